@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ChannelKey } from './channels';
+
+/**
+ * The one IPC contract between the renderer and the main process. Each entry's input is parsed on the
+ * main side before its handler runs; the renderer sees only `window.desk`, typed from this file.
+ */
+export const contract = {
+  appInfo: {
+    input: z.undefined(),
+    output: z.object({
+      version: z.string(),
+      dataFolder: z.string(),
+      platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+      runtime: z.string(),
+    }),
+  },
+  openExternal: {
+    input: z.object({ url: z.string().max(2048) }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
+} satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type ChannelInput<K extends ChannelKey> = z.input<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelKey> = z.output<Contract[K]['output']>;
+
+export const ipcErrorCodes = ['untrusted_sender', 'invalid_input', 'refused', 'failed'] as const;
+export type IpcErrorCode = (typeof ipcErrorCodes)[number];
+
+/** Every reply is an envelope, because an Error thrown across IPC loses its type and fields. */
+export const ipcErrorSchema = z.object({ code: z.enum(ipcErrorCodes), message: z.string() });
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** What the preload exposes as `window.desk`: exactly one function per contract entry. */
+export type DeskApi = {
+  [K in ChannelKey]: ChannelInput<K> extends undefined
+    ? () => Promise<IpcResult<ChannelOutput<K>>>
+    : (input: ChannelInput<K>) => Promise<IpcResult<ChannelOutput<K>>>;
+};
+
+/** The main-side implementations; thrown `RefusedError`s become `refused` replies with their message. */
+export type Handlers = {
+  [K in ChannelKey]: (input: z.output<Contract[K]['input']>) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
+};

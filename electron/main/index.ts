@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { registerIpc } from '../ipc/register';
+import { createHandlers } from './handlers';
+import { appOrigin, appScheme, createAppRequestHandler } from './security/appProtocol';
+import { denyAllPermissions, guardWebContents } from './security/webContentsGuards';
+import { secureWebPreferences } from './window';
+
+// Must run before `ready`: makes app:// a standard, secure origin so IndexedDB, fetch and workers work.
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const devOrigin = devRendererUrl ? new URL(devRendererUrl).origin : undefined;
+
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devOrigin));
+
+app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
+  registerIpc(
+    ipcMain,
+    createHandlers({
+      appVersion: app.getVersion(),
+      dataFolder: app.getPath('userData'),
+      platform: process.platform,
+      runtime: `Electron ${process.versions.electron}`,
+      openExternal: (url) => shell.openExternal(url),
+    }),
+    {
+      trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
+      onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel}`, error),
+    },
+  );
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '一窗通',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,15 @@
+export const settingsMessages = {
+  title: '设置',
+  appInfoTitle: '本机信息',
+  version: '版本',
+  dataFolder: '数据目录',
+  platform: '操作系统',
+  runtime: '运行环境',
+  loading: '正在读取…',
+  storageTitle: '本地存储',
+  persisted: '已申请持久存储，浏览器不会自动清除本机数据',
+  notPersisted: '未获得持久存储授权，磁盘紧张时数据可能被清除，请联系管理员',
+  usage: (used: string, quota: string) => `已用 ${used}，可用上限 ${quota}`,
+  unknownUsage: '无法读取存储用量',
+  platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows', other: '其他' },
+} as const;

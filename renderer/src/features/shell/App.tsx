@@ -1,0 +1,93 @@
+import { AppShell, Group, Kbd, MantineProvider, NavLink, Text, Title, createTheme } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { CasesPage } from '../cases/CasesPage';
+import { DayClosePage } from '../day-close/DayClosePage';
+import { IntakePage } from '../intake/IntakePage';
+import { IssuancePage } from '../issuance/IssuancePage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { shellMessages as m } from './messages';
+import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
+import { StatusBar } from './StatusBar';
+
+const theme = createTheme({
+  fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+});
+
+const pages: Record<SectionId, () => ReactNode> = {
+  intake: () => <IntakePage />,
+  cases: () => <CasesPage />,
+  issuance: () => <IssuancePage />,
+  'day-close': () => <DayClosePage />,
+  settings: () => <SettingsPage />,
+};
+
+export function App() {
+  const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
+
+  const go = (next: SectionId) => {
+    window.location.hash = `/${next}`;
+    setSection(next);
+  };
+
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset['deskReady'] = 'true';
+    performance.mark('desk-interactive');
+  }, []);
+
+  useHotkeys(sectionIds.map((id, index) => [`alt+${index + 1}`, () => go(id), { preventDefault: true }] as const), []);
+
+  return (
+    <MantineProvider theme={theme}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} footer={{ height: 40 }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" gap="sm">
+            <Title order={2} size="h3">
+              {m.appName}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {m.appSubtitle}
+            </Text>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={m.navLabel}>
+          {sectionIds.map((id, index) => (
+            <NavLink
+              key={id}
+              component="button"
+              label={sectionLabels[id]}
+              active={section === id}
+              aria-current={section === id ? 'page' : undefined}
+              rightSection={<Kbd size="xs">{m.shortcutHint(String(index + 1))}</Kbd>}
+              onClick={() => go(id)}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <PageFocus key={section}>{pages[section]()}</PageFocus>
+        </AppShell.Main>
+        <AppShell.Footer>
+          <StatusBar />
+        </AppShell.Footer>
+      </AppShell>
+    </MantineProvider>
+  );
+}
+
+/** Moves focus to the new page's heading so a keyboard user continues where they are looking. */
+function PageFocus(props: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector('h1')?.setAttribute('tabindex', '-1');
+    ref.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, []);
+  return <div ref={ref}>{props.children}</div>;
+}

@@ -1,0 +1,24 @@
+export const shellMessages = {
+  appName: '一窗通',
+  appSubtitle: '企业服务中心 · 综合窗口',
+  navLabel: '主导航',
+  sections: {
+    intake: '受理',
+    cases: '办件',
+    issuance: '出证',
+    dayClose: '日结',
+    settings: '设置',
+  },
+  shortcutHint: (key: string) => `Alt+${key}`,
+  status: {
+    clerk: '受理员',
+    notSignedIn: '未登录',
+    desk: '窗口',
+    deskNotSet: '未设置',
+    online: '网络已连接',
+    offline: '离线工作中',
+    statusBarLabel: '状态栏',
+  },
+  notYetAvailable: '尚未开放',
+  placeholderNote: '本页面的功能正在建设中，目前不能办理业务。',
+} as const;

@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { channels } from '../../../electron/ipc/channels';
+import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
+import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
+
+export interface BoundDesk {
+  /** URLs the app asked the OS to open, in order. */
+  openedExternally: string[];
+}
+
+/**
+ * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
+ * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records.
+ */
+export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
+  const openedExternally: string[] = [];
+  const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
+  registerIpc(
+    { handle: (channel, listener) => listeners.set(channel, listener) },
+    createHandlers({
+      appVersion: '0.1.0-e2e',
+      dataFolder: '/tmp/yichuangtong-e2e',
+      platform: process.platform,
+      runtime: 'Chromium（端到端测试）',
+      openExternal: async (url) => {
+        openedExternally.push(url);
+      },
+      ...overrides,
+    }),
+    { trustedOrigins: [trustedOrigin] },
+  );
+
+  await page.exposeBinding('__deskInvoke', async (source, channel: string, input: unknown) => {
+    const listener = listeners.get(channel);
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    return listener({ senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() } }, input);
+  });
+  // Stands in for the preload: one function per channel, forwarding one argument.
+  await page.addInitScript((map: Record<string, string>) => {
+    const invoke = (window as unknown as { __deskInvoke: (c: string, i: unknown) => Promise<unknown> }).__deskInvoke;
+    const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
+    for (const [key, channel] of Object.entries(map)) api[key] = (input?: unknown) => invoke(channel, input);
+    Object.defineProperty(window, 'desk', { value: Object.freeze(api), enumerable: true });
+  }, channels as Record<string, string>);
+  return { openedExternally };
+}
