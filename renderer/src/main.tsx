@@ -2,7 +2,11 @@ import '@mantine/core/styles.css';
 import './styles/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { requestPersistentStorage } from './data/storage';
 import { App } from './features/shell/App';
+
+// Ask once at start so the browser never evicts what HQ has not acknowledged (DESIGN §4).
+void requestPersistentStorage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

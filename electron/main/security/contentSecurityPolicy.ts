@@ -1,9 +1,9 @@
 /**
- * The CSP sent with every renderer response. Inline styles are allowed because Mantine injects its
- * CSS variables at run time; scripts come only from our own origin. HQ traffic goes through the main
- * process, so the page connects nowhere but itself.
+ * The CSP of the renderer. Inline styles are allowed because Mantine injects its CSS variables at run
+ * time; scripts come only from our own origin. HQ traffic goes through the main process, so the page
+ * connects nowhere but itself.
  */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -14,5 +14,10 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Sent as a header with every app:// response. */
+export const contentSecurityPolicy = [...directives, "frame-ancestors 'none'"].join('; ');
+
+/** Also written into index.html at build time, so the policy holds even if the page is loaded another way. */
+export const metaContentSecurityPolicy = directives.join('; ');

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { latestSchemaVersion, schemaVersions } from './schema';
+import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
 
 export interface MetaRow {
   key: string;
@@ -8,14 +8,23 @@ export interface MetaRow {
 
 export const defaultDatabaseName = 'yichuangtong-desk';
 
-/** The desk's one database. `upToVersion` exists for the migration tests (open as an older build would). */
+export interface DeskDatabaseOptions {
+  /** Open as the build that knew only versions up to this one (migration tests). */
+  upToVersion?: number;
+  /** The version list; only the migration harness's own tests pass another. */
+  versions?: readonly SchemaVersion[];
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** The desk's one database. */
 export class DeskDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name: string = defaultDatabaseName, options: { upToVersion?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
-    const { upToVersion = latestSchemaVersion, ...dexieOptions } = options;
+  constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
+    const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;
     super(name, dexieOptions);
-    for (const step of schemaVersions) {
+    for (const step of versions) {
       if (step.version > upToVersion) break;
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);

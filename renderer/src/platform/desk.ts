@@ -31,3 +31,5 @@ export async function callDesk<K extends ChannelKey>(
   const fn = window.desk[key] as (arg?: unknown) => Promise<IpcResult<ChannelOutput<K>>>;
   return unwrap(await fn(input[0]));
 }
+
+export type { ChannelInput, ChannelOutput } from '../../../electron/ipc/contract';

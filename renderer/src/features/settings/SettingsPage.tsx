@@ -1,8 +1,7 @@
 import { Alert, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../electron/ipc/contract';
 import { requestPersistentStorage, type StorageStatus } from '../../data/storage';
-import { callDesk } from '../../platform/desk';
+import { callDesk, type ChannelOutput } from '../../platform/desk';
 import { formatBytes } from './formatBytes';
 import { settingsMessages as m } from './messages';
 

@@ -1,0 +1,69 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Architecture rules of DESIGN §2, enforced on every import:
+ * features → data / documents / sync → domain; domain imports nothing of ours but itself;
+ * nothing outside electron/ imports `electron`; the renderer reaches electron/ only through platform/.
+ */
+const electronModule = { name: 'electron', message: 'Only electron/ may import electron (DESIGN §2).' };
+const toElectronFolder = { group: ['**/electron/**'], message: 'Renderer code reaches the main process only through platform/desk.ts.' };
+const toFeatures = { group: ['**/features/**'], message: 'Dependencies point inward: only features/ may import features/.' };
+const uiLibraries = [
+  { name: 'react', message: 'Only features/ renders UI.' },
+  { name: 'react-dom', message: 'Only features/ renders UI.' },
+];
+
+export const architectureRules = [
+  {
+    files: ['renderer/**', 'test/**'],
+    ignores: ['test/unit/electron/**', 'test/e2e/**', 'test/unit/build/**', 'test/unit/architecture/**', 'test/bench/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule] }] },
+  },
+  {
+    files: ['renderer/src/**'],
+    ignores: ['renderer/src/platform/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule], patterns: [toElectronFolder] }] },
+  },
+  {
+    files: ['renderer/src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronModule, ...uiLibraries, { name: 'dexie', message: 'domain/ is pure: no storage.' }, { name: 'pdf-lib', message: 'domain/ is pure: no documents.' }],
+          patterns: [
+            { group: ['**/data/**', '**/documents/**', '**/sync/**', '**/features/**', '**/platform/**', '**/electron/**'], message: 'domain/ imports nothing of ours but itself (DESIGN §2).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/data/**', 'renderer/src/documents/**', 'renderer/src/sync/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule, ...uiLibraries], patterns: [toFeatures, toElectronFolder] }] },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['renderer/src/features/**/*.tsx', 'renderer/src/features/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  ...architectureRules,
+);

@@ -1,0 +1,19 @@
+/** One measured figure, as `npm run bench -- --json FILE` writes it. */
+export interface BenchResult {
+  suite: string;
+  name: string;
+  unit: 'ms';
+  median: number;
+  p95: number;
+  n: number;
+  /** The same work done the plain way in the same run, since this machine is noisy. */
+  anchor?: { name: string; median: number };
+  ratio?: number;
+  /** The figure DESIGN §5 holds us to, when there is one. */
+  target?: { stat: 'median' | 'p95'; max: number };
+}
+
+export interface BenchSuite {
+  name: string;
+  run(): Promise<BenchResult[]>;
+}
