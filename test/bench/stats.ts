@@ -1,3 +1,5 @@
+import type { BenchResult } from './types';
+
 /** Nearest-rank percentile of a sample, in the sample's unit. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new Error('percentile of an empty sample');
@@ -13,11 +15,13 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * f) / f;
 }
 
-/** Summarises samples into the result fields; `ratio` is median over the anchor's median. */
-export function summarise(samples: readonly number[], anchorSamples?: readonly number[]) {
-  const med = median(samples);
-  const base = { median: round(med), p95: round(percentile(samples, 95)), n: samples.length };
-  if (!anchorSamples) return base;
+/** The sample fields of a result. */
+export function summarise(samples: readonly number[]): Pick<BenchResult, 'median' | 'p95' | 'n'> {
+  return { median: round(median(samples)), p95: round(percentile(samples, 95)), n: samples.length };
+}
+
+/** The anchor fields of a result: the anchor's median and our median over it. */
+export function anchorOf(samples: readonly number[], anchorName: string, anchorSamples: readonly number[]): Pick<BenchResult, 'anchor' | 'ratio'> {
   const anchorMedian = median(anchorSamples);
-  return { ...base, anchorMedian: round(anchorMedian), ratio: round(med / anchorMedian, 3) };
+  return { anchor: { name: anchorName, median: round(anchorMedian) }, ratio: round(median(samples) / anchorMedian, 3) };
 }

@@ -7,7 +7,7 @@ import type { Transaction } from 'dexie';
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: Transaction) => Promise<void> | void;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
 
 export const schemaVersions: readonly SchemaVersion[] = [

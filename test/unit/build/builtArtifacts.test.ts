@@ -38,7 +38,7 @@ describe('built preload', () => {
     const desk = exposed['desk'] as Record<string, (input?: unknown) => Promise<unknown>>;
     expect(Object.keys(exposed)).toEqual(['desk']);
     expect(Object.keys(desk).sort()).toEqual(['appInfo', 'openExternal']);
-    void desk['openExternal']!({ url: 'https://www.gov.cn/' }, 'smuggled');
+    void (desk['openExternal'] as (...args: unknown[]) => Promise<unknown>)({ url: 'https://www.gov.cn/' }, 'smuggled');
     expect(invoked).toEqual([['desk:open-external', { url: 'https://www.gov.cn/' }]]);
   });
 });
