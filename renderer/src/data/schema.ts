@@ -18,6 +18,36 @@ export const schemaVersions: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      meta: 'key',
+      // Local accounts; login names are unique (stored lower-cased).
+      clerks: 'id, &loginName',
+      // Append-only, hash-chained; the head (seq + hash) is kept in meta so a cut tail is noticed.
+      auditLog: 'seq',
+      // Reference data (catalogue, calendar, green cards): `active` rows are in use, `staged` ones are
+      // being downloaded and are swapped in whole.
+      referenceData: '[kind+slot]',
+      // Enterprises the hall has seen, found by USCC or name fragment.
+      enterprises: 'id, &uscc, *searchKeys',
+      // Cases. `searchKeys` holds name bigrams and identifier prefixes/suffixes (see data/search).
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, *matterCodes, *searchKeys',
+      // One row per case and checklist item (material, or shared key in a bundle).
+      checklistItems: '[caseId+key], caseId',
+      // Scans attached to checklist items; bytes live in `blobs`, content-addressed.
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256',
+      // Printed documents with their archived PDF bytes.
+      documents: 'id, caseId, &documentNumber, kind',
+      // Pre-numbered licence paper by serial.
+      licenceSheets: 'serial, kind, state',
+      // Per-desk sequences (case numbers per day, document numbers per year, outbox seq).
+      counters: 'name',
+      // Ops for HQ, written in the same transaction as their data; `seq` is contiguous per desk.
+      outbox: 'seq, &opId, state',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

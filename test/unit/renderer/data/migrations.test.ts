@@ -5,7 +5,18 @@ import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../.
 import { runMigration, type MigrationCase } from './migrationHarness';
 
 /** One case per shipped upgrade: the database of version `from` opens under `from + 1` with its data intact. */
-const shippedMigrations: MigrationCase[] = [];
+const shippedMigrations: MigrationCase[] = [
+  {
+    from: 1,
+    seed: async (db) => {
+      await db.meta.put({ key: 'firstRunDone', value: true });
+    },
+    verify: async (db) => {
+      expect(await db.meta.get('firstRunDone')).toEqual({ key: 'firstRunDone', value: true });
+      expect(await db.table('cases').count()).toBe(0);
+    },
+  },
+];
 
 describe('schema versions', () => {
   it('are numbered 1, 2, 3… without gaps', () => {
