@@ -1,0 +1,115 @@
+const list = (names: readonly string[]) => names.map((name) => `「${name}」`).join('、');
+
+/**
+ * Chinese text of the case rules: labels shown on screens and documents, and every refusal message.
+ * Label maps are typed (and checked for completeness) where their keys are defined.
+ */
+export const casesMessages = {
+  statusLabels: {
+    drafting: '登记中',
+    accepted: '已受理',
+    acceptedWithDeferral: '容缺受理',
+    awaitingCorrection: '待补正',
+    refused: '不予受理',
+    underReview: '审批中',
+    approved: '准予许可',
+    denied: '不予许可',
+    awaitingIssuance: '待出证',
+    completed: '已办结',
+    withdrawn: '已撤回',
+  },
+  /** How a refusal describes where the case stands: "办件已不予受理，不能受理。" */
+  statusSentences: {
+    drafting: '办件尚在登记中',
+    accepted: '办件已受理',
+    acceptedWithDeferral: '办件已容缺受理',
+    awaitingCorrection: '办件正等待申请人补正',
+    refused: '办件已不予受理',
+    underReview: '办件正在审批中',
+    approved: '办件已准予许可',
+    denied: '办件已不予许可',
+    awaitingIssuance: '办件正在等待出证',
+    completed: '办件已办结',
+    withdrawn: '办件已撤回',
+  },
+  commandLabels: {
+    accept: '受理',
+    acceptWithDeferral: '容缺受理',
+    issueCorrectionNotice: '出具一次性告知书',
+    applicantReturns: '登记申请人补正后再次到场',
+    refuse: '不予受理',
+    withdraw: '撤回',
+    startReview: '转入审批',
+    approve: '准予许可',
+    deny: '不予许可',
+    markReadyForIssuance: '转入待出证',
+    complete: '办结出件',
+  },
+  eventLabels: {
+    opened: '登记办件',
+    accepted: '受理',
+    acceptedWithDeferral: '容缺受理',
+    correctionNoticeIssued: '出具一次性告知书',
+    applicantReturned: '申请人补正后再次到场',
+    refused: '不予受理',
+    withdrawn: '撤回申请',
+    reviewStarted: '转入审批',
+    approved: '准予许可',
+    denied: '不予许可',
+    readyForIssuance: '转入待出证',
+    completed: '出件办结',
+  },
+  documentLabels: {
+    receipt: '收件凭证',
+    acceptanceNotice: '受理通知书',
+    deferralAcceptanceNotice: '容缺受理通知书',
+    correctionNotice: '一次性告知书',
+    refusalNotice: '不予受理通知书',
+    denialDecision: '不予行政许可决定书',
+  },
+
+  illegalTransition: (status: string, command: string, next: readonly string[]) =>
+    `${status}，不能${command}。` + (next.length > 0 ? `当前可以：${next.join('、')}。` : '该办件已终结。'),
+  unknownCommand: '无法识别的办件操作',
+  checklistIncomplete: (names: readonly string[]) =>
+    `以下必交材料尚未收齐，不能受理：${list(names)}。可出具一次性告知书，一次性告知申请人需补正的全部材料。`,
+  deferredNeedsDeferralAcceptance: (names: readonly string[]) =>
+    `材料${list(names)}标记为容缺，请改用容缺受理，并由申请人签署容缺承诺。`,
+  noDeferredMaterial: '清单中没有标记为容缺的材料，请直接受理。',
+  notDeferrable: (names: readonly string[]) => `以下材料按规定不允许容缺受理：${list(names)}。`,
+  deadlineRepeated: (name: string) => `容缺材料「${name}」的补交期限填写了不止一次。`,
+  deadlineForNonDeferred: (name: string) => `「${name}」不是本办件标记为容缺的材料，不能为其填写补交期限。`,
+  deadlineMissing: (names: readonly string[]) => `请为容缺材料${list(names)}填写补交期限。`,
+  deadlineBeforeAcceptance: (name: string, deadline: string, acceptedOn: string) =>
+    `容缺材料「${name}」的补交期限（${deadline}）早于受理日期（${acceptedOn}）。`,
+  deadlineAfterDue: (name: string, deadline: string, due: string) =>
+    `容缺材料「${name}」的补交期限（${deadline}）超出承诺办结期限（${due}），容缺材料须在承诺时限内补齐。`,
+  noticeItemUnknown: (key: string) => `材料清单中没有编号为“${key}”的材料，无法列入告知书。`,
+  noticeItemRepeated: (name: string) => `材料「${name}」在告知书中重复列出。`,
+  noticeItemNeedsProblem: (name: string) => `材料「${name}」已收取，列入告知书时请写明需要补正的内容。`,
+  noticeIncomplete: (names: readonly string[]) =>
+    `一次性告知须列明全部缺少的必交材料，尚未列入：${list(names)}。`,
+  deferredOutstanding: (names: readonly string[]) => `以下容缺材料尚未补齐，不能出证：${list(names)}。`,
+  calendarNotCovered: (detail: string) => `无法计算承诺办结日期：${detail}`,
+  promisedDaysInvalid: '承诺时限应为0至365之间的整数（工作日）',
+  field: (label: string, detail: string) => `${label}：${detail}`,
+  fieldEmpty: (label: string) => `请填写${label}`,
+  fieldLabels: {
+    reason: '理由',
+    undertaking: '申请人容缺承诺',
+    problem: '需补正的内容',
+    note: '备注',
+    collectorName: '领取人姓名',
+    collectorIdNumber: '领取人证件号码',
+  },
+  deadlinesEmpty: '请为容缺材料填写补交期限',
+  noticeItemsEmpty: '一次性告知书至少应列出一项需补正的材料',
+  materialKeyEmpty: '材料编号不能为空',
+  caseId: '办件编号格式不正确',
+  caseNumber: {
+    invalid: '办件号格式不正确（应如 FC03-20261128-0001）',
+    hallCode: '大厅代码应为2至6位大写字母或数字',
+    deskCode: '窗口号应为两位数字，如 03',
+    sequence: '当日序号应为从1开始的整数',
+  },
+} as const;

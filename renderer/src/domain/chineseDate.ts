@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A calendar date as stored: `2026-11-28`. */
+export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+/** An instant as stored: ISO 8601 with an offset (`2026-11-28T14:30:00+08:00`); a bare local time is ambiguous. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: '时间须为带时区的 ISO 8601 格式' });
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** China Standard Time has had no daylight saving since 1991, so a fixed +08:00 is exact. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The calendar date a document shows for a stored date or instant. Instants are read in China Standard
+ * Time (the hall's zone) whatever offset they were stored with, so `2026-11-27T20:00:00Z` is 28 November.
+ */
+export function toChinaCalendarDate(iso: string): CalendarDate {
+  if (isoDateSchema.safeParse(iso).success) {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    return { year, month, day };
+  }
+  if (!isoDateTimeSchema.safeParse(iso).success) {
+    throw new RangeError(`Not an ISO 8601 date or date-time with offset: ${iso}`);
+  }
+  const shifted = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** 2026-11-28 → 2026年11月28日 (no leading zeros, as on notices and licences). */
+export function formatChineseDate(iso: string): string {
+  const { year, month, day } = toChinaCalendarDate(iso);
+  return `${year}年${month}月${day}日`;
+}
+
+/** An instant with its China Standard Time clock: 2026年11月28日 14:30. */
+export function formatChineseDateTime(iso: string): string {
+  if (!isoDateTimeSchema.safeParse(iso).success) {
+    throw new RangeError(`Not an ISO 8601 date-time with offset: ${iso}`);
+  }
+  const shifted = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  const hh = String(shifted.getUTCHours()).padStart(2, '0');
+  const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
+  return `${formatChineseDate(iso)} ${hh}:${mm}`;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChineseDate,
+  formatChineseDateTime,
+  toChinaCalendarDate,
+} from '../../../../renderer/src/domain/chineseDate';
+
+describe('formatChineseDate', () => {
+  it('shows a stored date without leading zeros', () => {
+    expect(formatChineseDate('2026-11-28')).toBe('2026年11月28日');
+    expect(formatChineseDate('2026-01-05')).toBe('2026年1月5日');
+  });
+
+  it('reads an instant in China Standard Time whatever offset it was stored with', () => {
+    expect(formatChineseDate('2026-11-28T09:00:00+08:00')).toBe('2026年11月28日');
+    expect(formatChineseDate('2026-11-27T20:00:00Z')).toBe('2026年11月28日');
+    expect(formatChineseDate('2026-11-28T23:30:00-05:00')).toBe('2026年11月29日');
+  });
+
+  it('refuses a date-time without an offset and an impossible date', () => {
+    expect(() => formatChineseDate('2026-11-28T09:00:00')).toThrow(RangeError);
+    expect(() => formatChineseDate('2026-02-30')).toThrow(RangeError);
+    expect(() => formatChineseDate('28/11/2026')).toThrow(RangeError);
+  });
+});
+
+describe('formatChineseDateTime', () => {
+  it('adds the China Standard Time clock', () => {
+    expect(formatChineseDateTime('2026-11-28T06:05:00Z')).toBe('2026年11月28日 14:05');
+  });
+
+  it('refuses a bare date, which has no clock', () => {
+    expect(() => formatChineseDateTime('2026-11-28')).toThrow(RangeError);
+  });
+});
+
+describe('toChinaCalendarDate', () => {
+  it('crosses a year end in China Standard Time', () => {
+    expect(toChinaCalendarDate('2026-12-31T16:00:00Z')).toEqual({ year: 2027, month: 1, day: 1 });
+  });
+});
