@@ -5,6 +5,9 @@
 export const channels = {
   appInfo: 'desk:app-info',
   openExternal: 'desk:open-external',
+  listPrinters: 'printers:list',
+  printPdf: 'print:pdf',
+  printJobState: 'print:job-state',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from '../main/printing/model';
 import type { ChannelKey } from './channels';
 
 /**
@@ -18,6 +19,18 @@ export const contract = {
   openExternal: {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.literal(true) }),
+  },
+  listPrinters: {
+    input: z.undefined(),
+    output: z.array(printerSchema),
+  },
+  printPdf: {
+    input: printJobSchema,
+    output: printOutcomeSchema,
+  },
+  printJobState: {
+    input: z.object({ jobId: printJobIdSchema }).strict(),
+    output: printOutcomeSchema,
   },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 

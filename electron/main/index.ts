@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { createHandlers } from './handlers';
+import { createPrintService } from './printing/printService';
 import { appOrigin, appScheme, createAppRequestHandler } from './security/appProtocol';
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards';
 import { secureWebPreferences } from './window';
@@ -30,6 +31,7 @@ app.whenReady().then(() => {
       platform: process.platform,
       runtime: `Electron ${process.versions.electron}`,
       openExternal: (url) => shell.openExternal(url),
+      printService: createPrintService(process.platform),
     }),
     {
       trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],

@@ -56,5 +56,11 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
   const allowed = await page.evaluate(() => window.desk.openExternal({ url: 'https://www.gov.cn/' }));
   expect(allowed).toEqual({ ok: true, value: { opened: true } });
   expect(desk.openedExternally).toEqual(['https://www.gov.cn/']);
-  expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual(['appInfo', 'openExternal']);
+  expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual([
+    'appInfo',
+    'listPrinters',
+    'openExternal',
+    'printJobState',
+    'printPdf',
+  ]);
 });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
+import type { PrintService } from '../printing/model';
 import { isAllowedExternalUrl } from '../security/externalUrls';
 
 /** What the handlers need from Electron and the OS, injected so the e2e harness can bind the same code. */
@@ -10,6 +11,7 @@ export interface HandlerDeps {
   platform: NodeJS.Platform;
   runtime: string;
   openExternal: (url: string) => Promise<void>;
+  printService: PrintService;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -29,5 +31,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(url);
       return { opened: true as const };
     },
+    listPrinters: () => deps.printService.listPrinters(),
+    printPdf: (job) => deps.printService.print(job),
+    printJobState: ({ jobId }) => deps.printService.jobState(jobId),
   };
 }

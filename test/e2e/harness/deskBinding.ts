@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
+import { createPrintService } from '../../../electron/main/printing/printService';
 
 export interface BoundDesk {
   /** URLs the app asked the OS to open, in order. */
@@ -10,7 +11,8 @@ export interface BoundDesk {
 
 /**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
- * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records.
+ * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records. Printing
+ * is the real service, so on a machine with CUPS it prints (see `cups.ts` for a cups-pdf queue).
  */
 export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
   const openedExternally: string[] = [];
@@ -25,6 +27,7 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
       openExternal: async (url) => {
         openedExternally.push(url);
       },
+      printService: createPrintService(process.platform),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

@@ -3,6 +3,7 @@ import { channels } from '../../../../electron/ipc/channels';
 import type { Handlers } from '../../../../electron/ipc/contract';
 import { RefusedError } from '../../../../electron/ipc/errors';
 import { createDispatch, isTrustedSender, registerIpc, type InvokeEventLike } from '../../../../electron/ipc/register';
+import { printJobIdSchema } from '../../../../electron/main/printing/model';
 
 const trusted = ['app://desk'];
 const topFrame = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: null } });
@@ -11,6 +12,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     appInfo: () => ({ version: '1.0.0', dataFolder: '/data', platform: 'linux', runtime: 'test' }),
     openExternal: async () => ({ opened: true }),
+    listPrinters: async () => [],
+    printPdf: async ({ printer }) => ({ state: 'completed', jobId: printJobIdSchema.parse(`${printer}-1`) }),
+    printJobState: async ({ jobId }) => ({ state: 'completed', jobId }),
     ...overrides,
   };
 }

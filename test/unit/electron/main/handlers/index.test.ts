@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
+import { printJobIdSchema, printJobSchema, type PrintService } from '../../../../../electron/main/printing/model';
+
+const printService = (): PrintService => ({
+  listPrinters: vi.fn(async () => [{ name: 'DeskPDF', isDefault: true, state: 'idle' as const }]),
+  print: vi.fn(async (job) => ({ state: 'completed' as const, jobId: printJobIdSchema.parse(`${job.printer}-7`) })),
+  jobState: vi.fn(async (jobId) => ({ state: 'queued' as const, jobId, reason: '正在打印，尚未完成。' })),
+});
 
 const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   appVersion: '0.1.0',
@@ -8,6 +15,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   platform: 'linux',
   runtime: 'Electron 45',
   openExternal: vi.fn(async () => undefined),
+  printService: printService(),
   ...overrides,
 });
 
@@ -37,5 +45,18 @@ describe('openExternal handler', () => {
     const openExternal = vi.fn(async () => undefined);
     await expect(createHandlers(deps({ openExternal })).openExternal({ url: 'https://evil.example/' })).rejects.toBeInstanceOf(RefusedError);
     expect(openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('printing handlers', () => {
+  it('hand the parsed request to the injected print service and return its answer', async () => {
+    const service = printService();
+    const handlers = createHandlers(deps({ printService: service }));
+    const job = printJobSchema.parse({ pdf: new TextEncoder().encode('%PDF-1.7'), printer: 'DeskPDF', copies: 1, paper: 'A4', title: '收件凭证' });
+    await expect(handlers.listPrinters(undefined)).resolves.toEqual([{ name: 'DeskPDF', isDefault: true, state: 'idle' }]);
+    await expect(handlers.printPdf(job)).resolves.toEqual({ state: 'completed', jobId: 'DeskPDF-7' });
+    expect(service.print).toHaveBeenCalledWith(job);
+    const jobId = printJobIdSchema.parse('DeskPDF-7');
+    await expect(handlers.printJobState({ jobId })).resolves.toMatchObject({ state: 'queued', jobId });
   });
 });

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { printMessages } from './messages';
+
+/**
+ * What printing means to the rest of the app, independent of CUPS or Windows: the schemas here are the
+ * IPC contract's printing entries, and the types the print services implement.
+ */
+
+export const paperSizes = ['A3', 'A4', 'A5'] as const;
+export const paperSizeSchema = z.enum(paperSizes, { error: printMessages.paperUnknown(paperSizes) });
+export type PaperSize = z.infer<typeof paperSizeSchema>;
+
+export const orientationSchema = z.enum(['portrait', 'landscape'], { error: printMessages.orientationUnknown });
+export type Orientation = z.infer<typeof orientationSchema>;
+
+/** A licence PDF is well under 1 MB; 20 MB leaves room for scanned attachments without letting a bad call exhaust memory. */
+export const maxPdfBytes = 20 * 1024 * 1024;
+export const maxCopies = 99;
+
+// C0 and C1 control characters: never meaningful in a printer name or title, and dangerous in logs.
+const controlCharacter = /\p{Cc}/u;
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+export const pdfBytesSchema = z
+  .instanceof(Uint8Array, { error: printMessages.pdfNotBytes })
+  .refine((bytes) => bytes.byteLength > 0, printMessages.pdfEmpty)
+  .refine((bytes) => bytes.byteLength <= maxPdfBytes, printMessages.pdfTooLarge(maxPdfBytes))
+  .refine((bytes) => pdfMagic.every((byte, i) => bytes[i] === byte), printMessages.notPdf);
+
+/** Platform-neutral: Windows names have spaces and backslashes, so CUPS rules are checked by the CUPS service. */
+export const printerNameSchema = z
+  .string({ error: printMessages.printerNameMissing })
+  .min(1, printMessages.printerNameMissing)
+  .max(256, printMessages.printerNameTooLong)
+  .refine((name) => !controlCharacter.test(name), printMessages.printerNameControl);
+
+export const printJobSchema = z.strictObject(
+  {
+    pdf: pdfBytesSchema,
+    printer: printerNameSchema,
+    copies: z
+      .number({ error: printMessages.copiesRange })
+      .int(printMessages.copiesRange)
+      .min(1, printMessages.copiesRange)
+      .max(maxCopies, printMessages.copiesRange),
+    paper: paperSizeSchema,
+    title: z
+      .string({ error: printMessages.titleInvalid })
+      .trim()
+      .min(1, printMessages.titleInvalid)
+      .max(200, printMessages.titleInvalid)
+      .refine((title) => !controlCharacter.test(title), printMessages.titleInvalid),
+    /** How the document's pages are laid out; the 正本 licence is landscape A3. */
+    orientation: orientationSchema.default('portrait'),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? printMessages.unknownFields(issue.keys) : issue.code === 'invalid_type' ? printMessages.jobNotObject : undefined,
+  },
+);
+export type PrintJob = z.output<typeof printJobSchema>;
+
+export const printerStateSchema = z.enum(['idle', 'printing', 'stopped', 'unknown']);
+export type PrinterState = z.infer<typeof printerStateSchema>;
+
+export const printerSchema = z.object({
+  name: z.string(),
+  isDefault: z.boolean(),
+  state: printerStateSchema,
+  description: z.string().optional(),
+  /** The printer's own status line (e.g. "paper jam"), as the driver reports it, untranslated. */
+  message: z.string().optional(),
+});
+export type Printer = z.infer<typeof printerSchema>;
+
+/** The spooler's id for a job, e.g. CUPS `DeskPDF-12` (queue name, dash, job number). */
+export const printJobIdSchema = z
+  .string()
+  .max(300)
+  .regex(/^\S+-\d{1,10}$/, printMessages.invalidJobId)
+  .brand<'PrintJobId'>();
+export type PrintJobId = z.output<typeof printJobIdSchema>;
+
+/**
+ * Where a job stands. `queued` is still in the spooler (waiting, printing, or behind a stopped printer);
+ * `unknown` means the spooler no longer knows the job, so nobody can say whether it printed. Every
+ * non-completed state carries a reason in Chinese for the clerk.
+ */
+export const printOutcomeSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('completed'), jobId: printJobIdSchema }),
+  z.object({ state: z.literal('failed'), jobId: printJobIdSchema, reason: z.string() }),
+  z.object({ state: z.literal('queued'), jobId: printJobIdSchema, reason: z.string() }),
+  z.object({ state: z.literal('unknown'), jobId: printJobIdSchema, reason: z.string() }),
+]);
+export type PrintOutcome = z.output<typeof printOutcomeSchema>;
+
+/**
+ * Prints PDF bytes from the main process. Calls that cannot even start (no spooler, no such printer, bad
+ * name) throw `RefusedError` with a Chinese message; once the spooler has a job, the answer is an outcome.
+ */
+export interface PrintService {
+  listPrinters(): Promise<Printer[]>;
+  /** Submits the job and waits (bounded) until it leaves the queue; a job still queued then is reported as such. */
+  print(job: PrintJob): Promise<PrintOutcome>;
+  /** The job's state now, for following up a job that was still queued. */
+  jobState(jobId: PrintJobId): Promise<PrintOutcome>;
+}
