@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import {
+  caseEventOpSchema,
+  caseOpSchema,
+  checklistEventOpSchema,
+  documentEventOpSchema,
+  handoverOpSchema,
+  hqOwnedCaseEventTypes,
+  hqOwnedCaseFields,
+  hqOwnedStatusCodes,
+  licenceSheetEventOpSchema,
+  opTypeByEntity,
+  requiredNewCaseFields,
+  type EventEntity,
+  type PushOpEnvelope,
+  type SyncEntity,
+} from '../../renderer/src/sync/protocol';
+import { numberIfAccepted, planCasePatch, sameJson, saveCase, stampAll } from './cases';
+import { issuesOf } from './http';
+import { hqMessages } from './messages';
+import type { DeskRecord, HqStore, StoredCase } from './store';
+
+export type OpOutcome =
+  | { status: 'applied'; serverVersion: number }
+  | { status: 'conflict'; serverVersion: number; reason: string; conflictFields: string[] }
+  | { status: 'rejected'; reason: string };
+
+export interface ApplyContext {
+  store: HqStore;
+  desk: DeskRecord;
+  /** HQ's clock for this request, as stored and as a year for HQ case numbers. */
+  nowIso: string;
+  year: number;
+}
+
+const applied = (serverVersion: number): OpOutcome => ({ status: 'applied', serverVersion });
+const rejected = (reason: string): OpOutcome => ({ status: 'rejected', reason });
+
+const MAX_REASON_LENGTH = 500;
+
+function invalid(error: z.ZodError): OpOutcome {
+  const details = issuesOf(error)
+    .map((issue) => (issue.path === '' ? issue.message : `${issue.path}：${issue.message}`))
+    .join('；');
+  return rejected(hqMessages.invalidOp(details).slice(0, MAX_REASON_LENGTH));
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function isSyncEntity(entity: string): entity is SyncEntity {
+  return Object.hasOwn(opTypeByEntity, entity);
+}
+
+/**
+ * Applies one new op (its seq is lastSeq + 1) to HQ's data, or says why it never can. Every refusal is
+ * decided before the first write, so a rejected op leaves nothing behind but its record in `ops`.
+ */
+export function applyOp(ctx: ApplyContext, op: PushOpEnvelope): OpOutcome {
+  if (!isSyncEntity(op.entity)) return rejected(hqMessages.unknownEntity(op.entity));
+  const expectedType = opTypeByEntity[op.entity];
+  if (op.type !== expectedType) return rejected(hqMessages.wrongOpType(op.entity, op.type, expectedType));
+
+  switch (op.entity) {
+    case 'case': {
+      // Checked on the payload as sent: the schema drops keys it does not know.
+      const hqField = hqOwnedCaseFields.find((name) => field(op.payload, name) !== undefined);
+      if (hqField) return rejected(hqMessages.hqOwnedField(hqField));
+      const parsed = caseOpSchema.safeParse(op);
+      return parsed.success ? applyCaseOp(ctx, parsed.data) : invalid(parsed.error);
+    }
+    case 'checklistEvent': {
+      const parsed = checklistEventOpSchema.safeParse(op);
+      return parsed.success ? appendEvent(ctx, 'checklistEvent', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
+    }
+    case 'caseEvent': {
+      const type = field(field(op.payload, 'event'), 'type');
+      if ((hqOwnedCaseEventTypes as readonly unknown[]).includes(type)) return rejected(hqMessages.hqOwnedEvent(String(type)));
+      const parsed = caseEventOpSchema.safeParse(op);
+      return parsed.success ? appendEvent(ctx, 'caseEvent', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
+    }
+    case 'documentEvent': {
+      const parsed = documentEventOpSchema.safeParse(op);
+      return parsed.success ? appendEvent(ctx, 'documentEvent', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
+    }
+    case 'licenceSheetEvent': {
+      const parsed = licenceSheetEventOpSchema.safeParse(op);
+      return parsed.success ? applyLicenceSheetOp(ctx, parsed.data) : invalid(parsed.error);
+    }
+    case 'handover': {
+      const parsed = handoverOpSchema.safeParse(op);
+      return parsed.success ? appendEvent(ctx, 'handover', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
+    }
+  }
+}
+
+type CaseOp = z.output<typeof caseOpSchema>;
+
+function applyCaseOp(ctx: ApplyContext, op: CaseOp): OpOutcome {
+  const { store, desk } = ctx;
+  const patch: Record<string, unknown> = { ...op.payload };
+  const current = store.case(op.entityId);
+
+  const code = op.payload.status?.code;
+  const hqStatus = (hqOwnedStatusCodes as readonly string[]).includes(code ?? '');
+  // Echoing HQ's own status unchanged is harmless; setting one is deciding, which is HQ's job.
+  if (hqStatus && (!current || !sameJson(patch['status'], current.fields['status']))) {
+    return rejected(hqMessages.hqOwnedStatus(code ?? ''));
+  }
+
+  if (!current) {
+    const missing = requiredNewCaseFields.filter((name) => !(name in patch));
+    if (missing.length > 0) return rejected(hqMessages.newCaseIncomplete(missing));
+    const created: StoredCase = {
+      id: op.entityId,
+      hallCode: desk.hallCode,
+      originDeskId: desk.deskId,
+      version: 1,
+      fields: patch,
+      stamps: stampAll(Object.keys(patch), { version: 1, by: desk.deskId }),
+      hqCaseNumber: null,
+      decision: null,
+      licence: null,
+      updatedAt: ctx.nowIso,
+    };
+    numberIfAccepted(store, created, ctx.year);
+    saveCase(store, created, true);
+    return applied(1);
+  }
+
+  if (current.hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
+
+  const plan = planCasePatch(current, patch, op.baseVersion, desk.deskId);
+  if (plan.apply.length > 0) {
+    const version = current.version + 1;
+    const next: StoredCase = {
+      ...current,
+      version,
+      fields: { ...current.fields, ...Object.fromEntries(plan.apply.map((name) => [name, patch[name]])) },
+      stamps: { ...current.stamps, ...stampAll(plan.apply, { version, by: desk.deskId }) },
+      updatedAt: ctx.nowIso,
+    };
+    numberIfAccepted(store, next, ctx.year);
+    saveCase(store, next, false);
+    current.version = version;
+  }
+  if (plan.conflicts.length > 0) {
+    return {
+      status: 'conflict',
+      serverVersion: current.version,
+      reason: hqMessages.conflict(plan.conflicts),
+      conflictFields: plan.conflicts,
+    };
+  }
+  return applied(current.version);
+}
+
+type LicenceSheetOp = z.output<typeof licenceSheetEventOpSchema>;
+
+/** A sheet is used once; a used sheet may still be voided (misprint), a voided one is final. */
+function applyLicenceSheetOp(ctx: ApplyContext, op: LicenceSheetOp): OpOutcome {
+  const { serial, action, caseId } = op.payload;
+  const state = ctx.store.licenceSheetState(serial);
+  if (state === 'voided') return rejected(hqMessages.sheetAlreadyVoided(serial));
+  if (state === 'used' && action === 'used') return rejected(hqMessages.sheetAlreadyUsed(serial));
+  const outcome = appendEvent(ctx, 'licenceSheetEvent', op, caseId);
+  if (outcome.status === 'applied') ctx.store.setLicenceSheetState(serial, action, ctx.desk.hallCode, ctx.desk.deskId, ctx.nowIso);
+  return outcome;
+}
+
+interface EventOp {
+  entityId: string;
+  clerkId: string;
+  at: string;
+  payload: object;
+}
+
+/** Appends an immutable event of a case of the desk's hall (or of no case) and streams it to the hall. */
+function appendEvent(ctx: ApplyContext, entity: EventEntity, op: EventOp, caseId: string | null): OpOutcome {
+  const { store, desk } = ctx;
+  if (store.eventExists(op.entityId)) return rejected(hqMessages.eventAlreadyRecorded);
+  if (caseId !== null) {
+    const hallCode = store.caseHall(caseId);
+    if (hallCode === undefined) return rejected(hqMessages.unknownCase);
+    if (hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
+  }
+  const data = JSON.stringify({ ...op.payload, id: op.entityId, deskId: desk.deskId, clerkId: op.clerkId, at: op.at });
+  store.insertEvent(op.entityId, entity, caseId, desk.hallCode, desk.deskId, data);
+  store.recordChange(desk.hallCode, entity, op.entityId, 1, data);
+  return applied(1);
+}

@@ -1,0 +1,59 @@
+import { decidableStatusCodes, type HqDecision, type LicenceData } from '../../renderer/src/sync/protocol';
+import { hqAuthor, saveCase, statusCodeOf } from './cases';
+import { HttpError } from './http';
+import { hqMessages } from './messages';
+import type { z } from 'zod';
+import type { decisionRequestSchema } from './operatorProtocol';
+import type { HqStore, StoredCase } from './store';
+
+export interface DecisionClock {
+  nowIso: string;
+  /** `YYYY-MM-DD` in China, the default 发照日期. */
+  today: string;
+}
+
+/**
+ * The back office decides a case: approval moves it to awaitingIssuance (待出证) with the licence data,
+ * denial to denied with the reason. Either keeps the acceptance the hall promised, stamps the status as
+ * HQ's (so a desk's stale change to it becomes a conflict) and streams the case to its hall.
+ */
+export function decideCase(
+  store: HqStore,
+  caseId: string,
+  request: z.output<typeof decisionRequestSchema>,
+  clock: DecisionClock,
+): StoredCase {
+  return store.transaction(() => {
+    const current = store.case(caseId);
+    if (!current) throw new HttpError(404, { error: 'not_found', message: hqMessages.caseNotFound });
+    if (current.decision !== null) throw new HttpError(409, { error: 'not_decidable', message: hqMessages.alreadyDecided });
+    const code = statusCodeOf(current) ?? '';
+    const acceptance = (current.fields['status'] as Record<string, unknown> | undefined)?.['acceptance'];
+    if (!(decidableStatusCodes as readonly string[]).includes(code) || acceptance === undefined) {
+      throw new HttpError(409, { error: 'not_decidable', message: hqMessages.notDecidable(code) });
+    }
+    let decision: HqDecision;
+    let licence: LicenceData | null = null;
+    let status: Record<string, unknown>;
+    if (request.decision === 'approve') {
+      decision = { kind: 'approved', decidedAt: clock.nowIso, decidedBy: request.decidedBy };
+      licence = { ...request.licence, issuedOn: request.licence.issuedOn ?? clock.today };
+      status = { code: 'awaitingIssuance', acceptance, decidedAt: clock.nowIso };
+    } else {
+      decision = { kind: 'denied', reason: request.reason, decidedAt: clock.nowIso, decidedBy: request.decidedBy };
+      status = { code: 'denied', acceptance, decidedAt: clock.nowIso, reason: request.reason };
+    }
+    const version = current.version + 1;
+    const next: StoredCase = {
+      ...current,
+      version,
+      fields: { ...current.fields, status },
+      stamps: { ...current.stamps, status: { version, by: hqAuthor } },
+      decision,
+      licence,
+      updatedAt: clock.nowIso,
+    };
+    saveCase(store, next, false);
+    return next;
+  });
+}

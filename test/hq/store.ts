@@ -1,0 +1,466 @@
+import type Database from 'better-sqlite3';
+import type {
+  DeskId,
+  FirstOpResultStatus,
+  HqDecision,
+  LicenceData,
+  ReferenceKind,
+  SyncEntity,
+} from '../../renderer/src/sync/protocol';
+
+export interface DeskRecord {
+  deskId: DeskId;
+  hallCode: string;
+  deskCode: string;
+  lastSeq: number;
+  enrolledAt: string;
+}
+
+/** Who last changed a case field and in which version: `hq`, or the desk's id. */
+export interface FieldStamp {
+  version: number;
+  by: string;
+}
+
+export interface StoredCase {
+  id: string;
+  hallCode: string;
+  originDeskId: string;
+  version: number;
+  /** The desk-owned fields as parsed by the protocol schema (status included). */
+  fields: Record<string, unknown>;
+  stamps: Record<string, FieldStamp>;
+  hqCaseNumber: string | null;
+  decision: HqDecision | null;
+  licence: LicenceData | null;
+  updatedAt: string;
+}
+
+export interface StoredOpResult {
+  opId: string;
+  status: FirstOpResultStatus;
+  serverVersion: number | null;
+  reason: string | null;
+  conflictFields: string[] | null;
+}
+
+export interface OpRow extends StoredOpResult {
+  deskId: string;
+  seq: number;
+  entity: string;
+  entityId: string;
+  type: string;
+  baseVersion: number | null;
+  clerkId: string;
+  at: string;
+  businessDate: string;
+  /** The payload as sent, serialised. */
+  payload: string;
+  receivedAt: string;
+}
+
+export interface ChangeRow {
+  seq: number;
+  entity: SyncEntity;
+  entityId: string;
+  version: number;
+  op: 'upsert' | 'delete';
+  /** Serialised JSON, or null for a delete. */
+  data: string | null;
+}
+
+export interface CaseFilter {
+  hallCode?: string | undefined;
+  statusCode?: string | undefined;
+  originDeskId?: string | undefined;
+  decided?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+interface CaseRowData {
+  case_id: string;
+  hall_code: string;
+  origin_desk_id: string;
+  version: number;
+  status_code: string;
+  fields: string;
+  field_stamps: string;
+  hq_case_number: string | null;
+  decision: string | null;
+  licence: string | null;
+  updated_at: string;
+}
+
+interface DeskRowData {
+  desk_id: string;
+  hall_code: string;
+  desk_code: string;
+  last_seq: number;
+  enrolled_at: string;
+}
+
+interface OpRowData {
+  desk_id: string;
+  seq: number;
+  op_id: string;
+  entity: string;
+  entity_id: string;
+  type: string;
+  base_version: number | null;
+  clerk_id: string;
+  at: string;
+  business_date: string;
+  payload: string;
+  status: string;
+  server_version: number | null;
+  reason: string | null;
+  conflict_fields: string | null;
+  received_at: string;
+}
+
+const toDesk = (row: DeskRowData): DeskRecord => ({
+  deskId: row.desk_id as DeskId,
+  hallCode: row.hall_code,
+  deskCode: row.desk_code,
+  lastSeq: row.last_seq,
+  enrolledAt: row.enrolled_at,
+});
+
+const toCase = (row: CaseRowData): StoredCase => ({
+  id: row.case_id,
+  hallCode: row.hall_code,
+  originDeskId: row.origin_desk_id,
+  version: row.version,
+  fields: JSON.parse(row.fields) as Record<string, unknown>,
+  stamps: JSON.parse(row.field_stamps) as Record<string, FieldStamp>,
+  hqCaseNumber: row.hq_case_number,
+  decision: row.decision === null ? null : (JSON.parse(row.decision) as HqDecision),
+  licence: row.licence === null ? null : (JSON.parse(row.licence) as LicenceData),
+  updatedAt: row.updated_at,
+});
+
+const toOp = (row: OpRowData): OpRow => ({
+  deskId: row.desk_id,
+  seq: row.seq,
+  opId: row.op_id,
+  entity: row.entity,
+  entityId: row.entity_id,
+  type: row.type,
+  baseVersion: row.base_version,
+  clerkId: row.clerk_id,
+  at: row.at,
+  businessDate: row.business_date,
+  payload: row.payload,
+  status: row.status as FirstOpResultStatus,
+  serverVersion: row.server_version,
+  reason: row.reason,
+  conflictFields: row.conflict_fields === null ? null : (JSON.parse(row.conflict_fields) as string[]),
+  receivedAt: row.received_at,
+});
+
+function caseParams(stored: StoredCase) {
+  const status = stored.fields['status'] as { code?: unknown } | undefined;
+  return {
+    case_id: stored.id,
+    hall_code: stored.hallCode,
+    origin_desk_id: stored.originDeskId,
+    version: stored.version,
+    status_code: typeof status?.code === 'string' ? status.code : '',
+    fields: JSON.stringify(stored.fields),
+    field_stamps: JSON.stringify(stored.stamps),
+    hq_case_number: stored.hqCaseNumber,
+    decision: stored.decision === null ? null : JSON.stringify(stored.decision),
+    licence: stored.licence === null ? null : JSON.stringify(stored.licence),
+    updated_at: stored.updatedAt,
+  };
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+    setSetting: db.prepare<[string, string]>(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    deskByCodes: db.prepare<[string, string], DeskRowData>('SELECT * FROM desks WHERE hall_code = ? AND desk_code = ?'),
+    deskById: db.prepare<[string], DeskRowData>('SELECT * FROM desks WHERE desk_id = ?'),
+    insertDesk: db.prepare<[string, string, string, string]>(
+      'INSERT INTO desks (desk_id, hall_code, desk_code, enrolled_at) VALUES (?, ?, ?, ?)',
+    ),
+    setLastSeq: db.prepare<[number, string]>('UPDATE desks SET last_seq = ? WHERE desk_id = ?'),
+    listDesks: db.prepare<[], DeskRowData>('SELECT * FROM desks ORDER BY hall_code, desk_code'),
+    insertToken: db.prepare<[string, string, string]>('INSERT INTO tokens (token_hash, desk_id, issued_at) VALUES (?, ?, ?)'),
+    expireTokens: db.prepare<[string]>('UPDATE tokens SET expired = 1 WHERE desk_id = ? AND expired = 0'),
+    tokenByHash: db.prepare<[string], { desk_id: string; expired: number }>('SELECT desk_id, expired FROM tokens WHERE token_hash = ?'),
+    opBySeq: db.prepare<[string, number], OpRowData>('SELECT * FROM ops WHERE desk_id = ? AND seq = ?'),
+    opById: db.prepare<[string], { desk_id: string; seq: number }>('SELECT desk_id, seq FROM ops WHERE op_id = ? LIMIT 1'),
+    insertOp: db.prepare(
+      `INSERT INTO ops (desk_id, seq, op_id, entity, entity_id, type, base_version, clerk_id, at, business_date, payload,
+         status, server_version, reason, conflict_fields, received_at)
+       VALUES (@desk_id, @seq, @op_id, @entity, @entity_id, @type, @base_version, @clerk_id, @at, @business_date, @payload,
+         @status, @server_version, @reason, @conflict_fields, @received_at)`,
+    ),
+    opsOfDay: db.prepare<[string, string], OpRowData>('SELECT * FROM ops WHERE desk_id = ? AND business_date = ? ORDER BY seq'),
+    opsAfter: db.prepare<[string, number, number], OpRowData>('SELECT * FROM ops WHERE desk_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    caseById: db.prepare<[string], CaseRowData>('SELECT * FROM cases WHERE case_id = ?'),
+    caseHall: db.prepare<[string], { hall_code: string }>('SELECT hall_code FROM cases WHERE case_id = ?'),
+    insertCase: db.prepare(
+      `INSERT INTO cases (case_id, hall_code, origin_desk_id, version, status_code, fields, field_stamps, hq_case_number,
+         decision, licence, updated_at)
+       VALUES (@case_id, @hall_code, @origin_desk_id, @version, @status_code, @fields, @field_stamps, @hq_case_number,
+         @decision, @licence, @updated_at)`,
+    ),
+    updateCase: db.prepare(
+      `UPDATE cases SET version = @version, status_code = @status_code, fields = @fields, field_stamps = @field_stamps,
+         hq_case_number = @hq_case_number, decision = @decision, licence = @licence, updated_at = @updated_at
+       WHERE case_id = @case_id`,
+    ),
+    listCases: db.prepare<Record<string, string | number | null>, CaseRowData>(
+      `SELECT * FROM cases
+       WHERE (@hall IS NULL OR hall_code = @hall) AND (@status IS NULL OR status_code = @status)
+         AND (@desk IS NULL OR origin_desk_id = @desk)
+         AND (@decided IS NULL OR (decision IS NOT NULL) = @decided)
+       ORDER BY updated_at DESC, case_id LIMIT @limit OFFSET @offset`,
+    ),
+    countCases: db.prepare<Record<string, string | number | null>, { n: number }>(
+      `SELECT count(*) AS n FROM cases
+       WHERE (@hall IS NULL OR hall_code = @hall) AND (@status IS NULL OR status_code = @status)
+         AND (@desk IS NULL OR origin_desk_id = @desk)
+         AND (@decided IS NULL OR (decision IS NOT NULL) = @decided)`,
+    ),
+    eventExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE event_id = ?'),
+    insertEvent: db.prepare<[string, string, string | null, string, string, string]>(
+      'INSERT INTO events (event_id, entity, case_id, hall_code, desk_id, data) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    eventsOfCase: db.prepare<[string], { entity: string; data: string }>('SELECT entity, data FROM events WHERE case_id = ? ORDER BY rowid'),
+    sheetBySerial: db.prepare<[string], { state: string }>('SELECT state FROM licence_sheets WHERE serial = ?'),
+    upsertSheet: db.prepare<[string, string, string, string, string]>(
+      `INSERT INTO licence_sheets (serial, state, hall_code, desk_id, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (serial) DO UPDATE SET state = excluded.state, desk_id = excluded.desk_id, updated_at = excluded.updated_at`,
+    ),
+    dropChange: db.prepare<[string, string]>('DELETE FROM changes WHERE entity = ? AND entity_id = ?'),
+    insertChange: db.prepare<[string, string, string, number, string]>(
+      `INSERT INTO changes (hall_code, entity, entity_id, version, op, data) VALUES (?, ?, ?, ?, 'upsert', ?)`,
+    ),
+    changesAfter: db.prepare<[string, number, number], { seq: number; entity: string; entity_id: string; version: number; op: string; data: string | null }>(
+      'SELECT seq, entity, entity_id, version, op, data FROM changes WHERE hall_code = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    latestReference: db.prepare<[string], { version: number; items: string }>(
+      'SELECT version, items FROM reference_versions WHERE kind = ? ORDER BY version DESC LIMIT 1',
+    ),
+    insertReference: db.prepare<[string, number, string, string]>(
+      'INSERT INTO reference_versions (kind, version, items, published_at) VALUES (?, ?, ?, ?)',
+    ),
+    saveDayClose: db.prepare(
+      `INSERT INTO day_closes (desk_id, business_date, status, desk_last_seq, hq_last_seq, totals, differences, closed_at)
+       VALUES (@desk_id, @business_date, @status, @desk_last_seq, @hq_last_seq, @totals, @differences, @closed_at)
+       ON CONFLICT (desk_id, business_date) DO UPDATE SET status = excluded.status, desk_last_seq = excluded.desk_last_seq,
+         hq_last_seq = excluded.hq_last_seq, totals = excluded.totals, differences = excluded.differences,
+         closed_at = excluded.closed_at`,
+    ),
+    nextCaseCounter: db.prepare<[string, number], { last: number }>(
+      `INSERT INTO hq_case_counters (hall_code, year, last) VALUES (?, ?, 1)
+       ON CONFLICT (hall_code, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    ),
+  };
+}
+
+/** Every statement HQ runs, prepared once; callers group them with `transaction`. */
+export class HqStore {
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = prepareStatements(db);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  setting(key: string): string | undefined {
+    return this.s.getSetting.get(key)?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.s.setSetting.run(key, value);
+  }
+
+  deskByCodes(hallCode: string, deskCode: string): DeskRecord | undefined {
+    const row = this.s.deskByCodes.get(hallCode, deskCode);
+    return row && toDesk(row);
+  }
+
+  desk(deskId: string): DeskRecord | undefined {
+    const row = this.s.deskById.get(deskId);
+    return row && toDesk(row);
+  }
+
+  insertDesk(deskId: string, hallCode: string, deskCode: string, at: string): void {
+    this.s.insertDesk.run(deskId, hallCode, deskCode, at);
+  }
+
+  setLastSeq(deskId: string, lastSeq: number): void {
+    this.s.setLastSeq.run(lastSeq, deskId);
+  }
+
+  desks(): DeskRecord[] {
+    return this.s.listDesks.all().map(toDesk);
+  }
+
+  insertToken(tokenHash: string, deskId: string, at: string): void {
+    this.s.insertToken.run(tokenHash, deskId, at);
+  }
+
+  /** Returns how many live tokens were expired. */
+  expireTokens(deskId: string): number {
+    return this.s.expireTokens.run(deskId).changes;
+  }
+
+  token(tokenHash: string): { deskId: string; expired: boolean } | undefined {
+    const row = this.s.tokenByHash.get(tokenHash);
+    return row && { deskId: row.desk_id, expired: row.expired === 1 };
+  }
+
+  op(deskId: string, seq: number): OpRow | undefined {
+    const row = this.s.opBySeq.get(deskId, seq);
+    return row && toOp(row);
+  }
+
+  /** Where an opId was first recorded, if anywhere. */
+  opPlace(opId: string): { deskId: string; seq: number } | undefined {
+    const row = this.s.opById.get(opId);
+    return row && { deskId: row.desk_id, seq: row.seq };
+  }
+
+  insertOp(op: OpRow): void {
+    this.s.insertOp.run({
+      desk_id: op.deskId,
+      seq: op.seq,
+      op_id: op.opId,
+      entity: op.entity,
+      entity_id: op.entityId,
+      type: op.type,
+      base_version: op.baseVersion,
+      clerk_id: op.clerkId,
+      at: op.at,
+      business_date: op.businessDate,
+      payload: op.payload,
+      status: op.status,
+      server_version: op.serverVersion,
+      reason: op.reason,
+      conflict_fields: op.conflictFields === null ? null : JSON.stringify(op.conflictFields),
+      received_at: op.receivedAt,
+    });
+  }
+
+  opsOfDay(deskId: string, businessDate: string): OpRow[] {
+    return this.s.opsOfDay.all(deskId, businessDate).map(toOp);
+  }
+
+  opsAfter(deskId: string, afterSeq: number, limit: number): OpRow[] {
+    return this.s.opsAfter.all(deskId, afterSeq, limit).map(toOp);
+  }
+
+  case(caseId: string): StoredCase | undefined {
+    const row = this.s.caseById.get(caseId);
+    return row && toCase(row);
+  }
+
+  caseHall(caseId: string): string | undefined {
+    return this.s.caseHall.get(caseId)?.hall_code;
+  }
+
+  insertCase(stored: StoredCase): void {
+    this.s.insertCase.run(caseParams(stored));
+  }
+
+  updateCase(stored: StoredCase): void {
+    this.s.updateCase.run(caseParams(stored));
+  }
+
+  cases(filter: CaseFilter): { cases: StoredCase[]; total: number } {
+    const params = {
+      hall: filter.hallCode ?? null,
+      status: filter.statusCode ?? null,
+      desk: filter.originDeskId ?? null,
+      decided: filter.decided === undefined ? null : Number(filter.decided),
+    };
+    return {
+      cases: this.s.listCases.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toCase),
+      total: this.s.countCases.get(params)?.n ?? 0,
+    };
+  }
+
+  eventExists(eventId: string): boolean {
+    return this.s.eventExists.get(eventId) !== undefined;
+  }
+
+  insertEvent(eventId: string, entity: SyncEntity, caseId: string | null, hallCode: string, deskId: string, data: string): void {
+    this.s.insertEvent.run(eventId, entity, caseId, hallCode, deskId, data);
+  }
+
+  eventsOfCase(caseId: string): { entity: string; data: unknown }[] {
+    return this.s.eventsOfCase.all(caseId).map((row) => ({ entity: row.entity, data: JSON.parse(row.data) as unknown }));
+  }
+
+  licenceSheetState(serial: string): string | undefined {
+    return this.s.sheetBySerial.get(serial)?.state;
+  }
+
+  setLicenceSheetState(serial: string, state: string, hallCode: string, deskId: string, at: string): void {
+    this.s.upsertSheet.run(serial, state, hallCode, deskId, at);
+  }
+
+  /** Records an entity's new state for the hall's pull stream, replacing its previous change. */
+  recordChange(hallCode: string, entity: SyncEntity, entityId: string, version: number, data: string): void {
+    this.s.dropChange.run(entity, entityId);
+    this.s.insertChange.run(hallCode, entity, entityId, version, data);
+  }
+
+  changesAfter(hallCode: string, cursor: number, limit: number): ChangeRow[] {
+    return this.s.changesAfter.all(hallCode, cursor, limit).map((row) => ({
+      seq: row.seq,
+      entity: row.entity as SyncEntity,
+      entityId: row.entity_id,
+      version: row.version,
+      op: row.op as ChangeRow['op'],
+      data: row.data,
+    }));
+  }
+
+  latestReference(kind: ReferenceKind): { version: number; items: string } | undefined {
+    return this.s.latestReference.get(kind);
+  }
+
+  insertReference(kind: ReferenceKind, version: number, items: string, at: string): void {
+    this.s.insertReference.run(kind, version, items, at);
+  }
+
+  saveDayClose(close: {
+    deskId: string;
+    businessDate: string;
+    status: string;
+    deskLastSeq: number;
+    hqLastSeq: number;
+    totals: string;
+    differences: string;
+    closedAt: string;
+  }): void {
+    this.s.saveDayClose.run({
+      desk_id: close.deskId,
+      business_date: close.businessDate,
+      status: close.status,
+      desk_last_seq: close.deskLastSeq,
+      hq_last_seq: close.hqLastSeq,
+      totals: close.totals,
+      differences: close.differences,
+      closed_at: close.closedAt,
+    });
+  }
+
+  nextCaseCounter(hallCode: string, year: number): number {
+    const row = this.s.nextCaseCounter.get(hallCode, year);
+    if (!row) throw new Error('hq_case_counters upsert returned no row');
+    return row.last;
+  }
+}
