@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { pdfSuite } from './suites/pdf';
 import { startupSuite } from './suites/startup';
 import type { BenchResult, BenchSuite } from './types';
 
 /** Every suite by name; later suites register here. */
-const suites: BenchSuite[] = [startupSuite];
+const suites: BenchSuite[] = [startupSuite, pdfSuite];
 
 function parseArgs(argv: string[]): { names: string[]; json?: string } {
   const names: string[] = [];

@@ -1,11 +1,12 @@
 /**
  * The CSP of the renderer. Inline styles are allowed because Mantine injects its CSS variables at run
- * time; scripts come only from our own origin. HQ traffic goes through the main process, so the page
+ * time; scripts come only from our own origin, and WebAssembly may be compiled (not eval'd) because the
+ * PDF worker subsets fonts with HarfBuzz's wasm. HQ traffic goes through the main process, so the page
  * connects nowhere but itself.
  */
 const directives = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

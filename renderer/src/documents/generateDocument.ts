@@ -1,0 +1,69 @@
+import type { PdfEngine } from './engine';
+import { InvalidDocumentRequestError } from './errors';
+import { documentRequestSchema, type DocumentKind, type DocumentRequestOf } from './schemas';
+import { acceptanceNoticeTemplate } from './templates/acceptanceNotice';
+import { calibrationSheetTemplate } from './templates/calibrationSheet';
+import { correctionNoticeTemplate } from './templates/correctionNotice';
+import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptanceNotice';
+import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
+import { receiptTemplate } from './templates/receipt';
+import { rejectionNoticeTemplate } from './templates/rejectionNotice';
+import type { DocumentWarning, Template } from './templates/template';
+
+export const templates: { [K in DocumentKind]: Template<K> } = {
+  receipt: receiptTemplate,
+  acceptanceNotice: acceptanceNoticeTemplate,
+  deferredAcceptanceNotice: deferredAcceptanceNoticeTemplate,
+  correctionNotice: correctionNoticeTemplate,
+  rejectionNotice: rejectionNoticeTemplate,
+  calibrationSheet: calibrationSheetTemplate,
+  licenceOriginal: licenceOriginalTemplate,
+  licenceDuplicate: licenceDuplicateTemplate,
+};
+
+export interface GeneratedDocument {
+  kind: DocumentKind;
+  /** `${kind}/${template version}`, archived with the bytes. */
+  templateId: string;
+  bytes: Uint8Array;
+  /** Lower-case hex SHA-256 of `bytes`. */
+  sha256: string;
+  pageCount: number;
+  warnings: DocumentWarning[];
+}
+
+function hex(bytes: ArrayBuffer): string {
+  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function sha256(data: Uint8Array | string): Promise<ArrayBuffer> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+}
+
+/**
+ * Validates a request, draws it with its template and returns the PDF with its SHA-256. The same request
+ * always yields the same bytes: metadata dates come from the request, the file ID from its content.
+ * Throws InvalidDocumentRequestError for a bad request and MissingGlyphError for an unprintable character.
+ */
+export async function generateDocument(input: unknown, engine: PdfEngine): Promise<GeneratedDocument> {
+  const parsed = documentRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidDocumentRequestError(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  }
+  const request = parsed.data;
+  const template = templates[request.kind] as Template<DocumentKind>;
+  const fileId = new Uint8Array(await sha256(JSON.stringify(request))).slice(0, 16);
+  const title = template.title(request as DocumentRequestOf<DocumentKind>);
+  const builder = await engine.createBuilder({ title, subject: `${request.kind}/${template.version}`, createdAt: request.issuedAt, fileId });
+  const warnings = template.draw(builder, request as DocumentRequestOf<DocumentKind>);
+  const bytes = await builder.finish();
+  return {
+    kind: request.kind,
+    templateId: `${request.kind}/${template.version}`,
+    bytes,
+    sha256: hex(await sha256(bytes)),
+    pageCount: builder.pageCount,
+    warnings,
+  };
+}

@@ -1,0 +1,131 @@
+/** Every Chinese string the documents print or report, in one place. */
+
+const LICENSING_LAW = '《中华人民共和国行政许可法》';
+
+export const documentMessages = {
+  titles: {
+    receipt: '收件凭证',
+    acceptanceNotice: '受理通知书',
+    deferredAcceptanceNotice: '容缺受理通知书',
+    correctionNotice: '补正材料通知书',
+    rejectionNotice: '不予受理通知书',
+    calibrationSheet: '套打校准页',
+    licenceOriginal: '营业执照（正本）',
+    licenceDuplicate: '营业执照（副本）',
+  },
+  /** The 一次性告知 notice carries both names, as halls call it either. */
+  correctionSubtitle: '（一次性告知书）',
+
+  common: {
+    caseNumber: '办件编号',
+    catalogueVersion: '事项目录版本',
+    template: '文书模板',
+    page: (index: number, count: number) => `第${index}页 共${count}页`,
+    sealHere: '（盖章）',
+    addressee: (name: string) => `${name}：`,
+    qrCaption: '扫码查询办理进度',
+    contact: (address: string, phone: string) => `办理地点：${address}\u3000咨询电话：${phone}`,
+    signature: '申请人（签字或盖章）：',
+    signatureDate: '日期：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日',
+    matterList: (names: string[]) => names.map((name) => `“${name}”`).join('、'),
+    continued: '（续）',
+    overflowMarker: '（详见附页）',
+  },
+
+  receipt: {
+    fields: {
+      caseNumber: '办件编号',
+      receivedAt: '收件时间',
+      enterprise: '企业名称',
+      applicant: '申请人',
+      phone: '联系电话',
+      window: '收件窗口',
+      clerk: '收件人',
+      dueDate: '承诺办结',
+    },
+    mattersHeading: '一、申请事项',
+    matterColumns: ['序号', '事项名称', '实施部门', '承诺时限'],
+    promisedDays: (days: number) => (days === 0 ? '即办' : `${days}个工作日`),
+    materialsHeading: '二、已收取材料',
+    materialColumns: ['序号', '材料名称', '形式', '份数', '页数'],
+    dueDate: (date: string, days: number) => `${date}前（自受理之日起${days}个工作日，法定节假日顺延）`,
+    notes: [
+      '本凭证仅证明窗口已收到上述材料，不代表申请已被受理；是否受理以本机关出具的受理、容缺受理、补正或不予受理文书为准。',
+      '请妥善保管本凭证，凭办件编号或扫描二维码查询办理进度、领取办理结果。',
+    ],
+    seal: '（收件专用章）',
+  },
+
+  acceptance: {
+    body: (submitted: string, matters: string) =>
+      `你（单位）于${submitted}提出的${matters}申请，经审查，申请事项属于本机关职权范围，申请材料齐全、符合法定形式。根据${LICENSING_LAW}第三十二条第一款第（五）项的规定，本机关决定予以受理。`,
+    due: (date: string) => `本机关将在${date}前作出决定（承诺时限按工作日计算，法定节假日顺延）。请凭本通知书及办件编号查询办理进度、领取结果。`,
+  },
+
+  deferred: {
+    body: (submitted: string, matters: string) =>
+      `你（单位）于${submitted}提出的${matters}申请，经审查，主要申请材料齐全、符合法定形式，下列材料尚需补交。根据容缺受理有关规定，本机关决定予以容缺受理。`,
+    itemsHeading: '需在期限内补交的材料：',
+    columns: ['序号', '材料名称', '补交要求', '补交期限'],
+    due: (date: string) => `材料补齐后，本机关将在${date}前作出决定（按工作日计算，法定节假日顺延）。逾期未补齐的，本机关将终止办理。`,
+    undertakingHeading: '申请人承诺',
+    undertaking:
+      '本人（单位）已知悉上述容缺材料及补交期限，承诺在规定期限内补齐全部材料，并对所提交材料的真实性、合法性负责。逾期未补齐的，同意按撤回申请处理，由此产生的后果由本人（单位）承担。',
+  },
+
+  correction: {
+    body: (submitted: string, matters: string) =>
+      `你（单位）于${submitted}提出的${matters}申请，经审查，申请材料不齐全或者不符合法定形式。根据${LICENSING_LAW}第三十二条第一款第（四）项的规定，现将需要补正的全部内容一次性告知如下：`,
+    columns: ['序号', '材料或事项', '补正要求', '依据'],
+    closing:
+      '请按上述要求补正全部材料后重新提交。补正材料齐全、符合法定形式的，本机关将予以受理；申请人补正所需时间不计入办理时限。',
+  },
+
+  rejection: {
+    body: (submitted: string, matters: string) =>
+      `你（单位）于${submitted}提出的${matters}申请，经审查，根据${LICENSING_LAW}第三十二条第一款的规定，本机关决定不予受理。理由如下：`,
+    columns: ['序号', '不予受理理由', '依据'],
+    appeal: (reviewBody: string, court: string) =>
+      `如不服本决定，可以自收到本通知书之日起六十日内向${reviewBody}申请行政复议，或者自收到本通知书之日起六个月内依法向${court}提起行政诉讼。`,
+  },
+
+  calibration: {
+    paper: { original: '营业执照正本 420 × 297 毫米（横向）', duplicate: '营业执照副本 210 × 297 毫米（纵向）' },
+    printer: (name: string) => `打印机：${name}`,
+    applied: (dx: number, dy: number, scale: number) => `本页按现有校准打印：dx = ${dx} 毫米，dy = ${dy} 毫米，比例 = ${scale}`,
+    printedAt: (date: string) => `打印日期：${date}`,
+    instructions: [
+      '先按无校准（dx = 0、dy = 0、比例 = 1）在普通空白纸上打印本页，用直尺测量后在“套打校准”中填写：',
+      '1. 十字 A 的标称位置见旁注。量出 A 中心到纸张左边缘、上边缘的实际距离 ax、ay（毫米）。',
+      '2. 量出十字 A 与十字 B 中心的实际水平距离 L（毫米），标称距离见旁注。',
+      '3. 比例 = 标称距离 ÷ L；dx = 标称 x − ax × 比例；dy = 标称 y − ay × 比例。',
+      '4. 保存后重新打印本页核对：各十字应落在标称位置，误差不超过 0.5 毫米。',
+    ],
+    crossLabel: (name: string, x: number, y: number) => `${name}（${x}, ${y}）`,
+    distanceNote: (mm: number) => `A–B 标称水平距离 ${mm} 毫米`,
+    rulerUnit: '毫米',
+  },
+
+  errors: {
+    missingGlyphs: (characters: readonly string[]) =>
+      `以下字符无法打印（字库中没有该字）：${characters.map((char) => `“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、')}。请核对是否为生僻字，改用规范字或联系系统管理员补充字库后再打印。`,
+    invalidRequest: (problems: readonly string[]) => `文书数据不完整或格式不正确：${problems.join('；')}`,
+    workerFailed: (detail: string) => `文书生成失败：${detail}`,
+  },
+
+  warnings: {
+    truncated: (field: string) => `“${field}”内容过长，最小字号仍放不下，已截断并注明“详见附页”，请另附完整内容。`,
+  },
+
+  licenceFields: {
+    uscc: '统一社会信用代码',
+    name: '名称',
+    type: '类型',
+    legalRepresentative: '法定代表人',
+    registeredCapital: '注册资本',
+    establishedOn: '成立日期',
+    address: '住所',
+    businessScope: '经营范围',
+    issuedOn: '登记日期',
+  },
+} as const;

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
+import { documentNumberSchema } from '../domain/documentNumber';
+import { fenSchema } from '../domain/money';
+import { calibrationSchema, identityCalibration } from './layout/calibration';
+
+/**
+ * What each counter document needs to be drawn: one schema per kind, joined on `kind`. Every string that is
+ * printed is bounded so a runaway value fails here with a field name rather than as a mangled page.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Desk case number `{hall}{desk}-{yyyymmdd}-{seq}` (the case module owns its exact rule; here it is printed and QR-encoded). */
+const caseNumberSchema = z.string().regex(/^[0-9A-Z]{2,12}-\d{8}-\d{1,6}$/, { error: '办件编号格式不正确' });
+
+const agencySchema = z.object({
+  /** 行政机关全称, printed above the seal: 绵阳市市场监督管理局. */
+  name: text(40),
+  /** The service hall where the counter is: 绵阳市政务服务中心. */
+  hallName: text(40),
+  /** Address and phone for questions, printed on every notice. */
+  address: text(60),
+  phone: text(30),
+});
+
+const matterSchema = z.object({
+  code: text(40),
+  name: text(60),
+  department: text(40),
+  /** 承诺时限 in working days. */
+  promisedDays: z.number().int().min(0).max(365),
+});
+
+/** What every counter notice carries: 文号, case number (printed and as a QR code), date, catalogue version. */
+const noticeBase = {
+  documentNumber: documentNumberSchema,
+  caseNumber: caseNumberSchema,
+  issuedAt: isoDateTimeSchema,
+  catalogueVersion: text(40),
+  agency: agencySchema,
+  /** 申请人: the enterprise being registered or the person applying. */
+  applicantName: text(60),
+  matters: z.array(matterSchema).min(1).max(20),
+};
+
+const receiptMaterialSchema = z.object({
+  name: text(80),
+  form: z.enum(['原件', '复印件', '原件及复印件']),
+  copies: z.number().int().min(1).max(99),
+  pages: z.number().int().min(1).max(9999).optional(),
+});
+
+export const receiptRequestSchema = z.object({
+  kind: z.literal('receipt'),
+  ...noticeBase,
+  enterpriseName: text(60),
+  applicant: z.object({ name: text(30), phone: text(20) }),
+  window: text(30),
+  clerkName: text(20),
+  materials: z.array(receiptMaterialSchema).min(1).max(60),
+  /** 承诺办结日期, computed from working days by the caller. */
+  dueDate: isoDateSchema,
+});
+
+export const acceptanceNoticeRequestSchema = z.object({
+  kind: z.literal('acceptanceNotice'),
+  ...noticeBase,
+  submittedAt: isoDateTimeSchema,
+  dueDate: isoDateSchema,
+});
+
+export const deferredAcceptanceNoticeRequestSchema = z.object({
+  kind: z.literal('deferredAcceptanceNotice'),
+  ...noticeBase,
+  submittedAt: isoDateTimeSchema,
+  dueDate: isoDateSchema,
+  deferredItems: z
+    .array(z.object({ material: text(80), requirement: text(200), deadline: isoDateSchema }))
+    .min(1)
+    .max(30),
+});
+
+export const correctionNoticeRequestSchema = z.object({
+  kind: z.literal('correctionNotice'),
+  ...noticeBase,
+  submittedAt: isoDateTimeSchema,
+  /** Every item the applicant must supply or fix — all of them, at once (行政许可法第三十二条). */
+  items: z
+    .array(z.object({ material: text(80), requirement: text(300), legalBasis: text(200) }))
+    .min(1)
+    .max(60),
+});
+
+export const rejectionNoticeRequestSchema = z.object({
+  kind: z.literal('rejectionNotice'),
+  ...noticeBase,
+  submittedAt: isoDateTimeSchema,
+  reasons: z.array(z.object({ reason: text(300), legalBasis: text(200) })).min(1).max(20),
+  /** Where the applicant may appeal: 行政复议机关 and the court with jurisdiction. */
+  appeal: z.object({ reviewBody: text(40), court: text(40) }),
+});
+
+export const calibrationSheetRequestSchema = z.object({
+  kind: z.literal('calibrationSheet'),
+  paper: z.enum(['original', 'duplicate']),
+  printerName: text(60),
+  issuedAt: isoDateTimeSchema,
+  /** Printing with the current calibration lets the chief check it; identity measures the raw printer. */
+  calibration: calibrationSchema.default(identityCalibration),
+});
+
+/** Unified social credit code: 18 characters of the GB 32100 alphabet (the check digit is the identifiers module's job). */
+const usccSchema = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { error: '统一社会信用代码格式不正确' });
+
+export const licenceDataSchema = z.object({
+  uscc: usccSchema,
+  name: text(60),
+  type: text(40),
+  legalRepresentative: text(30),
+  registeredCapitalFen: fenSchema,
+  establishedOn: isoDateSchema,
+  address: text(100),
+  businessScope: text(3000),
+  /** 登记日期 on the seal line. */
+  issuedOn: isoDateSchema,
+  /** Text of the QR code: the enterprise's page on the national credit publicity system. */
+  qrText: z.string().url().max(300),
+});
+
+const licenceRequestFields = {
+  licence: licenceDataSchema,
+  /** Serial number of the pre-printed sheet; recorded in the document, not printed (it is already on the paper). */
+  paperSerial: z.string().regex(/^[0-9A-Z]{6,20}$/, { error: '证书编号格式不正确' }),
+  calibration: calibrationSchema.default(identityCalibration),
+  issuedAt: isoDateTimeSchema,
+};
+
+export const licenceOriginalRequestSchema = z.object({ kind: z.literal('licenceOriginal'), ...licenceRequestFields });
+export const licenceDuplicateRequestSchema = z.object({ kind: z.literal('licenceDuplicate'), ...licenceRequestFields });
+
+export const documentRequestSchema = z.discriminatedUnion('kind', [
+  receiptRequestSchema,
+  acceptanceNoticeRequestSchema,
+  deferredAcceptanceNoticeRequestSchema,
+  correctionNoticeRequestSchema,
+  rejectionNoticeRequestSchema,
+  calibrationSheetRequestSchema,
+  licenceOriginalRequestSchema,
+  licenceDuplicateRequestSchema,
+]);
+
+/** A request as callers write it (calibration may be omitted). */
+export type DocumentRequestInput = z.input<typeof documentRequestSchema>;
+/** A request after validation, as templates receive it. */
+export type DocumentRequest = z.output<typeof documentRequestSchema>;
+export type DocumentKind = DocumentRequest['kind'];
+export type DocumentRequestOf<K extends DocumentKind> = Extract<DocumentRequest, { kind: K }>;
+export type Matter = z.output<typeof matterSchema>;
+export type Agency = z.output<typeof agencySchema>;
+export type LicenceData = z.output<typeof licenceDataSchema>;
+
+export const documentKinds = documentRequestSchema.options.map((option) => option.shape.kind.value) as DocumentKind[];

@@ -1,0 +1,186 @@
+import type { DocumentKind, DocumentRequestInput } from '../../renderer/src/documents/schemas';
+
+/**
+ * Realistic demo requests, one per document kind: an invented 绵阳 software company set up through the
+ * 企业开办 bundle at desk 3 of the 涪城 hall. Used by the samples tool, the document tests and the bench.
+ * The USCC 91510703MA6BQ7K30Q carries valid GB 11714 and GB 32100 check characters (0 and Q).
+ */
+
+const agency = {
+  name: '绵阳市市场监督管理局',
+  hallName: '绵阳市政务服务中心企业服务中心',
+  address: '绵阳市涪城区绵兴东路81号市政务服务中心二楼企业开办专区',
+  phone: '0816-2222345',
+};
+
+const caseNumber = 'FC03-20261126-0007';
+const catalogueVersion = '2026.11.2';
+const submittedAt = '2026-11-26T09:05:00+08:00';
+const issuedAt = '2026-11-26T09:42:00+08:00';
+const applicantName = '四川宇顺智联科技有限公司（筹）';
+
+const matters = [
+  { code: '5107SCJG-DJ-0001', name: '有限责任公司设立登记', department: '绵阳市市场监督管理局', promisedDays: 1 },
+  { code: '5107GA-ZA-0012', name: '公章刻制备案', department: '绵阳市公安局', promisedDays: 0 },
+  { code: '5107SW-FP-0003', name: '发票领用', department: '国家税务总局绵阳市税务局', promisedDays: 1 },
+  { code: '5107RS-SB-0021', name: '单位参保登记', department: '绵阳市人力资源和社会保障局', promisedDays: 0 },
+  { code: '5107GJJ-JC-0002', name: '住房公积金单位缴存登记', department: '绵阳市住房公积金管理中心', promisedDays: 0 },
+];
+
+export const demoLicence = {
+  uscc: '91510703MA6BQ7K30Q',
+  name: '四川宇顺智联科技有限公司',
+  type: '有限责任公司（自然人投资或控股）',
+  legalRepresentative: '张明远',
+  registeredCapitalFen: 100_000_000,
+  establishedOn: '2026-11-26',
+  address: '四川省绵阳市涪城区科创园区园艺东街8号创新中心一期3号楼4层401室',
+  businessScope:
+    '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；信息技术咨询服务；' +
+    '人工智能应用软件开发；物联网技术服务；数据处理和存储支持服务；计算机软硬件及辅助设备零售；电子产品销售；会议及展览服务。' +
+    '（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）许可项目：第二类增值电信业务。' +
+    '（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
+  issuedOn: '2026-11-26',
+  qrText: 'https://www.gsxt.gov.cn/index.html?uniscid=91510703MA6BQ7K30Q',
+};
+
+export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, { kind: K }> } = {
+  receipt: {
+    kind: 'receipt',
+    documentNumber: '绵市监企收字〔2026〕第FC03-0031号',
+    caseNumber,
+    issuedAt: '2026-11-26T09:12:00+08:00',
+    catalogueVersion,
+    agency,
+    applicantName,
+    matters,
+    enterpriseName: '四川宇顺智联科技有限公司',
+    applicant: { name: '李晓雯（委托代理人）', phone: '138 8167 2045' },
+    window: '企业开办综合窗口 3号',
+    clerkName: '王静',
+    dueDate: '2026-11-27',
+    materials: [
+      { name: '公司登记（备案）申请书', form: '原件', copies: 1, pages: 4 },
+      { name: '指定代表或者共同委托代理人授权委托书及代理人身份证件', form: '原件及复印件', copies: 1, pages: 2 },
+      { name: '公司章程（全体股东签署）', form: '原件', copies: 1, pages: 9 },
+      { name: '股东主体资格证明（自然人股东身份证件）', form: '复印件', copies: 2, pages: 2 },
+      { name: '法定代表人、董事、监事和经理的任职文件及身份证件', form: '原件及复印件', copies: 1, pages: 3 },
+      { name: '住所使用证明（房屋租赁合同及出租方不动产权证书）', form: '原件及复印件', copies: 1, pages: 6 },
+      { name: '实名登记确认书（2026版）', form: '原件', copies: 1, pages: 1 },
+    ],
+  },
+  acceptanceNotice: {
+    kind: 'acceptanceNotice',
+    documentNumber: '绵市监企受字〔2026〕第FC03-0012号',
+    caseNumber,
+    issuedAt,
+    catalogueVersion,
+    agency,
+    applicantName,
+    matters,
+    submittedAt,
+    dueDate: '2026-11-27',
+  },
+  deferredAcceptanceNotice: {
+    kind: 'deferredAcceptanceNotice',
+    documentNumber: '绵市监企容受字〔2026〕第FC03-0004号',
+    caseNumber,
+    issuedAt,
+    catalogueVersion,
+    agency,
+    applicantName,
+    matters,
+    submittedAt,
+    dueDate: '2026-12-03',
+    deferredItems: [
+      {
+        material: '住所使用证明：出租方不动产权证书',
+        requirement: '提交出租方不动产权证书复印件，产权人为单位的加盖公章；已提交的租赁合同原件留存。',
+        deadline: '2026-12-02',
+      },
+      {
+        material: '监事身份证件',
+        requirement: '提交监事刘芳居民身份证复印件（正反面），由本人签字确认与原件一致。',
+        deadline: '2026-12-02',
+      },
+    ],
+  },
+  correctionNotice: {
+    kind: 'correctionNotice',
+    documentNumber: '绵市监企补字〔2026〕第FC03-0009号',
+    caseNumber,
+    issuedAt,
+    catalogueVersion,
+    agency,
+    applicantName,
+    matters: matters.slice(0, 1),
+    submittedAt,
+    items: [
+      {
+        material: '公司章程',
+        requirement: '章程第十二条未载明股东的出资方式和出资日期；章程末页缺少股东王海涛签名。请补全后由全体股东签名。',
+        legalBasis: '《中华人民共和国公司法》第四十六条',
+      },
+      {
+        material: '住所使用证明',
+        requirement: '租赁合同所载地址（园艺东街8号3号楼401室）与申请书填报地址不一致，请核实后提交一致的住所使用证明，并附出租方不动产权证书复印件。',
+        legalBasis: '《中华人民共和国市场主体登记管理条例》第十六条第一款第（三）项',
+      },
+      {
+        material: '法定代表人身份证件',
+        requirement: '身份证件复印件字迹不清，请提交清晰的正反面复印件或当场出示原件核验。',
+        legalBasis: '《中华人民共和国市场主体登记管理条例》第十六条第一款第（二）项',
+      },
+    ],
+  },
+  rejectionNotice: {
+    kind: 'rejectionNotice',
+    documentNumber: '绵市监企不受字〔2026〕第FC03-0002号',
+    caseNumber: 'FC03-20261126-0011',
+    issuedAt,
+    catalogueVersion,
+    agency,
+    applicantName: '绵阳宇顺律师事务所（筹）',
+    matters: [{ code: '5107SCJG-DJ-0001', name: '有限责任公司设立登记', department: '绵阳市市场监督管理局', promisedDays: 1 }],
+    submittedAt,
+    reasons: [
+      {
+        reason: '申请设立的“绵阳宇顺律师事务所”为律师事务所，其设立由设区的市级司法行政部门受理审核，不属于本机关登记职权范围。请向绵阳市司法局提出申请。',
+        legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项；《中华人民共和国律师法》第十八条',
+      },
+    ],
+    appeal: { reviewBody: '绵阳市人民政府', court: '绵阳市涪城区人民法院' },
+  },
+  calibrationSheet: {
+    kind: 'calibrationSheet',
+    paper: 'original',
+    printerName: '出证窗口 HP LaserJet M706n',
+    issuedAt,
+  },
+  licenceOriginal: {
+    kind: 'licenceOriginal',
+    licence: demoLicence,
+    paperSerial: 'A51070026001234',
+    calibration: { dx: 0, dy: 0, scale: 1 },
+    issuedAt: '2026-11-26T10:57:00+08:00',
+  },
+  licenceDuplicate: {
+    kind: 'licenceDuplicate',
+    licence: demoLicence,
+    paperSerial: 'B51070026004321',
+    calibration: { dx: 0, dy: 0, scale: 1 },
+    issuedAt: '2026-11-26T10:58:00+08:00',
+  },
+};
+
+/** File names of the samples, as `npm run docs:samples` writes them. */
+export const sampleFileNames: Record<DocumentKind, string> = {
+  receipt: 'receipt.pdf',
+  acceptanceNotice: 'acceptance-notice.pdf',
+  deferredAcceptanceNotice: 'deferred-acceptance-notice.pdf',
+  correctionNotice: 'correction-notice.pdf',
+  rejectionNotice: 'rejection-notice.pdf',
+  calibrationSheet: 'calibration.pdf',
+  licenceOriginal: 'licence-original.pdf',
+  licenceDuplicate: 'licence-duplicate.pdf',
+};

@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPdfEngine, type PdfEngine } from '../../../../renderer/src/documents/engine';
+import { InvalidDocumentRequestError, MissingGlyphError } from '../../../../renderer/src/documents/errors';
+import { nodeFontSource } from '../../../../renderer/src/documents/fonts/nodeFontSource';
+import { generateDocument } from '../../../../renderer/src/documents/generateDocument';
+import { documentKinds, type DocumentKind } from '../../../../renderer/src/documents/schemas';
+import { calibrateBox } from '../../../../renderer/src/documents/layout/calibration';
+import { licenceFieldNames, licenceLayouts } from '../../../../renderer/src/documents/layout/licenceLayout';
+import { POINTS_PER_MM } from '../../../../renderer/src/documents/pdf/units';
+import { demoLicence, demoRequests } from '../../../tools/demoDocuments';
+import { PdfTools } from './pdfTools';
+
+let engine: PdfEngine;
+let tools: PdfTools;
+
+beforeAll(async () => {
+  [engine, tools] = await Promise.all([createPdfEngine(nodeFontSource), PdfTools.create()]);
+});
+
+afterAll(async () => {
+  await tools.dispose();
+});
+
+const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, calibrationSheet } = demoRequests;
+const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
+
+/** What each document must visibly carry, as a reader (or pdftotext) finds it. */
+const mustCarry: Record<DocumentKind, string[]> = {
+  receipt: [
+    '收件凭证',
+    receipt.documentNumber,
+    receipt.caseNumber,
+    receipt.catalogueVersion,
+    receipt.enterpriseName,
+    receipt.applicant.name,
+    receipt.clerkName,
+    '2026年11月26日09:12',
+    '2026年11月27日',
+    ...receipt.matters.map((matter) => matter.name),
+    ...receipt.materials.map((material) => material.name),
+  ],
+  acceptanceNotice: ['受理通知书', ...shared, acceptanceNotice.applicantName, '第三十二条第一款第（五）项', '决定予以受理', '2026年11月27日', '2026年11月26日', '（盖章）'],
+  deferredAcceptanceNotice: [
+    '容缺受理通知书',
+    deferredAcceptanceNotice.documentNumber,
+    ...deferredAcceptanceNotice.deferredItems.flatMap((item) => [item.material, item.requirement]),
+    '2026年12月2日',
+    '申请人承诺',
+    '申请人（签字或盖章）',
+  ],
+  correctionNotice: [
+    '补正材料通知书',
+    '一次性告知书',
+    correctionNotice.documentNumber,
+    '《中华人民共和国行政许可法》第三十二条',
+    ...correctionNotice.items.flatMap((item) => [item.material, item.requirement, item.legalBasis]),
+  ],
+  rejectionNotice: [
+    '不予受理通知书',
+    rejectionNotice.documentNumber,
+    rejectionNotice.caseNumber,
+    ...rejectionNotice.reasons.flatMap((reason) => [reason.reason, reason.legalBasis]),
+    '六十日内向绵阳市人民政府申请行政复议',
+    '六个月内依法向绵阳市涪城区人民法院提起行政诉讼',
+  ],
+  calibrationSheet: ['套打校准页', calibrationSheet.printerName, 'A（30,40）', 'B（390,40）', '比例=标称距离÷L'],
+  licenceOriginal: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
+  licenceDuplicate: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
+};
+
+describe.each(documentKinds)('the %s document', (kind) => {
+  it('embeds only subset fonts, each with a Unicode map', async () => {
+    const document = await generateDocument(demoRequests[kind], engine);
+    const fonts = await tools.fonts(document.bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.name).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-Regular$/);
+      expect(font).toMatchObject({ type: 'CID TrueType', emb: 'yes', sub: 'yes', uni: 'yes' });
+    }
+  });
+
+  it('carries every field it must, as extractable text', async () => {
+    const document = await generateDocument(demoRequests[kind], engine);
+    const text = await tools.text(document.bytes);
+    for (const needle of mustCarry[kind]) expect(text).toContain(needle.replace(/\s+/g, ''));
+  });
+
+  it('gives the same bytes for the same request, and reports their SHA-256', async () => {
+    const first = await generateDocument(demoRequests[kind], engine);
+    const second = await generateDocument(structuredClone(demoRequests[kind]), engine);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(first.sha256).toBe(createHash('sha256').update(first.bytes).digest('hex'));
+  });
+});
+
+describe('generateDocument', () => {
+  it('prints the licence original on 420 × 297 mm landscape and the duplicate on 210 × 297 mm', async () => {
+    const original = await tools.info((await generateDocument(demoRequests.licenceOriginal, engine)).bytes);
+    const duplicate = await tools.info((await generateDocument(demoRequests.licenceDuplicate, engine)).bytes);
+    expect(original.widthPt).toBeCloseTo(420 * POINTS_PER_MM, 1);
+    expect(original.heightPt).toBeCloseTo(297 * POINTS_PER_MM, 1);
+    expect(duplicate.widthPt).toBeCloseTo(210 * POINTS_PER_MM, 1);
+    expect(duplicate.heightPt).toBeCloseTo(297 * POINTS_PER_MM, 1);
+  });
+
+  it('gives the same bytes from a freshly started engine as from a long-running one', async () => {
+    await generateDocument(demoRequests.receipt, engine); // the long-running engine has cached widths by now
+    const fresh = await createPdfEngine(nodeFontSource);
+    const [warm, cold] = await Promise.all([generateDocument(demoRequests.licenceOriginal, engine), generateDocument(demoRequests.licenceOriginal, fresh)]);
+    expect(cold.sha256).toBe(warm.sha256);
+  });
+
+  it('gives different bytes when anything printed changes', async () => {
+    const first = await generateDocument(demoRequests.licenceDuplicate, engine);
+    const renamed = await generateDocument({ ...demoRequests.licenceDuplicate, licence: { ...demoLicence, legalRepresentative: '张明达' } }, engine);
+    expect(renamed.sha256).not.toBe(first.sha256);
+  });
+
+  it('moves every licence field by the printer calibration', async () => {
+    const at = async (calibration: { dx: number; dy: number; scale: number }) => {
+      const document = await generateDocument({ ...demoRequests.licenceDuplicate, calibration }, engine);
+      return (await tools.words(document.bytes)).find((word) => word.word === demoLicence.uscc)!;
+    };
+    const nominal = await at({ dx: 0, dy: 0, scale: 1 });
+    const shifted = await at({ dx: 3, dy: -2, scale: 1 });
+    expect(shifted.xMin - nominal.xMin).toBeCloseTo(3 * POINTS_PER_MM, 0);
+    expect(shifted.yMin - nominal.yMin).toBeCloseTo(-2 * POINTS_PER_MM, 0);
+    const scaled = await at({ dx: 0, dy: 0, scale: 1.02 });
+    expect(scaled.xMin / nominal.xMin).toBeCloseTo(1.02, 2);
+  });
+
+  it.each([
+    ['licenceOriginal', { dx: 0, dy: 0, scale: 1 }],
+    ['licenceDuplicate', { dx: -4, dy: 3.5, scale: 1.015 }],
+  ] as const)('prints every %s word inside its calibrated field box (calibration %o)', async (kind, calibration) => {
+    const layout = licenceLayouts[kind === 'licenceOriginal' ? 'original' : 'duplicate'];
+    const boxes = licenceFieldNames.map((field) => calibrateBox(layout.fields[field], calibration));
+    const document = await generateDocument({ ...demoRequests[kind], calibration }, engine);
+    const words = await tools.words(document.bytes);
+    expect(words.length).toBeGreaterThan(8);
+    // pdftotext sets a word's top at the font's ascender (1.15 em), above the ideographic em box the layout fills.
+    const slackMm = { x: 0.3, y: 2 };
+    for (const word of words) {
+      const [left, top, right, bottom] = [word.xMin, word.yMin, word.xMax, word.yMax].map((pt) => pt / POINTS_PER_MM) as [number, number, number, number];
+      const inside = boxes.some((box) => left >= box.x - slackMm.x && right <= box.x + box.w + slackMm.x && top >= box.y - slackMm.y && bottom <= box.y + box.h + slackMm.y);
+      expect({ word: word.word, inside }).toEqual({ word: word.word, inside: true });
+    }
+  });
+
+  it('draws the licence QR code module for module as the qrcode package encodes the text', async () => {
+    const dpi = 300;
+    const layout = licenceLayouts.duplicate;
+    const image = await tools.greyImage((await generateDocument(demoRequests.licenceDuplicate, engine)).bytes, dpi);
+    const { modules } = QRCode.create(demoLicence.qrText, { errorCorrectionLevel: 'M' });
+    const moduleMm = layout.qr.size / (modules.size + 8);
+    const toPixel = (mm: number) => Math.round((mm / 25.4) * dpi);
+    for (let row = -1; row <= modules.size; row++) {
+      for (let col = -1; col <= modules.size; col++) {
+        const dark = row >= 0 && col >= 0 && row < modules.size && col < modules.size && modules.get(row, col) === 1;
+        const x = toPixel(layout.qr.x + (col + 4.5) * moduleMm);
+        const y = toPixel(layout.qr.y + (row + 4.5) * moduleMm);
+        expect({ row, col, dark: image.pixel(x, y) < 128 }).toEqual({ row, col, dark });
+      }
+    }
+  });
+
+  it('refuses a name with a character no font has, naming it, and prints nothing', async () => {
+    const request = { ...demoRequests.licenceOriginal, licence: { ...demoLicence, legalRepresentative: '𠮷田明远' } };
+    const failure = generateDocument(request, engine);
+    await expect(failure).rejects.toBeInstanceOf(MissingGlyphError);
+    await expect(failure).rejects.toMatchObject({ characters: ['𠮷'] });
+    await expect(failure).rejects.toThrow(/“𠮷”（U\+20BB7）/);
+  });
+
+  it('names every unprintable character at once, wherever it appears', async () => {
+    const request = { ...demoRequests.correctionNotice, applicantName: '𠮷野家餐饮', items: [{ material: '章程', requirement: '补签名：𪚥', legalBasis: '公司法' }] };
+    await expect(generateDocument(request, engine)).rejects.toMatchObject({ characters: ['𠮷', '𪚥'] });
+  });
+
+  it('prints rare characters the fonts do have (㙟, 䶮)', async () => {
+    const document = await generateDocument({ ...demoRequests.licenceDuplicate, licence: { ...demoLicence, legalRepresentative: '刘䶮', address: `${demoLicence.address}㙟` } }, engine);
+    const text = await tools.text(document.bytes);
+    expect(text).toContain('刘䶮');
+    expect(text).toContain('㙟');
+  });
+
+  it('falls back to the sans face for a character only it has (𰻞)', async () => {
+    const name = '绵阳市涪城区老陕𰻞𰻞面馆';
+    const document = await generateDocument({ ...demoRequests.licenceDuplicate, licence: { ...demoLicence, name } }, engine);
+    expect(await tools.text(document.bytes)).toContain(name);
+  });
+
+  it('cuts an over-long 经营范围 on the licence with （详见附页） and warns with the full text', async () => {
+    const businessScope = demoLicence.businessScope.repeat(6);
+    const document = await generateDocument({ ...demoRequests.licenceDuplicate, licence: { ...demoLicence, businessScope } }, engine);
+    expect(document.warnings).toEqual([expect.objectContaining({ kind: 'truncated', field: 'businessScope', fullText: businessScope })]);
+    expect(document.warnings[0]!.message).toContain('经营范围');
+    const text = await tools.text(document.bytes);
+    expect(text).toContain('（详见附页）');
+    expect(text).toContain(demoLicence.uscc);
+  });
+
+  it('continues a long notice on further pages, numbered, with nothing cut', async () => {
+    const items = Array.from({ length: 24 }, (_, i) => ({ ...correctionNotice.items[i % 3]!, material: `材料${i + 1}` }));
+    const document = await generateDocument({ ...correctionNotice, items }, engine);
+    expect(document.pageCount).toBeGreaterThan(1);
+    expect((await tools.info(document.bytes)).pages).toBe(document.pageCount);
+    const text = await tools.text(document.bytes);
+    for (const item of items) expect(text).toContain(item.material);
+    expect(text).toContain(`第${document.pageCount}页共${document.pageCount}页`);
+    expect(text).toContain('补正材料通知书（续）');
+    expect(document.warnings).toEqual([]);
+    // The seal never stands alone: the closing paragraph shares its page.
+    const lastPage = await tools.text(document.bytes, document.pageCount);
+    expect(lastPage).toContain('（盖章）');
+    expect(lastPage).toContain('请按上述要求补正全部材料后重新提交');
+  });
+
+  it('refuses an invalid request, saying which field is wrong', async () => {
+    const bad = { ...demoRequests.acceptanceNotice, documentNumber: '第1号', matters: [] };
+    const failure = generateDocument(bad, engine);
+    await expect(failure).rejects.toBeInstanceOf(InvalidDocumentRequestError);
+    await expect(failure).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: 'documentNumber' }), expect.objectContaining({ path: 'matters' })]),
+    });
+  });
+
+  it('refuses an unknown document kind', async () => {
+    await expect(generateDocument({ kind: 'dayReport' }, engine)).rejects.toBeInstanceOf(InvalidDocumentRequestError);
+  });
+
+  it('refuses a licence calibration beyond the printer limits instead of printing off the paper', async () => {
+    await expect(generateDocument({ ...demoRequests.licenceOriginal, calibration: { dx: 40, dy: 0, scale: 1 } }, engine)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'calibration.dx' })],
+    });
+  });
+});
+
+describe('PdfEngine.findMissingCharacters', () => {
+  it('lists characters neither face has, once each, and nothing for printable text', () => {
+    expect(engine.findMissingCharacters('𠮷田𠮷 㙟䶮𰻞 Zhang')).toEqual(['𠮷']);
+    expect(engine.findMissingCharacters(demoLicence.businessScope)).toEqual([]);
+  });
+});
