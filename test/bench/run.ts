@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { pdfSuite } from './suites/pdf';
+import { casesSuite } from './suites/cases';
 import { startupSuite } from './suites/startup';
+import { syncSuite } from './suites/sync';
 import type { BenchResult, BenchSuite } from './types';
 
 /** Every suite by name; later suites register here. */
-const suites: BenchSuite[] = [startupSuite, pdfSuite];
+const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, syncSuite];
 
 function parseArgs(argv: string[]): { names: string[]; json?: string } {
   const names: string[] = [];

@@ -1,10 +1,21 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { AuditEntry } from '../domain/audit/auditEntry';
+import type { ClerkAccount } from '../domain/clerks/account';
+import type {
+  AttachmentRow,
+  BlobRow,
+  CaseRow,
+  ChecklistRecordRow,
+  CounterRow,
+  DocumentRow,
+  EnterpriseRow,
+  LicenceSheetRow,
+  MetaRow,
+  OutboxRow,
+  ReferenceRow,
+} from './records';
+import { protectOutbox } from './outbox';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
 
 export const defaultDatabaseName = 'yichuangtong-desk';
 
@@ -20,6 +31,18 @@ export interface DeskDatabaseOptions {
 /** The desk's one database. */
 export class DeskDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
+  clerks!: EntityTable<ClerkAccount, 'id'>;
+  auditLog!: EntityTable<AuditEntry, 'seq'>;
+  referenceData!: Table<ReferenceRow, [ReferenceRow['kind'], ReferenceRow['slot']]>;
+  enterprises!: EntityTable<EnterpriseRow, 'id'>;
+  cases!: EntityTable<CaseRow, 'id'>;
+  checklistItems!: Table<ChecklistRecordRow, [ChecklistRecordRow['caseId'], ChecklistRecordRow['key']]>;
+  attachments!: EntityTable<AttachmentRow, 'id'>;
+  blobs!: EntityTable<BlobRow, 'sha256'>;
+  documents!: EntityTable<DocumentRow, 'id'>;
+  licenceSheets!: EntityTable<LicenceSheetRow, 'serial'>;
+  counters!: EntityTable<CounterRow, 'name'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
     const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;
@@ -29,6 +52,7 @@ export class DeskDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    if (this.tables.some((table) => table.name === 'outbox')) protectOutbox(this);
   }
 }
 

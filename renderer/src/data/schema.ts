@@ -32,12 +32,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       // Enterprises the hall has seen, found by USCC or name fragment.
       enterprises: 'id, &uscc, *searchKeys',
       // Cases. `searchKeys` holds name bigrams and identifier prefixes/suffixes (see data/search).
-      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, *matterCodes, *searchKeys',
-      // One row per case and checklist item (material, or shared key in a bundle).
+      // `createdAt` is always written at +08:00 so it sorts as text; `dueDate` is '' when no clock runs.
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys',
+      // What was recorded per case and checklist item (material, or shared key in a bundle); an item
+      // nothing was recorded for has no row (definitions are rebuilt from the case's catalogue version).
       checklistItems: '[caseId+key], caseId',
       // Scans attached to checklist items; bytes live in `blobs`, content-addressed.
       attachments: 'id, caseId, sha256',
-      blobs: 'sha256',
+      // `uploaded` is 0 until HQ has the bytes (PUT /v1/blobs), so the sync engine finds what to send.
+      blobs: 'sha256, uploaded',
       // Printed documents with their archived PDF bytes.
       documents: 'id, caseId, &documentNumber, kind',
       // Pre-numbered licence paper by serial.
@@ -45,7 +48,8 @@ export const schemaVersions: readonly SchemaVersion[] = [
       // Per-desk sequences (case numbers per day, document numbers per year, outbox seq).
       counters: 'name',
       // Ops for HQ, written in the same transaction as their data; `seq` is contiguous per desk.
-      outbox: 'seq, &opId, state',
+      // [state+seq] gives the unsent ops in seq order (and serves `where('state')` as its prefix).
+      outbox: 'seq, &opId, [state+seq]',
     },
   },
 ];

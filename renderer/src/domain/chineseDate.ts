@@ -30,6 +30,14 @@ export function toChinaCalendarDate(iso: string): CalendarDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+/**
+ * An instant as stored: ISO 8601 in China Standard Time with its offset (`2026-11-28T14:30:00.000+08:00`),
+ * whatever zone the machine is set to. One offset everywhere, so stored times also sort as text.
+ */
+export function toChinaIsoDateTime(instant: Date): string {
+  return `${new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, -1)}+08:00`;
+}
+
 /** 2026-11-28 → 2026年11月28日 (no leading zeros, as on notices and licences). */
 export function formatChineseDate(iso: string): string {
   const { year, month, day } = toChinaCalendarDate(iso);

@@ -33,7 +33,8 @@ export function checkNewAccount(draft: NewAccountDraft): NewAccountCheck {
   if (!displayName.success) errors.displayName = displayName.error.issues[0]!.message;
   const role = clerkRoleSchema.safeParse(draft.role);
   if (!role.success) errors.role = role.error.issues[0]!.message;
-  const policy = checkPasswordPolicy(draft.password, { loginName: loginName.data ?? draft.loginName });
+  // Compared with the login name only once there is a valid one: an empty name would match an empty password.
+  const policy = checkPasswordPolicy(draft.password, loginName.success ? { loginName: loginName.data } : {});
   if (!policy.ok) errors.password = policy.problems.join('；');
   if (!loginName.success || !displayName.success || !role.success || !policy.ok) return { ok: false, errors };
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../chineseDate';
+import { isoDateTimeSchema, toChinaIsoDateTime } from '../chineseDate';
 
 /** Wrong passwords allowed in a row before the desk makes the next attempt wait. */
 export const FREE_SIGN_IN_FAILURES = 5;
@@ -33,5 +33,5 @@ export function afterSignInFailure(throttle: SignInThrottle, now: Date): SignInT
   const failures = throttle.failures + 1;
   if (failures < FREE_SIGN_IN_FAILURES) return { failures, blockedUntil: null };
   const waitMs = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_SIGN_IN_FAILURES));
-  return { failures, blockedUntil: new Date(now.getTime() + waitMs).toISOString() };
+  return { failures, blockedUntil: toChinaIsoDateTime(new Date(now.getTime() + waitMs)) };
 }

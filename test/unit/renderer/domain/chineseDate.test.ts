@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatChineseDate,
   formatChineseDateTime,
+  isoDateTimeSchema,
   toChinaCalendarDate,
+  toChinaIsoDateTime,
 } from '../../../../renderer/src/domain/chineseDate';
 
 describe('formatChineseDate', () => {
@@ -37,5 +39,19 @@ describe('formatChineseDateTime', () => {
 describe('toChinaCalendarDate', () => {
   it('crosses a year end in China Standard Time', () => {
     expect(toChinaCalendarDate('2026-12-31T16:00:00Z')).toEqual({ year: 2027, month: 1, day: 1 });
+  });
+});
+
+describe('toChinaIsoDateTime', () => {
+  it('writes an instant in China Standard Time with its +08:00 offset, whatever zone it came from', () => {
+    expect(toChinaIsoDateTime(new Date('2026-11-27T20:00:00Z'))).toBe('2026-11-28T04:00:00.000+08:00');
+    expect(toChinaIsoDateTime(new Date('2026-11-28T09:30:15.250+08:00'))).toBe('2026-11-28T09:30:15.250+08:00');
+  });
+
+  it('gives a value the stored-instant schema accepts and that reads back as the same instant', () => {
+    const instant = new Date('2026-01-01T00:00:00Z');
+    const stored = toChinaIsoDateTime(instant);
+    expect(isoDateTimeSchema.parse(stored)).toBe(stored);
+    expect(Date.parse(stored)).toBe(instant.getTime());
   });
 });

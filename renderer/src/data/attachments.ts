@@ -1,0 +1,148 @@
+import { uuidv7 } from 'uuidv7';
+import type { CaseId } from '../domain/cases/caseId';
+import type { ChecklistItemKey } from '../domain/catalogue/checklist';
+import { cleanText } from '../domain/text';
+import { catalogueForCase, checklistEventOp, checklistWithin, recordOf, requireItem } from './caseChecklist';
+import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, type CaseChange, type WriteContext } from './caseWrite';
+import { chinaIso } from './clock';
+import { guardStorage } from './dataError';
+import type { DeskDatabase } from './db';
+import type { IntakeField } from './intakeInput';
+import { dataMessages } from './messages';
+import { appendOps } from './outbox';
+import type { AttachmentId, AttachmentRow } from './records';
+import { Refusal } from './refusal';
+import { currentWriteTransaction } from './transaction';
+
+const m = dataMessages.attachments;
+
+/** Scans above this are refused at the counter (HQ accepts up to 25 MB; a 300 dpi A4 PDF is ~1 MB a page). */
+export const maxAttachmentBytes = 20 * 1024 * 1024;
+/** As many as one checklist event may carry. */
+export const maxAttachmentsPerItem = 20;
+
+/** Accepted kinds and the bytes each file of that kind starts with. */
+const signatures: Readonly<Record<string, (head: Uint8Array) => boolean>> = {
+  'application/pdf': (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]), // %PDF-
+  'image/jpeg': (h) => startsWith(h, [0xff, 0xd8, 0xff]),
+  'image/png': (h) => startsWith(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/gif': (h) => startsWith(h, [0x47, 0x49, 0x46, 0x38]), // GIF8
+  'image/webp': (h) => startsWith(h, [0x52, 0x49, 0x46, 0x46]) && startsWith(h.subarray(8), [0x57, 0x45, 0x42, 0x50]), // RIFF….WEBP
+  'image/bmp': (h) => startsWith(h, [0x42, 0x4d]), // BM
+};
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function hex(digest: ArrayBuffer): string {
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const thumbnailEdge = 240;
+
+/**
+ * A small JPEG of an image scan for the checklist, where the runtime can draw one (OffscreenCanvas in the
+ * renderer). Elsewhere, or for an image the browser cannot decode, there is simply no thumbnail.
+ */
+async function thumbnailOf(file: Blob, mediaType: string): Promise<Blob | null> {
+  if (!mediaType.startsWith('image/') || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return null;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, thumbnailEdge / Math.max(bitmap.width, bitmap.height));
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+  } catch {
+    return null;
+  }
+}
+
+export interface ScanMeta {
+  /** The file name as picked or produced by the scanner. */
+  name: string;
+  /** The declared media type (`File.type`); the content must match it. */
+  type: string;
+}
+
+/** Checks a scan before anything is stored: kind, size, and that the bytes are what the type says. */
+async function checkScan(file: Blob, meta: ScanMeta): Promise<{ bytes: ArrayBuffer; mediaType: string; fileName: string }> {
+  const mediaType = meta.type.trim().toLowerCase();
+  const signature = signatures[mediaType];
+  if (signature === undefined) throw new Refusal(m.badType(meta.type));
+  if (file.size === 0) throw new Refusal(m.empty);
+  if (file.size > maxAttachmentBytes) throw new Refusal(m.tooLarge((file.size / 1024 / 1024).toFixed(1), maxAttachmentBytes / 1024 / 1024));
+  const bytes = await file.arrayBuffer();
+  if (!signature(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)))) throw new Refusal(m.contentMismatch);
+  const name = cleanText(meta.name, { max: 200 });
+  if (!name.ok) throw new Refusal<IntakeField>(dataMessages.cases.field(dataMessages.cases.fieldLabels.fileName, name.error.message), 'fileName');
+  return { bytes, mediaType, fileName: name.value === '' ? `scan-${Date.now()}` : name.value };
+}
+
+/**
+ * Attaches a scan (PDF or image, at most 20 MB) to a checklist item. The bytes are stored once by their
+ * SHA-256 (the same page scanned for two items is kept once, and HQ receives it by the same address);
+ * the attachment, the item's updated list, a checklist event for HQ and an audit entry are written in one
+ * transaction.
+ */
+export async function attachScan(
+  db: DeskDatabase,
+  caseId: CaseId,
+  key: ChecklistItemKey,
+  file: Blob,
+  meta: ScanMeta,
+  context: WriteContext,
+): Promise<CaseChange<AttachmentRow>> {
+  const checked = await checkIntake(() => checkScan(file, meta));
+  if (!checked.ok) return checked;
+  const existing = await guardStorage(() => db.cases.get(caseId));
+  if (existing === undefined) return { ok: false, message: dataMessages.cases.notFound };
+  const catalogue = await catalogueForCase(db, existing);
+  const { bytes, mediaType, fileName } = checked.value;
+  const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+  const thumbnail = await thumbnailOf(file, mediaType);
+  const at = chinaIso(context.at ?? new Date());
+  const audit = { at, clerkId: context.clerk.id, action: 'checklist.attach', subject: caseSubject(caseId), details: { key, sha256, fileName } };
+
+  return runCaseWrite(db, audit, async () => {
+    const [clerk, caseRow, stored] = await Promise.all([actingClerk(db, context.clerk), requireCase(db, caseId), db.blobs.get(sha256)]);
+    requireChecklistOpen(caseRow);
+    const item = requireItem(await checklistWithin(db, caseRow, catalogue), key);
+    if (item.attachmentIds.length >= maxAttachmentsPerItem) throw new Refusal(m.tooMany(maxAttachmentsPerItem));
+    const attachment: AttachmentRow = {
+      id: uuidv7() as AttachmentId,
+      caseId,
+      itemKey: key,
+      sha256,
+      fileName,
+      mediaType,
+      size: bytes.byteLength,
+      thumbnail,
+      addedBy: clerk.id,
+      addedAt: at,
+    };
+    const updated = { ...item, attachmentIds: [...item.attachmentIds, attachment.id], checkedBy: clerk.id, checkedAt: at };
+    const earlier = (await db.attachments.bulkGet(item.attachmentIds)).filter((row) => row !== undefined);
+    await Promise.all([
+      // Content-addressed: the same page scanned again is stored once.
+      stored === undefined ? db.blobs.add({ sha256, data: new Blob([bytes], { type: mediaType }), mediaType, size: bytes.byteLength, uploaded: 0 }) : undefined,
+      db.attachments.add(attachment),
+      db.checklistItems.put(recordOf(updated, clerk.id, at)),
+      db.cases.update(caseId, { updatedAt: at }),
+      appendOps(currentWriteTransaction(), [checklistEventOp(updated, [...earlier, attachment], { clerkId: clerk.id, at })]),
+    ]);
+    return attachment;
+  });
+}
+
+/** The scans of a case, oldest first. */
+export async function caseAttachments(db: DeskDatabase, caseId: CaseId): Promise<AttachmentRow[]> {
+  const rows = await guardStorage(() => db.attachments.where('caseId').equals(caseId).toArray());
+  return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+}
+
+/** The stored bytes of a scan, by content address. */
+export async function attachmentContent(db: DeskDatabase, sha256: string): Promise<Blob | undefined> {
+  return (await guardStorage(() => db.blobs.get(sha256)))?.data;
+}

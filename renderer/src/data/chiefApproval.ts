@@ -1,0 +1,69 @@
+import { signIn, type SignedInClerk } from '../domain/clerks/account';
+import { clerksMessages } from '../domain/clerks/messages';
+import { can, type ClerkAction } from '../domain/clerks/permissions';
+import { cleanText } from '../domain/text';
+import { appendAuditEntry } from './audit';
+import { chinaIso } from './clock';
+import { clerkSubject, findClerkByLoginName, requirePermission } from './clerks';
+import type { DeskDatabase } from './db';
+import { issuanceDataMessages } from './issuanceMessages';
+import { Refusal, type ChangeResult } from './refusal';
+import { signInRetryAfterMs } from './session';
+
+const m = issuanceDataMessages.chief;
+
+/** What the chief representative types at the clerk's desk to approve a void or a reprint. */
+export interface ChiefCredentials {
+  loginName: string;
+  password: string;
+}
+
+/** Which act the approval is for, and by whose request (the clerk signed in at the desk). */
+export interface ApprovalRequest {
+  action: ClerkAction;
+  requestedBy: SignedInClerk;
+  now?: Date;
+}
+
+/**
+ * Checks that the credentials belong to an active account whose role may do `action` (a chief for voids
+ * and reprints), whoever is signed in: a clerk cannot approve their own void by being at the desk. Runs
+ * PBKDF2 in WebCrypto, so it must run before (never inside) the write it approves; the write then
+ * re-checks the stored account with `requireApprover`. Refused attempts go to the audit log, and while
+ * the desk is blocked after repeated failed sign-ins no password is checked here either.
+ */
+export async function verifyChiefApproval(db: DeskDatabase, credentials: ChiefCredentials, request: ApprovalRequest): Promise<ChangeResult<SignedInClerk>> {
+  const now = request.now ?? new Date();
+  if (credentials.loginName.trim() === '' || credentials.password === '') return { ok: false, message: m.missing };
+  const waitMs = await signInRetryAfterMs(db, now);
+  if (waitMs > 0) return { ok: false, message: m.throttled(Math.ceil(waitMs / 1000)) };
+  const account = await findClerkByLoginName(db, credentials.loginName);
+  const decision = await signIn(account, credentials.password);
+  const refused = async (reason: string, message: string): Promise<ChangeResult<SignedInClerk>> => {
+    await appendAuditEntry(db, {
+      at: chinaIso(now),
+      clerkId: request.requestedBy.id,
+      action: 'approval.refused',
+      subject: clerkSubject(request.requestedBy.id),
+      details: { loginName: credentials.loginName.trim().toLowerCase(), forAction: request.action, reason },
+    });
+    return { ok: false, message };
+  };
+  // A disabled account is named as such only to someone who knew its password (as at sign-in).
+  if (!decision.ok) return decision.message === clerksMessages.signIn.disabled ? refused('accountDisabled', decision.message) : refused('wrongCredentials', m.wrongCredentials);
+  if (!can(decision.clerk.role, request.action)) return refused('notPermitted', m.notChief(decision.clerk.displayName));
+  return { ok: true, value: decision.clerk };
+}
+
+/** Inside the approved write: the approver's stored account still exists, is active and may do `action`. */
+export async function requireApprover(db: DeskDatabase, approver: SignedInClerk, action: ClerkAction): Promise<void> {
+  await requirePermission(db, approver, action, m.notChief(approver.displayName));
+}
+
+/** A reason for a void or reprint: cleaned like any free text, required, bounded (the sync protocol allows 500). */
+export function requireReason(reason: string, max = 500): string {
+  const cleaned = cleanText(reason, { max, multiline: true });
+  if (!cleaned.ok) throw new Refusal(cleaned.error.message);
+  if (cleaned.value === '') throw new Refusal(issuanceDataMessages.reasonRequired);
+  return cleaned.value;
+}

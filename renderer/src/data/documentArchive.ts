@@ -1,0 +1,379 @@
+import { uuidv7 } from 'uuidv7';
+import { documentRequestsOf } from '../domain/cases/caseEvents';
+import type { CaseId } from '../domain/cases/caseId';
+import { toChinaCalendarDate } from '../domain/chineseDate';
+import type { SignedInClerk } from '../domain/clerks/account';
+import { can, type ClerkAction } from '../domain/clerks/permissions';
+import { formatDocumentNumber, type DocumentNumber } from '../domain/documentNumber';
+import type { DocumentAction, DocumentKind } from '../sync/protocol';
+import { appendAuditEntry, writeWithAudit } from './audit';
+import { actingClerk, type WriteContext } from './caseWrite';
+import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredentials } from './chiefApproval';
+import { chinaIso } from './clock';
+import { nextDocumentSeq } from './counters';
+import { guardStorage } from './dataError';
+import type { DeskDatabase } from './db';
+import { requireDeskIdentity } from './desk';
+import { issuanceDataMessages } from './issuanceMessages';
+import { dataMessages } from './messages';
+import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
+import { appendOps, type OpDraft } from './outbox';
+import { useSheetWithin, voidSheetWithin, type LicenceSheetKind } from './paperStock';
+import type { PrintableKind } from './printSettings';
+import type { CaseRow, DocumentRow } from './records';
+import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
+import { currentWriteTransaction } from './transaction';
+
+const m = issuanceDataMessages.archive;
+
+/**
+ * The archive of every document this desk printed: its 文号, kind, template version, case, the PDF bytes
+ * exactly as printed with their SHA-256, who printed it on which printer and how many copies, and its
+ * status (printed / voided with reason / superseded). Each archive write carries its `documentEvent` op
+ * for HQ (and, for a licence, the paper's `licenceSheetEvent`) in the same transaction.
+ *
+ * 文号 are unique per desk without a server: the number is the desk's per-year sequence for the kind's
+ * 机关代字, taken in the transaction that archives the document. The PDF must carry its number, so it is
+ * drawn first with the number the sequence will give next (`nextDocumentNumber`); if another print took
+ * that number in between, the archive refuses (field `documentNumber`) and the caller draws again.
+ */
+
+const licenceSheetKindOf: Partial<Record<DocumentKind, LicenceSheetKind>> = { licenceOriginal: 'original', licenceCopy: 'copy' };
+const licenceLabels: Partial<Record<DocumentKind, string>> = { licenceOriginal: '营业执照正本', licenceCopy: '营业执照副本' };
+
+export function isLicenceKind(kind: DocumentKind): kind is 'licenceOriginal' | 'licenceCopy' {
+  return licenceSheetKindOf[kind] !== undefined;
+}
+
+/** Who may print each kind: licences the issuing window, the calibration sheet the chief, notices the counter. */
+function printPermission(kind: PrintableKind): ClerkAction {
+  if (isLicenceKind(kind)) return 'licence.print';
+  return kind === 'calibrationSheet' ? 'printer.calibrate' : 'case.counterDecision';
+}
+
+/** `clerk` as `actingClerk` read it: the stored role decides, never the session's copy. */
+function canPrint(clerk: SignedInClerk, kind: PrintableKind): boolean {
+  return can(clerk.role, printPermission(kind));
+}
+
+function hex(digest: ArrayBuffer): string {
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function sha256Of(bytes: Uint8Array): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+}
+
+/** Inside a write: the next 文号 of this kind for the instant `at` (takes the sequence number). */
+async function takeDocumentNumber(db: DeskDatabase, kind: DocumentKind, at: string): Promise<DocumentNumber> {
+  const [desk, agency] = await Promise.all([requireDeskIdentity(db), requireIssuingAgency(db)]);
+  const year = toChinaCalendarDate(at).year;
+  const agencyCode = agencyCodeFor(agency, kind);
+  const sequence = await nextDocumentSeq(currentWriteTransaction(), year, agencyCode);
+  return formatDocumentNumber({ agencyCode, year, deskTag: `${desk.hallCode}${desk.deskCode}`, sequence });
+}
+
+/** Thrown to roll back the transaction that only looked at the next number. */
+class Peeked {
+  constructor(readonly number: DocumentNumber) {}
+}
+
+/**
+ * The 文号 the next archived document of this kind will get, to draw into the PDF before it is archived.
+ * Nothing is taken: the sequence is advanced in a transaction that is then rolled back.
+ */
+export async function nextDocumentNumber(db: DeskDatabase, kind: DocumentKind, at: string = chinaIso()): Promise<ChangeResult<DocumentNumber>> {
+  return refusalsAsResults(() =>
+    guardStorage(async () => {
+      try {
+        await db.transaction('rw', [db.meta, db.counters], async () => {
+          throw new Peeked(await takeDocumentNumber(db, kind, chinaIso(at)));
+        });
+      } catch (error) {
+        if (error instanceof Peeked) return error.number;
+        throw error;
+      }
+      throw new Error('nextDocumentNumber: the peek transaction did not roll back');
+    }),
+  );
+}
+
+/** A document drawn and about to be printed. */
+export interface DocumentDraft {
+  kind: PrintableKind;
+  /** Null for the calibration sheet. */
+  caseId: CaseId | null;
+  /** The timeline event that asked for a notice; null for licences and the calibration sheet. */
+  eventSeq: number | null;
+  /** The number drawn into the PDF (from `nextDocumentNumber`). */
+  documentNumber: DocumentNumber;
+  /** `kind/version` of the template, as the generator reports it. */
+  templateVersion: string;
+  pdf: Uint8Array;
+  /** As the generator reported it; checked against the bytes. */
+  sha256: string;
+  copies: number;
+  printerName: string;
+  /** The pre-printed sheet a licence goes on; null for everything else. */
+  licenceSheetSerial: string | null;
+}
+
+export type ArchiveField = 'documentNumber' | 'licenceSheetSerial' | 'copies' | 'printerName' | 'approval';
+
+/** A licence printed again while one of the same kind is still valid: the chief approves, with a reason. */
+export interface LicenceReprint {
+  credentials: ChiefCredentials;
+  reason: string;
+}
+
+const MAX_COPIES = 20;
+
+function documentEventOp(row: DocumentRow, action: DocumentAction, reason: string | null, clerk: SignedInClerk, at: string, print?: { copies: number; printerName: string }): OpDraft {
+  return {
+    entity: 'documentEvent',
+    entityId: uuidv7(),
+    payload: {
+      caseId: row.caseId,
+      documentNumber: row.documentNumber,
+      kind: row.kind,
+      action,
+      sha256: row.sha256,
+      templateVersion: row.templateVersion,
+      copies: print?.copies ?? (action === 'voided' ? 0 : row.copies),
+      printerName: print?.printerName ?? (action === 'voided' ? null : row.printerName),
+      licenceSheetSerial: row.licenceSheetSerial,
+      reason,
+    },
+    clerkId: clerk.id,
+    at,
+  };
+}
+
+async function requireCaseRow(db: DeskDatabase, caseId: CaseId | null): Promise<CaseRow> {
+  if (caseId === null) throw new Refusal(m.noCase);
+  const row = await db.cases.get(caseId);
+  if (row === undefined) throw new Refusal(dataMessages.cases.notFound);
+  return row;
+}
+
+/** Printed documents of this case and kind (optionally for one event) that are still valid. */
+async function liveDocuments(db: DeskDatabase, caseId: CaseId, kind: DocumentKind, eventSeq?: number): Promise<DocumentRow[]> {
+  const rows = await db.documents.where('caseId').equals(caseId).toArray();
+  return rows.filter((row) => row.kind === kind && row.status === 'printed' && (eventSeq === undefined || row.eventSeq === eventSeq));
+}
+
+function checkPrint(copies: number, printerName: string): void {
+  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new Refusal<ArchiveField>(m.copiesInvalid, 'copies');
+  if (printerName.trim() === '') throw new Refusal<ArchiveField>(m.printerMissing, 'printerName');
+}
+
+/**
+ * Archives a drawn document before it is printed: the row with its bytes, the `documentEvent` op and,
+ * for a licence, the sheet marked used with its op, in one transaction with the audit entry. Refused
+ * (nothing written) when the clerk may not print the kind, the number has moved on, the case did not
+ * ask for the document or already has it, or the licence sheet is not an in-stock sheet of its kind.
+ */
+export async function archiveDocument(
+  db: DeskDatabase,
+  draft: DocumentDraft,
+  context: WriteContext,
+  reprint: LicenceReprint | null = null,
+): Promise<ChangeResult<DocumentRow, ArchiveField>> {
+  const at = chinaIso(context.at ?? new Date());
+  const checked = await refusalsAsResults<{ reason: string | null }, ArchiveField>(async () => {
+    checkPrint(draft.copies, draft.printerName);
+    if ((await sha256Of(draft.pdf)) !== draft.sha256) throw new Refusal(m.bytesChanged);
+    if (isLicenceKind(draft.kind) && (draft.licenceSheetSerial === null || draft.licenceSheetSerial.trim() === '')) {
+      throw new Refusal<ArchiveField>(m.sheetRequired, 'licenceSheetSerial');
+    }
+    return { reason: reprint === null ? null : requireReason(reprint.reason) };
+  });
+  if (!checked.ok) return checked;
+  let approver: SignedInClerk | null = null;
+  if (reprint !== null) {
+    const approval = await verifyChiefApproval(db, reprint.credentials, { action: 'licence.reprint', requestedBy: context.clerk, now: new Date(at) });
+    if (!approval.ok) return { ok: false, message: approval.message, field: 'approval' };
+    approver = approval.value;
+  }
+  const reason = checked.value.reason;
+  const audit = {
+    at,
+    clerkId: context.clerk.id,
+    action: approver === null ? 'document.print' : 'document.reprintLicence',
+    subject: draft.caseId === null ? `document:${draft.kind}` : `case:${draft.caseId}`,
+    details: {
+      documentNumber: draft.documentNumber,
+      kind: draft.kind,
+      sha256: draft.sha256,
+      printerName: draft.printerName,
+      copies: draft.copies,
+      licenceSheetSerial: draft.licenceSheetSerial,
+      approvedBy: approver?.id ?? null,
+      reason,
+    },
+  };
+  const tables = [db.clerks, db.cases, db.documents, db.licenceSheets, db.counters, db.outbox];
+  return refusalsAsResults<DocumentRow, ArchiveField>(() =>
+    guardStorage(async () => {
+      const { value } = await writeWithAudit(db, tables, audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        if (!canPrint(clerk, draft.kind)) throw new Refusal(m.notPermitted);
+        const tx = currentWriteTransaction();
+        const documentNumber = await takeDocumentNumber(db, draft.kind, at);
+        if (documentNumber !== draft.documentNumber) throw new Refusal<ArchiveField>(m.numberMoved, 'documentNumber');
+        const ops: OpDraft[] = [];
+        let action: DocumentAction = 'printed';
+        let serial: string | null = null;
+        const sheetKind = licenceSheetKindOf[draft.kind];
+        if (sheetKind !== undefined) {
+          const row = await requireCaseRow(db, draft.caseId);
+          if (row.statusCode !== 'awaitingIssuance') throw new Refusal(m.notAwaitingIssuance);
+          if (row.licence === null) throw new Refusal(m.noLicenceData);
+          const live = await liveDocuments(db, row.id, draft.kind);
+          if (live.length > 0 && approver === null) throw new Refusal<ArchiveField>(m.licenceLive(licenceLabels[draft.kind]!, live[0]!.documentNumber), 'approval');
+          if (approver !== null) {
+            await requireApprover(db, approver, 'licence.reprint');
+            for (const old of live) await db.documents.put({ ...old, status: 'superseded' });
+            if (live.length > 0) action = 'reprinted';
+          }
+          const used = await useSheetWithin(tx, { serial: draft.licenceSheetSerial!, kind: sheetKind, caseId: row.id, documentNumber, clerk, at });
+          serial = used.serial;
+          ops.push(used.op);
+        } else if (draft.kind !== 'calibrationSheet') {
+          const row = await requireCaseRow(db, draft.caseId);
+          const asked = documentRequestsOf(row.state.timeline).some((request) => request.eventSeq === draft.eventSeq && request.kind === draft.kind);
+          if (!asked) throw new Refusal(m.notRequested);
+          const live = await liveDocuments(db, row.id, draft.kind, draft.eventSeq!);
+          if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
+        }
+        const archived: DocumentRow = {
+          id: uuidv7(),
+          caseId: draft.kind === 'calibrationSheet' ? null : draft.caseId,
+          eventSeq: isLicenceKind(draft.kind) || draft.kind === 'calibrationSheet' ? null : draft.eventSeq,
+          documentNumber,
+          kind: draft.kind,
+          templateVersion: draft.templateVersion,
+          pdf: new Blob([draft.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+          sha256: draft.sha256,
+          copies: draft.copies,
+          printerName: draft.printerName.trim(),
+          licenceSheetSerial: serial,
+          status: 'printed',
+          voidReason: null,
+          printedBy: clerk.id,
+          printedAt: at,
+        };
+        await db.documents.add(archived);
+        await appendOps(tx, [documentEventOp(archived, action, reason, clerk, at), ...ops]);
+        return archived;
+      });
+      return value;
+    }),
+  );
+}
+
+export async function getDocument(db: DeskDatabase, id: string): Promise<DocumentRow | undefined> {
+  return guardStorage(() => db.documents.get(id));
+}
+
+/** The case's documents, oldest first. */
+export async function caseDocuments(db: DeskDatabase, caseId: CaseId): Promise<DocumentRow[]> {
+  const rows = await guardStorage(() => db.documents.where('caseId').equals(caseId).toArray());
+  return rows.sort((a, b) => a.printedAt.localeCompare(b.printedAt));
+}
+
+/** Exactly the bytes that were printed. */
+export async function archivedPdf(row: DocumentRow): Promise<Uint8Array> {
+  return new Uint8Array(await row.pdf.arrayBuffer());
+}
+
+async function requirePrinted(db: DeskDatabase, id: string): Promise<DocumentRow> {
+  const row = await db.documents.get(id);
+  if (row === undefined) throw new Refusal(m.notFound);
+  if (row.status !== 'printed') throw new Refusal(m.notPrinted(issuanceDataMessages.statusLabels[row.status]));
+  return row;
+}
+
+/**
+ * Records a reprint of an archived notice and hands back its archived bytes, which the caller prints:
+ * byte for byte the document first printed (same SHA-256), with a `reprinted` op and the reason. A
+ * licence is never reprinted from its archive — it goes on a new sheet (`archiveDocument` with the chief).
+ */
+export async function reprintDocument(
+  db: DeskDatabase,
+  id: string,
+  print: { reason: string; copies: number; printerName: string },
+  context: WriteContext,
+): Promise<ChangeResult<{ row: DocumentRow; pdf: Uint8Array }, ArchiveField>> {
+  const at = chinaIso(context.at ?? new Date());
+  return refusalsAsResults<{ row: DocumentRow; pdf: Uint8Array }, ArchiveField>(async () => {
+    checkPrint(print.copies, print.printerName);
+    const reason = requireReason(print.reason);
+    const audit = { at, clerkId: context.clerk.id, action: 'document.reprint', subject: `document:${id}`, details: { reason, copies: print.copies, printerName: print.printerName } };
+    const { value: row } = await guardStorage(() =>
+      writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        const row = await requirePrinted(db, id);
+        if (isLicenceKind(row.kind)) throw new Refusal(m.reprintLicence);
+        if (!canPrint(clerk, row.kind as PrintableKind)) throw new Refusal(m.notPermitted);
+        await appendOps(currentWriteTransaction(), [documentEventOp(row, 'reprinted', reason, clerk, at, { copies: print.copies, printerName: print.printerName.trim() })]);
+        return row;
+      }),
+    );
+    return { row, pdf: await archivedPdf(row) };
+  });
+}
+
+/**
+ * Voids a printed document with the chief's approval and a reason; a licence's sheet is voided with it
+ * (a spoiled print), and the case may then be printed on a new serial. A licence already handed over
+ * (case completed) is not voided at the desk.
+ */
+export async function voidDocument(
+  db: DeskDatabase,
+  id: string,
+  reasonRaw: string,
+  credentials: ChiefCredentials,
+  context: WriteContext,
+): Promise<ChangeResult<DocumentRow, ArchiveField>> {
+  const at = chinaIso(context.at ?? new Date());
+  const reason = await refusalsAsResults(async () => requireReason(reasonRaw));
+  if (!reason.ok) return reason;
+  const approval = await verifyChiefApproval(db, credentials, { action: 'licence.void', requestedBy: context.clerk, now: new Date(at) });
+  if (!approval.ok) return { ok: false, message: approval.message, field: 'approval' };
+  const chief = approval.value;
+  const audit = { at, clerkId: context.clerk.id, action: 'document.void', subject: `document:${id}`, details: { reason: reason.value, approvedBy: chief.id } };
+  return refusalsAsResults<DocumentRow, ArchiveField>(() =>
+    guardStorage(async () => {
+      const { value } = await writeWithAudit(db, [db.clerks, db.cases, db.documents, db.licenceSheets, db.counters, db.outbox], audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        await requireApprover(db, chief, 'licence.void');
+        const row = await requirePrinted(db, id);
+        const tx = currentWriteTransaction();
+        const ops: OpDraft[] = [];
+        if (isLicenceKind(row.kind) && row.caseId !== null && (await db.cases.get(row.caseId))?.statusCode === 'completed') throw new Refusal(m.caseClosed);
+        const voided: DocumentRow = { ...row, status: 'voided', voidReason: reason.value };
+        await db.documents.put(voided);
+        ops.push(documentEventOp(voided, 'voided', reason.value, clerk, at));
+        if (row.licenceSheetSerial !== null) ops.push(await voidSheetWithin(tx, { serial: row.licenceSheetSerial, reason: reason.value, approvedBy: chief, clerk, at }));
+        await appendOps(tx, ops);
+        return voided;
+      });
+      return value;
+    }),
+  );
+}
+
+/** A print job's outcome, for the record (the op said what was issued; the log says what the spooler did). */
+export interface PrintJobRecord {
+  documentId: string;
+  state: 'completed' | 'failed' | 'queued' | 'unknown' | 'refused';
+  jobId: string | null;
+  reason: string | null;
+}
+
+export async function recordPrintJob(db: DeskDatabase, job: PrintJobRecord, clerk: SignedInClerk, now: Date = new Date()): Promise<void> {
+  await guardStorage(() =>
+    appendAuditEntry(db, { at: chinaIso(now), clerkId: clerk.id, action: 'document.printJob', subject: `document:${job.documentId}`, details: { ...job } }),
+  );
+}

@@ -1,0 +1,264 @@
+import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import { licenceDataSchema as printedLicenceSchema, type LicenceData as PrintedLicence } from '../documents/schemas';
+import { addWorkingDaysOn } from '../domain/calendar';
+import type { CaseCommandInput } from '../domain/cases/caseCommands';
+import type { CaseEvent } from '../domain/cases/caseEvents';
+import type { CaseId } from '../domain/cases/caseId';
+import { applyCaseCommand } from '../domain/cases/caseStateMachine';
+import { caseStatusLabels, type CaseStatusCode } from '../domain/cases/caseStatus';
+import { runningDueDate } from '../domain/cases/dueStatus';
+import type { SignedInClerk } from '../domain/clerks/account';
+import { checkResidentId } from '../domain/identifiers';
+import { cleanText } from '../domain/text';
+import { licenceDataSchema, type HandoverPayload, type LicenceData } from '../sync/protocol';
+import { writeWithAudit } from './audit';
+import { catalogueForCase, checklistWithin, decisionItems, type CaseCatalogue } from './caseChecklist';
+import { actingClerk, caseEventOps, caseOp, caseSubject, caseWriteTables, changedCaseFields, requireCase, type WriteContext } from './caseWrite';
+import { activeCalendar } from './catalogueStore';
+import { chinaIso } from './clock';
+import { requirePermission } from './clerks';
+import { guardStorage } from './dataError';
+import type { DeskDatabase } from './db';
+import { issuanceDataMessages } from './issuanceMessages';
+import { dataMessages } from './messages';
+import { appendOps, type OpDraft } from './outbox';
+import type { CaseRow, DocumentRow } from './records';
+import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
+import { currentWriteTransaction } from './transaction';
+
+const m = issuanceDataMessages.issuance;
+
+/**
+ * The issuing window (统一出件): cases waiting for their licence, an approval the chief records in the hall
+ * (until HQ's decisions arrive by sync), and the handover that completes a case and fixes the hall's
+ * headline figure, the time from intake to handover.
+ */
+
+/** The national enterprise credit publicity system, where a licence's QR code leads. */
+const PUBLICITY_URL = 'https://www.gsxt.gov.cn/index.html?uniscid=';
+
+/** Licence data as the licence template prints it (limits of the paper's boxes, and the QR code's text). */
+export function printedLicence(licence: LicenceData): PrintedLicence {
+  return {
+    uscc: licence.uscc,
+    name: licence.name,
+    type: licence.type,
+    legalRepresentative: licence.legalRepresentative,
+    registeredCapitalFen: licence.registeredCapitalFen,
+    establishedOn: licence.establishedOn,
+    address: licence.address,
+    businessScope: licence.businessScope,
+    issuedOn: licence.issuedOn,
+    qrText: `${PUBLICITY_URL}${licence.uscc}`,
+  };
+}
+
+export type LicenceInput = z.input<typeof licenceDataSchema>;
+export type LicenceField = keyof LicenceData;
+
+/** Checks licence data against the sync protocol and against what the licence paper can hold. */
+export function checkLicence(input: LicenceInput): ChangeResult<LicenceData, LicenceField> {
+  const parsed = licenceDataSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, message: issue.message, field: issue.path[0] as LicenceField };
+  }
+  const printable = printedLicenceSchema.safeParse(printedLicence(parsed.data));
+  if (!printable.success) {
+    const issue = printable.error.issues[0]!;
+    const max = 'maximum' in issue ? Number(issue.maximum) : null;
+    return { ok: false, message: max === null ? issue.message : `最多可填${max}个字，超出执照版面`, field: issue.path[0] as LicenceField };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** Statuses from which the chief may record an in-hall approval, and the commands that get it to 待出证. */
+const towardsIssuance: Partial<Record<CaseStatusCode, CaseCommandInput[]>> = {
+  accepted: [{ type: 'startReview' }, { type: 'approve' }, { type: 'markReadyForIssuance' }],
+  acceptedWithDeferral: [{ type: 'startReview' }, { type: 'approve' }, { type: 'markReadyForIssuance' }],
+  underReview: [{ type: 'approve' }, { type: 'markReadyForIssuance' }],
+  approved: [{ type: 'markReadyForIssuance' }],
+  // Approved already (by HQ) but without licence data yet: only the data is recorded.
+  awaitingIssuance: [],
+};
+
+export const approvableStatusCodes = Object.keys(towardsIssuance) as CaseStatusCode[];
+
+/**
+ * Inside a case write: gives the case each command in turn through the state machine, as one change.
+ * The first refusal stops it (and rolls the whole write back) with the state machine's message.
+ */
+async function applyCommandsWithin(
+  db: DeskDatabase,
+  caseId: CaseId,
+  commands: readonly CaseCommandInput[],
+  context: { clerk: SignedInClerk; at: string; loaded: CaseCatalogue; addWorkingDays: (start: string, n: number) => string },
+): Promise<{ before: CaseRow; after: CaseRow; events: CaseEvent[] }> {
+  const { clerk, at, addWorkingDays } = context;
+  const before = await requireCase(db, caseId);
+  const checklist = decisionItems(await checklistWithin(db, before, context.loaded));
+  let state = before.state;
+  const events: CaseEvent[] = [];
+  for (const command of commands) {
+    const result = applyCaseCommand(state, command, { clerk, at, checklist, addWorkingDays });
+    if (!result.ok) throw new Refusal(result.error.message);
+    state = result.state;
+    events.push(...result.events);
+  }
+  const after: CaseRow = { ...before, state, statusCode: state.status.code, dueDate: runningDueDate(state.status) ?? '', updatedAt: at };
+  return { before, after, events };
+}
+
+/**
+ * Before a write that gives a case commands: what the state machine will need inside it (the calendar
+ * in force and the case's catalogue), read now because a transaction cannot wait on anything else.
+ * Undefined for an unknown case.
+ */
+async function commandContext(db: DeskDatabase, caseId: CaseId, clerk: SignedInClerk, at: string) {
+  const existing = await guardStorage(() => db.cases.get(caseId));
+  if (existing === undefined) return undefined;
+  const [calendar, loaded] = await Promise.all([activeCalendar(db), catalogueForCase(db, existing)]);
+  return { existing, clerk, at, loaded, addWorkingDays: (start: string, n: number) => addWorkingDaysOn(calendar.data, start, n) };
+}
+
+/**
+ * The chief records in the hall that the case is approved, with the licence data to print (准予, 厅内):
+ * review started if need be, approved, ready for issuance, in one write with its ops and audit entry.
+ * The licence data stays on this desk: HQ owns licence data and sends its own with its decisions.
+ */
+export async function recordInHallApproval(
+  db: DeskDatabase,
+  caseId: CaseId,
+  input: LicenceInput,
+  context: WriteContext,
+): Promise<ChangeResult<CaseRow, LicenceField>> {
+  const licence = checkLicence(input);
+  if (!licence.ok) return licence;
+  const at = chinaIso(context.at ?? new Date());
+  const prepared = await commandContext(db, caseId, context.clerk, at);
+  if (prepared === undefined) return { ok: false, message: dataMessages.cases.notFound };
+  const audit = { at, clerkId: context.clerk.id, action: 'case.inHallApproval', subject: caseSubject(caseId), details: { uscc: licence.value.uscc, name: licence.value.name } };
+  return refusalsAsResults<CaseRow, LicenceField>(() =>
+    guardStorage(async () => {
+      const { value } = await writeWithAudit(db, caseWriteTables(db), audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        await requirePermission(db, clerk, 'case.decide', m.notPermittedApproval);
+        const current = await requireCase(db, caseId);
+        const commands = towardsIssuance[current.statusCode];
+        if (commands === undefined || (current.statusCode === 'awaitingIssuance' && current.licence !== null)) {
+          throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
+        }
+        const { before, after, events } = await applyCommandsWithin(db, caseId, commands, { ...prepared, clerk });
+        const approved: CaseRow = { ...after, licence: licence.value, updatedAt: at };
+        await db.cases.put(approved);
+        await appendOps(currentWriteTransaction(), [...caseOp(approved, changedCaseFields(before, approved), clerk, at), ...caseEventOps(caseId, events, clerk, at)]);
+        return approved;
+      });
+      return value;
+    }),
+  );
+}
+
+/** Who collects the licence: the applicant, the agent, or another person with a resident ID. */
+export interface CollectorInput {
+  role: HandoverPayload['collectorRole'];
+  name: string;
+  idNumber: string;
+}
+
+export type CollectorField = 'collectorName' | 'collectorIdNumber';
+
+export interface Handover {
+  case: CaseRow;
+  documentNumbers: string[];
+  /** From intake (the case's createdAt) to this handover. */
+  elapsedMinutes: number;
+}
+
+/** Whole minutes from intake to handover of a completed case; null for a case not handed over. */
+export function intakeToHandoverMinutes(row: Pick<CaseRow, 'createdAt' | 'state'>): number | null {
+  const status = row.state.status;
+  if (status.code !== 'completed') return null;
+  return Math.max(0, Math.floor((Date.parse(status.completedAt) - Date.parse(row.createdAt)) / 60_000));
+}
+
+function checkCollector(input: CollectorInput): ChangeResult<CollectorInput, CollectorField> {
+  const name = cleanText(input.name, { max: 50 });
+  if (!name.ok) return { ok: false, message: name.error.message, field: 'collectorName' };
+  if (name.value === '') return { ok: false, message: m.collectorNameRequired, field: 'collectorName' };
+  const id = checkResidentId(input.idNumber);
+  if (!id.ok) return { ok: false, message: m.collectorIdInvalid(id.error.message), field: 'collectorIdNumber' };
+  return { ok: true, value: { role: input.role, name: name.value, idNumber: id.value } };
+}
+
+/** The licences of a case that are printed and valid, by kind. */
+export function liveLicences(documents: readonly DocumentRow[]): Partial<Record<'licenceOriginal' | 'licenceCopy', DocumentRow>> {
+  const live: Partial<Record<'licenceOriginal' | 'licenceCopy', DocumentRow>> = {};
+  for (const row of documents) {
+    if (row.status === 'printed' && (row.kind === 'licenceOriginal' || row.kind === 'licenceCopy')) live[row.kind] = row;
+  }
+  return live;
+}
+
+const licenceKindLabels = { licenceOriginal: '营业执照正本', licenceCopy: '营业执照副本' } as const;
+
+/**
+ * Hands the printed 正本 and 副本 over and completes the case through the state machine: the collector
+ * (resident ID checked), the `handover` op naming the licences' 文号, the case's status and event ops and
+ * the audit entry with the elapsed time, in one write.
+ */
+export async function handOver(db: DeskDatabase, caseId: CaseId, collectorInput: CollectorInput, context: WriteContext): Promise<ChangeResult<Handover, CollectorField>> {
+  const collector = checkCollector(collectorInput);
+  if (!collector.ok) return collector;
+  const at = chinaIso(context.at ?? new Date());
+  const prepared = await commandContext(db, caseId, context.clerk, at);
+  if (prepared === undefined) return { ok: false, message: dataMessages.cases.notFound };
+  const minutes = Math.max(0, Math.floor((Date.parse(at) - Date.parse(prepared.existing.createdAt)) / 60_000));
+  const audit = {
+    at,
+    clerkId: context.clerk.id,
+    action: 'case.handover',
+    subject: caseSubject(caseId),
+    details: { collectorRole: collector.value.role, collectorName: collector.value.name, elapsedMinutes: minutes },
+  };
+  return refusalsAsResults<Handover, CollectorField>(() =>
+    guardStorage(async () => {
+      const { value } = await writeWithAudit(db, [...caseWriteTables(db), db.documents], audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        const current = await requireCase(db, caseId);
+        if (current.statusCode !== 'awaitingIssuance') throw new Refusal(m.notAwaitingIssuance(caseStatusLabels[current.statusCode]));
+        const live = liveLicences(await db.documents.where('caseId').equals(caseId).toArray());
+        const missing = (['licenceOriginal', 'licenceCopy'] as const).filter((kind) => live[kind] === undefined);
+        if (missing.length > 0) throw new Refusal(m.licencesMissing(missing.map((kind) => licenceKindLabels[kind])));
+        const command: CaseCommandInput = { type: 'complete', collector: { name: collector.value.name, idNumber: collector.value.idNumber } };
+        const { before, after, events } = await applyCommandsWithin(db, caseId, [command], { ...prepared, clerk });
+        await db.cases.put(after);
+        const documentNumbers = [live.licenceOriginal!.documentNumber, live.licenceCopy!.documentNumber];
+        const handoverOp: OpDraft = {
+          entity: 'handover',
+          entityId: uuidv7(),
+          payload: { caseId, collectorName: collector.value.name, collectorIdNumber: collector.value.idNumber, collectorRole: collector.value.role, documentNumbers },
+          clerkId: clerk.id,
+          at,
+        };
+        await appendOps(currentWriteTransaction(), [...caseOp(after, changedCaseFields(before, after), clerk, at), ...caseEventOps(caseId, events, clerk, at), handoverOp]);
+        return { case: after, documentNumbers, elapsedMinutes: intakeToHandoverMinutes(after)! };
+      });
+      return value;
+    }),
+  );
+}
+
+/** Cases waiting at the issuing window (待出证), oldest approval first. */
+export async function casesAwaitingIssuance(db: DeskDatabase): Promise<CaseRow[]> {
+  const rows = await guardStorage(() => db.cases.where('statusCode').equals('awaitingIssuance').toArray());
+  return rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+}
+
+/** Cases the chief may approve in the hall (accepted, under review or approved without licence data), oldest first. */
+export async function casesAwaitingDecision(db: DeskDatabase): Promise<CaseRow[]> {
+  const codes = approvableStatusCodes.filter((code) => code !== 'awaitingIssuance');
+  const rows = await guardStorage(() => db.cases.where('statusCode').anyOf(codes).toArray());
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}

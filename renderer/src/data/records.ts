@@ -1,0 +1,270 @@
+/**
+ * The rows the desk database holds, one type per table (see `schema.ts` for the tables and indexes).
+ * Rows are plain structured-clone values: ISO 8601 strings for times (always written at +08:00 so they
+ * sort as text), `null` for "nothing", Blobs for bytes.
+ */
+import { z } from 'zod';
+import type { CaseId } from '../domain/cases/caseId';
+import type { CaseNumber } from '../domain/cases/caseNumber';
+import type { CaseState } from '../domain/cases/caseState';
+import type { CaseStatusCode } from '../domain/cases/caseStatus';
+import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
+import type { AnswerValue } from '../domain/catalogue/answers';
+import type { ChecklistItem, ChecklistItemKey } from '../domain/catalogue/checklist';
+import type { BundleCode, CatalogueVersion, MaterialForm, MatterCode } from '../domain/catalogue/schema';
+import type { ClerkId } from '../domain/clerks/clerkId';
+import type {
+  CaseField,
+  DocumentKind,
+  HqDecision,
+  LicenceData,
+  OpId,
+  OpResultStatus,
+  Person,
+  PushResult,
+  ReferenceKind,
+  SyncEntity,
+  SyncOp,
+} from '../sync/protocol';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enterprises
+
+/** An enterprise's local id (UUIDv7 made on the desk); the USCC comes later for a company being founded. */
+export const enterpriseIdSchema = z.uuid({ version: 'v7' }).brand<'EnterpriseId'>();
+export type EnterpriseId = z.infer<typeof enterpriseIdSchema>;
+
+export interface EnterpriseRow {
+  id: EnterpriseId;
+  name: string;
+  /** Null until HQ assigns one (a company being founded); unique when set. */
+  uscc: string | null;
+  address: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** See `search/keys.ts`. */
+  searchKeys: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+/** A person on a case (applicant or agent) exactly as the sync protocol carries it. */
+export type PartyRecord = Person;
+
+/** The enterprise as taken in for a case, in the sync protocol's shape (`enterpriseSchema`). */
+export interface CaseEnterprise {
+  name: string;
+  /** Check digits verified; null for a company being founded. */
+  uscc: string | null;
+  address: string | null;
+  /** Held a 服务绿卡 when the case was taken in. */
+  greenCard: boolean;
+}
+
+/**
+ * A field both the desk and HQ changed: HQ's value stands on the case, the desk's is kept here beside it
+ * until the clerk looks at it (DESIGN §4).
+ */
+export interface CaseConflict {
+  field: CaseField;
+  deskValue: unknown;
+  hqValue: unknown;
+  at: string;
+}
+
+export interface CaseRow {
+  id: CaseId;
+  caseNumber: CaseNumber;
+  hallCode: string;
+  deskCode: string;
+  /** Status, timeline, visits and promised limit: changed only through the case state machine. */
+  state: CaseState;
+  /** `state.status.code`, copied out for the index. */
+  statusCode: CaseStatusCode;
+  /** The running promised due date (`YYYY-MM-DD`), '' when no clock runs, so the index can range over it. */
+  dueDate: string;
+  /** The local enterprise row; null for a case pulled from HQ whose enterprise this desk has not seen. */
+  enterpriseId: EnterpriseId | null;
+  /** The enterprise as taken in for this case (what HQ receives). */
+  enterprise: CaseEnterprise;
+  applicant: PartyRecord;
+  agent: PartyRecord | null;
+  /** What the agent is authorised to do and by which document (授权委托书); set exactly when there is an agent. */
+  agentAuthorisation: string | null;
+  matterCodes: MatterCode[];
+  bundleCode: BundleCode | null;
+  answers: Record<string, AnswerValue>;
+  catalogueVersion: CatalogueVersion;
+  queueTicket: string | null;
+  /** Who took the case in. */
+  clerkId: ClerkId;
+  createdAt: string;
+  updatedAt: string;
+  /** See `search/keys.ts`. */
+  searchKeys: string[];
+  /** HQ-owned fields (DESIGN §4); null until HQ sends them. */
+  hqCaseNumber: string | null;
+  decision: HqDecision | null;
+  licence: LicenceData | null;
+  /** The case version HQ last sent (the `baseVersion` of the next op); null before the first pull. */
+  hqVersion: number | null;
+  conflicts: CaseConflict[];
+}
+
+/** What a clerk recorded about one checklist item. */
+export interface ChecklistEntry {
+  status: ChecklistItemStatus;
+  /** The form actually handed in, when something was. */
+  form: MaterialForm | null;
+  copies: number;
+  pages: number;
+  /** The deadline a 容缺 material is promised by (`YYYY-MM-DD`); set exactly when deferred. */
+  deferredUntil: string | null;
+  note: string | null;
+}
+
+/**
+ * What a clerk recorded about one checklist item, stored only once something is recorded. A checklist is
+ * a pure function of (catalogue version, selection, answers), so item definitions are never copied into
+ * the database: they are rebuilt from the case's catalogue version (see `caseChecklist.ts`), and what was
+ * recorded stays with its key when changed answers drop an item and bring it back.
+ */
+export interface ChecklistRecordRow extends ChecklistEntry {
+  caseId: CaseId;
+  key: ChecklistItemKey;
+  attachmentIds: AttachmentId[];
+  checkedBy: ClerkId;
+  checkedAt: string;
+}
+
+/** A checklist item as screens and decisions see it: its definition, with what was recorded (if anything). */
+export interface ChecklistItemRow extends ChecklistEntry {
+  caseId: CaseId;
+  key: ChecklistItemKey;
+  /** Place in the case's current checklist. */
+  position: number;
+  /** The item as the case's catalogue version defines it for the case's answers. */
+  item: ChecklistItem;
+  attachmentIds: AttachmentId[];
+  /** Null until a clerk records something about the item. */
+  checkedBy: ClerkId | null;
+  checkedAt: string | null;
+}
+
+export type AttachmentId = string & z.$brand<'AttachmentId'>;
+
+export interface AttachmentRow {
+  id: AttachmentId;
+  caseId: CaseId;
+  itemKey: ChecklistItemKey;
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  /** A small JPEG for the checklist, for images where the runtime can draw one; else null. */
+  thumbnail: Blob | null;
+  addedBy: ClerkId;
+  addedAt: string;
+}
+
+export interface BlobRow {
+  sha256: string;
+  data: Blob;
+  mediaType: string;
+  size: number;
+  /** 1 once HQ holds the bytes. */
+  uploaded: 0 | 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents and licence paper (written by the documents feature)
+
+export type DocumentStatus = 'printed' | 'voided' | 'superseded';
+
+export interface DocumentRow {
+  id: string;
+  /** Null for documents of no case (calibration sheet, day report). */
+  caseId: CaseId | null;
+  /** The timeline event that asked for the document, when a case decision did. */
+  eventSeq: number | null;
+  documentNumber: string;
+  kind: DocumentKind;
+  templateVersion: string;
+  /** Exactly the bytes that were printed. */
+  pdf: Blob;
+  sha256: string;
+  copies: number;
+  printerName: string | null;
+  licenceSheetSerial: string | null;
+  status: DocumentStatus;
+  voidReason: string | null;
+  printedBy: ClerkId;
+  printedAt: string;
+}
+
+export type LicenceSheetState = 'inStock' | 'used' | 'voided';
+
+export interface LicenceSheetRow {
+  serial: string;
+  /** 正本 or 副本 paper. */
+  kind: 'original' | 'copy';
+  state: LicenceSheetState;
+  caseId: CaseId | null;
+  documentNumber: string | null;
+  reason: string | null;
+  /** The chief who approved a void. */
+  approvedBy: ClerkId | null;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counters, outbox, reference data
+
+export interface CounterRow {
+  name: string;
+  value: number;
+}
+
+/** pending → sending → applied | duplicate | conflict | rejected; a failed send goes back to pending. */
+export type OutboxState = 'pending' | 'sending' | OpResultStatus;
+export const outboxStates = ['pending', 'sending', 'applied', 'duplicate', 'conflict', 'rejected'] as const satisfies readonly OutboxState[];
+
+export interface OutboxRow {
+  seq: number;
+  opId: OpId;
+  entity: SyncEntity;
+  entityId: string;
+  /** The op exactly as it is (and will again be) sent; never changed once written. */
+  op: SyncOp;
+  state: OutboxState;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  /** When it was last handed to the sync engine. */
+  sentAt: string | null;
+  /** HQ's answer, once there is one. */
+  result: PushResult | null;
+}
+
+/** `archive:<version>` keeps every catalogue version that was ever active, for the cases built on it. */
+export type ReferenceSlot = 'active' | 'staged' | `archive:${string}`;
+export type ReferenceSource = 'bundled' | 'hq';
+
+export interface ReferenceRow {
+  kind: ReferenceKind;
+  slot: ReferenceSlot;
+  /** The version the data states (catalogue 2026.11.1, chinese-days@1.5.7, …). */
+  version: string;
+  /** HQ's publication number (`since` of the next request); null for data shipped with the app. */
+  hqVersion: number | null;
+  source: ReferenceSource;
+  /** Validated before it becomes active, and again when read back (storage is a boundary too). */
+  data: unknown;
+  storedAt: string;
+}

@@ -1,0 +1,113 @@
+import type { Table } from 'dexie';
+import { keyPrefixes, normaliseIdentifier, normaliseName } from './keys';
+import { nameProbes, type Probe, type SearchPlan } from './query';
+
+/**
+ * Finding rows through the `searchKeys` index, shared by case and enterprise search. Every read is an
+ * index range capped at `probeCap` keys, so a query costs the same at 2,000 rows and at 200,000: a
+ * fragment common enough to fill the cap is answered newest-first from one of its ranges instead of
+ * being intersected.
+ */
+export const probeCap = 2000;
+
+interface Searchable {
+  id: string;
+  searchKeys: string[];
+}
+
+/** Ids (primary keys) found for a plan; `complete` is false when some range had more than the cap. */
+export interface Candidates {
+  /**
+   * Rows matching most strongly, to be ranked before any other: the whole name, or an identifier ending
+   * with the fragment (an exact `i:` key is a suffix, so `equals` finds exactly the 尾号 matches).
+   */
+  preferred: Set<string>;
+  ids: Set<string>;
+  complete: boolean;
+  /** A name fragment all of whose bigrams are common: read this range newest first, checking each row. */
+  streamProbe: Probe | null;
+}
+
+async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Probe): Promise<{ ids: string[]; complete: boolean }> {
+  const clause = table.where('searchKeys');
+  const ids = await (probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key)).limit(probeCap + 1).primaryKeys();
+  return { ids, complete: ids.length <= probeCap };
+}
+
+/** Rows carrying every bigram of the name: intersect the ranges that are complete, smallest first. */
+async function nameCandidates<T extends Searchable>(table: Table<T, string>, name: string): Promise<Candidates> {
+  const probes = nameProbes(name);
+  const found = await Promise.all(probes.map((probe) => probeIds(table, probe)));
+  const complete = found.filter((result) => result.complete).sort((a, b) => a.ids.length - b.ids.length);
+  if (complete.length === 0) return { preferred: new Set(), ids: new Set(), complete: false, streamProbe: probes[0]! };
+  let ids = new Set(complete[0]!.ids);
+  for (const other of complete.slice(1)) {
+    const members = new Set(other.ids);
+    ids = new Set([...ids].filter((id) => members.has(id)));
+  }
+  return { preferred: new Set(), ids, complete: true, streamProbe: null };
+}
+
+/** The ids every reading of the plan finds through `searchKeys` (the case-number index is the caller's). */
+export async function keyCandidates<T extends Searchable>(table: Table<T, string>, plan: SearchPlan): Promise<Candidates> {
+  const preferredProbes: Probe[] = [];
+  const probes: Probe[] = [];
+  if (plan.name !== null) preferredProbes.push({ key: keyPrefixes.name + plan.name, prefix: false });
+  if (plan.identifier !== null) {
+    preferredProbes.push({ key: keyPrefixes.identifier + plan.identifier, prefix: false });
+    probes.push({ key: keyPrefixes.identifier + plan.identifier, prefix: true });
+  }
+  if (plan.caseDayPrefix !== null) probes.push({ key: keyPrefixes.caseDay + plan.caseDayPrefix, prefix: true });
+  const [byName, preferred, found] = await Promise.all([
+    plan.name === null ? null : nameCandidates(table, plan.name),
+    Promise.all(preferredProbes.map((probe) => probeIds(table, probe))),
+    Promise.all(probes.map((probe) => probeIds(table, probe))),
+  ]);
+  const parts = [...(byName === null ? [] : [byName.ids]), ...found.map((result) => result.ids)];
+  return {
+    preferred: new Set(preferred.flatMap((result) => result.ids)),
+    ids: new Set(parts.flatMap((ids) => [...ids])),
+    complete: (byName?.complete ?? true) && found.every((result) => result.complete),
+    streamProbe: byName?.streamProbe ?? null,
+  };
+}
+
+export type MatchKind = 'exact' | 'prefix' | 'suffix' | 'contains';
+
+/** How strongly a match speaks for the row: a whole identifier beats a whole name beats a fragment. */
+const scores = {
+  identifier: { exact: 100, suffix: 80, prefix: 70, contains: 50 },
+  name: { exact: 90, prefix: 70, suffix: 60, contains: 60 },
+} as const;
+
+export interface FieldMatch<F extends string> {
+  field: F;
+  kind: MatchKind;
+  score: number;
+}
+
+/** A value to test, labelled with the field it came from and how it compares. */
+export type Matchable<F extends string> = readonly [field: F, value: string | null, as: 'name' | 'identifier'];
+
+/** The best way the plan matches one of the values, or null when none does (a false candidate). */
+export function bestMatch<F extends string>(plan: SearchPlan, values: readonly Matchable<F>[]): FieldMatch<F> | null {
+  let best: FieldMatch<F> | null = null;
+  for (const [field, value, as] of values) {
+    if (value === null) continue;
+    const fragment = as === 'name' ? plan.name : plan.identifier;
+    if (fragment === null) continue;
+    const text = as === 'name' ? normaliseName(value) : normaliseIdentifier(value);
+    const kind = compare(text, fragment);
+    if (kind === null) continue;
+    const score = scores[as][kind];
+    if (best === null || score > best.score) best = { field, kind, score };
+  }
+  return best;
+}
+
+export function compare(text: string, fragment: string): MatchKind | null {
+  if (text === fragment) return 'exact';
+  if (text.startsWith(fragment)) return 'prefix';
+  if (text.endsWith(fragment)) return 'suffix';
+  return text.includes(fragment) ? 'contains' : null;
+}

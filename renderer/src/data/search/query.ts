@@ -1,0 +1,53 @@
+import { bigrams, keyPrefixes, minIdentifierFragment, normaliseIdentifier, normaliseName } from './keys';
+
+/**
+ * How a search box query is looked up. One query can mean several things — `20261128` is the day part of
+ * a case number and also the birth date inside an ID number — so a plan holds every reading that
+ * applies and the search unions them.
+ */
+export interface SearchPlan {
+  /** Normalised name fragment (letters and digits, lower case); null when the query has no name reading. */
+  name: string | null;
+  /** Normalised identifier fragment of at least `minIdentifierFragment` capitals/digits. */
+  identifier: string | null;
+  /** A case number typed from its start (`MY01-2026…`), upper-cased. */
+  caseNumberPrefix: string | null;
+  /** A case number typed without the desk prefix (`20261128-0003`, or just the day). */
+  caseDayPrefix: string | null;
+}
+
+const hasHan = /\p{Script=Han}/u;
+const hasLatin = /[a-z]/i;
+
+export function planSearch(query: string): SearchPlan {
+  const plan: SearchPlan = { name: null, identifier: null, caseNumberPrefix: null, caseDayPrefix: null };
+  const text = query.normalize('NFKC').trim();
+  if (text === '') return plan;
+  const name = normaliseName(text);
+  if (hasHan.test(text)) return { ...plan, name: name === '' ? null : name };
+
+  const compact = text.toUpperCase().replace(/\s+/g, '');
+  if (/^[0-9A-Z]{2,6}\d{2}-[0-9-]*$/.test(compact)) plan.caseNumberPrefix = compact;
+  if (/^20\d{6}(-\d*)?$/.test(compact)) plan.caseDayPrefix = compact;
+  const identifier = normaliseIdentifier(compact);
+  if (identifier.length >= minIdentifierFragment && identifier === compact.replace(/-/g, '')) plan.identifier = identifier;
+  // Latin letters alone may be part of a name (ABC科技 typed as "abc"); with digits they are a code.
+  if (hasLatin.test(text) && !/\d/.test(text) && Array.from(name).length >= 2) plan.name = name;
+  return plan;
+}
+
+/** One index read: keys equal to `key`, or (`prefix`) starting with it. */
+export interface Probe {
+  key: string;
+  prefix: boolean;
+}
+
+/**
+ * The probes for a name fragment. Two or more characters: each distinct bigram must be among the keys
+ * (the caller then checks the name itself contains the fragment). One character: names starting with it.
+ */
+export function nameProbes(name: string): Probe[] {
+  const grams = [...new Set(bigrams(name))];
+  if (grams.length === 0) return [{ key: keyPrefixes.name + name, prefix: true }];
+  return grams.map((gram) => ({ key: keyPrefixes.bigram + gram, prefix: false }));
+}

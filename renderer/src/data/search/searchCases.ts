@@ -1,0 +1,153 @@
+import type { Table } from 'dexie';
+import type { CaseStatusCode } from '../../domain/cases/caseStatus';
+import type { MatterCode } from '../../domain/catalogue/schema';
+import type { ClerkId } from '../../domain/clerks/clerkId';
+import { guardStorage } from '../dataError';
+import type { DeskDatabase } from '../db';
+import type { CaseRow } from '../records';
+import { bestMatch, compare, keyCandidates, type FieldMatch, type Matchable } from './candidates';
+import { caseDayPart } from './keys';
+import { planSearch, type SearchPlan } from './query';
+
+export interface CaseSearchOptions {
+  status?: CaseStatusCode;
+  matterCode?: MatterCode;
+  clerkId?: ClerkId;
+  /** At most this many hits (default 50). */
+  limit?: number;
+}
+
+export type CaseMatchField =
+  | 'caseNumber'
+  | 'enterpriseName'
+  | 'uscc'
+  | 'applicantName'
+  | 'applicantIdNumber'
+  | 'applicantPhone'
+  | 'agentName'
+  | 'agentIdNumber'
+  | 'agentPhone';
+
+export interface CaseSearchHit {
+  case: CaseRow;
+  /** What the query matched (for highlighting); null when listing by filters alone. */
+  match: FieldMatch<CaseMatchField> | null;
+}
+
+export interface CaseSearchResult {
+  /** Best first: by how well the query matches, then newest first. */
+  hits: CaseSearchHit[];
+  /** More rows may match than were looked at (a very common fragment): the clerk should type more. */
+  truncated: boolean;
+}
+
+const defaultLimit = 50;
+/** Candidates checked and ranked per query, newest first; more are read only if too few pass. */
+const rankWindow = 200;
+
+function matchablesOf(row: CaseRow): Matchable<CaseMatchField>[] {
+  return [
+    ['enterpriseName', row.enterprise.name, 'name'],
+    ['uscc', row.enterprise.uscc, 'identifier'],
+    ['applicantName', row.applicant.name, 'name'],
+    ['applicantIdNumber', row.applicant.idNumber, 'identifier'],
+    ['applicantPhone', row.applicant.phone, 'identifier'],
+    ['agentName', row.agent?.name ?? null, 'name'],
+    ['agentIdNumber', row.agent?.idNumber ?? null, 'identifier'],
+    ['agentPhone', row.agent?.phone ?? null, 'identifier'],
+  ];
+}
+
+function caseNumberMatch(plan: SearchPlan, row: CaseRow): FieldMatch<'caseNumber'> | null {
+  const prefix = plan.caseNumberPrefix !== null && row.caseNumber.startsWith(plan.caseNumberPrefix) ? plan.caseNumberPrefix : null;
+  if (prefix !== null) return { field: 'caseNumber', kind: compare(row.caseNumber, prefix)!, score: row.caseNumber === prefix ? 110 : 85 };
+  const day = caseDayPart(row.caseNumber);
+  if (plan.caseDayPrefix !== null && day !== null && day.startsWith(plan.caseDayPrefix)) {
+    return { field: 'caseNumber', kind: day === plan.caseDayPrefix ? 'exact' : 'prefix', score: day === plan.caseDayPrefix ? 105 : 75 };
+  }
+  return null;
+}
+
+function matchCase(plan: SearchPlan, row: CaseRow): FieldMatch<CaseMatchField> | null {
+  const byNumber = caseNumberMatch(plan, row);
+  const byField = bestMatch(plan, matchablesOf(row));
+  if (byNumber === null) return byField;
+  return byField === null || byNumber.score >= byField.score ? byNumber : byField;
+}
+
+function passesFilters(row: CaseRow, options: CaseSearchOptions): boolean {
+  return (
+    (options.status === undefined || row.statusCode === options.status) &&
+    (options.clerkId === undefined || row.clerkId === options.clerkId) &&
+    (options.matterCode === undefined || row.matterCodes.includes(options.matterCode))
+  );
+}
+
+const byRank = (a: CaseSearchHit, b: CaseSearchHit) => (b.match?.score ?? 0) - (a.match?.score ?? 0) || b.case.id.localeCompare(a.case.id);
+
+/** Filters alone: the most selective index the filters offer, newest first. */
+async function listByFilters(cases: Table<CaseRow, string>, options: CaseSearchOptions, limit: number): Promise<CaseSearchResult> {
+  const collection =
+    options.status !== undefined
+      ? cases.where('statusCode').equals(options.status)
+      : options.clerkId !== undefined
+        ? cases.where('clerkId').equals(options.clerkId)
+        : options.matterCode !== undefined
+          ? cases.where('matterCodes').equals(options.matterCode)
+          : cases.orderBy('createdAt');
+  const rows = await collection.reverse().filter((row) => passesFilters(row, options)).limit(limit + 1).toArray();
+  return { hits: rows.slice(0, limit).map((row) => ({ case: row, match: null })), truncated: rows.length > limit };
+}
+
+/**
+ * Finds cases by a fragment of a Chinese name (enterprise, applicant, agent), of an identifier (USCC, ID
+ * number, mobile: any four or more consecutive characters), or by case number (whole, its start, or its
+ * day and sequence), optionally filtered by status, matter and clerk. An empty query lists by the filters.
+ * Always through indexes (see `keys.ts`), never a scan of the cases.
+ */
+export async function searchCases(db: DeskDatabase, query: string, options: CaseSearchOptions = {}): Promise<CaseSearchResult> {
+  const limit = options.limit ?? defaultLimit;
+  const cases = db.cases as unknown as Table<CaseRow, string>;
+  const plan = planSearch(query);
+  const empty = plan.name === null && plan.identifier === null && plan.caseNumberPrefix === null && plan.caseDayPrefix === null;
+  if (query.trim() === '') return guardStorage(() => db.transaction('r', db.cases, () => listByFilters(cases, options, limit)));
+  if (empty) return { hits: [], truncated: false };
+
+  return guardStorage(() =>
+    db.transaction('r', db.cases, async () => {
+      const [candidates, byNumber] = await Promise.all([
+        keyCandidates(cases, plan),
+        plan.caseNumberPrefix === null ? Promise.resolve([]) : cases.where('caseNumber').startsWith(plan.caseNumberPrefix).reverse().limit(limit).toArray(),
+      ]);
+      const hits = new Map<string, CaseSearchHit>();
+      const consider = (row: CaseRow) => {
+        const match = matchCase(plan, row);
+        if (match !== null && passesFilters(row, options)) hits.set(row.id, { case: row, match });
+      };
+      byNumber.forEach(consider);
+
+      let truncated = !candidates.complete;
+      const newestFirst = (ids: Iterable<string>) => [...ids].filter((id) => !hits.has(id)).sort().reverse();
+      const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])];
+      for (let start = 0; start < ordered.length && hits.size < Math.max(limit, rankWindow); start += rankWindow) {
+        const rows = await cases.bulkGet(ordered.slice(start, start + rankWindow));
+        rows.forEach((row) => row && consider(row));
+        if (start + rankWindow < ordered.length && hits.size >= limit) truncated = true;
+      }
+      if (candidates.streamProbe !== null && hits.size < limit) {
+        // Every bigram of the name is common: read the first one's range newest first, checking each row.
+        const probe = candidates.streamProbe;
+        const clause = cases.where('searchKeys');
+        const range = probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key);
+        const rows = await range
+          .reverse()
+          .filter((row) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options))
+          .limit(limit - hits.size)
+          .toArray();
+        rows.forEach(consider);
+      }
+      const ranked = [...hits.values()].sort(byRank);
+      return { hits: ranked.slice(0, limit), truncated: truncated || ranked.length > limit };
+    }),
+  );
+}

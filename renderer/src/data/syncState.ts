@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../domain/chineseDate';
+import { casePatchSchema, referenceKinds, type CasePatch, type ReferenceKind } from '../sync/protocol';
+import { guardStorage } from './dataError';
+import type { DeskDatabase } from './db';
+
+/**
+ * Where this desk's sync with HQ stands, kept in `meta` rows so every window (and the next start) sees
+ * the same: the pull cursor, when the last sync completed, the last error, whether sync is paused and
+ * why, HQ's lastSeq for this desk, and reference versions the desk refused. Only the sync engine writes
+ * them; screens read them.
+ */
+
+/** Why sync waits for a person instead of retrying by itself. */
+export const syncPauseReasons = ['unauthorized', 'wrongDesk', 'deskTooOld', 'sequenceMismatch', 'opTooLarge'] as const;
+export type SyncPauseReason = (typeof syncPauseReasons)[number];
+
+const noted = z.object({ message: z.string(), at: isoDateTimeSchema });
+
+export const syncStatusSchema = z.object({
+  /** The end of the last pass that pushed, pulled and refreshed reference data without error. */
+  lastSyncAt: isoDateTimeSchema.nullable(),
+  lastAttemptAt: isoDateTimeSchema.nullable(),
+  lastError: noted.nullable(),
+  paused: noted.extend({ reason: z.enum(syncPauseReasons) }).nullable(),
+  /** HQ's lastSeq for this desk as of its last push answer. */
+  hqLastSeq: z.int().min(0).nullable(),
+  /** Versions HQ published that failed validation here: not fetched again until HQ publishes another. */
+  refusedReference: z.partialRecord(z.enum(referenceKinds), z.object({ version: z.int().min(1), message: z.string() })),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const initialSyncStatus: SyncStatus = {
+  lastSyncAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+  paused: null,
+  hqLastSeq: null,
+  refusedReference: {},
+};
+
+const STATUS_KEY = 'sync.status';
+const CURSOR_KEY = 'sync.pullCursor';
+
+const pullCursorSchema = z.object({ deskId: z.string(), cursor: z.int().min(0) });
+
+/** The sync status as stored (a damaged row reads as a fresh start: nothing in it is needed for safety). */
+export async function readSyncStatus(db: DeskDatabase): Promise<SyncStatus> {
+  const row = await guardStorage(() => db.meta.get(STATUS_KEY));
+  const parsed = syncStatusSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : initialSyncStatus;
+}
+
+/** Changes the status in one read-modify-write transaction, so concurrent notes do not overwrite each other. */
+export async function updateSyncStatus(db: DeskDatabase, change: (status: SyncStatus) => SyncStatus): Promise<SyncStatus> {
+  return guardStorage(() =>
+    db.transaction('rw', db.meta, async () => {
+      const parsed = syncStatusSchema.safeParse((await db.meta.get(STATUS_KEY))?.value);
+      const next = syncStatusSchema.parse(change(parsed.success ? parsed.data : initialSyncStatus));
+      await db.meta.put({ key: STATUS_KEY, value: next });
+      return next;
+    }),
+  );
+}
+
+/**
+ * HQ's sequence up to which this desk has applied the hall's changes. The cursor belongs to the desk id it
+ * was read for: after enrolling as another desk the pull starts again from 0.
+ */
+export async function readPullCursor(db: DeskDatabase, deskId: string): Promise<number> {
+  const parsed = pullCursorSchema.safeParse((await guardStorage(() => db.meta.get(CURSOR_KEY)))?.value);
+  return parsed.success && parsed.data.deskId === deskId ? parsed.data.cursor : 0;
+}
+
+/** Inside the caller's read-write transaction (which must cover `meta`): the page and its cursor commit together. */
+export async function writePullCursor(db: DeskDatabase, deskId: string, cursor: number): Promise<void> {
+  await db.meta.put({ key: CURSOR_KEY, value: pullCursorSchema.parse({ deskId, cursor }) });
+}
+
+/**
+ * HQ's change stream keeps only each entity's latest state, so a case that changed after its events
+ * comes after them, often pages later. Events of a case this desk does not hold yet wait here, one
+ * `meta` row each under a per-case prefix, until the case arrives.
+ */
+const WAITING_EVENT_PREFIX = 'sync.waitingEvent:';
+
+/** Inside the caller's read-write transaction (covering `meta`): keeps an event until its case arrives. */
+export async function keepWaitingEvent(db: DeskDatabase, caseId: string, eventId: string, event: unknown): Promise<void> {
+  await db.meta.put({ key: `${WAITING_EVENT_PREFIX}${caseId}:${eventId}`, value: event });
+}
+
+/** Inside the caller's read-write transaction: the events that waited for this case, removed as they are handed over. */
+export async function takeWaitingEvents(db: DeskDatabase, caseId: string): Promise<unknown[]> {
+  const rows = db.meta.where('key').startsWith(`${WAITING_EVENT_PREFIX}${caseId}:`);
+  const events = (await rows.toArray()).map((row) => row.value);
+  await rows.delete();
+  return events;
+}
+
+/**
+ * HQ's values of case fields this desk kept back at a pull because the clerk's change to them was not yet
+ * acknowledged: if HQ then resolves that change as a conflict, its value stands and is taken from here.
+ */
+const HQ_VALUES_PREFIX = 'sync.hqValues:';
+
+/** Inside the caller's read-write transaction (covering `meta`); no values clears the row. */
+export async function keepHqCaseValues(db: DeskDatabase, caseId: string, values: CasePatch): Promise<void> {
+  const key = `${HQ_VALUES_PREFIX}${caseId}`;
+  if (Object.keys(values).length === 0) await db.meta.delete(key);
+  else await db.meta.put({ key, value: values });
+}
+
+/** Inside a transaction: the values kept for the case, none when there are none (or the row is damaged). */
+export async function readHqCaseValues(db: DeskDatabase, caseId: string): Promise<CasePatch> {
+  const parsed = casePatchSchema.safeParse((await db.meta.get(`${HQ_VALUES_PREFIX}${caseId}`))?.value);
+  return parsed.success ? parsed.data : {};
+}
+
+export function isRefusedReference(status: SyncStatus, kind: ReferenceKind, version: number): boolean {
+  return status.refusedReference[kind]?.version === version;
+}

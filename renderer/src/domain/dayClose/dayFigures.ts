@@ -1,0 +1,62 @@
+import type { CaseState } from '../cases/caseState';
+import { toChinaCalendarDate } from '../chineseDate';
+import { formatIsoDate } from '../civilDate';
+
+/**
+ * Figures of one business day that HQ stores but does not check (it reconciles the ops' totals, see
+ * `dayTotalsOf` in the sync protocol): what the hall reports on its own work — intake by matter, how
+ * long a case took from intake to handover, and how many were done in one visit (最多跑一次).
+ */
+
+/** The hall's business day (`YYYY-MM-DD`, China Standard Time) of an instant written with any offset. */
+export function businessDayOf(at: string): string {
+  return formatIsoDate(toChinaCalendarDate(at));
+}
+
+/** What the figures read of a case. */
+export interface DayCase {
+  caseNumber: string;
+  matterCodes: readonly string[];
+  /** When the case was opened at the counter (intake). */
+  createdAt: string;
+  state: Pick<CaseState, 'status' | 'visits'>;
+}
+
+export interface DayFigures {
+  /** Cases taken in on the day, per matter code (a bundle counts once for each of its matters). */
+  casesByMatter: Record<string, number>;
+  /** Cases whose licence was handed over on the day (已办结). */
+  completedCases: number;
+  /** Mean minutes from intake to handover of the day's completed cases, to a tenth; null when none. */
+  averageIntakeToHandoverMinutes: number | null;
+  /** Share (0–1) of the day's completed cases done in one visit; null when none. */
+  oneVisitShare: number | null;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/** When a case was handed over, if it was on `businessDate`. */
+function handedOverOn(businessDate: string, dayCase: DayCase): string | null {
+  const { status } = dayCase.state;
+  return status.code === 'completed' && businessDayOf(status.completedAt) === businessDate ? status.completedAt : null;
+}
+
+export function dayFiguresOf(businessDate: string, cases: readonly DayCase[]): DayFigures {
+  const casesByMatter: Record<string, number> = {};
+  for (const dayCase of cases) {
+    if (businessDayOf(dayCase.createdAt) !== businessDate) continue;
+    for (const code of new Set(dayCase.matterCodes)) casesByMatter[code] = (casesByMatter[code] ?? 0) + 1;
+  }
+  const completed = cases.flatMap((dayCase) => {
+    const at = handedOverOn(businessDate, dayCase);
+    return at === null ? [] : [{ minutes: (Date.parse(at) - Date.parse(dayCase.createdAt)) / MS_PER_MINUTE, visits: dayCase.state.visits }];
+  });
+  if (completed.length === 0) return { casesByMatter, completedCases: 0, averageIntakeToHandoverMinutes: null, oneVisitShare: null };
+  const totalMinutes = completed.reduce((sum, entry) => sum + entry.minutes, 0);
+  return {
+    casesByMatter,
+    completedCases: completed.length,
+    averageIntakeToHandoverMinutes: Math.round((totalMinutes / completed.length) * 10) / 10,
+    oneVisitShare: completed.filter((entry) => entry.visits === 1).length / completed.length,
+  };
+}

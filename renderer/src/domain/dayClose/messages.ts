@@ -1,0 +1,11 @@
+/** Chinese text of the day-close rules: why a day cannot be closed (yet), or signed. */
+export const dayCloseMessages = {
+  unsynced: (pending: number, sending: number) =>
+    `尚有 ${pending + sending} 条业务数据未同步到市级系统（待发送 ${pending} 条，发送中 ${sending} 条），同步完成后才能日结。`,
+  alreadyClosed: (date: string) => `${date}已日结，不能重复日结。`,
+  notReconciled: '须先与市级系统对账一致，才能签字日结。',
+  changedSinceReconciled: '对账后本窗口又产生了新的业务数据，请重新推送并对账后再签字。',
+  notPermittedPrepare: '您没有日结对账的权限。',
+  numberMoved: '文号已被占用，请重新生成日结报表。',
+  bytesChanged: '日结报表内容与生成时不一致，请重新生成。',
+} as const;

@@ -1,0 +1,28 @@
+/** What the `cases` bench page exposes on `window.__bench` (the suite drives it through Playwright). */
+export interface SearchSample {
+  ms: number;
+  /** The case the query was made from was among the hits. */
+  found: boolean;
+  hits: number;
+}
+
+export type SearchKind = 'name' | 'idNumber' | 'uscc' | 'phone' | 'caseNumber';
+
+export interface CasesBenchApi {
+  /** Cases seeded so far and whether they were made by the current generator. */
+  status(): Promise<{ count: number; format: string | null; total: number | null }>;
+  /** Deletes the database (a seed from an older generator). */
+  reset(): Promise<void>;
+  /** Seeds cases [from, to) of `total`, in chunks; returns how long it took. */
+  seed(from: number, to: number, total: number): Promise<number>;
+  /** Desk identity, a clerk, the catalogue and calendar: what intake needs before the first case. */
+  prepare(): Promise<void>;
+  /** Times `n` intakes through the real `createDraftCase` (case + checklist + outbox + audit). */
+  intake(n: number, total: number): Promise<number[]>;
+  /** Times `n` searches of a kind through `searchCases`, each made from a seeded case. */
+  search(kind: SearchKind, n: number, total: number, salt: number): Promise<SearchSample[]>;
+  /** The naive anchor: the same query by a Dexie `filter` over every case. */
+  fullScan(kind: SearchKind, total: number, salt: number): Promise<SearchSample>;
+  /** From navigation start to the database open and the day's queue plus one search answered. */
+  firstQuery(): Promise<number>;
+}

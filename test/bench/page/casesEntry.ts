@@ -1,0 +1,167 @@
+/**
+ * The `cases` bench page: the real data layer (the app's own database name and schema) running in
+ * Chromium, driven by `test/bench/suites/cases.ts`. Built by that suite with Vite, never shipped.
+ */
+import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
+import { createDraftCase } from '../../../renderer/src/data/cases';
+import { businessDateOf, chinaIso } from '../../../renderer/src/data/clock';
+import { DeskDatabase } from '../../../renderer/src/data/db';
+import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
+import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
+import { todaysQueue } from '../../../renderer/src/data/search/queue';
+import { searchCases } from '../../../renderer/src/data/search/searchCases';
+import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
+import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
+import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
+import { enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
+
+const db = new DeskDatabase();
+const SEED_KEY = 'benchSeed';
+const chunk = 2_000;
+const benchClerk = { id: clerkIdSchema.parse('019a0000-0000-7000-8000-00000000be7c'), role: 'clerk' as const, displayName: '基准测试' };
+
+function rngOf(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a / 4294967296;
+  };
+}
+
+const places = ['绵阳市涪城区', '绵阳市游仙区', '绵阳市', '江油市', '三台县', '绵阳', '四川'];
+
+/** A fragment a clerk would type for this kind, taken from the case. */
+function queryFor(kind: SearchKind, row: CaseRow, rng: () => number): string | null {
+  switch (kind) {
+    case 'name': {
+      if (rng() < 0.5) {
+        const given = row.applicant.name.slice(1);
+        return given.length >= 2 ? given : row.applicant.name;
+      }
+      const place = places.find((p) => row.enterprise.name.startsWith(p)) ?? '';
+      return row.enterprise.name.slice(place.length, place.length + 2);
+    }
+    case 'idNumber':
+      return row.applicant.idNumber.slice(-6);
+    case 'uscc':
+      return row.enterprise.uscc === null ? null : row.enterprise.uscc.slice(8, 16);
+    case 'phone':
+      return row.applicant.phone === null ? null : row.applicant.phone.slice(-4);
+    case 'caseNumber':
+      return row.caseNumber;
+  }
+}
+
+function sampleCase(kind: SearchKind, total: number, rng: () => number): { row: CaseRow; query: string } {
+  for (;;) {
+    const { row } = seededCase(Math.floor(rng() * total), total);
+    const query = queryFor(kind, row, rng);
+    if (query !== null) return { row, query };
+  }
+}
+
+function naiveMatch(row: CaseRow, query: string): boolean {
+  const fields = [row.caseNumber, row.enterprise.name, row.enterprise.uscc, row.applicant.name, row.applicant.idNumber, row.applicant.phone, row.agent?.name, row.agent?.idNumber, row.agent?.phone];
+  return fields.some((value) => value?.includes(query));
+}
+
+const api: CasesBenchApi = {
+  async status() {
+    const seed = (await db.meta.get(SEED_KEY))?.value as { format: string; count: number; total: number } | undefined;
+    return { count: await db.cases.count(), format: seed?.format ?? null, total: seed?.total ?? null };
+  },
+
+  async reset() {
+    db.close();
+    await db.delete();
+    await db.open();
+  },
+
+  async seed(from, to, total) {
+    const started = performance.now();
+    // Seeding only ever appends, so `bulkAdd`: a put would make IndexedDB look for a row to replace.
+    if (from === 0) {
+      for (let start = 0; start < enterprisePool; start += chunk) {
+        const rows = Array.from({ length: Math.min(chunk, enterprisePool - start) }, (_, i) => enterpriseAt(start + i));
+        await db.enterprises.bulkAdd(rows);
+      }
+    }
+    for (let start = from; start < to; start += chunk) {
+      const end = Math.min(to, start + chunk);
+      const cases: CaseRow[] = [];
+      const ownEnterprises: EnterpriseRow[] = [];
+      for (let i = start; i < end; i += 1) {
+        const seeded = seededCase(i, total);
+        // Spot-check the generated lifecycles against the domain's own schema.
+        if (i % 997 === 0) caseStateSchema.parse(seeded.row.state);
+        cases.push(seeded.row);
+        if (seeded.ownEnterprise) ownEnterprises.push(seeded.enterprise);
+      }
+      await db.transaction('rw', [db.cases, db.enterprises, db.meta], async () => {
+        await db.enterprises.bulkAdd(ownEnterprises);
+        await db.cases.bulkAdd(cases);
+        await db.meta.put({ key: SEED_KEY, value: { format: seedFormat, count: end, total } });
+      });
+    }
+    return performance.now() - started;
+  },
+
+  async prepare() {
+    await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+    if ((await db.clerks.get(benchClerk.id)) === undefined) {
+      await db.clerks.put({
+        id: benchClerk.id,
+        loginName: 'bench',
+        displayName: benchClerk.displayName,
+        role: 'clerk',
+        password: { algorithm: 'PBKDF2-SHA-256', iterations: 310_000, salt: btoa('0123456789abcdef'), hash: btoa('0123456789abcdef0123456789abcdef') },
+        active: true,
+        createdAt: chinaIso(),
+      });
+    }
+    await Promise.all([activeCatalogue(db), activeCalendar(db), activeGreenCards(db)]);
+  },
+
+  async intake(n, total) {
+    const rng = rngOf(Date.now());
+    const samples: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const known = i % 2 === 0 ? seededCase(Math.floor(rng() * total), total).enterprise : null;
+      const input = intakeInput(Math.floor(rng() * 1e9), known);
+      const started = performance.now();
+      const result = await createDraftCase(db, input, { clerk: benchClerk });
+      samples.push(performance.now() - started);
+      if (!result.ok) throw new Error(`intake refused: ${result.message}`);
+    }
+    return samples;
+  },
+
+  async search(kind, n, total, salt) {
+    const rng = rngOf(salt);
+    const samples: SearchSample[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const { row, query } = sampleCase(kind, total, rng);
+      const started = performance.now();
+      const result = await searchCases(db, query);
+      samples.push({ ms: performance.now() - started, found: result.hits.some((hit) => hit.case.id === row.id), hits: result.hits.length });
+    }
+    return samples;
+  },
+
+  async fullScan(kind, total, salt) {
+    const { row, query } = sampleCase(kind, total, rngOf(salt));
+    const started = performance.now();
+    const rows = await db.cases.filter((candidate) => naiveMatch(candidate, query)).toArray();
+    return { ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
+  },
+
+  async firstQuery() {
+    await db.open();
+    await todaysQueue(db, businessDateOf(chinaIso()));
+    await searchCases(db, '星辰');
+    return performance.now();
+  },
+};
+
+Object.defineProperty(window, '__bench', { value: api });
+document.documentElement.dataset['benchReady'] = 'true';

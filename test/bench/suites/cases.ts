@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { appOrigin, createAppRequestHandler } from '../../../electron/main/security/appProtocol';
+import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/chromium';
+import { bindDesk } from '../../e2e/harness/deskBinding';
+import { builtRendererDir } from '../../e2e/harness/rendererServer';
+import type { CasesBenchApi, SearchKind, SearchSample } from '../page/benchApi';
+import { seedFormat } from '../page/caseFactory';
+import { anchorOf, round, summarise } from '../stats';
+import type { BenchResult, BenchSuite } from '../types';
+
+/**
+ * Intake and search at 200,000 cases, in Chromium's IndexedDB through the real data layer; and cold
+ * start of the app with that database in the profile.
+ *
+ * The data layer runs in a bench page (`test/bench/page/`) built here with Vite and served on the same
+ * origin as the built app, so both open the same database. IndexedDB belongs to the origin, so the port
+ * is fixed, and the seeded Chromium profile is kept between runs (seeding 200k cases takes minutes); a
+ * profile seeded by an older generator is wiped and seeded again.
+ */
+const total = Number(process.env['BENCH_CASES'] ?? 200_000);
+const port = Number(process.env['BENCH_CASES_PORT'] ?? 47_821);
+const profileDir = process.env['BENCH_CASES_PROFILE'] ?? '/tmp/yichuangtong-bench-cases/profile';
+const benchPageDir = resolve(__dirname, '../../../out/bench-cases');
+const origin = `http://127.0.0.1:${port}`;
+
+const intakeRuns = 200;
+const searchRuns = 60;
+const coldRuns = 5;
+const searchKinds: Array<[SearchKind, string]> = [
+  ['name', 'Chinese name fragment'],
+  ['idNumber', 'ID number, last 6'],
+  ['uscc', 'USCC, middle 8'],
+  ['phone', 'mobile, last 4'],
+  ['caseNumber', 'case number'],
+];
+
+async function buildBenchPage(): Promise<void> {
+  const root = resolve(__dirname, '../page');
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: benchPageDir,
+      emptyOutDir: true,
+      assetsDir: 'bench-assets',
+      // Chromium has modulepreload; the polyfill only fails to resolve from outside the app root.
+      modulePreload: { polyfill: false },
+      rolldownOptions: { input: { cases: resolve(root, 'cases.html') } },
+    },
+  });
+}
+
+/** The built app at `/`, the bench page at `/cases.html`, through the app's own request handler (CSP included). */
+async function serve(): Promise<Server> {
+  const app = createAppRequestHandler(builtRendererDir, (path) => readFile(path));
+  const bench = createAppRequestHandler(benchPageDir, (path) => readFile(path));
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const handle = url.startsWith('/cases.html') || url.startsWith('/bench-assets/') ? bench : app;
+    void handle(new Request(`${appOrigin}${url}`)).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
+  return server;
+}
+
+function launch(): Promise<BrowserContext> {
+  mkdirSync(profileDir, { recursive: true });
+  return chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+async function benchPage(context: BrowserContext): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/cases.html`);
+  await page.waitForFunction(() => document.documentElement.dataset['benchReady'] === 'true');
+  return page;
+}
+
+type Call = <M extends keyof CasesBenchApi>(method: M, ...args: Parameters<CasesBenchApi[M]>) => ReturnType<CasesBenchApi[M]>;
+
+/** Calls `window.__bench[method](...args)` in the page. */
+function caller(page: Page): Call {
+  return ((method: keyof CasesBenchApi, ...args: unknown[]) =>
+    page.evaluate(
+      ([name, values]) => {
+        const bench = (window as unknown as { __bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).__bench;
+        return bench[name]!(...values);
+      },
+      [method, args] as const,
+    )) as Call;
+}
+
+async function ensureSeeded(call: Call): Promise<void> {
+  let status = await call('status');
+  if (status.format !== seedFormat || (status.total !== null && status.total !== total)) {
+    if (status.count > 0) console.log(`  seeded profile is from another generator (${status.format}, ${status.total}); reseeding`);
+    await call('reset');
+    status = { count: 0, format: null, total: null };
+  }
+  const step = 20_000;
+  for (let from = status.count; from < total; from += step) {
+    const to = Math.min(total, from + step);
+    const ms = await call('seed', from, to, total);
+    console.log(`  seeded ${to.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${Math.round((to - from) / (ms / 1000))} cases/s)`);
+  }
+}
+
+const msOf = (samples: SearchSample[]) => samples.map((sample) => sample.ms);
+
+export const casesSuite: BenchSuite = {
+  name: 'cases',
+  async run() {
+    assertChromium();
+    if (!existsSync(resolve(builtRendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+    await buildBenchPage();
+    const server = await serve();
+    const results: BenchResult[] = [];
+    const label = `${(total / 1000).toLocaleString('en')}k cases`;
+    try {
+      let context = await launch();
+      let call = caller(await benchPage(context));
+      await ensureSeeded(call);
+      await call('prepare');
+
+      // Warm the code paths (zod schemas, IndexedDB pages) before timing.
+      await call('intake', 10, total);
+      const intake = await call('intake', intakeRuns, total);
+      results.push({
+        suite: 'cases',
+        name: `intake commit (case + checklist + outbox + audit) at ${label}`,
+        unit: 'ms',
+        ...summarise(intake),
+        target: { stat: 'p95', max: 20 },
+      });
+
+      for (const [kind, title] of searchKinds) {
+        await call('search', kind, 5, total, 1);
+        const samples = await call('search', kind, searchRuns, total, 42);
+        const anchor = await call('fullScan', kind, total, 7);
+        const found = samples.filter((sample) => sample.found).length;
+        console.log(`  search ${kind}: target case in the first 50 hits for ${found}/${samples.length} queries; full scan found ${anchor.hits} rows`);
+        results.push({
+          suite: 'cases',
+          name: `search by ${title} at ${label}`,
+          unit: 'ms',
+          ...summarise(msOf(samples)),
+          ...anchorOf(msOf(samples), 'Dexie full-scan filter', [anchor.ms]),
+          target: { stat: 'p95', max: 30 },
+        });
+      }
+
+      // Cold start: a new browser process on the seeded profile each time.
+      const app: number[] = [];
+      const firstQuery: number[] = [];
+      for (let i = 0; i < coldRuns; i += 1) {
+        await context.close();
+        context = await launch();
+        const page = context.pages()[0] ?? (await context.newPage());
+        await bindDesk(page, origin);
+        await page.goto(`${origin}/`);
+        await page.waitForFunction(() => document.documentElement.dataset['deskReady'] === 'true');
+        app.push(await page.evaluate(() => performance.getEntriesByName('desk-interactive')[0]!.startTime));
+
+        await context.close();
+        context = await launch();
+        call = caller(await benchPage(context));
+        firstQuery.push(await call('firstQuery'));
+      }
+      results.push({ suite: 'cases', name: `cold start to interactive (app, ${label} in the profile)`, unit: 'ms', ...summarise(app), target: { stat: 'median', max: 1500 } });
+      results.push({ suite: 'cases', name: `cold start to first answer (open database, today's queue, one search at ${label})`, unit: 'ms', ...summarise(firstQuery.map((ms) => round(ms))) });
+      await context.close();
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+    return results;
+  },
+};

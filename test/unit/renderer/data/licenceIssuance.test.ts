@@ -1,0 +1,197 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { archiveDocument, nextDocumentNumber, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive';
+import {
+  casesAwaitingDecision,
+  casesAwaitingIssuance,
+  checkLicence,
+  handOver,
+  intakeToHandoverMinutes,
+  recordInHallApproval,
+} from '../../../../renderer/src/data/licenceIssuance';
+import { receiveSheets, stockReport } from '../../../../renderer/src/data/paperStock';
+import type { CaseRow } from '../../../../renderer/src/data/records';
+import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { applicantId, closeDatabases } from './dataFixtures';
+import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, licenceInput, unwrapResult, type IssuingDesk } from './issuanceFixtures';
+
+afterEach(closeDatabases);
+
+const approvedAt = '2026-11-02T10:20:00+08:00';
+const printAt = '2026-11-02T10:40:00+08:00';
+const handoverAt = '2026-11-02T10:52:00+08:00';
+
+async function awaitingIssuance(desk: IssuingDesk): Promise<CaseRow> {
+  const row = await acceptedCase(desk);
+  const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt }));
+  unwrapResult(await receiveSheets(desk.db, { kind: 'original', firstSerial: 'A5107000001', lastSerial: 'A5107000005' }, desk.chief));
+  unwrapResult(await receiveSheets(desk.db, { kind: 'copy', firstSerial: 'B5107000001', lastSerial: 'B5107000005' }, desk.chief));
+  return approved;
+}
+
+async function licenceDraft(desk: IssuingDesk, row: CaseRow, kind: 'licenceOriginal' | 'licenceCopy', serial: string): Promise<DocumentDraft> {
+  const pdf = fakePdf(`${kind}-${serial}`);
+  return {
+    kind,
+    caseId: row.id,
+    eventSeq: null,
+    documentNumber: unwrapResult(await nextDocumentNumber(desk.db, kind, printAt)),
+    templateVersion: `${kind === 'licenceOriginal' ? 'licenceOriginal' : 'licenceDuplicate'}/2026.1`,
+    pdf,
+    sha256: await sha256Of(pdf),
+    copies: 1,
+    printerName: 'DeskPDF',
+    licenceSheetSerial: serial,
+  };
+}
+
+async function ops(desk: IssuingDesk) {
+  return (await desk.db.outbox.orderBy('seq').toArray()).map((row) => row.op);
+}
+
+describe('checkLicence', () => {
+  it('refuses licence data the paper cannot hold, naming the field', () => {
+    expect(checkLicence({ ...licenceInput, name: '绵'.repeat(61) })).toMatchObject({ ok: false, field: 'name', message: '最多可填60个字，超出执照版面' });
+    expect(checkLicence({ ...licenceInput, uscc: '91510703MA6BQ7K30X' })).toMatchObject({ ok: false, field: 'uscc' });
+    expect(checkLicence(licenceInput)).toMatchObject({ ok: true });
+  });
+});
+
+describe('recordInHallApproval', () => {
+  it('is the chief’s: a clerk is refused and the case stays accepted', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.clerk })).toEqual({ ok: false, message: '记录准予须由首席代表操作' });
+    expect((await desk.db.cases.get(row.id))!.statusCode).toBe('accepted');
+    expect((await casesAwaitingDecision(desk.db)).map((c) => c.id)).toEqual([row.id]);
+  });
+
+  it('takes an accepted case through review and approval to 待出证 with its licence data, in one write', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const before = await desk.db.outbox.count();
+    const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt }));
+    expect(approved.statusCode).toBe('awaitingIssuance');
+    expect(approved.licence).toMatchObject({ uscc: licenceInput.uscc, name: '绵阳星辰科技有限公司' });
+    expect(approved.state.timeline.slice(-3).map((event) => event.type)).toEqual(['reviewStarted', 'approved', 'readyForIssuance']);
+    const newOps = (await ops(desk)).slice(before);
+    expect(newOps.map((op) => op.entity)).toEqual(['case', 'caseEvent', 'caseEvent', 'caseEvent']);
+    // Licence data is HQ's to send: the desk keeps the chief's entry locally and never pushes it.
+    expect(JSON.stringify(newOps)).not.toContain('licence');
+    expect((await casesAwaitingIssuance(desk.db)).map((c) => c.id)).toEqual([row.id]);
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief })).toMatchObject({ ok: false, message: expect.stringContaining('不能记录准予') });
+  });
+});
+
+describe('licence printing on stock paper', () => {
+  it('uses an in-stock sheet of the right kind, marking it used with a licenceSheetEvent in the archive write', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const wrongKind = await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'B5107000001'), { clerk: desk.clerk, at: printAt });
+    expect(wrongKind).toEqual({ ok: false, message: '编号 B5107000001 是副本用纸，与所打证照不符' });
+    const unknown = await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000099'), { clerk: desk.clerk, at: printAt });
+    expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining('不在本机库存中') });
+
+    const archived = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'a5107000001'), { clerk: desk.clerk, at: printAt }));
+    expect(archived).toMatchObject({ kind: 'licenceOriginal', licenceSheetSerial: 'A5107000001', documentNumber: '绵市监企照字〔2026〕第MY01-0001号', eventSeq: null });
+    expect(await desk.db.licenceSheets.get('A5107000001')).toMatchObject({ state: 'used', caseId: row.id, documentNumber: archived.documentNumber });
+    const tail = (await ops(desk)).slice(-2);
+    for (const op of tail) expect(syncOpSchema.safeParse(op).success).toBe(true);
+    expect(tail.map((op) => [op.entity, (op.payload as { action: string }).action])).toEqual([
+      ['documentEvent', 'printed'],
+      ['licenceSheetEvent', 'used'],
+    ]);
+    const reused = await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'A5107000001'), { clerk: desk.clerk, at: printAt });
+    expect(reused).toMatchObject({ ok: false, message: expect.stringContaining('是正本用纸') });
+  });
+
+  it('refuses a second licence of a kind without the chief, and with the chief supersedes the first as a reprint', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const first = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000001'), { clerk: desk.clerk, at: printAt }));
+
+    const again = await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000002'), { clerk: desk.clerk, at: printAt });
+    expect(again).toMatchObject({ ok: false, field: 'approval', message: expect.stringContaining('须首席代表批准') });
+    const byClerk = await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000002'), { clerk: desk.clerk, at: printAt }, { credentials: clerkLogin, reason: '字迹偏淡' });
+    expect(byClerk).toMatchObject({ ok: false, field: 'approval' });
+    expect((await desk.db.licenceSheets.get('A5107000002'))!.state).toBe('inStock');
+
+    const reprint = unwrapResult(
+      await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000002'), { clerk: desk.clerk, at: printAt }, { credentials: chiefLogin, reason: '字迹偏淡，重新套打' }),
+    );
+    expect((await desk.db.documents.get(first.id))!.status).toBe('superseded');
+    expect(reprint.status).toBe('printed');
+    const documentOps = (await ops(desk)).filter((op) => op.entity === 'documentEvent');
+    expect(documentOps.at(-1)!.payload).toMatchObject({ action: 'reprinted', reason: '字迹偏淡，重新套打', licenceSheetSerial: 'A5107000002' });
+  });
+
+  it('refuses to reprint a licence from its archive: it must go on a new sheet', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const archived = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'B5107000001'), { clerk: desk.clerk, at: printAt }));
+    expect(await reprintDocument(desk.db, archived.id, { reason: '再打一份', copies: 1, printerName: 'DeskPDF' }, { clerk: desk.chief })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('新的空白证书'),
+    });
+  });
+
+  it('voids a spoiled licence with its sheet (chief only), after which a new serial is used and the stock still balances', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const spoiled = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'B5107000001'), { clerk: desk.clerk, at: printAt }));
+    expect(await voidDocument(desk.db, spoiled.id, '卡纸，字段错位', clerkLogin, { clerk: desk.clerk })).toMatchObject({ ok: false, field: 'approval' });
+    unwrapResult(await voidDocument(desk.db, spoiled.id, '卡纸，字段错位', chiefLogin, { clerk: desk.clerk }));
+    expect(await desk.db.licenceSheets.get('B5107000001')).toMatchObject({ state: 'voided', reason: '卡纸，字段错位', approvedBy: desk.chief.id });
+    expect((await ops(desk)).slice(-2).map((op) => [op.entity, (op.payload as { action: string }).action])).toEqual([
+      ['documentEvent', 'voided'],
+      ['licenceSheetEvent', 'voided'],
+    ]);
+
+    unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'B5107000002'), { clerk: desk.clerk, at: printAt }));
+    const report = await stockReport(desk.db);
+    expect(report.copy).toMatchObject({ received: 5, used: 1, voided: 1, inStock: 3, balanced: true });
+    expect(report.original).toMatchObject({ received: 5, used: 0, voided: 0, inStock: 5, balanced: true });
+  });
+});
+
+describe('handOver', () => {
+  it('is refused until both 正本 and 副本 are printed, and for a collector whose ID number is wrong', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000001'), { clerk: desk.clerk, at: printAt }));
+    const collector = { role: 'applicant' as const, name: '王小明', idNumber: applicantId };
+    expect(await handOver(desk.db, row.id, collector, { clerk: desk.clerk, at: handoverAt })).toEqual({ ok: false, message: '尚未套打：营业执照副本，不能交付' });
+    const wrongDigit = `${applicantId.slice(0, 17)}${applicantId.endsWith('0') ? '1' : '0'}`;
+    expect(await handOver(desk.db, row.id, { ...collector, idNumber: wrongDigit }, { clerk: desk.clerk })).toMatchObject({ ok: false, field: 'collectorIdNumber' });
+    expect(await handOver(desk.db, row.id, { ...collector, name: ' ' }, { clerk: desk.clerk })).toMatchObject({ ok: false, field: 'collectorName' });
+    expect((await desk.db.cases.get(row.id))!.statusCode).toBe('awaitingIssuance');
+  });
+
+  it('completes the case through the state machine, tells HQ who collected which licences, and records the time from intake', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const original = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000001'), { clerk: desk.clerk, at: printAt }));
+    const copy = unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'B5107000001'), { clerk: desk.clerk, at: printAt }));
+
+    const done = unwrapResult(await handOver(desk.db, row.id, { role: 'applicant', name: '王小明', idNumber: applicantId.toLowerCase() }, { clerk: desk.clerk, at: handoverAt }));
+    expect(done.case.statusCode).toBe('completed');
+    expect(done.case.state.status).toMatchObject({ code: 'completed', completedAt: '2026-11-02T10:52:00.000+08:00', collector: { name: '王小明', idNumber: applicantId } });
+    // Intake at 09:00, handover at 10:52: 全程用时 1小时52分.
+    expect(done.elapsedMinutes).toBe(112);
+    expect(intakeToHandoverMinutes((await desk.db.cases.get(row.id))!)).toBe(112);
+    const tail = (await ops(desk)).slice(-3);
+    for (const op of tail) expect(syncOpSchema.safeParse(op).success).toBe(true);
+    expect(tail.map((op) => op.entity)).toEqual(['case', 'caseEvent', 'handover']);
+    expect(tail[2]!.payload).toEqual({
+      caseId: row.id,
+      collectorName: '王小明',
+      collectorIdNumber: applicantId,
+      collectorRole: 'applicant',
+      documentNumbers: [original.documentNumber, copy.documentNumber],
+    });
+    expect((await desk.db.auditLog.toArray()).at(-1)).toMatchObject({ action: 'case.handover', details: expect.objectContaining({ elapsedMinutes: 112 }) });
+    expect(await casesAwaitingIssuance(desk.db)).toEqual([]);
+    // A handed-over licence is not voided at the desk.
+    expect(await voidDocument(desk.db, original.id, '发现错字', chiefLogin, { clerk: desk.clerk })).toMatchObject({ ok: false, message: '办件已办结，不能作废已交付的证照' });
+  });
+});

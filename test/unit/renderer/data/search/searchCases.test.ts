@@ -1,0 +1,232 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import type { DeskDatabase } from '../../../../../renderer/src/data/db';
+import type { CaseRow, PartyRecord } from '../../../../../renderer/src/data/records';
+import { probeCap } from '../../../../../renderer/src/data/search/candidates';
+import { caseSearchKeys } from '../../../../../renderer/src/data/search/keys';
+import { dueCases, todaysQueue } from '../../../../../renderer/src/data/search/queue';
+import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
+import { caseIdSchema } from '../../../../../renderer/src/domain/cases/caseId';
+import type { CaseNumber } from '../../../../../renderer/src/domain/cases/caseNumber';
+import type { CaseStatus } from '../../../../../renderer/src/domain/cases/caseStatus';
+import type { CatalogueVersion, MatterCode } from '../../../../../renderer/src/domain/catalogue/schema';
+import { newClerkId } from '../../../../../renderer/src/domain/clerks/clerkId';
+import { mobile, residentId, uscc } from '../../../../fixtures/identities';
+import { closeDatabases, freshDatabase, readyDesk, startUpInput } from '../dataFixtures';
+
+afterEach(closeDatabases);
+
+const clerkA = newClerkId();
+const clerkB = newClerkId();
+let sequence = 0;
+
+interface CaseSeed {
+  enterprise?: string;
+  uscc?: string | null;
+  applicant?: Partial<PartyRecord>;
+  agent?: PartyRecord | null;
+  status?: CaseStatus;
+  matterCodes?: string[];
+  clerkId?: typeof clerkA;
+  day?: string;
+}
+
+/** A stored case as the repository would write it, indexed by the real `caseSearchKeys`. */
+function caseRow(seed: CaseSeed): CaseRow {
+  sequence += 1;
+  const day = seed.day ?? '2026-11-28';
+  const status = seed.status ?? { code: 'drafting' };
+  const row: CaseRow = {
+    id: caseIdSchema.parse(uuidv7()),
+    caseNumber: `MY01-${day.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}` as CaseNumber,
+    hallCode: 'MY',
+    deskCode: '01',
+    state: { promisedWorkingDays: 1, visits: 1, status, timeline: [] },
+    statusCode: status.code,
+    dueDate: 'acceptance' in status && status.acceptance && status.code !== 'completed' ? status.acceptance.dueDate : '',
+    enterpriseId: null,
+    enterprise: { name: seed.enterprise ?? '绵阳普通商贸有限公司', uscc: seed.uscc ?? null, address: null, greenCard: false },
+    applicant: { name: '张三', idKind: 'residentId', idNumber: residentId('510703', '19800101', sequence % 1000), phone: mobile('137', sequence), ...seed.applicant },
+    agent: seed.agent ?? null,
+    agentAuthorisation: null,
+    matterCodes: (seed.matterCodes ?? ['510700-0001']) as MatterCode[],
+    bundleCode: null,
+    answers: {},
+    catalogueVersion: '2026.11.1' as CatalogueVersion,
+    queueTicket: null,
+    clerkId: seed.clerkId ?? clerkA,
+    createdAt: `${day}T09:${String(sequence % 60).padStart(2, '0')}:00.000+08:00`,
+    updatedAt: `${day}T09:00:00.000+08:00`,
+    searchKeys: [],
+    hqCaseNumber: null,
+    decision: null,
+    licence: null,
+    hqVersion: null,
+    conflicts: [],
+  };
+  return { ...row, searchKeys: caseSearchKeys(row) };
+}
+
+async function seed(db: DeskDatabase, seeds: CaseSeed[]): Promise<CaseRow[]> {
+  const rows = seeds.map(caseRow);
+  await db.cases.bulkAdd(rows);
+  return rows;
+}
+
+const numbersOf = (result: Awaited<ReturnType<typeof searchCases>>) => result.hits.map((hit) => hit.case.caseNumber);
+
+describe('searchCases by name', () => {
+  it('finds an enterprise by a fragment from the middle of its name', async () => {
+    const db = freshDatabase();
+    const [star] = await seed(db, [{ enterprise: '绵阳星辰科技有限公司' }, { enterprise: '绵阳晨星贸易有限公司' }]);
+    const result = await searchCases(db, '星辰');
+    expect(numbersOf(result)).toEqual([star!.caseNumber]);
+    expect(result.hits[0]!.match).toMatchObject({ field: 'enterpriseName', kind: 'contains' });
+  });
+
+  it('finds a person by given name; a single character finds names starting with it (a surname)', async () => {
+    const db = freshDatabase();
+    const [ouyang, wang] = await seed(db, [{ applicant: { name: '欧阳娜娜' } }, { applicant: { name: '王娜' } }, { applicant: { name: '李强' } }]);
+    expect(numbersOf(await searchCases(db, '娜娜'))).toEqual([ouyang!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '王'))).toEqual([wang!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '娜'))).toEqual([]);
+  });
+
+  it('finds agents too', async () => {
+    const db = freshDatabase();
+    const [withAgent] = await seed(db, [{ agent: { name: '陈代办', idKind: 'residentId', idNumber: residentId('510722', '19920708', 246), phone: null } }, {}]);
+    expect(await searchCases(db, '陈代办')).toMatchObject({ hits: [{ case: { id: withAgent!.id }, match: { field: 'agentName', kind: 'exact' } }] });
+  });
+
+  it('does not return a case that has every bigram of the query but not the query itself', async () => {
+    const db = freshDatabase();
+    const [real] = await seed(db, [{ enterprise: '星辰月影文化传媒' }, { enterprise: '星辰与辰月文化传媒' }]);
+    expect(numbersOf(await searchCases(db, '星辰月'))).toEqual([real!.caseNumber]);
+  });
+
+  it('ranks a whole-name match above a fragment, then newer above older', async () => {
+    const db = freshDatabase();
+    const [older, exact, newer] = await seed(db, [{ applicant: { name: '王伟明' } }, { applicant: { name: '王伟' } }, { applicant: { name: '王伟华' } }]);
+    expect(numbersOf(await searchCases(db, '王伟'))).toEqual([exact!.caseNumber, newer!.caseNumber, older!.caseNumber]);
+  });
+
+  it('answers a very common fragment from the newest cases and says there are more', async () => {
+    const db = freshDatabase();
+    const rows = await seed(db, Array.from({ length: probeCap + 50 }, (_, i) => ({ enterprise: `绵阳${i}号科技有限公司` })));
+    const result = await searchCases(db, '科技', { limit: 10 });
+    expect(result.truncated).toBe(true);
+    expect(numbersOf(result)).toEqual(rows.slice(-10).reverse().map((row) => row.caseNumber));
+  });
+});
+
+describe('searchCases by identifier', () => {
+  const id = residentId('510703', '19850312', 123);
+  const code = uscc('510703', '5A6B7C8D');
+
+  it('finds an ID number by its last six characters, its birth date, or whole', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ applicant: { idNumber: id } }, { applicant: { idNumber: residentId('510703', '19900101', 5) } }]);
+    expect(await searchCases(db, id.slice(-6).toLowerCase())).toMatchObject({ hits: [{ case: { id: target!.id }, match: { field: 'applicantIdNumber', kind: 'suffix' } }] });
+    expect(numbersOf(await searchCases(db, '19850312'))).toEqual([target!.caseNumber]);
+    expect((await searchCases(db, id)).hits[0]!.match).toMatchObject({ kind: 'exact' });
+  });
+
+  it('finds a USCC by a fragment from its middle (the organisation code)', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ uscc: code }, { uscc: uscc('510703', '11111111') }]);
+    expect(numbersOf(await searchCases(db, code.slice(8, 14)))).toEqual([target!.caseNumber]);
+  });
+
+  it('finds a mobile by its last four digits, typed with spaces or dashes', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ applicant: { phone: '13912348765' } }, { applicant: { phone: '13912340000' } }]);
+    expect(numbersOf(await searchCases(db, '8765'))).toEqual([target!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '139-1234-8765'))).toEqual([target!.caseNumber]);
+  });
+
+  it('ranks an identifier ending with the digits (尾号) above newer ones merely containing them', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ applicant: { phone: '13912348765' } }]);
+    await seed(db, Array.from({ length: 250 }, (_, i) => ({ uscc: uscc('510703', `${String(i).padStart(2, '0')}876543`.slice(0, 8)) })));
+    expect((await searchCases(db, '8765', { limit: 5 })).hits[0]).toMatchObject({ case: { id: target!.id }, match: { field: 'applicantPhone', kind: 'suffix' } });
+  });
+
+  it('finds nothing for fragments shorter than four characters rather than guessing', async () => {
+    const db = freshDatabase();
+    await seed(db, [{ applicant: { phone: '13912348765' } }]);
+    expect((await searchCases(db, '765')).hits).toEqual([]);
+  });
+});
+
+describe('searchCases by case number', () => {
+  it('finds a case by its whole number however typed, by its start, and by its day and sequence', async () => {
+    const db = freshDatabase();
+    const [first, second] = await seed(db, [{ day: '2026-11-27' }, { day: '2026-11-28' }]);
+    expect(await searchCases(db, ` ${first!.caseNumber.toLowerCase()} `)).toMatchObject({ hits: [{ case: { id: first!.id }, match: { field: 'caseNumber', kind: 'exact' } }] });
+    expect(numbersOf(await searchCases(db, 'MY01-2026112'))).toEqual([second!.caseNumber, first!.caseNumber]);
+    expect(numbersOf(await searchCases(db, second!.caseNumber.slice(5)))).toEqual([second!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '20261127'))).toEqual([first!.caseNumber]);
+  });
+});
+
+describe('searchCases filters', () => {
+  it('filters a query by status, matter and clerk', async () => {
+    const db = freshDatabase();
+    const accepted: CaseStatus = { code: 'accepted', acceptance: { acceptedAt: '2026-11-28T09:00:00+08:00', dueDate: '2026-12-01', deferral: null } };
+    const [, acceptedCase, otherMatter, otherClerk] = await seed(db, [
+      { enterprise: '星辰科技' },
+      { enterprise: '星辰科技', status: accepted },
+      { enterprise: '星辰科技', matterCodes: ['510700-0009'] },
+      { enterprise: '星辰科技', clerkId: clerkB },
+    ]);
+    expect(numbersOf(await searchCases(db, '星辰', { status: 'accepted' }))).toEqual([acceptedCase!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '星辰', { matterCode: '510700-0009' as MatterCode }))).toEqual([otherMatter!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '星辰', { clerkId: clerkB }))).toEqual([otherClerk!.caseNumber]);
+  });
+
+  it('lists by filters alone, newest first, when the query is empty', async () => {
+    const db = freshDatabase();
+    const rows = await seed(db, [{}, { clerkId: clerkB }, {}, { clerkId: clerkB }]);
+    expect(numbersOf(await searchCases(db, '', { clerkId: clerkB }))).toEqual([rows[3]!.caseNumber, rows[1]!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '', { limit: 2 }))).toEqual([rows[3]!.caseNumber, rows[2]!.caseNumber]);
+  });
+});
+
+describe('the real intake path', () => {
+  it('indexes a case taken in so that each kind of search finds it', async () => {
+    const { db, clerk } = await readyDesk();
+    const created = await createDraftCase(db, startUpInput(), { clerk, at: '2026-11-28T09:00:00+08:00' });
+    if (!created.ok) throw new Error(created.message);
+    const row = created.value;
+    for (const query of ['星辰', '小明', '代办', row.applicant.idNumber.slice(-6), row.agent!.phone!.slice(-4), row.caseNumber]) {
+      expect(numbersOf(await searchCases(db, query)), query).toEqual([row.caseNumber]);
+    }
+  });
+});
+
+describe('todaysQueue and dueCases', () => {
+  it('lists the day\'s cases in the order they came', async () => {
+    const db = freshDatabase();
+    const rows = await seed(db, [{ day: '2026-11-27' }, { day: '2026-11-28' }, { day: '2026-11-28' }]);
+    expect((await todaysQueue(db, '2026-11-28')).map((row) => row.id)).toEqual([rows[1]!.id, rows[2]!.id]);
+  });
+
+  it('lists overdue and near-due cases with their highlight, by working days', async () => {
+    const db = freshDatabase();
+    const acceptedDue = (dueDate: string): CaseStatus => ({ code: 'accepted', acceptance: { acceptedAt: '2026-09-20T09:00:00+08:00', dueDate, deferral: null } });
+    const [overdue, nearDue] = await seed(db, [
+      { status: acceptedDue('2026-09-29') },
+      // 2026-09-30 is the last working day before the National Day holiday; 10-08 is the next.
+      { status: acceptedDue('2026-10-08') },
+      { status: acceptedDue('2026-10-09') },
+      {},
+    ]);
+    const due = await dueCases(db, '2026-09-30');
+    expect(due.map((entry) => [entry.case.id, entry.dueStatus])).toEqual([
+      [overdue!.id, 'overdue'],
+      [nearDue!.id, 'nearDue'],
+    ]);
+  });
+});
