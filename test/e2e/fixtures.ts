@@ -8,8 +8,11 @@ export const screenshotDir = resolve(__dirname, 'screenshots');
 
 interface DeskFixtures {
   desk: BoundDesk;
-  /** Saves a full-page screenshot as test/e2e/screenshots/<name>.png for a person to look at. */
-  shot: (name: string) => Promise<string>;
+  /**
+   * Saves a screenshot as test/e2e/screenshots/<name>.png for a person to look at: the full page, or with
+   * `{ fullPage: false }` what the window shows (for overlays fixed to the window, such as the lock screen).
+   */
+  shot: (name: string, options?: { fullPage?: boolean }) => Promise<string>;
 }
 
 export const test = base.extend<DeskFixtures, { server: RendererServer }>({
@@ -25,12 +28,13 @@ export const test = base.extend<DeskFixtures, { server: RendererServer }>({
   desk: async ({ page, server }, use) => use(await bindDesk(page, server.origin)),
   shot: async ({ page }, use) => {
     mkdirSync(screenshotDir, { recursive: true });
-    await use(async (name) => {
+    await use(async (name, options = {}) => {
       const path = resolve(screenshotDir, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await page.screenshot({ path, fullPage: options.fullPage ?? true });
       return path;
     });
   },
 });
 
 export { expect };
+export * from './harness/signIn';
