@@ -1,6 +1,144 @@
-import { PlaceholderPage } from '../shell/PlaceholderPage';
+import { Alert, Button, Group, Kbd, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { createDraftCase, type DraftCaseInput } from '../../data/cases';
+import { deskDatabase } from '../../data/db';
+import type { CaseId } from '../../domain/cases/caseId';
+import { CaseSummary } from '../cases/CaseSummary';
+import { CaseWork } from '../cases/CaseWork';
+import { useCaseFile } from '../cases/useCaseFile';
+import { useClerk } from '../clerks/ClerkContext';
+import { loadCounterReference, type CounterReference } from '../common/reference';
+import { ShortcutLegend } from '../common/ShortcutLegend';
+import { useLoad } from '../common/useLoad';
+import type { KnownEnterprise } from './EnterpriseSection';
+import { findKnownEnterprises } from './findKnownEnterprises';
+import { IntakeForm, type TakeInOutcome } from './IntakeForm';
+import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeForm';
 import { intakeMessages as m } from './messages';
 
+/**
+ * 受理: the intake form with its live checklist; once the case is registered, the same screen turns into
+ * collecting the materials and deciding at the counter. F2 starts over for the next applicant.
+ */
 export function IntakePage() {
-  return <PlaceholderPage title={m.title} summary={m.summary} upcoming={m.upcoming} />;
+  const reference = useLoad(loadCounterReference);
+  const [form, setForm] = useState<IntakeFormValue<KnownEnterprise>>(emptyIntakeForm);
+  const [caseId, setCaseId] = useState<CaseId | null>(null);
+  const clerk = useClerk();
+
+  const nextApplicant = () => {
+    setForm(emptyIntakeForm());
+    setCaseId(null);
+  };
+  useHotkeys([['F2', nextApplicant]], []);
+
+  const takeIn = async (intake: CheckedIntake<KnownEnterprise>): Promise<TakeInOutcome> => {
+    const result = await createDraftCase(deskDatabase(), toDraftInput(intake), { clerk });
+    if (!result.ok) return { ok: false, message: result.message };
+    setCaseId(result.value.id);
+    return { ok: true };
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Stack gap={2}>
+          <Title order={1} size="h2">
+            {m.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {m.subtitle}
+          </Text>
+        </Stack>
+        <Stack gap={6} align="flex-end">
+          <ShortcutLegend
+            shortcuts={[
+              { keys: ['Ctrl', 'K'], action: m.shortcuts.matters },
+              { keys: ['Ctrl', 'Enter'], action: caseId === null ? m.shortcuts.submit : m.shortcuts.accept },
+              { keys: ['F2'], action: m.shortcuts.reset },
+            ]}
+          />
+          {reference.state === 'ready' ? (
+            <Text size="xs" c="dimmed">
+              {m.catalogueVersion(reference.value.catalogueVersion)}
+            </Text>
+          ) : null}
+        </Stack>
+      </Group>
+      {reference.state === 'loading' ? (
+        <Group gap="sm">
+          <Loader size="sm" />
+          <Text>{m.loadingCatalogue}</Text>
+        </Group>
+      ) : null}
+      {reference.state === 'failed' ? (
+        <Alert color="red" role="alert">
+          {reference.message}
+        </Alert>
+      ) : null}
+      {reference.state === 'ready' && caseId === null ? <IntakeSteps active={0} /> : null}
+      {reference.state === 'ready' && caseId === null ? (
+        <IntakeForm reference={reference.value} form={form} onChange={setForm} findEnterprises={findKnownEnterprises} takeIn={takeIn} />
+      ) : null}
+      {reference.state === 'ready' && caseId !== null ? <CaseAtCounter caseId={caseId} reference={reference.value} onNext={nextApplicant} /> : null}
+    </Stack>
+  );
+}
+
+function CaseAtCounter(props: { caseId: CaseId; reference: CounterReference; onNext: () => void }) {
+  const { file, reload } = useCaseFile(props.caseId);
+  if (file.state === 'loading') return <Loader size="sm" />;
+  if (file.state === 'failed') {
+    return (
+      <Alert color="red" role="alert">
+        {file.message}
+      </Alert>
+    );
+  }
+  const { row, clerkNames } = file.value;
+  const decided = row.statusCode !== 'drafting';
+  return (
+    <Stack gap="md">
+      <IntakeSteps active={decided ? 3 : 1} />
+      <CaseSummary row={row} catalogue={props.reference.catalogue} clerkName={clerkNames.get(row.clerkId) ?? ''} />
+      <CaseWork file={file.value} reference={props.reference} reload={reload} autoFocus />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onNext} rightSection={<Kbd size="xs">F2</Kbd>}>
+          {m.nextApplicant}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Where the applicant at the counter stands: registered → materials collected → decided. */
+function IntakeSteps(props: { active: number }) {
+  return (
+    <Stepper active={props.active} size="xs" allowNextStepsSelect={false} aria-label={m.stepsLabel}>
+      <Stepper.Step label={m.stepLabels.register} />
+      <Stepper.Step label={m.stepLabels.collect} />
+      <Stepper.Step label={m.stepLabels.decide} />
+    </Stepper>
+  );
+}
+
+function toDraftInput(intake: CheckedIntake<KnownEnterprise>): DraftCaseInput {
+  const party = (person: { name: string; idNumber: string; mobile: string }) => ({
+    name: person.name,
+    idKind: 'residentId' as const,
+    idNumber: person.idNumber,
+    phone: person.mobile,
+  });
+  return {
+    enterprise:
+      intake.enterprise.mode === 'existing'
+        ? { kind: 'existing', id: intake.enterprise.enterprise.id }
+        : { kind: 'new', name: intake.enterprise.name, uscc: intake.enterprise.uscc, address: intake.enterprise.address },
+    applicant: party(intake.applicant),
+    agent: intake.agent === null ? null : { ...party(intake.agent), authorisation: intake.agent.authorisation },
+    selection: intake.selection,
+    answers: intake.answers,
+    queueTicket: intake.queueTicket,
+  };
 }

@@ -1,0 +1,48 @@
+import { Alert, Button, Group, Kbd, Loader, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import type { CaseId } from '../../domain/cases/caseId';
+import type { CounterReference } from '../common/reference';
+import { CompletedBanner } from '../issuance/CompletedBanner';
+import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
+import { CaseSummary } from './CaseSummary';
+import { CaseTimeline } from './CaseTimeline';
+import { CaseWork } from './CaseWork';
+import { casesMessages } from './messages';
+import { useCaseFile } from './useCaseFile';
+
+const m = casesMessages.detail;
+
+/**
+ * A case in full: who and what, the checklist, the decision panel while the case is still at the counter
+ * (a 待补正 case continues here when the applicant comes back), and the whole timeline. Esc goes back.
+ */
+export function CaseDetail(props: { caseId: CaseId; reference: CounterReference; onBack: () => void }) {
+  const { file, reload } = useCaseFile(props.caseId);
+  // Escape belongs to an open dialog first; only a bare page takes it as "back to the list".
+  useHotkeys([['Escape', () => document.querySelector('[role="dialog"]') === null && props.onBack()]]);
+
+  return (
+    <Stack gap="md">
+      <Group>
+        <Button variant="subtle" onClick={props.onBack} leftSection={<Kbd size="xs">Esc</Kbd>}>
+          {m.back}
+        </Button>
+      </Group>
+      {file.state === 'loading' ? <Loader size="sm" /> : null}
+      {file.state === 'failed' ? (
+        <Alert color="red" role="alert">
+          {file.message}
+        </Alert>
+      ) : null}
+      {file.state === 'ready' ? (
+        <>
+          <CaseSummary row={file.value.row} catalogue={props.reference.catalogue} clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk} />
+          <CompletedBanner row={file.value.row} />
+          <CaseWork file={file.value} reference={props.reference} reload={reload} />
+          <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
+          <CaseTimeline events={file.value.row.state.timeline} clerkNames={file.value.clerkNames} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { CaseRow } from '../../data/records';
+import type { Catalogue } from '../../domain/catalogue/schema';
+import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
+import type { CaseStatus } from '../../domain/cases/caseStatus';
+import { CaseStatusBadge } from './CaseStatusBadge';
+import { casesMessages } from './messages';
+
+const m = casesMessages.detail;
+
+/** Matter names of a case, in its order; a code the catalogue no longer has is shown as the code. */
+export function matterNames(catalogue: Catalogue, codes: readonly string[]): string[] {
+  return codes.map((code) => catalogue.matters.find((matter) => matter.code === code)?.name ?? code);
+}
+
+export function bundleName(catalogue: Catalogue, code: string | null): string | null {
+  return code === null ? null : (catalogue.bundles.find((bundle) => bundle.code === code)?.name ?? code);
+}
+
+/** The due date promised at acceptance, kept on every later status (and on a withdrawal after acceptance). */
+function promisedDueDate(status: CaseStatus): string | null {
+  return 'acceptance' in status && status.acceptance !== null ? status.acceptance.dueDate : null;
+}
+
+function Fact(props: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text size="sm" component="div">
+        {props.children}
+      </Text>
+    </div>
+  );
+}
+
+/** Who, which enterprise, which matters, where the case stands and when it is due. */
+export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkName: string; headingLevel?: 1 | 2 }) {
+  const { row, catalogue } = props;
+  const due = promisedDueDate(row.state.status);
+  const bundle = bundleName(catalogue, row.bundleCode);
+  return (
+    <Paper withBorder p="md" component="section" aria-label={m.overview}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="center">
+          <Group gap="sm" align="center">
+            <Title order={props.headingLevel ?? 2} size="h3" ff="monospace">
+              {m.title(row.caseNumber)}
+            </Title>
+            <CaseStatusBadge code={row.statusCode} size="lg" />
+            {row.enterprise.greenCard ? (
+              <Badge color="green" variant="filled" size="lg">
+                {casesMessages.greenCard}
+              </Badge>
+            ) : null}
+          </Group>
+          {due !== null ? (
+            <Text fw={700} data-testid="case-due-date">
+              {m.dueDate}：{formatChineseDate(due)}
+            </Text>
+          ) : null}
+        </Group>
+        <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
+          <Fact label={m.enterprise}>
+            <Text size="sm" fw={600} span>
+              {row.enterprise.name}
+            </Text>
+            {row.enterprise.uscc !== null ? (
+              <Text size="xs" ff="monospace">
+                {row.enterprise.uscc}
+              </Text>
+            ) : null}
+          </Fact>
+          <Fact label={m.applicant}>
+            {row.applicant.name}
+            <Text size="xs" ff="monospace">
+              {m.idLine(row.applicant.idNumber, row.applicant.phone ?? '—')}
+            </Text>
+          </Fact>
+          <Fact label={m.agent}>
+            {row.agent === null ? (
+              m.noAgent
+            ) : (
+              <>
+                {row.agent.name}
+                <Text size="xs" ff="monospace">
+                  {m.idLine(row.agent.idNumber, row.agent.phone ?? '—')}
+                </Text>
+                {row.agentAuthorisation !== null ? <Text size="xs">{`${m.authorisation}：${row.agentAuthorisation}`}</Text> : null}
+              </>
+            )}
+          </Fact>
+          <Fact label={m.matters}>
+            {bundle !== null ? (
+              <Text size="sm" fw={600}>
+                {bundle}
+              </Text>
+            ) : null}
+            <Text size="xs">{matterNames(catalogue, row.matterCodes).join('、')}</Text>
+          </Fact>
+          <Fact label={m.visits}>{m.visitsValue(row.state.visits)}</Fact>
+          <Fact label={m.queueTicket}>{row.queueTicket ?? '—'}</Fact>
+          <Fact label={m.clerk}>{props.clerkName}</Fact>
+          <Fact label={m.createdAt}>{formatChineseDateTime(row.createdAt)}</Fact>
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          {m.catalogueVersion} {row.catalogueVersion}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,129 @@
+import { Stack } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { attachScan } from '../../data/attachments';
+import { decisionItems, recordChecklistItem } from '../../data/caseChecklist';
+import { applyCommand } from '../../data/cases';
+import { deskDatabase } from '../../data/db';
+import type { CaseChange } from '../../data/caseWrite';
+import type { ChecklistEntry } from '../../data/records';
+import { buildChecklist, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
+import type { CatalogueSelection } from '../../domain/catalogue/selection';
+import { ChecklistCollector } from '../checklist/ChecklistCollector';
+import type { ChangeOutcome, ItemRecordView } from '../checklist/checklistView';
+import { useClerk } from '../clerks/ClerkContext';
+import { useWriteQueue } from '../common/useWriteQueue';
+import { hallToday } from '../common/hallClock';
+import type { CounterReference } from '../common/reference';
+import type { CaseFile } from './useCaseFile';
+import { DecisionPanel } from './decision/DecisionPanel';
+import { DecisionResult } from './decision/DecisionResult';
+import type { DecisionOutcome } from './decision/decisionTypes';
+import { lastDecision } from './lastDecision';
+import { casesMessages as m } from './messages';
+
+/** Statuses in which materials are still collected and a counter decision is still to be made. */
+const atTheCounter = new Set(['drafting', 'awaitingCorrection']);
+
+export interface CaseWorkProps {
+  file: CaseFile;
+  reference: CounterReference;
+  reload: () => void;
+  /** Focus the first checklist item when shown (right after intake). */
+  autoFocus?: boolean;
+}
+
+/**
+ * Collecting materials and deciding at the counter, for a case being taken in or one the applicant
+ * brings back after a correction notice. Every change goes through the data layer (row, outbox and
+ * audit in one transaction) and the case is read back afterwards, so the screen shows what is stored.
+ */
+export function CaseWork(props: CaseWorkProps) {
+  const { file, reference, reload } = props;
+  const { row, items, attachments, clerkNames } = file;
+  const clerk = useClerk();
+  const db = deskDatabase();
+  const today = hallToday();
+  const open = atTheCounter.has(row.statusCode);
+  const queue = useWriteQueue();
+
+  const records = useMemo(
+    () =>
+      new Map<ChecklistItemKey, ItemRecordView>(
+        items.map((item) => [
+          item.key,
+          {
+            ...item,
+            checkedBy: item.checkedBy === null ? null : (clerkNames.get(item.checkedBy) ?? m.detail.unknownClerk),
+            scans: attachments
+              .filter((attachment) => attachment.itemKey === item.key)
+              .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, mediaType: attachment.mediaType, size: attachment.size, thumbnail: attachment.thumbnail })),
+          },
+        ]),
+      ),
+    [items, attachments, clerkNames],
+  );
+
+  const pendingQuestions = useMemo(() => {
+    const selection: CatalogueSelection = row.bundleCode === null ? { kind: 'matters', matterCodes: row.matterCodes } : { kind: 'bundle', bundleCode: row.bundleCode };
+    const built = buildChecklist(reference.catalogue, selection, row.answers);
+    return built.ok ? built.checklist.pendingQuestionIds.length : 0;
+  }, [reference.catalogue, row.bundleCode, row.matterCodes, row.answers]);
+
+  let defaultDeferDeadline = today;
+  try {
+    defaultDeferDeadline = reference.addWorkingDays(today, row.state.promisedWorkingDays);
+  } catch {
+    // Past the calendar's coverage: the decision itself will say which year is missing.
+  }
+
+  /** A refused change comes back with its reason; a storage failure (thrown) is reported the same way. */
+  const change = async (write: () => Promise<CaseChange<unknown>>): Promise<ChangeOutcome> => {
+    try {
+      const result = await queue(write);
+      if (result.ok) reload();
+      return result.ok ? { ok: true } : { ok: false, message: result.message };
+    } catch (error) {
+      reload();
+      return { ok: false, message: m.saveFailed(error instanceof Error ? error.message : String(error)) };
+    }
+  };
+  const record = (item: ChecklistItem, entry: ChecklistEntry) => change(() => recordChecklistItem(db, row.id, item.key, entry, { clerk }));
+  const attach = (item: ChecklistItem, file: File) =>
+    change(() => attachScan(db, row.id, item.key, file, { name: file.name, type: file.type }, { clerk }));
+
+  const run = async (input: Parameters<typeof applyCommand>[2]): Promise<DecisionOutcome> => {
+    const result = await queue(() => applyCommand(db, row.id, input, { clerk }));
+    if (!result.ok) return { ok: false, message: result.message };
+    reload();
+    return { ok: true, events: result.value.events };
+  };
+
+  const decided = lastDecision(row.state.timeline);
+  // Only a decision made while this view is open takes focus; one found on opening the case does not.
+  const [seqOnOpen] = useState(() => decided?.seq ?? 0);
+  return (
+    <Stack gap="md">
+      {decided !== null ? <DecisionResult caseId={row.id} event={decided} focus={decided.seq > seqOnOpen} /> : null}
+      <ChecklistCollector
+        items={items.map((item) => item.item)}
+        records={records}
+        editable={open}
+        defaultDeferDeadline={defaultDeferDeadline}
+        onRecord={record}
+        onAttach={attach}
+        autoFocus={props.autoFocus}
+      />
+      {open ? (
+        <DecisionPanel
+          state={row.state}
+          checklist={decisionItems(items)}
+          role={clerk.role}
+          blocked={pendingQuestions > 0 ? m.decisions.pendingQuestions : null}
+          today={today}
+          addWorkingDays={reference.addWorkingDays}
+          run={run}
+        />
+      ) : null}
+    </Stack>
+  );
+}

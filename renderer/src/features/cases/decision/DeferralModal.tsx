@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
+import { deferredItems, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
+import { formatChineseDate } from '../../../domain/chineseDate';
+import { TextField } from '../../common/TextField';
+import { casesMessages } from '../messages';
+
+const m = casesMessages.decisions;
+
+export interface DeferralModalProps {
+  opened: boolean;
+  checklist: readonly DecisionChecklistItem[];
+  today: string;
+  /** The due date an acceptance now gives: the latest deadline allowed, and each deadline's default. */
+  dueDate: string | null;
+  busy: boolean;
+  problem: string | null;
+  onClose: () => void;
+  onSubmit: (input: Extract<CaseCommandInput, { type: 'acceptWithDeferral' }>) => Promise<unknown>;
+}
+
+/**
+ * 容缺受理: the applicant's undertaking and, for each material marked 容缺, the day it will be brought by.
+ * Deadlines default to the promised due date and the date inputs refuse days outside today…due; the
+ * state machine checks the same rule again and its message is shown if anything slips through.
+ */
+export function DeferralModal(props: DeferralModalProps) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={m.deferral.title} size="lg">
+      {props.opened ? <DeferralForm {...props} /> : null}
+    </Modal>
+  );
+}
+
+function DeferralForm(props: DeferralModalProps) {
+  const deferred = deferredItems(props.checklist);
+  const [undertaking, setUndertaking] = useState<string>(m.deferral.undertakingDefault);
+  const [deadlines, setDeadlines] = useState<Record<string, string>>(() =>
+    Object.fromEntries(deferred.map((item) => [item.materialKey, props.dueDate ?? props.today])),
+  );
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void props.onSubmit({
+          type: 'acceptWithDeferral',
+          undertaking,
+          deadlines: deferred.map((item) => ({ materialKey: item.materialKey, deadline: deadlines[item.materialKey] ?? '' })),
+        });
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{m.deferral.intro(props.dueDate === null ? '—' : formatChineseDate(props.dueDate))}</Text>
+        {deferred.map((item) => (
+          <TextInput
+            key={item.materialKey}
+            type="date"
+            label={m.deferral.deadline(item.name)}
+            value={deadlines[item.materialKey] ?? ''}
+            min={props.today}
+            max={props.dueDate ?? undefined}
+            required
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setDeadlines((current) => ({ ...current, [item.materialKey]: value }));
+            }}
+          />
+        ))}
+        <TextField label={m.deferral.undertaking} value={undertaking} onChange={setUndertaking} max={1000} multiline required />
+        {props.problem !== null ? (
+          <Alert color="red" role="alert">
+            {props.problem}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {m.cancel}
+          </Button>
+          <Button type="submit" color="yellow" loading={props.busy}>
+            {m.deferral.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+/** Chinese text of the small shared form parts (identifier inputs, shortcut hints). */
+export const commonMessages = {
+  required: (label: string) => `请填写${label}`,
+  typedCount: (typed: number, total: number) => `已输入 ${typed} / ${total} 位`,
+  residentIdDetails: (birthDate: string, sex: string, province: string) => `出生日期 ${birthDate} · ${sex} · ${province}`,
+  usccDetails: (authority: string, type: string) => `${authority} · ${type}`,
+  unknownCodePart: (code: string) => `代码 ${code}`,
+  shortcutsLabel: '快捷键',
+} as const;

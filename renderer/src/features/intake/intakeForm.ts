@@ -1,0 +1,183 @@
+import type { AnswerValue, IntakeAnswers } from '../../domain/catalogue/answers';
+import type { QuestionId } from '../../domain/catalogue/schema';
+import type { CatalogueSelection } from '../../domain/catalogue/selection';
+import type { MobileNumber, ResidentId, Uscc } from '../../domain/identifiers';
+import { checkMobileField, checkResidentIdField, checkTextField, checkUsccField, type FieldCheck } from '../common/fieldChecks';
+import { intakeMessages as m } from './messages';
+
+/**
+ * The intake form as typed, and its check into clean values. Every field is checked by the same function
+ * that shows its message under the field, so the form refuses exactly what the clerk sees in red.
+ */
+
+/**
+ * The catalogue's question "是否委托代理人办理" is answered by the agent part of the form rather than asked
+ * again among the matter questions: the form cannot then say "no agent" while listing one.
+ */
+export const AGENT_QUESTION_ID = 'agentUsed' as QuestionId;
+
+export interface PartyForm {
+  name: string;
+  idNumber: string;
+  mobile: string;
+}
+
+export interface AgentForm extends PartyForm {
+  /** What the 授权委托书 authorises and until when, as the clerk reads it. */
+  authorisation: string;
+}
+
+/** An enterprise picked from those the hall knows (its id), or a new one typed in. */
+export type EnterpriseChoice<Known> =
+  | { mode: 'none' }
+  | { mode: 'existing'; enterprise: Known }
+  | { mode: 'new'; name: string; uscc: string; address: string };
+
+export interface IntakeForm<Known> {
+  queueTicket: string;
+  selection: CatalogueSelection | null;
+  enterprise: EnterpriseChoice<Known>;
+  applicant: PartyForm;
+  agentUsed: boolean;
+  agent: AgentForm;
+  answers: IntakeAnswers;
+}
+
+export function emptyIntakeForm<Known>(): IntakeForm<Known> {
+  const party = { name: '', idNumber: '', mobile: '' };
+  return {
+    queueTicket: '',
+    selection: null,
+    enterprise: { mode: 'none' },
+    applicant: { ...party },
+    agentUsed: false,
+    agent: { ...party, authorisation: '' },
+    answers: {},
+  };
+}
+
+/** The answers the checklist is built from: the clerk's answers plus the agent question from the form. */
+export function effectiveAnswers(form: Pick<IntakeForm<unknown>, 'answers' | 'agentUsed'>): IntakeAnswers {
+  return { ...form.answers, [AGENT_QUESTION_ID]: form.agentUsed };
+}
+
+function askedAnswers(answers: IntakeAnswers, asked: ReadonlySet<string>): IntakeAnswers {
+  return Object.fromEntries(Object.entries(answers).filter(([id, value]) => asked.has(id) && value !== undefined));
+}
+
+export function withAnswer<K>(form: IntakeForm<K>, id: QuestionId, value: AnswerValue | undefined): IntakeForm<K> {
+  const answers: Record<string, AnswerValue | undefined> = { ...form.answers };
+  if (value === undefined) delete answers[id];
+  else answers[id] = value;
+  return { ...form, answers };
+}
+
+export interface CheckedParty {
+  name: string;
+  idNumber: ResidentId;
+  mobile: MobileNumber;
+}
+
+export type CheckedEnterprise<Known> =
+  | { mode: 'existing'; enterprise: Known }
+  | { mode: 'new'; name: string; uscc: Uscc | null; address: string | null };
+
+export interface CheckedIntake<Known> {
+  queueTicket: string | null;
+  selection: CatalogueSelection;
+  enterprise: CheckedEnterprise<Known>;
+  applicant: CheckedParty;
+  agent: (CheckedParty & { authorisation: string }) | null;
+  answers: IntakeAnswers;
+}
+
+/** Field paths the form shows messages under. */
+export type IntakeField =
+  | 'queueTicket'
+  | 'selection'
+  | 'enterprise'
+  | 'enterprise.name'
+  | 'enterprise.uscc'
+  | 'enterprise.address'
+  | `${'applicant' | 'agent'}.${'name' | 'idNumber' | 'mobile'}`
+  | 'agent.authorisation'
+  | 'questions';
+
+export type IntakeCheck<Known> =
+  | { ok: true; value: CheckedIntake<Known> }
+  | { ok: false; problems: ReadonlyMap<IntakeField, string> };
+
+export const fieldLimits = {
+  queueTicket: 10,
+  enterpriseName: 60,
+  address: 100,
+  personName: 30,
+  authorisation: 200,
+} as const;
+
+const QUEUE_TICKET = /^[A-Za-z]{0,2}\d{1,5}$/;
+
+export interface IntakeCheckContext {
+  /** The questions the selected matters ask; answers to others (from a matter since removed) are dropped. */
+  asked: ReadonlySet<string>;
+  /** Questions the checklist still depends on (`Checklist.pendingQuestionIds`): a case cannot be taken
+   * in while its list of materials is unsettled. */
+  pending: readonly QuestionId[];
+  /** `YYYY-MM-DD` for the birth-date-not-in-the-future rule; defaults to this machine's date. */
+  today?: string;
+}
+
+/** Checks the whole form; on success the values are cleaned and typed for saving. */
+export function checkIntakeForm<Known>(form: IntakeForm<Known>, context: IntakeCheckContext): IntakeCheck<Known> {
+  const { pending: pendingQuestions, today } = context;
+  const problems = new Map<IntakeField, string>();
+  const take = <T>(field: IntakeField, check: FieldCheck<T>): T | undefined => {
+    if (check.ok) return check.value;
+    problems.set(field, check.message);
+    return undefined;
+  };
+
+  const ticket = take('queueTicket', checkTextField(form.queueTicket, { label: m.queueTicket.label, max: fieldLimits.queueTicket, required: false }));
+  if (ticket !== undefined && ticket !== null && !QUEUE_TICKET.test(ticket)) problems.set('queueTicket', m.queueTicket.invalid);
+
+  if (form.selection === null) problems.set('selection', m.matters.empty);
+  if (pendingQuestions.length > 0) problems.set('questions', m.questions.unanswered(pendingQuestions.length));
+
+  let enterprise: CheckedEnterprise<Known> | undefined;
+  if (form.enterprise.mode === 'none') problems.set('enterprise', m.enterprise.empty);
+  else if (form.enterprise.mode === 'existing') enterprise = form.enterprise;
+  else {
+    const name = take('enterprise.name', checkTextField(form.enterprise.name, { label: m.enterprise.name, max: fieldLimits.enterpriseName, required: true }));
+    const uscc = take('enterprise.uscc', checkUsccField(form.enterprise.uscc, { label: m.enterprise.uscc, required: false }));
+    const address = take('enterprise.address', checkTextField(form.enterprise.address, { label: m.enterprise.address, max: fieldLimits.address, required: false }));
+    if (name !== undefined && name !== null && uscc !== undefined && address !== undefined) {
+      enterprise = { mode: 'new', name, uscc: uscc?.value ?? null, address };
+    }
+  }
+
+  const party = (who: 'applicant' | 'agent', raw: PartyForm, labels: { name: string; idNumber: string; mobile: string }) => {
+    const name = take(`${who}.name`, checkTextField(raw.name, { label: labels.name, max: fieldLimits.personName, required: true }));
+    const id = take(`${who}.idNumber`, checkResidentIdField(raw.idNumber, { label: labels.idNumber, required: true }, today));
+    const mobile = take(`${who}.mobile`, checkMobileField(raw.mobile, { label: labels.mobile, required: true }));
+    return name && id && mobile ? { name, idNumber: id.value, mobile } : undefined;
+  };
+  const applicant = party('applicant', form.applicant, m.applicant);
+  let agent: CheckedIntake<Known>['agent'] | undefined = null;
+  if (form.agentUsed) {
+    const person = party('agent', form.agent, m.agent);
+    const authorisation = take(
+      'agent.authorisation',
+      checkTextField(form.agent.authorisation, { label: m.agent.authorisation, max: fieldLimits.authorisation, required: true, multiline: true }),
+    );
+    agent = person && authorisation ? { ...person, authorisation } : undefined;
+  }
+
+  if (problems.size > 0 || form.selection === null || !enterprise || !applicant || agent === undefined || ticket === undefined) {
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    value: { queueTicket: ticket === null ? null : ticket.toUpperCase(), selection: form.selection, enterprise, applicant, agent, answers: askedAnswers(effectiveAnswers(form), context.asked) },
+  };
+}
+

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleCode, QuestionId } from '../../../../../renderer/src/domain/catalogue/schema';
+import { AGENT_QUESTION_ID, checkIntakeForm, effectiveAnswers, emptyIntakeForm, withAnswer, type IntakeForm } from '../../../../../renderer/src/features/intake/intakeForm';
+
+type Known = { id: string };
+const asked = new Set(['shareholderKinds', 'premises', AGENT_QUESTION_ID]);
+const today = '2026-09-30';
+
+function filledForm(): IntakeForm<Known> {
+  return {
+    ...emptyIntakeForm<Known>(),
+    queueTicket: 'a012',
+    selection: { kind: 'bundle', bundleCode: '510700-YJS-0001' as BundleCode },
+    enterprise: { mode: 'new', name: '  绵阳云帆科技有限公司 ', uscc: '', address: '绵阳市涪城区科创园1号' },
+    applicant: { name: '李明', idNumber: '510703199003071233', mobile: '138 0000 1234' },
+    answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'] },
+  };
+}
+
+describe('checkIntakeForm', () => {
+  it('accepts a complete form and hands back cleaned, typed values', () => {
+    const check = checkIntakeForm(filledForm(), { asked, pending: [], today });
+    expect(check).toEqual({
+      ok: true,
+      value: {
+        queueTicket: 'A012',
+        selection: { kind: 'bundle', bundleCode: '510700-YJS-0001' },
+        enterprise: { mode: 'new', name: '绵阳云帆科技有限公司', uscc: null, address: '绵阳市涪城区科创园1号' },
+        applicant: { name: '李明', idNumber: '510703199003071233', mobile: '13800001234' },
+        agent: null,
+        answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'], agentUsed: false },
+      },
+    });
+  });
+
+  it('names every field that is wrong at once', () => {
+    const form = { ...filledForm(), selection: null, applicant: { name: '', idNumber: '510703199003071234', mobile: '12345' } };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect([...check.problems.keys()].sort()).toEqual(['applicant.idNumber', 'applicant.mobile', 'applicant.name', 'selection']);
+    expect(check.problems.get('applicant.idNumber')).toContain('校验不通过');
+  });
+
+  it('refuses to take a case in while a question the checklist depends on is unanswered', () => {
+    const check = checkIntakeForm(filledForm(), { asked, pending: ['premises' as QuestionId], today });
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.problems.get('questions')).toContain('1个受理询问未回答');
+  });
+
+  it('requires the agent and the authorisation when an agent is used', () => {
+    const form = { ...filledForm(), agentUsed: true };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(!check.ok && [...check.problems.keys()].sort()).toEqual(['agent.authorisation', 'agent.idNumber', 'agent.mobile', 'agent.name']);
+  });
+
+  it('keeps the agent and answers the agent question from the form', () => {
+    const form = {
+      ...filledForm(),
+      agentUsed: true,
+      agent: { name: '王芳', idNumber: '11010519491231002X', mobile: '13900001111', authorisation: '代为办理设立登记' },
+    };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(check.ok && check.value.agent).toEqual({ name: '王芳', idNumber: '11010519491231002X', mobile: '13900001111', authorisation: '代为办理设立登记' });
+    expect(check.ok && check.value.answers[AGENT_QUESTION_ID]).toBe(true);
+  });
+
+  it('drops answers to questions no selected matter asks any more', () => {
+    const form = withAnswer(filledForm(), 'foodBusinessItems' as QuestionId, ['hot_food']);
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(check.ok && Object.keys(check.value.answers).sort()).toEqual(['agentUsed', 'premises', 'shareholderKinds']);
+  });
+
+  it('refuses a malformed queue ticket and a wrong USCC for a new enterprise', () => {
+    const form = { ...filledForm(), queueTicket: '12-AB', enterprise: { mode: 'new' as const, name: '某公司', uscc: '91350100M000100Y44', address: '' } };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(!check.ok && [...check.problems.keys()].sort()).toEqual(['enterprise.uscc', 'queueTicket']);
+  });
+
+  it('requires an enterprise to be chosen or registered', () => {
+    const check = checkIntakeForm({ ...filledForm(), enterprise: { mode: 'none' } }, { asked, pending: [], today });
+    expect(!check.ok && check.problems.get('enterprise')).toBe('请选择已有企业或登记新企业');
+  });
+});
+
+describe('answers', () => {
+  it('clears an answer set to undefined and answers the agent question from the toggle', () => {
+    const form = withAnswer(withAnswer(filledForm(), 'premises' as QuestionId, undefined), 'x' as QuestionId, 3);
+    expect(form.answers).toEqual({ shareholderKinds: ['natural_person', 'company'], x: 3 });
+    expect(effectiveAnswers({ answers: {}, agentUsed: true })).toEqual({ agentUsed: true });
+  });
+});

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { caseChecklist, catalogueForCase, recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
+import { applyCommand, createDraftCase } from '../../../../../renderer/src/data/cases';
+import { readIssuingAgency } from '../../../../../renderer/src/data/issuingAgency';
+import type { CaseRow } from '../../../../../renderer/src/data/records';
+import { createPdfEngine, type PdfEngine } from '../../../../../renderer/src/documents/engine';
+import { nodeFontSource } from '../../../../../renderer/src/documents/fonts/nodeFontSource';
+import { generateDocument } from '../../../../../renderer/src/documents/generateDocument';
+import { documentRequestSchema } from '../../../../../renderer/src/documents/schemas';
+import type { CaseDocumentKind } from '../../../../../renderer/src/domain/cases/caseDocuments';
+import { formatDocumentNumber } from '../../../../../renderer/src/domain/documentNumber';
+import { caseDocumentRequest, type CaseDocumentSources } from '../../../../../renderer/src/features/printing/caseDocumentRequests';
+import { PdfTools } from '../../documents/pdfTools';
+import { closeDatabases, startUpInput } from '../../data/dataFixtures';
+import { acceptedCase, intakeAt, issuingDesk, unwrapResult, type IssuingDesk } from '../../data/issuanceFixtures';
+
+let engine: PdfEngine;
+let tools: PdfTools;
+beforeAll(async () => {
+  [engine, tools] = await Promise.all([createPdfEngine(nodeFontSource), PdfTools.create()]);
+});
+afterAll(() => tools.dispose());
+afterEach(closeDatabases);
+
+const number = (agencyCode: string) => formatDocumentNumber({ agencyCode, year: 2026, deskTag: 'MY01', sequence: 7 });
+const issuedAt = '2026-11-02T09:40:00+08:00';
+
+async function sourcesOf(desk: IssuingDesk, row: CaseRow): Promise<CaseDocumentSources> {
+  const [items, loaded, agency] = await Promise.all([caseChecklist(desk.db, row.id), catalogueForCase(desk.db, row), readIssuingAgency(desk.db)]);
+  return { row, items, catalogue: loaded.catalogue, agency: agency!, clerkName: '张三' };
+}
+
+function decision(row: CaseRow, kind: CaseDocumentKind): number {
+  return row.state.timeline.find((event) => 'documents' in event && event.documents.some((document) => document.kind === kind))!.seq;
+}
+
+describe('caseDocumentRequest', () => {
+  it('draws the receipt of an accepted case with every material received, its due date, window and clerk', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const sources = await sourcesOf(desk, row);
+    const result = caseDocumentRequest('receipt', decision(row, 'receipt'), sources, number('绵市监企收'), issuedAt);
+    if (!result.ok) throw new Error(result.message);
+    const request = documentRequestSchema.parse(result.request);
+    expect(request).toMatchObject({
+      kind: 'receipt',
+      caseNumber: row.caseNumber,
+      applicantName: '绵阳星辰科技有限公司（筹）',
+      window: '企业开办综合窗口 1号',
+      clerkName: '张三',
+      applicant: { name: '陈代办（委托代理人）' },
+    });
+    if (request.kind !== 'receipt') throw new Error('not a receipt');
+    const received = sources.items.filter((item) => item.status === 'received');
+    expect(request.materials.map((material) => material.name)).toEqual(received.map((item) => item.item.name));
+
+    const pdf = await generateDocument(request, engine);
+    const text = await tools.text(pdf.bytes);
+    expect(text).toContain(row.caseNumber);
+    expect(text).toContain('绵市监企收字〔2026〕第MY01-0007号');
+    expect(text).toContain('企业开办综合窗口1号');
+  });
+
+  it('draws the acceptance notice with the promised due date, and refuses kinds the decision did not ask for', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const sources = await sourcesOf(desk, row);
+    const seq = decision(row, 'acceptanceNotice');
+    const accepted = caseDocumentRequest('acceptanceNotice', seq, sources, number('绵市监企受'), issuedAt);
+    expect(accepted.ok && documentRequestSchema.parse(accepted.request)).toMatchObject({ kind: 'acceptanceNotice', submittedAt: row.createdAt });
+    expect(caseDocumentRequest('refusalNotice', seq, sources, number('绵市监企不受'), issuedAt)).toEqual({ ok: false, message: '该办件的这一决定没有要求出具此文书' });
+  });
+
+  it('lists every missing material on the one-time notice with its legal basis', async () => {
+    const desk = await issuingDesk();
+    const row = unwrapResult(await createDraftCase(desk.db, startUpInput(), { clerk: desk.clerk, at: intakeAt }));
+    const items = await caseChecklist(desk.db, row.id);
+    const first = items.find((item) => item.item.required)!;
+    unwrapResult(await recordChecklistItem(desk.db, row.id, first.key, { status: 'received', form: first.item.form, copies: 1, pages: 1 }, { clerk: desk.clerk, at: intakeAt }));
+    const missing = items.filter((item) => item.item.required && item.key !== first.key && item.status === 'missing');
+    const noticed = unwrapResult(
+      await applyCommand(desk.db, row.id, { type: 'issueCorrectionNotice', items: missing.map((item) => ({ materialKey: item.key })) }, { clerk: desk.clerk, at: intakeAt }),
+    ).case;
+    const result = caseDocumentRequest('correctionNotice', decision(noticed, 'correctionNotice'), await sourcesOf(desk, noticed), number('绵市监企补'), issuedAt);
+    if (!result.ok) throw new Error(result.message);
+    const request = documentRequestSchema.parse(result.request);
+    if (request.kind !== 'correctionNotice') throw new Error('not a correction notice');
+    expect(request.items.map((item) => item.material)).toEqual(missing.map((item) => item.item.name));
+    expect(request.items[0]!.legalBasis).toBe(missing[0]!.item.legalBasis.join('；'));
+    expect(request.items[0]!.requirement).toMatch(/^未提交。请提交/);
+  });
+
+  it('draws a refusal notice with the reason and the appeal bodies from the issuing agency', async () => {
+    const desk = await issuingDesk();
+    const row = unwrapResult(await createDraftCase(desk.db, startUpInput(), { clerk: desk.clerk, at: intakeAt }));
+    const refused = unwrapResult(await applyCommand(desk.db, row.id, { type: 'refuse', reason: '申请事项依法不属于本机关职权范围' }, { clerk: desk.clerk, at: intakeAt })).case;
+    const result = caseDocumentRequest('refusalNotice', decision(refused, 'refusalNotice'), await sourcesOf(desk, refused), number('绵市监企不受'), issuedAt);
+    expect(result.ok && documentRequestSchema.parse(result.request)).toMatchObject({
+      kind: 'rejectionNotice',
+      reasons: [{ reason: '申请事项依法不属于本机关职权范围' }],
+      appeal: { reviewBody: '绵阳市人民政府', court: '绵阳市涪城区人民法院' },
+    });
+  });
+});
