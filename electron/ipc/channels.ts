@@ -8,6 +8,14 @@ export const channels = {
   listPrinters: 'printers:list',
   printPdf: 'print:pdf',
   printJobState: 'print:job-state',
+  hqGetConfig: 'hq:get-config',
+  hqEnrol: 'hq:enrol',
+  hqPush: 'hq:push',
+  hqPull: 'hq:pull',
+  hqReference: 'hq:reference',
+  hqPutBlob: 'hq:put-blob',
+  hqHasBlob: 'hq:has-blob',
+  hqCloseDay: 'hq:close-day',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

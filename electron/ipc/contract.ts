@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from '../main/printing/model';
+import {
+  blobRefInputSchema,
+  closeDayInputSchema,
+  enrolInputSchema,
+  hqConfigSchema,
+  hqOutputSchemas,
+  pullInputSchema,
+  pushInputSchema,
+  putBlobInputSchema,
+  referenceInputSchema,
+} from '../../renderer/src/sync/hqBridge';
 import type { ChannelKey } from './channels';
 
 /**
@@ -32,6 +43,15 @@ export const contract = {
     input: z.object({ jobId: printJobIdSchema }).strict(),
     output: printOutcomeSchema,
   },
+  // HQ sync (DESIGN §4): the main process holds the token and makes the request; answers never carry it.
+  hqGetConfig: { input: z.undefined(), output: hqConfigSchema },
+  hqEnrol: { input: enrolInputSchema, output: hqOutputSchemas.enrol },
+  hqPush: { input: pushInputSchema, output: hqOutputSchemas.push },
+  hqPull: { input: pullInputSchema, output: hqOutputSchemas.pull },
+  hqReference: { input: referenceInputSchema, output: hqOutputSchemas.reference },
+  hqPutBlob: { input: putBlobInputSchema, output: hqOutputSchemas.putBlob },
+  hqHasBlob: { input: blobRefInputSchema, output: hqOutputSchemas.hasBlob },
+  hqCloseDay: { input: closeDayInputSchema, output: hqOutputSchemas.closeDay },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { latestSchemaVersion } from '../../renderer/src/data/schema';
 import { registerIpc } from '../ipc/register';
 import { createHandlers } from './handlers';
+import { createHqClient } from './hq/hqClient';
+import { safeStorageSecretStore } from './hq/secretStore';
+import { jsonFileSettingsStore } from './hq/settingsStore';
 import { createPrintService } from './printing/printService';
 import { appOrigin, appScheme, createAppRequestHandler } from './security/appProtocol';
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards';
@@ -23,15 +27,21 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents, 
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
+  const userData = app.getPath('userData');
   registerIpc(
     ipcMain,
     createHandlers({
       appVersion: app.getVersion(),
-      dataFolder: app.getPath('userData'),
+      dataFolder: userData,
       platform: process.platform,
       runtime: `Electron ${process.versions.electron}`,
       openExternal: (url) => shell.openExternal(url),
       printService: createPrintService(process.platform),
+      hq: createHqClient({
+        settings: jsonFileSettingsStore(join(userData, 'hq-settings.json')),
+        secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
+        schemaVersion: latestSchemaVersion,
+      }),
     }),
     {
       trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, setUpFirstAdmin, test } from './fixtures';
 
 const sections = [
   { key: '1', heading: '受理' },
@@ -10,7 +10,7 @@ const sections = [
 
 test('opens the app shell in Chinese and reaches every section by keyboard shortcut', async ({ page, desk, shot }) => {
   void desk;
-  const response = await page.goto('/');
+  const response = await setUpFirstAdmin(page);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await expect(page.getByRole('contentinfo').getByText('网络已连接')).toBeVisible();
@@ -25,7 +25,7 @@ test('opens the app shell in Chinese and reaches every section by keyboard short
 
 test('moves through the navigation with Tab and Enter', async ({ page, desk }) => {
   void desk;
-  await page.goto('/');
+  await setUpFirstAdmin(page);
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('button', { name: /受理/ }).focus();
   for (const section of sections.slice(1)) {
@@ -39,7 +39,7 @@ test('moves through the navigation with Tab and Enter', async ({ page, desk }) =
 
 test('settings shows what the real appInfo handler answers through window.desk', async ({ page, desk, shot }) => {
   void desk;
-  await page.goto('/#/settings');
+  await setUpFirstAdmin(page, '/#/settings');
   const table = page.getByRole('table', { name: '本机信息' });
   await expect(table.getByRole('row', { name: /版本/ })).toContainText('0.1.0-e2e');
   await expect(table.getByRole('row', { name: /数据目录/ })).toContainText('/tmp/yichuangtong-e2e');
@@ -58,6 +58,14 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
   expect(desk.openedExternally).toEqual(['https://www.gov.cn/']);
   expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual([
     'appInfo',
+    'hqCloseDay',
+    'hqEnrol',
+    'hqGetConfig',
+    'hqHasBlob',
+    'hqPull',
+    'hqPush',
+    'hqPutBlob',
+    'hqReference',
     'listPrinters',
     'openExternal',
     'printJobState',

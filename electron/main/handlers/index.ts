@@ -1,6 +1,7 @@
 import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
+import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/model';
 import { isAllowedExternalUrl } from '../security/externalUrls';
 
@@ -12,6 +13,8 @@ export interface HandlerDeps {
   runtime: string;
   openExternal: (url: string) => Promise<void>;
   printService: PrintService;
+  /** Talks to HQ with the desk's token, which stays in the main process. */
+  hq: HqClient;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -34,5 +37,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listPrinters: () => deps.printService.listPrinters(),
     printPdf: (job) => deps.printService.print(job),
     printJobState: ({ jobId }) => deps.printService.jobState(jobId),
+    hqGetConfig: () => deps.hq.config(),
+    hqEnrol: (input) => deps.hq.enrol(input),
+    hqPush: (input) => deps.hq.push(input),
+    hqPull: (input) => deps.hq.pull(input),
+    hqReference: (input) => deps.hq.reference(input),
+    hqPutBlob: (input) => deps.hq.putBlob(input),
+    hqHasBlob: (input) => deps.hq.hasBlob(input),
+    hqCloseDay: (input) => deps.hq.closeDay(input),
   };
 }

@@ -532,6 +532,8 @@ export const greenCardItemSchema = z.object({
   liaisonName: plainTextSchema(50),
   liaisonPhone: phoneSchema,
   validUntil: isoDateSchema.nullable(),
+  /** Extension: the priority channel's level, 1 served first; a desk takes a card without one as 3. */
+  priority: z.literal([1, 2, 3]).optional(),
 });
 export type GreenCardItem = z.infer<typeof greenCardItemSchema>;
 

@@ -2,6 +2,10 @@ import type { Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
+import { createHqClient } from '../../../electron/main/hq/hqClient';
+import { memorySecretStore } from '../../../electron/main/hq/secretStore';
+import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
+import { latestSchemaVersion } from '../../../renderer/src/data/schema';
 import { createPrintService } from '../../../electron/main/printing/printService';
 
 export interface BoundDesk {
@@ -11,8 +15,10 @@ export interface BoundDesk {
 
 /**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
- * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records. Printing
- * is the real service, so on a machine with CUPS it prints (see `cups.ts` for a cups-pdf queue).
+ * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
+ * HQ token is kept in memory instead of `safeStorage`. Printing is the real service, so on a machine with
+ * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one: a test starts the
+ * reference HQ and enrols through 设置.
  */
 export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
   const openedExternally: string[] = [];
@@ -28,6 +34,7 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
         openedExternally.push(url);
       },
       printService: createPrintService(process.platform),
+      hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion }),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

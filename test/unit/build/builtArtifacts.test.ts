@@ -37,7 +37,21 @@ describe('built preload', () => {
     new Script(`(function (require, module, exports) {${source}\n})`).runInNewContext({})(requireStub, { exports: {} }, {});
     const desk = exposed['desk'] as Record<string, (input?: unknown) => Promise<unknown>>;
     expect(Object.keys(exposed)).toEqual(['desk']);
-    expect(Object.keys(desk).sort()).toEqual(['appInfo', 'listPrinters', 'openExternal', 'printJobState', 'printPdf']);
+    expect(Object.keys(desk).sort()).toEqual([
+      'appInfo',
+      'hqCloseDay',
+      'hqEnrol',
+      'hqGetConfig',
+      'hqHasBlob',
+      'hqPull',
+      'hqPush',
+      'hqPutBlob',
+      'hqReference',
+      'listPrinters',
+      'openExternal',
+      'printJobState',
+      'printPdf',
+    ]);
     void (desk['openExternal'] as (...args: unknown[]) => Promise<unknown>)({ url: 'https://www.gov.cn/' }, 'smuggled');
     expect(invoked).toEqual([['desk:open-external', { url: 'https://www.gov.cn/' }]]);
   });

@@ -8,6 +8,8 @@ import { printJobIdSchema } from '../../../../electron/main/printing/model';
 const trusted = ['app://desk'];
 const topFrame = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: null } });
 
+const notEnrolled = { ok: false, failure: { kind: 'notEnrolled', message: '未注册' } } as const;
+
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     appInfo: () => ({ version: '1.0.0', dataFolder: '/data', platform: 'linux', runtime: 'test' }),
@@ -15,6 +17,14 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     listPrinters: async () => [],
     printPdf: async ({ printer }) => ({ state: 'completed', jobId: printJobIdSchema.parse(`${printer}-1`) }),
     printJobState: async ({ jobId }) => ({ state: 'completed', jobId }),
+    hqGetConfig: async () => ({ enrolment: null, tokenAvailable: false }),
+    hqEnrol: async () => notEnrolled,
+    hqPush: async () => notEnrolled,
+    hqPull: async () => notEnrolled,
+    hqReference: async () => notEnrolled,
+    hqPutBlob: async () => notEnrolled,
+    hqHasBlob: async () => notEnrolled,
+    hqCloseDay: async () => notEnrolled,
     ...overrides,
   };
 }

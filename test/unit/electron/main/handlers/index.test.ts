@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
+import { createHqClient } from '../../../../../electron/main/hq/hqClient';
+import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
+import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
 import { printJobIdSchema, printJobSchema, type PrintService } from '../../../../../electron/main/printing/model';
 
 const printService = (): PrintService => ({
@@ -16,6 +19,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   runtime: 'Electron 45',
   openExternal: vi.fn(async () => undefined),
   printService: printService(),
+  hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: 2 }),
   ...overrides,
 });
 

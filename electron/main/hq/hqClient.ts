@@ -1,0 +1,286 @@
+import type { z } from 'zod';
+import { toChinaIsoDateTime } from '../../../renderer/src/domain/chineseDate';
+import type {
+  closeDayInputSchema,
+  EnrolOutput,
+  enrolInputSchema,
+  HqConfig,
+  HqFailure,
+  HqResult,
+  pullInputSchema,
+  pushInputSchema,
+  putBlobInputSchema,
+  referenceInputSchema,
+  blobRefInputSchema,
+} from '../../../renderer/src/sync/hqBridge';
+import {
+  closeDayRequestSchema,
+  closeDayResponseSchema,
+  enrolResponseSchema,
+  hqErrorSchema,
+  protocolLimits,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  putBlobResponseSchema,
+  referenceResponseSchema,
+  schemaVersionHeader,
+  type CloseDayResponse,
+  type HqError,
+  type PullResponse,
+  type PushResponse,
+  type PutBlobResponse,
+  type ReferenceResponse,
+} from '../../../renderer/src/sync/protocol';
+import { checkHqBaseUrl } from './hqUrl';
+import { hqMessages } from './messages';
+import type { SecretStore } from './secretStore';
+import type { HqSettingsStore } from './settingsStore';
+
+export interface HqClientDeps {
+  settings: HqSettingsStore;
+  secrets: SecretStore;
+  /** The desk's data schema version, stated on every request (HQ answers 426 below its minimum). */
+  schemaVersion: number;
+  fetch?: typeof fetch;
+  /** How long a request may take, headers and body, before it is abandoned (ms). */
+  timeoutMs?: number;
+  /** The same for an attachment upload, which may be large. */
+  blobTimeoutMs?: number;
+  now?: () => Date;
+}
+
+/** The main process's side of sync: one method per HQ endpoint, each answering an `HqResult`. */
+export interface HqClient {
+  config(): Promise<HqConfig>;
+  enrol(input: z.output<typeof enrolInputSchema>): Promise<HqResult<EnrolOutput>>;
+  push(input: z.output<typeof pushInputSchema>): Promise<HqResult<PushResponse>>;
+  pull(input: z.output<typeof pullInputSchema>): Promise<HqResult<PullResponse>>;
+  reference(input: z.output<typeof referenceInputSchema>): Promise<HqResult<ReferenceResponse>>;
+  hasBlob(input: z.output<typeof blobRefInputSchema>): Promise<HqResult<{ present: boolean }>>;
+  putBlob(input: z.output<typeof putBlobInputSchema>): Promise<HqResult<PutBlobResponse>>;
+  closeDay(input: z.output<typeof closeDayInputSchema>): Promise<HqResult<CloseDayResponse>>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_BLOB_TIMEOUT_MS = 120_000;
+
+type Answer = { ok: true; status: number; text: string } | { ok: false; failure: HqFailure };
+
+interface Authorised {
+  baseUrl: string;
+  deskId: string;
+  token: string;
+}
+
+const failed = (failure: HqFailure): { ok: false; failure: HqFailure } => ({ ok: false, failure });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** HQ's details of a 4xx, for the clerk: its message and the first few schema issues. */
+function detailOf(error: HqError | undefined): string {
+  if (error === undefined) return '';
+  const issues = error.error === 'invalid' ? (error.issues ?? []).slice(0, 3).map((issue) => `${issue.path}：${issue.message}`) : [];
+  return [error.message, ...issues].filter((part) => part !== undefined && part !== '').join('；');
+}
+
+/** Maps a non-2xx answer to the failure the sync engine acts on (DESIGN §4's error list). */
+export function failureOf(status: number, text: string, schemaVersion: number): HqFailure {
+  const parsed = hqErrorSchema.safeParse(parseJson(text));
+  const error = parsed.success ? parsed.data : undefined;
+  if (status === 401) {
+    const reason = error?.error === 'unauthorized' ? error.reason : 'unknown';
+    return { kind: 'unauthorized', reason, message: hqMessages.unauthorized[reason] };
+  }
+  if (status === 403) return { kind: 'wrongDesk', message: hqMessages.wrongDesk };
+  if (status === 409 && error?.error === 'seq_gap') return { kind: 'seqGap', expectedSeq: error.expectedSeq, message: hqMessages.seqGap(error.expectedSeq) };
+  if (status === 409 && error?.error === 'seq_conflict') return { kind: 'seqConflict', seq: error.seq, message: hqMessages.seqConflict(error.seq) };
+  if (status === 413) {
+    const limit = error?.error === 'too_large' ? error.limit : protocolLimits.maxPushBytes;
+    return { kind: 'tooLarge', limit, message: hqMessages.tooLarge(limit) };
+  }
+  if (status === 426) {
+    const minimum = error?.error === 'desk_too_old' ? error.minSchemaVersion : schemaVersion + 1;
+    return { kind: 'deskTooOld', minSchemaVersion: minimum, message: hqMessages.deskTooOld(minimum) };
+  }
+  if (status >= 500 && status <= 599) return { kind: 'serverError', status, message: hqMessages.serverError(status) };
+  if (status >= 400 && status <= 499) return { kind: 'badRequest', status, message: hqMessages.badRequest(status, detailOf(error)) };
+  return { kind: 'badResponse', message: hqMessages.badResponse };
+}
+
+/**
+ * The HQ client of the main process. It alone reads the token (from the `SecretStore`) and puts it on
+ * requests; what it hands back is HQ's parsed answer or a typed failure, so nothing it returns can carry
+ * the token to the renderer. Redirects are refused, so the token never follows one to another host.
+ */
+export function createHqClient(deps: HqClientDeps): HqClient {
+  const fetchImpl = deps.fetch ?? fetch;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const blobTimeoutMs = deps.blobTimeoutMs ?? DEFAULT_BLOB_TIMEOUT_MS;
+  const now = deps.now ?? (() => new Date());
+  let cachedToken: string | null = null;
+
+  async function send(url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; timeoutMs: number }): Promise<Answer> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), init.timeoutMs);
+    const timedOut = () => failed({ kind: 'timeout', message: hqMessages.timeout(Math.round(init.timeoutMs / 1000)) });
+    try {
+      let response: Response;
+      try {
+        response = await fetchImpl(url, {
+          method: init.method,
+          headers: { [schemaVersionHeader]: String(deps.schemaVersion), ...init.headers },
+          ...(init.body !== undefined && { body: init.body }),
+          signal: controller.signal,
+          redirect: 'error',
+        });
+      } catch {
+        return controller.signal.aborted ? timedOut() : failed({ kind: 'network', message: hqMessages.network });
+      }
+      try {
+        // Read under the same timer: a body that stalls or is cut off is no answer either.
+        return { ok: true, status: response.status, text: await response.text() };
+      } catch {
+        return controller.signal.aborted ? timedOut() : failed({ kind: 'badResponse', message: hqMessages.badResponse });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function interpret<S extends z.ZodType>(answer: Answer, schema: S): HqResult<z.output<S>> {
+    if (!answer.ok) return answer;
+    if (answer.status < 200 || answer.status > 299) return failed(failureOf(answer.status, answer.text, deps.schemaVersion));
+    const parsed = schema.safeParse(parseJson(answer.text));
+    return parsed.success ? { ok: true, value: parsed.data } : failed({ kind: 'badResponse', message: hqMessages.badResponse });
+  }
+
+  async function authorised(): Promise<{ ok: true; value: Authorised } | { ok: false; failure: HqFailure }> {
+    const enrolment = await deps.settings.read();
+    if (enrolment === null) return failed({ kind: 'notEnrolled', message: hqMessages.notEnrolled });
+    cachedToken ??= await deps.secrets.read();
+    if (cachedToken === null) return failed({ kind: 'notEnrolled', message: hqMessages.tokenUnreadable });
+    return { ok: true, value: { baseUrl: enrolment.baseUrl, deskId: enrolment.deskId, token: cachedToken } };
+  }
+
+  /**
+   * An authorised request. `json` builds the body from the enrolment (it may name the desk); `check`
+   * parses that body against the protocol before it leaves, so a desk bug is named here, not by HQ.
+   */
+  async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options: { json?: (auth: Authorised) => unknown; check?: z.ZodType; bytes?: Uint8Array; timeoutMs?: number } = {},
+  ): Promise<HqResult<z.output<S>>> {
+    const auth = await authorised();
+    if (!auth.ok) return auth;
+    const headers: Record<string, string> = { authorization: `Bearer ${auth.value.token}`, accept: 'application/json' };
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (options.json !== undefined) {
+      const json = options.json(auth.value);
+      const checked = options.check?.safeParse(json);
+      if (checked !== undefined && !checked.success) {
+        const detail = checked.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}：${issue.message}`).join('；');
+        return failed({ kind: 'badRequest', status: 422, message: hqMessages.badRequestBody(detail) });
+      }
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (options.bytes !== undefined) {
+      headers['content-type'] = 'application/octet-stream';
+      // A copy on its own ArrayBuffer, as fetch takes it (IPC may hand over a view of a larger buffer).
+      body = new Uint8Array(options.bytes);
+    }
+    const answer = await send(`${auth.value.baseUrl}${path}`, { method, headers, ...(body !== undefined && { body }), timeoutMs: options.timeoutMs ?? timeoutMs });
+    return interpret(answer, schema);
+  }
+
+  return {
+    async config() {
+      const enrolment = await deps.settings.read();
+      if (enrolment === null) return { enrolment: null, tokenAvailable: false };
+      cachedToken ??= await deps.secrets.read();
+      return { enrolment, tokenAvailable: cachedToken !== null };
+    },
+
+    async enrol(input) {
+      const base = checkHqBaseUrl(input.baseUrl);
+      if (!base.ok) return failed({ kind: 'invalidUrl', message: base.message });
+      if (!deps.secrets.available()) return failed({ kind: 'storage', message: hqMessages.secretUnavailable });
+      const answer = await send(`${base.url}/v1/desks/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ hallCode: input.hallCode, deskCode: input.deskCode, enrolmentCode: input.enrolmentCode }),
+        timeoutMs,
+      });
+      const enrolled = interpret(answer, enrolResponseSchema);
+      if (!enrolled.ok) return enrolled;
+      try {
+        await deps.secrets.write(enrolled.value.token);
+      } catch {
+        return failed({ kind: 'storage', message: hqMessages.secretWriteFailed });
+      }
+      cachedToken = enrolled.value.token;
+      const enrolment = {
+        baseUrl: base.url,
+        hallCode: input.hallCode,
+        deskCode: input.deskCode,
+        deskId: enrolled.value.deskId,
+        enrolledAt: toChinaIsoDateTime(now()),
+      };
+      try {
+        await deps.settings.write(enrolment);
+      } catch {
+        return failed({ kind: 'storage', message: hqMessages.settingsWriteFailed });
+      }
+      return { ok: true, value: { ...enrolment, lastSeq: enrolled.value.lastSeq ?? null } };
+    },
+
+    push(input) {
+      return call('POST', '/v1/sync/push', pushResponseSchema, {
+        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.schemaVersion, ops: input.ops }),
+        check: pushRequestSchema,
+      });
+    },
+
+    pull(input) {
+      return call('GET', `/v1/sync/pull?cursor=${input.cursor}&limit=${input.limit}`, pullResponseSchema);
+    },
+
+    reference(input) {
+      const query = input.since === null ? '' : `?since=${input.since}`;
+      return call('GET', `/v1/reference/${input.kind}${query}`, referenceResponseSchema);
+    },
+
+    async hasBlob(input) {
+      const auth = await authorised();
+      if (!auth.ok) return auth;
+      const answer = await send(`${auth.value.baseUrl}/v1/blobs/${input.sha256}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${auth.value.token}` },
+        timeoutMs,
+      });
+      if (!answer.ok) return answer;
+      if (answer.status === 200) return { ok: true, value: { present: true } };
+      if (answer.status === 404) return { ok: true, value: { present: false } };
+      return failed(failureOf(answer.status, answer.text, deps.schemaVersion));
+    },
+
+    putBlob(input) {
+      return call('PUT', `/v1/blobs/${input.sha256}`, putBlobResponseSchema, { bytes: input.bytes, timeoutMs: blobTimeoutMs });
+    },
+
+    closeDay(input) {
+      return call('POST', '/v1/sync/close-day', closeDayResponseSchema, {
+        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.schemaVersion, ...input }),
+        check: closeDayRequestSchema,
+      });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { deskDatabase } from '../../data/db';
+import { syncOverview, type SyncOverview } from '../../sync/outboxView';
+import { syncMessages } from './messages';
+import { OutboxDrawer } from './OutboxDrawer';
+import { shortTime } from './opSummary';
+import { useSyncControls } from './SyncEngineProvider';
+import { useLiveQuery } from './useLiveQuery';
+
+const m = syncMessages.status;
+const loadOverview = () => syncOverview(deskDatabase());
+
+function headline(overview: SyncOverview, enrolled: boolean): { text: string; color: string } {
+  const { counts, status } = overview;
+  const unsent = counts.pending + counts.sending;
+  if (!enrolled) return { text: m.notEnrolled, color: 'gray' };
+  if (status.paused) return { text: m.paused, color: 'red' };
+  if (status.lastError) return { text: m.error, color: 'orange' };
+  if (unsent > 0) return { text: m.pending(unsent), color: 'blue' };
+  return { text: m.synced, color: 'teal' };
+}
+
+/** The status bar's sync part: where sync stands, how much waits, when it last worked; opens the outbox. */
+export function SyncStatus() {
+  const { config } = useSyncControls();
+  const overview = useLiveQuery(loadOverview);
+  const [opened, { open, close }] = useDisclosure(false);
+  if (overview === null || config === null) return null;
+  const enrolled = config.enrolment !== null && config.tokenAvailable;
+  const { text, color } = headline(overview, enrolled);
+  const unsent = overview.counts.pending + overview.counts.sending;
+  return (
+    <Group gap="xs" aria-label={m.label} role="group" wrap="nowrap">
+      <Badge color={color} variant="light" data-testid="sync-state">
+        {text}
+      </Badge>
+      {unsent > 0 && text !== m.pending(unsent) && <Text size="sm">{m.pending(unsent)}</Text>}
+      {overview.counts.rejected > 0 && (
+        <Badge color="red" variant="filled">
+          {m.rejected(overview.counts.rejected)}
+        </Badge>
+      )}
+      {overview.counts.conflict > 0 && (
+        <Badge color="orange" variant="filled">
+          {m.conflicts(overview.counts.conflict)}
+        </Badge>
+      )}
+      {enrolled && (
+        <Text size="sm" c="dimmed">
+          {overview.status.lastSyncAt ? m.lastSync(shortTime(overview.status.lastSyncAt)) : m.neverSynced}
+        </Text>
+      )}
+      <Button size="compact-sm" variant="subtle" onClick={open}>
+        {m.openOutbox}
+      </Button>
+      <OutboxDrawer opened={opened} onClose={close} />
+    </Group>
+  );
+}

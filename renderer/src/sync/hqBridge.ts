@@ -1,0 +1,134 @@
+/**
+ * What the desk's main process offers the sync engine (DESIGN §2, §4): the main process holds the HQ
+ * token and speaks HTTP to HQ; the renderer asks it through these shapes, which both sides parse with
+ * zod (the IPC contract imports them). Every HQ call answers an `HqResult`: HQ's value, or a typed
+ * failure with a message for the clerk — never the token. Pure: no I/O here.
+ */
+import { z } from 'zod';
+import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
+import { deskCodeSchema, hallCodeSchema } from '../domain/cases/caseNumber';
+import {
+  closeDayResponseSchema,
+  dayTotalsSchema,
+  deskIdSchema,
+  protocolLimits,
+  pullResponseSchema,
+  pushOpEnvelopeSchema,
+  pushResponseSchema,
+  putBlobResponseSchema,
+  referenceKindSchema,
+  referenceResponseSchema,
+  sha256Schema,
+} from './protocol';
+
+const message = z.string().min(1);
+
+/**
+ * Why an HQ call did not give HQ's answer. The engine acts on `kind`; `message` is for the clerk.
+ * - notEnrolled: no enrolment (or its token cannot be read): enrol in 设置.
+ * - invalidUrl: the HQ address is not one the desk may use (https, or http to this machine only).
+ * - storage: the enrolment could not be kept on this machine (no OS key store for the token, disk error).
+ * - unauthorized (401): sync pauses until the desk enrols again; nothing local is deleted.
+ * - wrongDesk (403), seqGap / seqConflict (409), tooLarge (413), deskTooOld (426): as DESIGN §4.
+ * - badRequest (400, 404, 405, 422): HQ could not read the request.
+ * - serverError (5xx), network, timeout: try again later.
+ * - badResponse: HQ answered something that is not the contract (cut off, malformed).
+ */
+export const hqFailureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('notEnrolled'), message }),
+  z.object({ kind: z.literal('invalidUrl'), message }),
+  z.object({ kind: z.literal('storage'), message }),
+  z.object({ kind: z.literal('unauthorized'), reason: z.enum(['missing', 'unknown', 'expired', 'enrolmentCode']), message }),
+  z.object({ kind: z.literal('wrongDesk'), message }),
+  z.object({ kind: z.literal('seqGap'), expectedSeq: z.int().min(1), message }),
+  z.object({ kind: z.literal('seqConflict'), seq: z.int().min(1), message }),
+  z.object({ kind: z.literal('tooLarge'), limit: z.int().min(1), message }),
+  z.object({ kind: z.literal('deskTooOld'), minSchemaVersion: z.int().min(1), message }),
+  z.object({ kind: z.literal('badRequest'), status: z.int().min(400).max(499), message }),
+  z.object({ kind: z.literal('serverError'), status: z.int().min(500).max(599), message }),
+  z.object({ kind: z.literal('network'), message }),
+  z.object({ kind: z.literal('timeout'), message }),
+  z.object({ kind: z.literal('badResponse'), message }),
+]);
+export type HqFailure = z.infer<typeof hqFailureSchema>;
+export type HqFailureKind = HqFailure['kind'];
+
+export type HqResult<T> = { ok: true; value: T } | { ok: false; failure: HqFailure };
+
+/** The IPC output schema of an HQ call answering `value`. */
+export function hqResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), failure: hqFailureSchema })]);
+}
+
+/** Only http(s); the URL as typed, checked again in the main process before any request. */
+const baseUrlInputSchema = z.string().trim().min(1).max(2048);
+
+/** This desk's enrolment as the renderer may see it: where HQ is and who the desk is, never the token. */
+export const hqEnrolmentSchema = z.object({
+  baseUrl: z.string(),
+  hallCode: hallCodeSchema,
+  deskCode: deskCodeSchema,
+  deskId: deskIdSchema,
+  enrolledAt: isoDateTimeSchema,
+});
+export type HqEnrolment = z.infer<typeof hqEnrolmentSchema>;
+
+export const hqConfigSchema = z.object({
+  enrolment: hqEnrolmentSchema.nullable(),
+  /** False when enrolled but the stored token is missing or cannot be decrypted (enrol again). */
+  tokenAvailable: z.boolean(),
+});
+export type HqConfig = z.infer<typeof hqConfigSchema>;
+
+export const enrolInputSchema = z
+  .object({
+    baseUrl: baseUrlInputSchema,
+    hallCode: hallCodeSchema,
+    deskCode: deskCodeSchema,
+    enrolmentCode: z.string().trim().min(1).max(128),
+  })
+  .strict();
+export type EnrolInput = z.input<typeof enrolInputSchema>;
+
+export const enrolOutputSchema = hqEnrolmentSchema.extend({
+  /** HQ's lastSeq for this desk (a desk enrolling again keeps its id and sequence); null if HQ did not say. */
+  lastSeq: z.int().min(0).nullable(),
+});
+export type EnrolOutput = z.infer<typeof enrolOutputSchema>;
+
+export const pushInputSchema = z.object({ ops: z.array(pushOpEnvelopeSchema).min(1).max(protocolLimits.maxOpsPerPush) }).strict();
+export type PushInput = z.input<typeof pushInputSchema>;
+
+export const pullInputSchema = z
+  .object({ cursor: z.int().min(0), limit: z.int().min(1).max(protocolLimits.maxPullLimit) })
+  .strict();
+export type PullInput = z.input<typeof pullInputSchema>;
+
+export const referenceInputSchema = z.object({ kind: referenceKindSchema, since: z.int().min(0).nullable() }).strict();
+export type ReferenceInput = z.input<typeof referenceInputSchema>;
+
+export const blobRefInputSchema = z.object({ sha256: sha256Schema }).strict();
+export const putBlobInputSchema = z
+  .object({
+    sha256: sha256Schema,
+    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= protocolLimits.maxBlobBytes, { error: '附件超过大小上限' }),
+  })
+  .strict();
+export type PutBlobInput = z.input<typeof putBlobInputSchema>;
+export const hasBlobOutputSchema = z.object({ present: z.boolean() });
+
+export const closeDayInputSchema = z
+  .object({ businessDate: isoDateSchema, lastSeq: z.int().min(0), totals: dayTotalsSchema })
+  .strict();
+export type CloseDayInput = z.input<typeof closeDayInputSchema>;
+
+/** Each HQ channel's output. */
+export const hqOutputSchemas = {
+  enrol: hqResultSchema(enrolOutputSchema),
+  push: hqResultSchema(pushResponseSchema),
+  pull: hqResultSchema(pullResponseSchema),
+  reference: hqResultSchema(referenceResponseSchema),
+  putBlob: hqResultSchema(putBlobResponseSchema),
+  hasBlob: hqResultSchema(hasBlobOutputSchema),
+  closeDay: hqResultSchema(closeDayResponseSchema),
+} as const;

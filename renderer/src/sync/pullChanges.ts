@@ -1,0 +1,24 @@
+import { activeCatalogue } from '../data/catalogueStore';
+import { readPullCursor } from '../data/syncState';
+import { applyPullPage } from './applyPullPage';
+import { syncMessages } from './messages';
+import { protocolLimits } from './protocol';
+import { failureOfHq, type PhaseFailure, type SyncContext } from './syncContext';
+
+/**
+ * Pulls the hall's changes from the saved cursor, page by page, until HQ has no more. Each page is
+ * applied with its cursor in one transaction, so a pull cut off mid-way resumes from the last whole page.
+ */
+export async function pullChanges(ctx: SyncContext, deskId: string): Promise<PhaseFailure | null> {
+  const catalogue = (await activeCatalogue(ctx.db)).data;
+  let cursor = await readPullCursor(ctx.db, deskId);
+  for (;;) {
+    const answer = await ctx.transport.pull({ cursor, limit: protocolLimits.maxPullLimit });
+    if (!answer.ok) return failureOfHq(answer.failure);
+    const page = answer.value;
+    if (page.changes.length > 0 || page.nextCursor !== cursor) await applyPullPage(ctx.db, page, { deskId, catalogue });
+    if (!page.hasMore) return null;
+    if (page.nextCursor <= cursor) return { kind: 'failed', message: syncMessages.cursorStuck };
+    cursor = page.nextCursor;
+  }
+}

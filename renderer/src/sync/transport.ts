@@ -1,0 +1,28 @@
+import { callDesk } from '../platform/desk';
+import type { HqConfig, HqResult } from './hqBridge';
+import type { PullResponse, PushResponse, PutBlobResponse, ReferenceKind, ReferenceResponse, SyncOp } from './protocol';
+
+/**
+ * How the sync engine reaches HQ. In the app it is the main process over IPC (which holds the token);
+ * Node tests bind it to the main process's HQ client directly; fault tests may wrap either.
+ */
+export interface SyncTransport {
+  config(): Promise<HqConfig>;
+  push(input: { ops: SyncOp[] }): Promise<HqResult<PushResponse>>;
+  pull(input: { cursor: number; limit: number }): Promise<HqResult<PullResponse>>;
+  reference(input: { kind: ReferenceKind; since: number | null }): Promise<HqResult<ReferenceResponse>>;
+  hasBlob(input: { sha256: string }): Promise<HqResult<{ present: boolean }>>;
+  putBlob(input: { sha256: string; bytes: Uint8Array<ArrayBuffer> }): Promise<HqResult<PutBlobResponse>>;
+}
+
+/** The app's transport: `window.desk`. An IPC-level refusal (a bug, not HQ) throws `DeskError`. */
+export function ipcTransport(): SyncTransport {
+  return {
+    config: () => callDesk('hqGetConfig'),
+    push: (input) => callDesk('hqPush', input),
+    pull: (input) => callDesk('hqPull', input),
+    reference: (input) => callDesk('hqReference', input),
+    hasBlob: (input) => callDesk('hqHasBlob', input),
+    putBlob: (input) => callDesk('hqPutBlob', input),
+  };
+}

@@ -1,0 +1,269 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelKey } from '../../../../../electron/ipc/channels';
+import { createDispatch } from '../../../../../electron/ipc/register';
+import { createHandlers } from '../../../../../electron/main/handlers';
+import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
+import { memorySecretStore, type SecretStore } from '../../../../../electron/main/hq/secretStore';
+import { jsonFileSettingsStore, memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
+import { dayTotalsOf, type SyncOp } from '../../../../../renderer/src/sync/protocol';
+import { acceptedStatus, at, licenceData, newCasePayload, sha256Hex } from '../../../../hq/support/fixtures';
+import { enrolmentCode, HqHarness, type TestDesk } from '../../../../hq/support/harness';
+
+let hq: HqHarness;
+let secrets: SecretStore;
+
+beforeEach(async () => {
+  hq = await new HqHarness().start();
+  secrets = memorySecretStore();
+});
+afterEach(() => hq.dispose());
+
+function client(overrides: Partial<HqClientDeps> = {}): HqClient {
+  return createHqClient({ settings: memorySettingsStore(), secrets, schemaVersion: 3, ...overrides });
+}
+
+async function enrolled(overrides: Partial<HqClientDeps> = {}): Promise<{ hq: HqClient; deskId: string }> {
+  const desk = client(overrides);
+  const result = await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode });
+  if (!result.ok) throw new Error(result.failure.message);
+  return { hq: desk, deskId: result.value.deskId };
+}
+
+const clerkId = uuidv7();
+/** The fixtures build payloads for a `TestDesk`; only its tag (hall + desk) is read. */
+const deskTag = { tag: 'FC03' } as TestDesk;
+
+function caseOp(seq: number, caseId = uuidv7(), payload: Record<string, unknown> = newCasePayload(deskTag, seq)): SyncOp {
+  return { opId: uuidv7(), seq, type: 'upsert', entity: 'case', entityId: caseId, payload, clerkId, at: at() } as SyncOp;
+}
+
+describe('enrolment', () => {
+  it('enrols with HQ, keeps the token in the secret store and shows the renderer everything but the token', async () => {
+    const settingsDir = mkdtempSync(join(tmpdir(), 'hq-settings-'));
+    try {
+      const desk = client({ settings: jsonFileSettingsStore(join(settingsDir, 'hq.json')) });
+      const result = await desk.enrol({ baseUrl: `${hq.url}/`, hallCode: 'FC', deskCode: '03', enrolmentCode });
+      expect(result).toMatchObject({ ok: true, value: { baseUrl: hq.url, hallCode: 'FC', deskCode: '03', lastSeq: 0 } });
+      const token = await secrets.read();
+      expect(token).toMatch(/^[\w-]{16,}$/);
+      expect(JSON.stringify(result)).not.toContain(token);
+      const config = await desk.config();
+      expect(config).toMatchObject({ enrolment: { hallCode: 'FC', deskCode: '03', baseUrl: hq.url }, tokenAvailable: true });
+      expect(JSON.stringify(config)).not.toContain(token);
+      // A fresh client (the app restarted) reads the enrolment back from the file.
+      const restarted = client({ settings: jsonFileSettingsStore(join(settingsDir, 'hq.json')) });
+      expect((await restarted.pull({ cursor: 0, limit: 10 })).ok).toBe(true);
+    } finally {
+      rmSync(settingsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a wrong enrolment code with a Chinese message and stores nothing', async () => {
+    const desk = client();
+    const result = await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: 'guess' });
+    expect(result).toEqual({ ok: false, failure: { kind: 'unauthorized', reason: 'enrolmentCode', message: '登记码不正确，请向市级系统管理员核对。' } });
+    expect(await secrets.read()).toBeNull();
+    expect(await desk.config()).toEqual({ enrolment: null, tokenAvailable: false });
+  });
+
+  it.each([
+    ['plain http to another host', 'http://hq.example.gov.cn', '只有本机'],
+    ['another scheme', 'ftp://127.0.0.1/', '只能以 https://'],
+    ['credentials in the URL', 'https://user:pw@hq.example.gov.cn', '用户名或密码'],
+    ['a query string', 'https://hq.example.gov.cn/?x=1', '查询参数'],
+    ['text that is no URL', 'hq', '无法识别'],
+  ])('refuses %s before sending anything', async (_label, baseUrl, words) => {
+    const fetchSpy = vi.fn(fetch);
+    const result = await client({ fetch: fetchSpy }).enrol({ baseUrl, hallCode: 'FC', deskCode: '03', enrolmentCode });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'invalidUrl', message: expect.stringContaining(words) } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('refuses to enrol where the token cannot be kept encrypted, and enrols nobody on HQ', async () => {
+    const noKeyStore: SecretStore = { available: () => false, read: async () => null, write: async () => undefined };
+    const result = await client({ secrets: noKeyStore }).enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'storage', message: expect.stringContaining('无法加密保存') } });
+    expect(await hq.operator.desks()).toEqual([]);
+  });
+
+  it('answers notEnrolled to every call of a desk that has not enrolled', async () => {
+    const desk = client();
+    const notEnrolled = { ok: false, failure: { kind: 'notEnrolled', message: expect.stringContaining('尚未在市级系统注册') } };
+    expect(await desk.pull({ cursor: 0, limit: 10 })).toMatchObject(notEnrolled);
+    expect(await desk.push({ ops: [caseOp(1)] })).toMatchObject(notEnrolled);
+    expect(await desk.hasBlob({ sha256: sha256Hex('x') })).toMatchObject(notEnrolled);
+  });
+});
+
+describe('push and pull', () => {
+  it('pushes ops, gets a duplicate with the first status when the same op comes again, and pulls the case back', async () => {
+    const { hq: desk, deskId } = await enrolled();
+    const first = caseOp(1);
+    const pushed = await desk.push({ ops: [first] });
+    expect(pushed).toEqual({ ok: true, value: { lastSeq: 1, results: [{ opId: first.opId, seq: 1, status: 'applied', serverVersion: 1 }] } });
+    const again = await desk.push({ ops: [first] });
+    expect(again).toMatchObject({ ok: true, value: { lastSeq: 1, results: [{ status: 'duplicate', originalStatus: 'applied' }] } });
+    const page = await desk.pull({ cursor: 0, limit: 500 });
+    expect(page).toMatchObject({ ok: true, value: { hasMore: false, changes: [{ entity: 'case', entityId: first.entityId, data: { originDeskId: deskId } }] } });
+  });
+
+  it('reports a gap with the seq HQ expects and a reused seq as a conflict', async () => {
+    const { hq: desk } = await enrolled();
+    expect(await desk.push({ ops: [caseOp(3)] })).toMatchObject({ ok: false, failure: { kind: 'seqGap', expectedSeq: 1, message: expect.stringContaining('序号 1') } });
+    await desk.push({ ops: [caseOp(1)] });
+    expect(await desk.push({ ops: [caseOp(1)] })).toMatchObject({ ok: false, failure: { kind: 'seqConflict', seq: 1 } });
+  });
+
+  it('refuses ops whose seqs are not contiguous before they leave the desk', async () => {
+    const fetchSpy = vi.fn(fetch);
+    const { hq: desk } = await enrolled({ fetch: fetchSpy });
+    fetchSpy.mockClear();
+    const result = await desk.push({ ops: [caseOp(1), caseOp(3)] });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'badRequest', status: 422, message: expect.stringContaining('seq 须连续递增') } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('pulls an approval with its licence data', async () => {
+    const { hq: desk } = await enrolled();
+    const caseId = uuidv7();
+    await desk.push({ ops: [caseOp(1, caseId, newCasePayload(deskTag, 1, { status: acceptedStatus() }))] });
+    await hq.operator.approve(caseId, licenceData());
+    const page = await desk.pull({ cursor: 1, limit: 500 });
+    expect(page).toMatchObject({
+      ok: true,
+      value: { changes: [{ entity: 'case', data: { status: { code: 'awaitingIssuance' }, licence: { uscc: licenceData().uscc }, hqCaseNumber: expect.stringMatching(/^HQ-FC-/) } }] },
+    });
+  });
+});
+
+describe('reference data, blobs and the day close', () => {
+  it('fetches reference data only when HQ has a newer version', async () => {
+    const { hq: desk } = await enrolled();
+    const calendar = [{ year: 2027, holidays: ['2027-01-01'], workdays: [] }];
+    const version = await hq.operator.publish('calendar', calendar);
+    expect(await desk.reference({ kind: 'calendar', since: null })).toEqual({ ok: true, value: { kind: 'calendar', version, full: true, items: calendar } });
+    expect(await desk.reference({ kind: 'calendar', since: version })).toEqual({ ok: true, value: { kind: 'calendar', version, full: false, items: [] } });
+  });
+
+  it('tells whether HQ holds a blob and uploads it by its hash', async () => {
+    const { hq: desk } = await enrolled();
+    const bytes = new TextEncoder().encode('%PDF-1.7 scan');
+    const sha256 = sha256Hex(bytes);
+    expect(await desk.hasBlob({ sha256 })).toEqual({ ok: true, value: { present: false } });
+    expect(await desk.putBlob({ sha256, bytes })).toEqual({ ok: true, value: { sha256, size: bytes.length, stored: true } });
+    expect(await desk.hasBlob({ sha256 })).toEqual({ ok: true, value: { present: true } });
+    expect(await desk.putBlob({ sha256: sha256Hex('other'), bytes })).toMatchObject({ ok: false, failure: { kind: 'badRequest', status: 422 } });
+  });
+
+  it('closes a day that HQ reconciles', async () => {
+    const { hq: desk } = await enrolled();
+    const op = caseOp(1);
+    await desk.push({ ops: [op] });
+    const result = await desk.closeDay({ businessDate: '2026-11-28', lastSeq: 1, totals: dayTotalsOf([op]) });
+    expect(result).toEqual({ ok: true, value: { status: 'reconciled' } });
+  });
+});
+
+describe('failures', () => {
+  it('answers 401 after HQ expired the token, and keeps the enrolment and token for the admin to see', async () => {
+    const { hq: desk, deskId } = await enrolled();
+    await hq.operator.expireToken(deskId);
+    const result = await desk.pull({ cursor: 0, limit: 10 });
+    expect(result).toEqual({ ok: false, failure: { kind: 'unauthorized', reason: 'expired', message: expect.stringContaining('同步已暂停') } });
+    expect(await desk.config()).toMatchObject({ enrolment: { deskId }, tokenAvailable: true });
+    // Enrolling again gives the same desk a working token.
+    expect(await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode })).toMatchObject({ ok: true, value: { deskId } });
+    expect((await desk.pull({ cursor: 0, limit: 10 })).ok).toBe(true);
+  });
+
+  it('states its schema version on every request and answers 426 when HQ requires a newer desk', async () => {
+    const { hq: desk } = await enrolled();
+    await hq.operator.setMinSchemaVersion(4);
+    expect(await desk.pull({ cursor: 0, limit: 10 })).toMatchObject({ ok: false, failure: { kind: 'deskTooOld', minSchemaVersion: 4, message: expect.stringContaining('第 4 版') } });
+    expect(await desk.push({ ops: [caseOp(1)] })).toMatchObject({ ok: false, failure: { kind: 'deskTooOld' } });
+  });
+
+  it('answers serverError for a 5xx, and succeeds once HQ recovers', async () => {
+    const { hq: desk } = await enrolled();
+    await hq.operator.setFaults({ failNext: { route: 'push', count: 1, status: 502 } });
+    expect(await desk.push({ ops: [caseOp(1)] })).toMatchObject({ ok: false, failure: { kind: 'serverError', status: 502 } });
+    expect((await desk.push({ ops: [caseOp(1)] })).ok).toBe(true);
+  });
+
+  it('gives up on a request HQ does not answer in time', async () => {
+    const { hq: desk } = await enrolled({ timeoutMs: 200 });
+    await hq.operator.setFaults({ delay: { ms: 1500, count: 1 } });
+    expect(await desk.pull({ cursor: 0, limit: 10 })).toMatchObject({ ok: false, failure: { kind: 'timeout', message: expect.stringContaining('没有应答') } });
+  });
+
+  it('treats a cut-off answer as no answer', async () => {
+    const { hq: desk } = await enrolled();
+    await hq.operator.publish('calendar', [{ year: 2027, holidays: ['2027-01-01'], workdays: [] }]);
+    await hq.operator.setFaults({ truncateNext: { route: 'reference', count: 1 } });
+    const result = await desk.reference({ kind: 'calendar', since: null });
+    expect(result.ok).toBe(false);
+    expect(['badResponse', 'network']).toContain(result.ok ? '' : result.failure.kind);
+  });
+
+  it('reports a network failure when nothing listens at the address', async () => {
+    const { hq: desk } = await enrolled();
+    await hq.stop();
+    expect(await desk.pull({ cursor: 0, limit: 10 })).toMatchObject({ ok: false, failure: { kind: 'network', message: expect.stringContaining('无法连接市级系统') } });
+  });
+
+  it('says so when the stored token can no longer be read', async () => {
+    const { hq: desk } = await enrolled();
+    const lost = createHqClient({
+      settings: { read: async () => (await desk.config()).enrolment, write: async () => undefined },
+      secrets: { available: () => true, read: async () => null, write: async () => undefined },
+      schemaVersion: 3,
+    });
+    expect(await lost.config()).toMatchObject({ tokenAvailable: false });
+    expect(await lost.pull({ cursor: 0, limit: 1 })).toMatchObject({ ok: false, failure: { kind: 'notEnrolled', message: expect.stringContaining('重新注册') } });
+  });
+});
+
+describe('through the IPC contract', () => {
+  it('never lets the token out in any channel answer, whatever HQ says', async () => {
+    const settings = memorySettingsStore();
+    const desk = client({ settings });
+    const dispatch = createDispatch(
+      createHandlers({
+        appVersion: '0.1.0',
+        dataFolder: '/tmp/desk',
+        platform: 'linux',
+        runtime: 'test',
+        openExternal: async () => undefined,
+        printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
+        hq: desk,
+      }),
+      { trustedOrigins: ['app://desk'] },
+    );
+    const call = (key: ChannelKey, input?: unknown) => dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, key, input);
+    const answers: unknown[] = [await call('hqEnrol', { baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode })];
+    const token = await secrets.read();
+    expect(token).not.toBeNull();
+    const op = caseOp(1);
+    const bytes = new TextEncoder().encode('scan');
+    answers.push(
+      await call('hqGetConfig'),
+      await call('hqPush', { ops: [op] }),
+      await call('hqPull', { cursor: 0, limit: 10 }),
+      await call('hqReference', { kind: 'catalogue', since: null }),
+      await call('hqHasBlob', { sha256: sha256Hex(bytes) }),
+      await call('hqPutBlob', { sha256: sha256Hex(bytes), bytes }),
+      await call('hqCloseDay', { businessDate: '2026-11-28', lastSeq: 1, totals: dayTotalsOf([op]) }),
+    );
+    await hq.operator.expireToken((await settings.read())!.deskId);
+    answers.push(await call('hqPull', { cursor: 0, limit: 10 }));
+    await hq.operator.setFaults({ failNext: { route: 'any', count: 1, status: 500 } });
+    answers.push(await call('hqPush', { ops: [op] }));
+    expect(answers.every((answer) => (answer as { ok: boolean }).ok)).toBe(true);
+    expect(answers.at(-2)).toMatchObject({ value: { ok: false, failure: { kind: 'unauthorized' } } });
+    for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(token!);
+  });
+});

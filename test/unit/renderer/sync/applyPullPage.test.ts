@@ -1,0 +1,197 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
+import { activeCatalogue } from '../../../../renderer/src/data/catalogueStore';
+import { applyCommand, updateIntake } from '../../../../renderer/src/data/cases';
+import { readPullCursor } from '../../../../renderer/src/data/syncState';
+import { applyPullPage, unknownClerkId } from '../../../../renderer/src/sync/applyPullPage';
+import { pullChanges } from '../../../../renderer/src/sync/pullChanges';
+import { pushOutbox } from '../../../../renderer/src/sync/pushOutbox';
+import { licenceData } from '../../../hq/support/fixtures';
+import { HqHarness } from '../../../hq/support/harness';
+import { closeDatabases, startUpInput } from '../data/dataFixtures';
+import { acceptedCase, draftCase, enrolledDesk } from './syncFixtures';
+
+let hq: HqHarness;
+beforeEach(async () => {
+  hq = await new HqHarness().start();
+});
+afterEach(async () => {
+  await closeDatabases();
+  await hq.dispose();
+});
+
+describe('pulling HQ\'s changes', () => {
+  it('turns an approved case into 待出证 with its licence data and HQ case number', async () => {
+    const desk = await enrolledDesk(hq);
+    const row = await acceptedCase(desk);
+    expect(await pushOutbox(desk.ctx)).toBeNull();
+    await hq.operator.approve(row.id, licenceData({ name: '绵阳星辰科技有限公司' }));
+    expect(await pullChanges(desk.ctx, desk.deskId)).toBeNull();
+    const pulled = await desk.db.cases.get(row.id);
+    expect(pulled).toMatchObject({
+      statusCode: 'awaitingIssuance',
+      dueDate: '',
+      licence: { uscc: licenceData().uscc, name: '绵阳星辰科技有限公司' },
+      decision: { kind: 'approved' },
+      hqCaseNumber: expect.stringMatching(/^HQ-MY-\d{4}-\d{6}$/),
+      hqVersion: expect.any(Number),
+    });
+    expect(pulled?.state.status).toMatchObject({ code: 'awaitingIssuance', acceptance: row.state.status.code === 'accepted' ? row.state.status.acceptance : {} });
+    // The clerk's own record of the case is untouched: applicant, timeline.
+    expect(pulled?.applicant).toEqual(row.applicant);
+    expect(pulled?.state.timeline).toEqual(row.state.timeline);
+    expect(await readPullCursor(desk.db, desk.deskId)).toBeGreaterThan(0);
+  });
+
+  it('turns a denied case into 不予许可 with HQ\'s reason', async () => {
+    const desk = await enrolledDesk(hq);
+    const row = await acceptedCase(desk);
+    await pushOutbox(desk.ctx);
+    await hq.operator.deny(row.id, '经营范围涉及禁止类项目');
+    await pullChanges(desk.ctx, desk.deskId);
+    expect(await desk.db.cases.get(row.id)).toMatchObject({
+      statusCode: 'denied',
+      state: { status: { code: 'denied', reason: '经营范围涉及禁止类项目' } },
+      decision: { kind: 'denied', reason: '经营范围涉及禁止类项目' },
+    });
+  });
+
+  it('brings another desk\'s cases of the hall, with checklist and timeline, so this window can issue the licence', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const issuing = await enrolledDesk(hq, '02');
+    const row = await acceptedCase(intake);
+    await pushOutbox(intake.ctx);
+    await hq.operator.approve(row.id, licenceData());
+    expect(await pullChanges(issuing.ctx, issuing.deskId)).toBeNull();
+    const there = await issuing.db.cases.get(row.id);
+    expect(there).toMatchObject({
+      caseNumber: row.caseNumber,
+      hallCode: 'MY',
+      deskCode: '01',
+      statusCode: 'awaitingIssuance',
+      licence: { uscc: licenceData().uscc },
+      clerkId: intake.clerk.id,
+      enterprise: row.enterprise,
+      matterCodes: row.matterCodes,
+    });
+    expect(there?.state.timeline.map((event) => event.type)).toEqual(row.state.timeline.map((event) => event.type));
+    expect(there?.state.promisedWorkingDays).toBe(row.state.promisedWorkingDays);
+    expect(there?.searchKeys).toEqual(expect.arrayContaining(row.searchKeys));
+    const checklist = await caseChecklist(issuing.db, row.id);
+    expect(checklist.map((item) => [item.key, item.status])).toEqual((await caseChecklist(intake.db, row.id)).map((item) => [item.key, item.status]));
+  });
+
+  it('applies a page twice without changing anything the second time', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const issuing = await enrolledDesk(hq, '02');
+    await acceptedCase(intake);
+    await pushOutbox(intake.ctx);
+    const page = await issuing.hq.pull({ cursor: 0, limit: 500 });
+    if (!page.ok) throw new Error(page.failure.message);
+    const context = { deskId: issuing.deskId, catalogue: (await activeCatalogue(issuing.db)).data };
+    await applyPullPage(issuing.db, page.value, context);
+    const once = { cases: await issuing.db.cases.toArray(), items: await issuing.db.checklistItems.toArray() };
+    await applyPullPage(issuing.db, page.value, context);
+    expect({ cases: await issuing.db.cases.toArray(), items: await issuing.db.checklistItems.toArray() }).toEqual(once);
+  });
+
+  it('merges another desk\'s later events into a case this desk took in, once', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await acceptedCase(intake);
+    await pushOutbox(intake.ctx);
+    await pullChanges(other.ctx, other.deskId);
+    // The applicant turns up at window 02, which withdraws the case.
+    const withdrawn = await applyCommand(other.db, row.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: other.clerk });
+    if (!withdrawn.ok) throw new Error(withdrawn.message);
+    await pushOutbox(other.ctx);
+    await pullChanges(intake.ctx, intake.deskId);
+    await pullChanges(intake.ctx, intake.deskId);
+    const back = await intake.db.cases.get(row.id);
+    expect(back?.statusCode).toBe('withdrawn');
+    const types = back?.state.timeline.map((event) => event.type);
+    expect(types?.filter((type) => type === 'withdrawn')).toHaveLength(1);
+    expect(types?.at(-1)).toBe('withdrawn');
+  });
+
+  it('keeps the clerk\'s change that HQ has not acknowledged, and takes HQ\'s decision beside it', async () => {
+    const desk = await enrolledDesk(hq);
+    const row = await draftCase(desk);
+    await pushOutbox(desk.ctx);
+    // Unsent: a new queue ticket.
+    const changed = await updateIntake(desk.db, row.id, { queueTicket: 'B077' }, { clerk: desk.clerk });
+    if (!changed.ok) throw new Error(changed.message);
+    await pullChanges(desk.ctx, desk.deskId);
+    expect((await desk.db.cases.get(row.id))?.queueTicket).toBe('B077');
+    await pushOutbox(desk.ctx);
+    await pullChanges(desk.ctx, desk.deskId);
+    expect((await desk.db.cases.get(row.id))?.queueTicket).toBe('B077');
+  });
+
+  it('lets HQ\'s value stand once HQ resolves a kept-back change as a conflict, the clerk\'s value beside it', async () => {
+    const origin = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(origin);
+    await pushOutbox(origin.ctx);
+    await pullChanges(origin.ctx, origin.deskId);
+    await pullChanges(other.ctx, other.deskId);
+    const theirs = await updateIntake(other.db, row.id, { queueTicket: 'B007' }, { clerk: other.clerk });
+    expect(theirs.ok).toBe(true);
+    await pushOutbox(other.ctx);
+    // The clerk at 01 changes the same field before 01 has seen 02's change.
+    const ours = await updateIntake(origin.db, row.id, { queueTicket: 'A099' }, { clerk: origin.clerk });
+    expect(ours.ok).toBe(true);
+    await pullChanges(origin.ctx, origin.deskId);
+    expect((await origin.db.cases.get(row.id))?.queueTicket).toBe('A099');
+    await pushOutbox(origin.ctx);
+    expect(await origin.db.cases.get(row.id)).toMatchObject({
+      queueTicket: 'B007',
+      conflicts: [{ field: 'queueTicket', deskValue: 'A099', hqValue: 'B007' }],
+    });
+    expect(await origin.db.meta.where('key').startsWith('sync.hqValues:').count()).toBe(0);
+  });
+
+  it('takes another desk\'s checklist record unless it holds a later one', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    await pushOutbox(intake.ctx);
+    await pullChanges(other.ctx, other.deskId);
+    const item = (await caseChecklist(other.db, row.id)).find((candidate) => candidate.status === 'missing')!;
+    const recorded = await recordChecklistItem(other.db, row.id, item.key, { status: 'received', copies: 1, pages: 3 }, { clerk: other.clerk, at: '2026-11-26T11:00:00+08:00' });
+    if (!recorded.ok) throw new Error(recorded.message);
+    await pushOutbox(other.ctx);
+    await pullChanges(intake.ctx, intake.deskId);
+    expect(await intake.db.checklistItems.get([row.id, item.key])).toMatchObject({ status: 'received', pages: 3, checkedBy: other.clerk.id });
+  });
+
+  it('keeps another desk\'s events that come before their case (HQ sends each case\'s latest state last) until it arrives', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const issuing = await enrolledDesk(hq, '02');
+    const row = await acceptedCase(intake, undefined, startUpInput({ queueTicket: 'C001' }));
+    await pushOutbox(intake.ctx);
+    const first = await issuing.hq.pull({ cursor: 0, limit: 1 });
+    if (!first.ok) throw new Error(first.failure.message);
+    expect(first.value.changes.map((change) => change.entity)).toEqual(['caseEvent']);
+    await applyPullPage(issuing.db, first.value, { deskId: issuing.deskId, catalogue: (await activeCatalogue(issuing.db)).data });
+    expect(await issuing.db.cases.get(row.id)).toBeUndefined();
+    await pullChanges(issuing.ctx, issuing.deskId);
+    const there = await issuing.db.cases.get(row.id);
+    expect(there?.clerkId).toBe(intake.clerk.id);
+    expect(there?.state.timeline.map((event) => event.type)).toEqual(['opened', 'accepted']);
+    expect(await issuing.db.meta.where('key').startsWith('sync.waitingEvent:').count()).toBe(0);
+  });
+
+  it('gives a case whose opening it has not seen an unknown clerk, not a wrong one', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const issuing = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    await pushOutbox(intake.ctx);
+    const page = await issuing.hq.pull({ cursor: 0, limit: 500 });
+    if (!page.ok) throw new Error(page.failure.message);
+    const caseOnly = { ...page.value, changes: page.value.changes.filter((change) => change.entity === 'case') };
+    await applyPullPage(issuing.db, caseOnly, { deskId: issuing.deskId, catalogue: (await activeCatalogue(issuing.db)).data });
+    expect((await issuing.db.cases.get(row.id))?.clerkId).toBe(unknownClerkId);
+  });
+});

@@ -1,0 +1,142 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateIntake } from '../../../../../renderer/src/data/cases';
+import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose';
+import { recordInHallApproval } from '../../../../../renderer/src/data/licenceIssuance';
+import { opsInState } from '../../../../../renderer/src/data/outbox';
+import type { CaseRow } from '../../../../../renderer/src/data/records';
+import { businessDateOf } from '../../../../../renderer/src/sync/protocol';
+import { hqMessages as hqServerMessages } from '../../../../hq/messages';
+import { licenceData } from '../../../../hq/support/fixtures';
+import { HqHarness } from '../../../../hq/support/harness';
+import { addAccount } from '../../data/dataFixtures';
+import { acceptedCase, draftCase } from '../syncFixtures';
+import { deskTime, expectDelivered, FaultDesk, hqOpsOf } from './faultDesk';
+
+/** Fault tests where desks disagree with HQ or each other: a wrong clock, the same case changed twice, an op HQ refuses. */
+
+const hqNow = new Date('2026-11-26T12:00:00+08:00');
+const oneDayMs = 24 * 60 * 60 * 1000;
+let hq: HqHarness;
+const desks: FaultDesk[] = [];
+beforeEach(async () => {
+  hq = await new HqHarness({ now: () => hqNow }).start();
+});
+afterEach(async () => {
+  await Promise.all(desks.splice(0).map((desk) => desk.dispose()));
+  await hq.dispose();
+});
+
+async function enrol(deskCode = '01', clockOffsetMs = 0): Promise<FaultDesk> {
+  const desk = await FaultDesk.enrol(hq, deskCode, { clockOffsetMs });
+  desks.push(desk);
+  return desk;
+}
+
+async function closeDayOf(desk: FaultDesk, businessDate: string) {
+  const snapshot = await readDaySnapshot(desk.db, businessDate);
+  const answer = await desk.client.closeDay({ businessDate, lastSeq: snapshot.lastSeq, totals: snapshot.totals });
+  if (!answer.ok) throw new Error(answer.failure.message);
+  return { snapshot, response: answer.value };
+}
+
+describe('a desk clock a day off', () => {
+  it('HQ keeps the ops in seq order whatever their times, and each day\'s totals follow the ops\' own times', async () => {
+    const desk = await enrol('01', oneDayMs);
+    // Morning: the clock runs a day ahead. Noon: someone sets it right, and the afternoon is written "earlier".
+    const early = await acceptedCase(desk, deskTime('2026-11-27', '09:30'));
+    expect(await desk.pass()).toEqual({ kind: 'synced' });
+    desk.clockOffsetMs = 0;
+    const late = await draftCase(desk, deskTime('2026-11-26', '14:10'));
+    expect(await desk.pass()).toEqual({ kind: 'synced' });
+
+    const held = await hqOpsOf(hq, desk.deskId);
+    expect(held.map((op) => op.seq)).toEqual(held.map((_, index) => index + 1));
+    const firstLate = held.findIndex((op) => op.entityId === late.id);
+    expect(Date.parse(held[firstLate]!.at)).toBeLessThan(Date.parse(held[firstLate - 1]!.at));
+    expect(held.map((op) => op.businessDate)).toEqual(held.map((op) => businessDateOf(op.at)));
+    expect(new Set(held.filter((op) => op.entityId === early.id).map((op) => op.businessDate))).toEqual(new Set(['2026-11-27']));
+
+    const ahead = await closeDayOf(desk, '2026-11-27');
+    expect(ahead.response).toEqual({ status: 'reconciled' });
+    expect(ahead.snapshot.totals.casesByStatus).toEqual({ accepted: 1 });
+    const today = await closeDayOf(desk, '2026-11-26');
+    expect(today.response).toEqual({ status: 'reconciled' });
+    expect(today.snapshot.totals.casesByStatus).toEqual({ drafting: 1 });
+    await expectDelivered(hq, desk);
+  });
+});
+
+describe('two desks change the same case', () => {
+  /** Desk 01 takes a case in; desk 02 pulls it and changes its queue ticket first. */
+  async function contestedCase(): Promise<{ origin: FaultDesk; other: FaultDesk; row: CaseRow }> {
+    const origin = await enrol('01');
+    const other = await enrol('02');
+    const row = await draftCase(origin);
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    expect((await updateIntake(other.db, row.id, { queueTicket: 'B007' }, { clerk: other.clerk })).ok).toBe(true);
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    return { origin, other, row };
+  }
+
+  it("HQ's value stands, the desk's value is kept beside it and the case is flagged", async () => {
+    const { origin, other, row } = await contestedCase();
+    expect((await updateIntake(origin.db, row.id, { queueTicket: 'A099' }, { clerk: origin.clerk })).ok).toBe(true);
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+
+    const [conflicted] = await opsInState(origin.db, 'conflict', 10);
+    expect(conflicted).toMatchObject({ entityId: row.id, lastError: hqServerMessages.conflict(['queueTicket']) });
+    expect(await origin.db.cases.get(row.id)).toMatchObject({
+      queueTicket: 'B007',
+      conflicts: [{ field: 'queueTicket', deskValue: 'A099', hqValue: 'B007', at: conflicted!.op.at }],
+    });
+    expect((await hq.operator.getCase(row.id)).case.queueTicket).toBe('B007');
+    expect(await other.db.cases.get(row.id)).toMatchObject({ queueTicket: 'B007', conflicts: [] });
+    await expectDelivered(hq, origin);
+    await expectDelivered(hq, other);
+  });
+
+  it("a clerk's change saved while a pull is being applied: once HQ resolves the conflict its way, HQ's value stands on the desk too", async () => {
+    const { origin, row } = await contestedCase();
+    // The clerk saves just as the pull that brings desk 02's change is on its way.
+    origin.tap.beforePull = async () => {
+      origin.tap.beforePull = null;
+      expect((await updateIntake(origin.db, row.id, { queueTicket: 'A099' }, { clerk: origin.clerk })).ok).toBe(true);
+    };
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+
+    expect((await hq.operator.getCase(row.id)).case.queueTicket).toBe('B007');
+    expect(await origin.db.cases.get(row.id)).toMatchObject({
+      queueTicket: 'B007',
+      conflicts: [{ field: 'queueTicket', deskValue: 'A099', hqValue: 'B007' }],
+    });
+    await expectDelivered(hq, origin);
+  });
+});
+
+describe('an op HQ rejects', () => {
+  it('the clerk sees it with HQ\'s reason, and the ops after it are still delivered', async () => {
+    const desk = await enrol();
+    const chief = await addAccount(desk.db, 'chief', '赵首席');
+    const row = await acceptedCase(desk);
+    // The chief records an in-hall approval: the status it sets is HQ's to set, so HQ refuses that op.
+    const approval = await recordInHallApproval(desk.db, row.id, { ...licenceData(), issuedOn: '2026-11-26' }, { clerk: chief });
+    expect(approval.ok).toBe(true);
+    const later = await draftCase(desk);
+    expect(await desk.pass()).toEqual({ kind: 'synced' });
+
+    const rejected = await opsInState(desk.db, 'rejected', 50);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.find((op) => op.entity === 'case')).toMatchObject({
+      entityId: row.id,
+      lastError: hqServerMessages.hqOwnedStatus('awaitingIssuance'),
+    });
+    expect(rejected.every((op) => typeof op.lastError === 'string' && op.lastError.length > 0)).toBe(true);
+    const after = (await desk.db.outbox.toArray()).filter((op) => op.seq > Math.max(...rejected.map((r) => r.seq)));
+    expect(after.some((op) => op.entityId === later.id)).toBe(true);
+    expect(after.every((op) => op.state === 'applied')).toBe(true);
+    await expectDelivered(hq, desk);
+  });
+});
