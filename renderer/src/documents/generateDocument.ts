@@ -4,6 +4,7 @@ import { documentRequestSchema, type DocumentKind, type DocumentRequestOf } from
 import { acceptanceNoticeTemplate } from './templates/acceptanceNotice';
 import { calibrationSheetTemplate } from './templates/calibrationSheet';
 import { correctionNoticeTemplate } from './templates/correctionNotice';
+import { dayReportTemplate } from './templates/dayReport';
 import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptanceNotice';
 import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
 import { receiptTemplate } from './templates/receipt';
@@ -19,6 +20,7 @@ export const templates: { [K in DocumentKind]: Template<K> } = {
   calibrationSheet: calibrationSheetTemplate,
   licenceOriginal: licenceOriginalTemplate,
   licenceDuplicate: licenceDuplicateTemplate,
+  dayReport: dayReportTemplate,
 };
 
 export interface GeneratedDocument {

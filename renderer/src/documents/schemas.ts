@@ -139,6 +139,43 @@ const licenceRequestFields = {
 export const licenceOriginalRequestSchema = z.object({ kind: z.literal('licenceOriginal'), ...licenceRequestFields });
 export const licenceDuplicateRequestSchema = z.object({ kind: z.literal('licenceDuplicate'), ...licenceRequestFields });
 
+const count = z.number().int().min(0);
+
+/**
+ * 日结报表: one desk's business day as reconciled with HQ and signed by the chief representative. Labels
+ * (status names, matter names) come resolved from the caller, like every other printed text here.
+ */
+export const dayReportRequestSchema = z.object({
+  kind: z.literal('dayReport'),
+  documentNumber: documentNumberSchema,
+  businessDate: isoDateSchema,
+  /** When the chief signed: the report's date. */
+  issuedAt: isoDateTimeSchema,
+  agency: agencySchema,
+  window: text(30),
+  /** Hall code + desk code, e.g. MY01. */
+  deskTag: z.string().regex(/^[0-9A-Z]{2,8}$/),
+  preparedBy: text(20),
+  figures: z.object({
+    ops: count,
+    handovers: count,
+    completedCases: count,
+    /** Minutes; null when nothing was handed over. */
+    averageIntakeToHandoverMinutes: z.number().min(0).nullable(),
+    /** 0–1; null when nothing was handed over. */
+    oneVisitShare: z.number().min(0).max(1).nullable(),
+    documents: z.object({ printed: count, reprinted: count, voided: count }),
+  }),
+  casesByStatus: z.array(z.object({ label: text(20), count })).max(20),
+  casesByMatter: z.array(z.object({ code: text(40), name: text(60), count })).max(200),
+  licenceSheets: z.object({ used: z.array(text(32)).max(2000), voided: z.array(text(32)).max(2000) }),
+  cases: z
+    .array(z.object({ caseNumber: caseNumberSchema, enterpriseName: text(60), matters: text(300), status: text(20), visits: z.number().int().min(1) }))
+    .max(2000),
+  reconciliation: z.object({ reconciledAt: isoDateTimeSchema, lastSeq: count }),
+  signature: z.object({ name: text(20), signedAt: isoDateTimeSchema }),
+});
+
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   receiptRequestSchema,
   acceptanceNoticeRequestSchema,
@@ -148,6 +185,7 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   calibrationSheetRequestSchema,
   licenceOriginalRequestSchema,
   licenceDuplicateRequestSchema,
+  dayReportRequestSchema,
 ]);
 
 /** A request as callers write it (calibration may be omitted). */

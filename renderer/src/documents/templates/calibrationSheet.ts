@@ -42,6 +42,16 @@ class CalibratedPen {
   }
 }
 
+/**
+ * Where crosses A (top left) and B (top right) are on the sheet of a licence paper, in nominal mm: the chief
+ * measures them on the printed sheet to work out the calibration (see the printed instructions).
+ */
+export function calibrationMarks(paper: 'original' | 'duplicate'): { a: { x: number; y: number }; b: { x: number; y: number } } {
+  const { widthMm } = licenceLayouts[paper].paper;
+  const top = CROSS_INSET_MM + 10;
+  return { a: { x: CROSS_INSET_MM, y: top }, b: { x: widthMm - CROSS_INSET_MM, y: top } };
+}
+
 /** Millimetre rulers along the top and left edges: 1 mm ticks, longer at 5, numbered every 10. */
 function rulers(pen: CalibratedPen, widthMm: number, heightMm: number): void {
   const tick = (mm: number) => (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3 : 1.5);
@@ -73,10 +83,11 @@ export const calibrationSheetTemplate: Template<'calibrationSheet'> = {
     const canvas = builder.addPage(widthMm, heightMm);
     const pen = new CalibratedPen(canvas, request.calibration);
     rulers(pen, widthMm, heightMm);
-    const top = CROSS_INSET_MM + 10;
+    const marks = calibrationMarks(request.paper);
+    const top = marks.a.y;
     const bottom = heightMm - CROSS_INSET_MM;
-    const left = CROSS_INSET_MM;
-    const right = widthMm - CROSS_INSET_MM;
+    const left = marks.a.x;
+    const right = marks.b.x;
     pen.cross('A', left, top);
     pen.cross('B', right, top);
     pen.cross('C', left, bottom);

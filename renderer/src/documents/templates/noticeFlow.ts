@@ -41,9 +41,14 @@ export interface NoticeFrame {
   title: string;
   subtitle?: string;
   documentNumber: string;
+  /** Printed under the QR code, which encodes it. A document of no case (the day report) gives its 文号. */
   caseNumber: string;
   catalogueVersion: string;
   templateId: string;
+  /** Under the QR code instead of the case-progress caption. */
+  qrCaption?: string;
+  /** The footer's facts line instead of case number, catalogue version and template. */
+  footerFacts?: string;
 }
 
 const CELL_PADDING_MM = 1.6;
@@ -85,7 +90,7 @@ export class NoticeFlow {
     const qrX = A4.widthMm - MARGIN.right - QR_SIZE_MM;
     canvas.qr(this.frame.caseNumber, qrX, MARGIN.top - 8, QR_SIZE_MM);
     canvas.alignedText(this.frame.caseNumber, qrX + QR_SIZE_MM / 2, MARGIN.top - 8 + QR_SIZE_MM + 1.5, { face: 'sans', sizePt: 7 }, 'center');
-    canvas.alignedText(m.common.qrCaption, qrX + QR_SIZE_MM / 2, MARGIN.top - 8 + QR_SIZE_MM + 4.5, { face: 'sans', sizePt: 6.5 }, 'center');
+    canvas.alignedText(this.frame.qrCaption ?? m.common.qrCaption, qrX + QR_SIZE_MM / 2, MARGIN.top - 8 + QR_SIZE_MM + 4.5, { face: 'sans', sizePt: 6.5 }, 'center');
     const centre = A4.widthMm / 2;
     canvas.alignedText(this.frame.title, centre, MARGIN.top + 16, { face: 'serif', sizePt: 22, bold: true }, 'center');
     let y = MARGIN.top + 16;
@@ -247,7 +252,9 @@ export class NoticeFlow {
         canvas.text(contact, MARGIN.left, baseline, FOOTER);
         baseline += 4;
       }
-      const facts = `${m.common.caseNumber} ${this.frame.caseNumber}\u3000${m.common.catalogueVersion} ${this.frame.catalogueVersion}\u3000${m.common.template} ${this.frame.templateId}`;
+      const facts =
+        this.frame.footerFacts ??
+        `${m.common.caseNumber} ${this.frame.caseNumber}\u3000${m.common.catalogueVersion} ${this.frame.catalogueVersion}\u3000${m.common.template} ${this.frame.templateId}`;
       canvas.text(facts, MARGIN.left, baseline, FOOTER);
       canvas.alignedText(m.common.page(i + 1, count), A4.widthMm - MARGIN.right, baseline, FOOTER, 'right');
     });

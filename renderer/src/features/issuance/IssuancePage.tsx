@@ -1,6 +1,172 @@
-import { PlaceholderPage } from '../shell/PlaceholderPage';
+import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { deskDatabase } from '../../data/db';
+import { caseDocuments } from '../../data/documentArchive';
+import { readIssuingAgency } from '../../data/issuingAgency';
+import { casesAwaitingDecision, casesAwaitingIssuance, liveLicences } from '../../data/licenceIssuance';
+import type { CaseRow } from '../../data/records';
+import { caseStatusLabels } from '../../domain/cases/caseStatus';
+import { formatChineseDateTime } from '../../domain/chineseDate';
+import type { CaseId } from '../../domain/cases/caseId';
+import { can } from '../../domain/clerks/permissions';
+import { useClerk } from '../clerks/ClerkContext';
+import { useLoad } from '../common/useLoad';
+import { printingMessages } from '../printing/messages';
+import { InHallApprovalModal } from './InHallApprovalModal';
+import { IssueLicence } from './IssueLicence';
 import { issuanceMessages as m } from './messages';
+import { PaperStockSection } from './PaperStockSection';
 
+interface QueueEntry {
+  row: CaseRow;
+  printed: string[];
+}
+
+async function loadQueues() {
+  const db = deskDatabase();
+  const [awaiting, deciding, agency] = await Promise.all([casesAwaitingIssuance(db), casesAwaitingDecision(db), readIssuingAgency(db)]);
+  const queue: QueueEntry[] = await Promise.all(
+    awaiting.map(async (row) => {
+      const live = liveLicences(await caseDocuments(db, row.id));
+      return { row, printed: (['licenceOriginal', 'licenceCopy'] as const).filter((kind) => live[kind] !== undefined).map((kind) => printingMessages.kindLabels[kind]) };
+    }),
+  );
+  return { queue, deciding, authority: agency?.name ?? '' };
+}
+
+/** When HQ (or the chief in the hall) decided: the 准予 event's time, else the case's last change. */
+function approvedAt(row: CaseRow): string {
+  const status = row.state.status;
+  return 'decidedAt' in status ? status.decidedAt : row.updatedAt;
+}
+
+/**
+ * 出证: cases waiting for their licence (待出证), the cases the chief may approve in the hall, and the stock
+ * of blank licence paper. Opening a case goes to printing its 正本 and 副本 and the handover.
+ */
 export function IssuancePage() {
-  return <PlaceholderPage title={m.title} summary={m.summary} upcoming={m.upcoming} />;
+  const clerk = useClerk();
+  const [open, setOpen] = useState<CaseId | null>(null);
+  const [approving, setApproving] = useState<CaseRow | null>(null);
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => loadQueues().then((value) => ({ ...value, version })), [version]);
+  const loaded = useLoad(load);
+  const reload = () => setVersion((value) => value + 1);
+
+  if (open !== null) {
+    return (
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          {m.title}
+        </Title>
+        <IssueLicence
+          caseId={open}
+          onBack={() => {
+            setOpen(null);
+            reload();
+          }}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {m.title}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {m.summary}
+        </Text>
+      </div>
+      {loaded.state === 'failed' ? <Text c="red">{loaded.message}</Text> : null}
+      <Paper withBorder p="md" component="section" aria-labelledby="issuance-queue-title">
+        <Title id="issuance-queue-title" order={2} size="h4" mb="sm">
+          {m.queue.title}
+        </Title>
+        {loaded.state === 'ready' && loaded.value.queue.length === 0 ? <Text size="sm" c="dimmed">{m.queue.empty}</Text> : null}
+        {loaded.state === 'ready' && loaded.value.queue.length > 0 ? (
+          <Table aria-label={m.queue.title} verticalSpacing={4} fz="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{m.queue.columns.caseNumber}</Table.Th>
+                <Table.Th>{m.queue.columns.enterprise}</Table.Th>
+                <Table.Th>{m.queue.columns.approvedAt}</Table.Th>
+                <Table.Th>{m.queue.columns.licences}</Table.Th>
+                <Table.Th>{m.queue.columns.action}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {loaded.value.queue.map(({ row, printed }) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
+                  <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
+                  <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
+                  <Table.Td>{row.licence === null ? m.queue.noLicenceData : printed.join('、') || '—'}</Table.Td>
+                  <Table.Td>
+                    {row.licence === null && can(clerk.role, 'case.decide') ? (
+                      <Button size="compact-sm" variant="light" onClick={() => setApproving(row)} aria-label={m.decisions.recordLabel(row.caseNumber)}>
+                        {m.decisions.record}
+                      </Button>
+                    ) : (
+                      <Button size="compact-sm" onClick={() => setOpen(row.id)} aria-label={m.queue.openLabel(row.caseNumber)}>
+                        {m.queue.open}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Paper>
+      {can(clerk.role, 'case.decide') ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="issuance-decisions-title">
+          <Title id="issuance-decisions-title" order={2} size="h4" mb="sm">
+            {m.decisions.title}
+          </Title>
+          {loaded.state === 'ready' && loaded.value.deciding.length === 0 ? <Text size="sm" c="dimmed">{m.decisions.empty}</Text> : null}
+          {loaded.state === 'ready' && loaded.value.deciding.length > 0 ? (
+            <Table aria-label={m.decisions.title} verticalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{m.decisions.columns.caseNumber}</Table.Th>
+                  <Table.Th>{m.decisions.columns.enterprise}</Table.Th>
+                  <Table.Th>{m.decisions.columns.status}</Table.Th>
+                  <Table.Th>{m.decisions.columns.createdAt}</Table.Th>
+                  <Table.Th>{m.decisions.columns.action}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {loaded.value.deciding.map((row) => (
+                  <Table.Tr key={row.id}>
+                    <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
+                    <Table.Td>{row.enterprise.name}</Table.Td>
+                    <Table.Td>{caseStatusLabels[row.statusCode]}</Table.Td>
+                    <Table.Td>{formatChineseDateTime(row.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="light" onClick={() => setApproving(row)} aria-label={m.decisions.recordLabel(row.caseNumber)}>
+                        {m.decisions.record}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+        </Paper>
+      ) : null}
+      <PaperStockSection />
+      <InHallApprovalModal
+        row={approving}
+        authority={loaded.state === 'ready' ? loaded.value.authority : ''}
+        onClose={() => setApproving(null)}
+        onApproved={() => {
+          setApproving(null);
+          reload();
+        }}
+      />
+    </Stack>
+  );
 }

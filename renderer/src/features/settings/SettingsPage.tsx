@@ -2,7 +2,11 @@ import { Alert, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { requestPersistentStorage, type StorageStatus } from '../../data/storage';
 import { callDesk, type ChannelOutput } from '../../platform/desk';
+import { ClerkSettings } from '../clerks/ClerkSettings';
+import { HqConnectionSection } from '../sync/HqConnectionSection';
+import { DeskIdentitySection } from './DeskIdentitySection';
 import { formatBytes } from './formatBytes';
+import { PrintingSettings } from './PrintingSettings';
 import { settingsMessages as m } from './messages';
 
 type AppInfo = ChannelOutput<'appInfo'>;
@@ -66,6 +70,10 @@ export function SettingsPage() {
           </Stack>
         )}
       </Card>
+      <DeskIdentitySection />
+      <HqConnectionSection />
+      <ClerkSettings />
+      <PrintingSettings />
     </Stack>
   );
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, calibrationSheet } = demoRequests;
+const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, calibrationSheet, dayReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -68,6 +68,23 @@ const mustCarry: Record<DocumentKind, string[]> = {
   calibrationSheet: ['套打校准页', calibrationSheet.printerName, 'A（30,40）', 'B（390,40）', '比例=标称距离÷L'],
   licenceOriginal: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
   licenceDuplicate: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
+  dayReport: [
+    '日结报表',
+    dayReport.documentNumber,
+    '2026年11月26日',
+    '业务序号5126',
+    '于2026年11月26日17:38对账一致',
+    '1小时53分钟',
+    '75%',
+    ...dayReport.casesByStatus.map((line) => line.label),
+    ...dayReport.casesByMatter.flatMap((line) => [line.code, line.name]),
+    ...dayReport.licenceSheets.used,
+    ...dayReport.licenceSheets.voided,
+    ...dayReport.cases.flatMap((line) => [line.caseNumber, line.enterpriseName]),
+    '首席代表（签字）：李建国',
+    '签字时间：2026年11月26日17:42',
+    '制表人：王静',
+  ],
 };
 
 describe.each(documentKinds)('the %s document', (kind) => {

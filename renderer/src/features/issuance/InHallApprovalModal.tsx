@@ -1,0 +1,108 @@
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { deskDatabase } from '../../data/db';
+import { recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
+import type { CaseRow } from '../../data/records';
+import { useClerk } from '../clerks/ClerkContext';
+import { hallToday } from '../common/hallClock';
+import { initialLicenceForm, licenceInputOf, type LicenceFormValues } from './licenceForm';
+import { issuanceMessages } from './messages';
+
+const m = issuanceMessages.approval;
+
+/**
+ * 记录准予（厅内）: the chief approves a case in the hall and enters the licence data to print. The data
+ * layer takes the case through review and approval to 待出证 in one write, or refuses naming the field.
+ */
+export function InHallApprovalModal(props: { row: CaseRow | null; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
+  return (
+    <Modal opened={props.row !== null} onClose={props.onClose} title={props.row === null ? '' : m.title(props.row.caseNumber)} size={860}>
+      {props.row !== null ? <ApprovalForm row={props.row} authority={props.authority} onClose={props.onClose} onApproved={props.onApproved} /> : null}
+    </Modal>
+  );
+}
+
+type FieldName = keyof LicenceFormValues;
+const fieldOfLicence: Record<LicenceField, FieldName> = {
+  uscc: 'uscc',
+  name: 'name',
+  type: 'type',
+  legalRepresentative: 'legalRepresentative',
+  registeredCapitalFen: 'registeredCapital',
+  businessScope: 'businessScope',
+  address: 'address',
+  establishedOn: 'establishedOn',
+  termUntil: 'termUntil',
+  registrationAuthority: 'registrationAuthority',
+  issuedOn: 'issuedOn',
+};
+
+function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
+  const clerk = useClerk();
+  const [values, setValues] = useState<LicenceFormValues>(() => initialLicenceForm(props.row, hallToday(), props.authority));
+  const [problem, setProblem] = useState<{ field: FieldName | null; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const field = (name: FieldName) => ({
+    label: m.fields[name],
+    value: values[name],
+    error: problem?.field === name ? problem.message : undefined,
+    onChange: (event: { currentTarget: { value: string } }) => {
+      setValues({ ...values, [name]: event.currentTarget.value });
+      if (problem?.field === name) setProblem(null);
+    },
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = licenceInputOf(values);
+    if (input === null) {
+      setProblem({ field: 'registeredCapital', message: m.capitalInvalid });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk });
+      if (result.ok) props.onApproved(result.value);
+      else setProblem({ field: result.field === undefined ? null : fieldOfLicence[result.field], message: result.message });
+    } catch (error) {
+      setProblem({ field: null, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{m.intro}</Text>
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput {...field('uscc')} required ff="monospace" spellCheck={false} autoComplete="off" />
+          <TextInput {...field('name')} required />
+          <TextInput {...field('type')} required />
+          <TextInput {...field('legalRepresentative')} required />
+          <TextInput {...field('registeredCapital')} required inputMode="decimal" />
+          <TextInput {...field('address')} required />
+          <TextInput {...field('establishedOn')} type="date" required />
+          <TextInput {...field('termUntil')} type="date" />
+          <TextInput {...field('registrationAuthority')} required />
+          <TextInput {...field('issuedOn')} type="date" required />
+        </SimpleGrid>
+        <Textarea {...field('businessScope')} required autosize minRows={3} maxRows={8} />
+        {problem !== null && problem.field === null ? (
+          <Alert color="red" role="alert">
+            {problem.message}
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button type="submit" loading={busy}>
+            {m.confirm}
+          </Button>
+          <Button variant="subtle" onClick={props.onClose}>
+            {m.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

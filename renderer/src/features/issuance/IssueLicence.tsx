@@ -1,0 +1,163 @@
+import { Alert, Button, Group, Kbd, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { getCase } from '../../data/cases';
+import { deskDatabase } from '../../data/db';
+import { caseDocuments } from '../../data/documentArchive';
+import { liveLicences } from '../../data/licenceIssuance';
+import type { CaseRow } from '../../data/records';
+import type { LicenceData } from '../../sync/protocol';
+import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
+import type { CaseId } from '../../domain/cases/caseId';
+import { formatYuan, toChineseCapitalAmount } from '../../domain/money';
+import type { Loaded } from '../common/useLoad';
+import { useArchiveVersion } from '../printing/archiveChanges';
+import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
+import { CompletedBanner } from './CompletedBanner';
+import { formatElapsed } from './elapsed';
+import { HandoverForm } from './HandoverForm';
+import { LicenceSheetPrinter } from './LicenceSheetPrinter';
+import { issuanceMessages } from './messages';
+
+const m = issuanceMessages;
+
+async function loadIssuance(caseId: CaseId) {
+  const db = deskDatabase();
+  const [row, documents] = await Promise.all([getCase(db, caseId), caseDocuments(db, caseId)]);
+  if (row === undefined) throw new Error(m.issue.noLicence);
+  return { row, live: liveLicences(documents) };
+}
+
+function LicenceFacts(props: { licence: LicenceData }) {
+  const { licence } = props;
+  const f = m.issue.licenceFields;
+  const facts: [string, string][] = [
+    [f.uscc, licence.uscc],
+    [f.name, licence.name],
+    [f.type, licence.type],
+    [f.legalRepresentative, licence.legalRepresentative],
+    [f.registeredCapital, `${toChineseCapitalAmount(licence.registeredCapitalFen)}（${formatYuan(licence.registeredCapitalFen)}）`],
+    [f.establishedOn, formatChineseDate(licence.establishedOn)],
+    [f.termUntil, licence.termUntil === null ? m.issue.longTerm : formatChineseDate(licence.termUntil)],
+    [f.address, licence.address],
+    [f.registrationAuthority, licence.registrationAuthority],
+    [f.issuedOn, formatChineseDate(licence.issuedOn)],
+  ];
+  return (
+    <Paper withBorder p="md" component="section" aria-label={m.issue.licenceTitle}>
+      <Title order={3} size="h5" mb="xs">
+        {m.issue.licenceTitle}
+      </Title>
+      <SimpleGrid cols={3} spacing="xs" verticalSpacing={4}>
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text size="sm">{value}</Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt="xs">
+        {f.businessScope}
+      </Text>
+      <Text size="sm">{licence.businessScope}</Text>
+    </Paper>
+  );
+}
+
+type Issuance = Awaited<ReturnType<typeof loadIssuance>>;
+
+/**
+ * Loads the case and its licences, and reloads them whenever the archive changes (a print, a void) and
+ * after the handover. While a reload
+ * runs the previous answer stays on screen, so the print panels (and the job outcome they show) stay put.
+ */
+function useIssuance(caseId: CaseId): { loaded: Loaded<Issuance>; reload: () => void } {
+  const [version, setVersion] = useState(0);
+  const archiveVersion = useArchiveVersion();
+  const [loaded, setLoaded] = useState<{ caseId: CaseId; result: Loaded<Issuance> } | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadIssuance(caseId).then(
+      (value) => current && setLoaded({ caseId, result: { state: 'ready', value } }),
+      (error: unknown) => current && setLoaded({ caseId, result: { state: 'failed', message: error instanceof Error ? error.message : String(error) } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [caseId, version, archiveVersion]);
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
+  return { loaded: loaded !== null && loaded.caseId === caseId ? loaded.result : { state: 'loading' }, reload };
+}
+
+/** Printing a 待出证 case's licences on stock paper and handing them over. Esc goes back to the list. */
+export function IssueLicence(props: { caseId: CaseId; onBack: () => void }) {
+  const { loaded, reload } = useIssuance(props.caseId);
+  useHotkeys([['Escape', () => document.querySelector('[role="dialog"]') === null && props.onBack()]]);
+
+  return (
+    <Stack gap="md">
+      <Group>
+        <Button variant="subtle" onClick={props.onBack} leftSection={<Kbd size="xs">Esc</Kbd>}>
+          {m.issue.back}
+        </Button>
+      </Group>
+      {loaded.state === 'loading' ? <Loader size="sm" /> : null}
+      {loaded.state === 'failed' ? (
+        <Alert color="red" role="alert">
+          {loaded.message}
+        </Alert>
+      ) : null}
+      {loaded.state === 'ready' ? <IssueLicenceBody row={loaded.value.row} live={loaded.value.live} reload={reload} /> : null}
+    </Stack>
+  );
+}
+
+function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLicences>; reload: () => void }) {
+  const { row, live, reload } = props;
+  const status = row.state.status;
+  const elapsedSoFar = Math.max(0, Math.floor((Date.now() - Date.parse(row.createdAt)) / 60_000));
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h3" ff="monospace">
+              {m.issue.heading(row.caseNumber)}
+            </Title>
+            <Text size="sm">{row.enterprise.name}</Text>
+          </div>
+          <Stack gap={0} align="flex-end">
+            <Text size="sm">
+              {m.issue.intakeAt}：{formatChineseDateTime(row.createdAt)}
+            </Text>
+            {status.code === 'awaitingIssuance' ? (
+              <Text size="sm" c="dimmed">
+                {m.issue.elapsedSoFar} {formatElapsed(elapsedSoFar)}
+              </Text>
+            ) : null}
+          </Stack>
+        </Group>
+      </Paper>
+      <CompletedBanner row={row} />
+      {row.licence === null ? (
+        <Alert color="orange">{m.issue.noLicence}</Alert>
+      ) : (
+        <>
+          <LicenceFacts licence={row.licence} />
+          {status.code === 'awaitingIssuance' ? (
+            <>
+              <LicenceSheetPrinter row={row} kind="licenceOriginal" live={live.licenceOriginal} />
+              <LicenceSheetPrinter row={row} kind="licenceCopy" live={live.licenceCopy} />
+            </>
+          ) : null}
+        </>
+      )}
+      <CaseDocumentsPanel caseId={row.id} licencesHandedOver={status.code === 'completed'} />
+      {status.code === 'awaitingIssuance' && row.licence !== null ? (
+        <HandoverForm row={row} ready={live.licenceOriginal !== undefined && live.licenceCopy !== undefined} onHandedOver={reload} />
+      ) : null}
+    </Stack>
+  );
+}

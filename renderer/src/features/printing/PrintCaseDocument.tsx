@@ -1,0 +1,92 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
+import { getCase } from '../../data/cases';
+import { listClerks } from '../../data/clerks';
+import { deskDatabase } from '../../data/db';
+import { caseDocuments } from '../../data/documentArchive';
+import { readIssuingAgency } from '../../data/issuingAgency';
+import { isPrintableKind } from '../../data/printSettings';
+import type { DocumentRow } from '../../data/records';
+import type { CaseDocumentKind } from '../../domain/cases/caseDocuments';
+import type { CaseId } from '../../domain/cases/caseId';
+import type { DocumentNumber } from '../../domain/documentNumber';
+import { useLoad } from '../common/useLoad';
+import { useArchiveVersion } from './archiveChanges';
+import { caseDocumentRequest, type CaseDocumentSources } from './caseDocumentRequests';
+import { printingMessages as m } from './messages';
+import { PrintDialog } from './PrintDialog';
+import type { DocumentSource } from './usePrintDocument';
+
+/** Reads what a case's documents are drawn from; refuses (throws, in Chinese) when the agency is not set. */
+async function loadSources(caseId: CaseId, eventSeq: number): Promise<CaseDocumentSources> {
+  const db = deskDatabase();
+  const row = await getCase(db, caseId);
+  if (row === undefined) throw new Error(m.caseRequest.notRequested);
+  const [items, loaded, agency, clerks] = await Promise.all([caseChecklist(db, caseId), catalogueForCase(db, row), readIssuingAgency(db), listClerks(db)]);
+  if (agency === null) throw new Error(m.agencyNotSet);
+  const decidedBy = row.state.timeline.find((event) => event.seq === eventSeq)?.clerkId;
+  const clerkName = clerks.find((clerk) => clerk.id === decidedBy)?.displayName ?? m.unknownClerk;
+  return { row, items, catalogue: loaded.catalogue, agency, clerkName };
+}
+
+export interface PrintCaseDocumentProps {
+  caseId: CaseId;
+  /** The timeline event (a counter decision) that asked for the document. */
+  eventSeq: number;
+  kind: CaseDocumentKind;
+}
+
+/**
+ * 打印 for one document a case decision calls for, or 重印 once it is archived (the stored bytes,
+ * byte for byte). Drop it wherever a decision's documents are listed.
+ */
+export function PrintCaseDocument(props: PrintCaseDocumentProps) {
+  const { caseId, eventSeq, kind } = props;
+  const archiveVersion = useArchiveVersion();
+  const load = useCallback(() => caseDocuments(deskDatabase(), caseId).then((rows) => ({ rows, archiveVersion })), [caseId, archiveVersion]);
+  const archive = useLoad(load);
+  // The source is fixed when the dialog opens: archiving it mid-dialog must not turn the dialog into a reprint.
+  const [opened, setOpened] = useState<DocumentSource | null>(null);
+  const printed: DocumentRow | undefined =
+    archive.state === 'ready' ? archive.value.rows.find((row) => row.kind === kind && row.eventSeq === eventSeq && row.status === 'printed') : undefined;
+
+  const source = useMemo<DocumentSource | null>(() => {
+    if (!isPrintableKind(kind)) return null;
+    if (printed !== undefined) return { mode: 'archived', row: printed };
+    return {
+      mode: 'new',
+      kind,
+      caseId,
+      eventSeq,
+      licenceSheetSerial: null,
+      draw: async (documentNumber: DocumentNumber, issuedAt: string) => {
+        const request = caseDocumentRequest(kind, eventSeq, await loadSources(caseId, eventSeq), documentNumber, issuedAt);
+        if (!request.ok) throw new Error(request.message);
+        return request.request;
+      },
+    };
+  }, [kind, printed, caseId, eventSeq]);
+
+  if (source === null) {
+    return (
+      <Text size="xs" c="dimmed">
+        {m.noTemplate}
+      </Text>
+    );
+  }
+  const label = m.kindLabels[kind as keyof typeof m.kindLabels];
+  return (
+    <Group gap="xs">
+      <Button size="compact-xs" variant={printed === undefined ? 'filled' : 'default'} aria-label={`${printed === undefined ? m.print : m.reprint}${label}`} onClick={() => setOpened(source)} disabled={archive.state !== 'ready'}>
+        {printed === undefined ? m.print : m.reprint}
+      </Button>
+      {printed !== undefined ? (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {printed.documentNumber}
+        </Text>
+      ) : null}
+      {opened !== null ? <PrintDialog opened onClose={() => setOpened(null)} source={opened} /> : null}
+    </Group>
+  );
+}

@@ -1,0 +1,74 @@
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { deskDatabase } from '../../data/db';
+import { readDeskIdentity, saveDeskIdentity, type DeskIdentity } from '../../data/desk';
+import { can } from '../../domain/clerks/permissions';
+import { useClerk } from '../clerks/ClerkContext';
+import { useLiveQuery } from '../sync/useLiveQuery';
+import { settingsMessages } from './messages';
+
+const m = settingsMessages.deskIdentity;
+const readIdentity = () => readDeskIdentity(deskDatabase());
+
+/**
+ * 本窗口: the hall and desk codes that lead every case and document number. Set once by an admin before
+ * the first case; afterwards shown read-only, since changing them would break the numbers' uniqueness.
+ */
+export function DeskIdentitySection() {
+  const clerk = useClerk();
+  const identity = useLiveQuery(readIdentity);
+  const [form, setForm] = useState<DeskIdentity>({ hallCode: '', deskCode: '' });
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: keyof DeskIdentity } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await saveDeskIdentity(deskDatabase(), { hallCode: form.hallCode.trim().toUpperCase(), deskCode: form.deskCode.trim() }, clerk);
+    setOutcome(result.ok ? { ok: true, text: m.saved } : { ok: false, text: result.message, ...(result.field ? { field: result.field } : {}) });
+  };
+
+  return (
+    <Card withBorder component="section" aria-labelledby="desk-identity-title">
+      <Title id="desk-identity-title" order={2} size="h4" mb="xs">
+        {m.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {m.intro}
+      </Text>
+      {identity ? (
+        <Text>{m.current(identity.hallCode, identity.deskCode)}</Text>
+      ) : can(clerk.role, 'settings.manage') ? (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack gap="sm">
+            <Alert color="orange">{m.notSet}</Alert>
+            <Group grow align="flex-start">
+              <TextInput
+                label={m.hallCode}
+                description={m.hallCodeHint}
+                value={form.hallCode}
+                error={outcome?.field === 'hallCode' ? outcome.text : undefined}
+                onChange={(event) => setForm({ ...form, hallCode: event.currentTarget.value })}
+              />
+              <TextInput
+                label={m.deskCode}
+                description={m.deskCodeHint}
+                value={form.deskCode}
+                error={outcome?.field === 'deskCode' ? outcome.text : undefined}
+                onChange={(event) => setForm({ ...form, deskCode: event.currentTarget.value })}
+              />
+            </Group>
+            {outcome && !outcome.field ? (
+              <Alert color={outcome.ok ? 'teal' : 'red'} role={outcome.ok ? 'status' : 'alert'}>
+                {outcome.text}
+              </Alert>
+            ) : null}
+            <div>
+              <Button type="submit">{m.save}</Button>
+            </div>
+          </Stack>
+        </form>
+      ) : (
+        <Alert color="orange">{m.notSetAskAdmin}</Alert>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+import { expect, setUpFirstAdmin, test } from './fixtures';
+
+test('an admin sets the hall and desk codes once, and the status bar shows them', async ({ page, desk, shot }) => {
+  void desk;
+  await setUpFirstAdmin(page, '/#/settings');
+  const section = page.getByRole('region', { name: '本窗口' });
+  await expect(page.getByRole('contentinfo', { name: '状态栏' })).toContainText('窗口：未设置');
+
+  await section.getByLabel('大厅代码').fill('my');
+  await section.getByLabel('窗口号').fill('1');
+  await section.getByRole('button', { name: '保存' }).click();
+  await expect(section.getByText('窗口号应为两位数字，如 03')).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: '状态栏' })).toContainText('窗口：未设置');
+
+  await section.getByLabel('窗口号').fill('01');
+  await section.getByRole('button', { name: '保存' }).click();
+  await expect(section.getByText('大厅代码 MY · 窗口号 01')).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: '状态栏' })).toContainText('窗口：MY-01');
+  await expect(section.getByRole('button', { name: '保存' })).toHaveCount(0);
+  await section.scrollIntoViewIfNeeded();
+  await shot('settings-desk-identity', { fullPage: false });
+});
