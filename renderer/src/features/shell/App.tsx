@@ -2,10 +2,12 @@ import { AppShell, Group, Kbd, MantineProvider, NavLink, Text, Title, createThem
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CasesPage } from '../cases/CasesPage';
+import { ClerkGate } from '../clerks/ClerkGate';
 import { DayClosePage } from '../day-close/DayClosePage';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { shellMessages as m } from './messages';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
@@ -25,6 +27,19 @@ const pages: Record<SectionId, () => ReactNode> = {
 };
 
 export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <SyncEngineProvider>
+        <ClerkGate>
+          <Desk />
+        </ClerkGate>
+      </SyncEngineProvider>
+    </MantineProvider>
+  );
+}
+
+/** The working desk, shown only once a clerk is signed in. */
+function Desk() {
   const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
 
   const go = (next: SectionId) => {
@@ -38,47 +53,40 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  useEffect(() => {
-    document.documentElement.dataset['deskReady'] = 'true';
-    performance.mark('desk-interactive');
-  }, []);
-
   useHotkeys(sectionIds.map((id, index) => [`alt+${index + 1}`, () => go(id), { preventDefault: true }] as const), []);
 
   return (
-    <MantineProvider theme={theme}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} footer={{ height: 40 }} padding="lg">
-        <AppShell.Header>
-          <Group h="100%" px="md" gap="sm">
-            <Title order={2} size="h3">
-              {m.appName}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {m.appSubtitle}
-            </Text>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs" component="nav" aria-label={m.navLabel}>
-          {sectionIds.map((id, index) => (
-            <NavLink
-              key={id}
-              component="button"
-              label={sectionLabels[id]}
-              active={section === id}
-              aria-current={section === id ? 'page' : undefined}
-              rightSection={<Kbd size="xs">{m.shortcutHint(String(index + 1))}</Kbd>}
-              onClick={() => go(id)}
-            />
-          ))}
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <PageFocus key={section}>{pages[section]()}</PageFocus>
-        </AppShell.Main>
-        <AppShell.Footer>
-          <StatusBar />
-        </AppShell.Footer>
-      </AppShell>
-    </MantineProvider>
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} footer={{ height: 40 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="sm">
+          <Title order={2} size="h3">
+            {m.appName}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {m.appSubtitle}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={m.navLabel}>
+        {sectionIds.map((id, index) => (
+          <NavLink
+            key={id}
+            component="button"
+            label={sectionLabels[id]}
+            active={section === id}
+            aria-current={section === id ? 'page' : undefined}
+            rightSection={<Kbd size="xs">{m.shortcutHint(String(index + 1))}</Kbd>}
+            onClick={() => go(id)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <PageFocus key={section}>{pages[section]()}</PageFocus>
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
   );
 }
 

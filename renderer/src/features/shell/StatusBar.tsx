@@ -1,23 +1,32 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { deskDatabase } from '../../data/db';
+import { readDeskIdentity } from '../../data/desk';
+import { ClerkStatus } from '../clerks/ClerkStatus';
+import { SyncStatus } from '../sync/SyncStatus';
+import { useLiveQuery } from '../sync/useLiveQuery';
 import { shellMessages } from './messages';
 import { useOnline } from './useOnline';
 
+const readIdentity = () => readDeskIdentity(deskDatabase());
+
 export function StatusBar() {
   const online = useOnline();
+  const identity = useLiveQuery(readIdentity);
   const m = shellMessages.status;
   return (
     <Group component="footer" aria-label={m.statusBarLabel} h="100%" px="md" gap="xl" justify="space-between">
       <Group gap="xl">
+        <ClerkStatus />
         <Text size="sm">
-          {m.clerk}：{m.notSignedIn}
-        </Text>
-        <Text size="sm">
-          {m.desk}：{m.deskNotSet}
+          {m.desk}：{identity ? `${identity.hallCode}-${identity.deskCode}` : m.deskNotSet}
         </Text>
       </Group>
-      <Badge color={online ? 'teal' : 'orange'} variant="light" role="status">
-        {online ? m.online : m.offline}
-      </Badge>
+      <Group gap="md" wrap="nowrap">
+        <SyncStatus />
+        <Badge color={online ? 'teal' : 'orange'} variant="light" role="status">
+          {online ? m.online : m.offline}
+        </Badge>
+      </Group>
     </Group>
   );
 }

@@ -11,8 +11,6 @@ export const shellMessages = {
   },
   shortcutHint: (key: string) => `Alt+${key}`,
   status: {
-    clerk: '受理员',
-    notSignedIn: '未登录',
     desk: '窗口',
     deskNotSet: '未设置',
     online: '网络已连接',
