@@ -24,7 +24,7 @@ const m = issuanceMessages;
 async function loadIssuance(caseId: CaseId) {
   const db = deskDatabase();
   const [row, documents] = await Promise.all([getCase(db, caseId), caseDocuments(db, caseId)]);
-  if (row === undefined) throw new Error(m.issue.noLicence);
+  if (row === undefined) throw new Error(m.issue.caseNotFound);
   return { row, live: liveLicences(documents) };
 }
 

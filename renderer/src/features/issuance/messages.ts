@@ -57,6 +57,7 @@ export const issuanceMessages = {
       issuedOn: '发照日期',
     },
     longTerm: '长期',
+    caseNotFound: '找不到该办件，可能尚未同步到本机',
     noLicence: '该办件尚无营业执照登记信息。首席代表可在出证列表中“记录准予（厅内）”，或等待市级系统同步审批结果。',
   },
   sheet: {

@@ -22,7 +22,7 @@ import type { DocumentSource } from './usePrintDocument';
 async function loadSources(caseId: CaseId, eventSeq: number): Promise<CaseDocumentSources> {
   const db = deskDatabase();
   const row = await getCase(db, caseId);
-  if (row === undefined) throw new Error(m.caseRequest.notRequested);
+  if (row === undefined) throw new Error(m.caseNotFound);
   const [items, loaded, agency, clerks] = await Promise.all([caseChecklist(db, caseId), catalogueForCase(db, row), readIssuingAgency(db), listClerks(db)]);
   if (agency === null) throw new Error(m.agencyNotSet);
   const decidedBy = row.state.timeline.find((event) => event.seq === eventSeq)?.clerkId;

@@ -52,6 +52,7 @@ export const printingMessages = {
   noTemplate: '此类文书暂无打印模板',
   agencyNotSet: '本机尚未设置出具文书的机关信息，请管理员在“设置 → 文书抬头”中填写',
   unknownClerk: '（未知工作人员）',
+  caseNotFound: '找不到该办件，可能尚未同步到本机',
   unexpected: (detail: string) => `操作未完成：${detail}`,
   documents: {
     title: '本办件的文书',
