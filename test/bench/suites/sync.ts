@@ -13,7 +13,6 @@ import { DeskDatabase } from '../../../renderer/src/data/db';
 import { latestSchemaVersion } from '../../../renderer/src/data/schema';
 import { readPullCursor } from '../../../renderer/src/data/syncState';
 import { newClerkId } from '../../../renderer/src/domain/clerks/clerkId';
-import { pullInputSchema, pushInputSchema, referenceInputSchema } from '../../../renderer/src/sync/hqBridge';
 import { pullResponseSchema, schemaVersionHeader } from '../../../renderer/src/sync/protocol';
 import { pullChanges } from '../../../renderer/src/sync/pullChanges';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
@@ -23,16 +22,16 @@ import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/chromium';
 import { enrolmentCode, HqHarness } from '../../hq/support/harness';
 import { OutboxReadMeter } from '../outboxReadMeter';
 import { anchorOf, round, summarise } from '../stats';
-import type { BenchHqMethod, PushMeasure, SyncBenchApi } from '../syncPage/syncBenchApi';
+import type { PushMeasure, SyncBenchApi } from '../syncPage/syncBenchApi';
 import { casesOps, changesPerCase, numbered, opsPerCase, seedBatch, seedOutbox, type Workload } from '../syncWorkload';
 import type { BenchResult, BenchSuite } from '../types';
 
 /**
  * Sync with the reference HQ over loopback (DESIGN §5): push 10,000 ops from a desk's outbox through the
  * engine's push phase, and pull 50,000 changes of the hall into a desk. HQ is the real reference server
- * on SQLite. The desk side runs twice for the push: in Node on fake-indexeddb (also the desk side of the
- * pull), and in Chromium's IndexedDB with the HQ client in Node behind an exposed binding, as the app
- * reaches the main process over IPC. Each figure has its anchor in the same run: the same work done with
+ * on SQLite. The desk side runs twice for the push: in Chromium's IndexedDB (a bench page holding the
+ * desk database, the engine and the main process's HQ client; the app adds an IPC hop per request), and
+ * in Node on fake-indexeddb (also the desk side of the pull). Each figure has its anchor in the same run: the same work done with
  * plain `fetch` — the engine's push request bytes posted to a fresh HQ, the same pull pages fetched —
  * which is the floor for HQ and loopback on this machine.
  *
@@ -44,6 +43,8 @@ const pushOpsTotal = Number(process.env['BENCH_SYNC_PUSH_OPS'] ?? 10_000);
 const pullChangesTotal = Number(process.env['BENCH_SYNC_PULL_CHANGES'] ?? 50_000);
 const pushRounds = Number(process.env['BENCH_SYNC_PUSH_ROUNDS'] ?? 3);
 const pullRounds = Number(process.env['BENCH_SYNC_PULL_ROUNDS'] ?? 1);
+/** Where the desk side of the push runs: `chromium`, `node` or both (comma-separated). */
+const pushSides = (process.env['BENCH_SYNC_PUSH_SIDES'] ?? 'chromium,node').split(',');
 const memoryLimit = 1000;
 const hallCode = 'MY';
 const businessDate = '2026-11-26';
@@ -93,45 +94,48 @@ async function postPlain(hq: HqHarness, token: string, body: string): Promise<vo
   if (!response.ok) throw new Error(`push: ${response.status} ${text.slice(0, 200)}`);
 }
 
-/** Where the desk side of a push runs: its outbox is seeded, then the engine pushes it through `client`. */
+/** Where the desk side of a push runs: a fresh desk is seeded and enrolled, then the engine pushes its outbox. */
 interface DeskSide {
-  seed(workload: Workload, total: number): Promise<void>;
-  push(client: HqClient): Promise<PushMeasure>;
+  prepare(hq: HqHarness, workload: Workload, total: number): Promise<{ deskId: string }>;
+  push(): Promise<PushMeasure>;
 }
 
 function nodeSide(): DeskSide {
-  let db: DeskDatabase | null = null;
-  let meter = new OutboxReadMeter();
+  let desk: { db: DeskDatabase; client: HqClient; meter: OutboxReadMeter; bodies: string[] } | null = null;
   return {
-    async seed(workload, total) {
-      db?.close();
-      meter = new OutboxReadMeter();
-      db = nodeDatabase();
+    async prepare(hq, workload, total) {
+      const meter = new OutboxReadMeter();
+      const db = nodeDatabase();
       db.use(meter.middleware);
       await db.meta.put({ key: 'deskIdentity', value: { hallCode, deskCode: workload.deskCode } });
       await seedOutbox(db, workload, total);
+      const bodies: string[] = [];
+      const recordingFetch: typeof fetch = (input, init) => {
+        if (typeof init?.body === 'string' && String(input).endsWith('/v1/sync/push')) bodies.push(init.body);
+        return fetch(input, init);
+      };
+      const { client, deskId } = await enrolledClient(hq, workload.deskCode, recordingFetch);
+      desk = { db, client, meter, bodies };
+      return { deskId };
     },
-    async push(client) {
-      if (db === null) throw new Error('seed first');
+    async push() {
+      if (desk === null) throw new Error('prepare first');
+      const { db, client, meter, bodies } = desk;
       let largestPush = 0;
       const transport: SyncTransport = {
-        config: () => client.config(),
+        ...client,
         push: (input) => {
           largestPush = Math.max(largestPush, input.ops.length);
           return client.push(input);
         },
-        pull: (input) => client.pull(input),
-        reference: (input) => client.reference(input),
-        hasBlob: (input) => client.hasBlob(input),
-        putBlob: (input) => client.putBlob(input),
       };
       meter.largestRead = 0;
       const start = performance.now();
       const failure = await pushOutbox({ db, transport, now: () => new Date(), limits: defaultPushLimits });
       const ms = performance.now() - start;
       db.close();
-      db = null;
-      return { ms, failure: failure?.message ?? null, largestRead: meter.largestRead, largestPush };
+      desk = null;
+      return { ms, failure: failure?.message ?? null, largestRead: meter.largestRead, largestPush, bodies };
     },
   };
 }
@@ -152,11 +156,15 @@ async function buildSyncPage(): Promise<void> {
   });
 }
 
-/** The built page through the app's own request handler (its CSP included), on a free port. */
+/**
+ * The built page through the app's own request handler, on a free port, without the app's CSP: the page
+ * holds the HQ client and connects to HQ itself, which the app's renderer never does.
+ */
 async function servePage(): Promise<Server> {
   const handle = createAppRequestHandler(syncPageDir, (path) => readFile(path));
   const server = createServer((req, res) => {
     void handle(new Request(`${appOrigin}${req.url ?? '/'}`)).then(async (response) => {
+      response.headers.delete('content-security-policy');
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     });
@@ -168,41 +176,20 @@ async function servePage(): Promise<Server> {
   return server;
 }
 
-/** The page in Chromium, its transport bound to whichever HQ client the current round pushes through. */
+/** The bench page in Chromium: the desk, the engine and the HQ client all in the page. */
 async function chromiumSide(browser: Browser, origin: string): Promise<DeskSide> {
   const page = await (await browser.newContext()).newPage();
-  let current: HqClient | null = null;
-  await page.exposeFunction('benchHq', (method: BenchHqMethod, input: unknown) => {
-    if (current === null) throw new Error('no HQ client bound');
-    switch (method) {
-      case 'config':
-        return current.config();
-      case 'push':
-        return current.push(pushInputSchema.parse(input));
-      case 'pull':
-        return current.pull(pullInputSchema.parse(input));
-      case 'reference':
-        return current.reference(referenceInputSchema.parse(input));
-    }
-  });
   await page.goto(`${origin}/sync.html`);
   await page.waitForFunction(() => document.documentElement.dataset['benchReady'] === 'true');
   const call = <M extends keyof SyncBenchApi>(method: M, ...args: Parameters<SyncBenchApi[M]>) =>
     page.evaluate(([name, values]) => (window.__syncBench[name] as (...a: unknown[]) => Promise<unknown>)(...values), [method, args] as const) as ReturnType<SyncBenchApi[M]>;
   return {
-    seed: (workload, total) => call('seed', workload, total),
-    async push(client) {
-      current = client;
-      try {
-        return await call('push');
-      } finally {
-        current = null;
-      }
-    },
+    prepare: (hq, workload, total) => call('prepare', { url: hq.url, enrolmentCode }, workload, total),
+    push: () => call('push'),
   };
 }
 
-interface PushRound extends PushMeasure {
+interface PushRound extends Omit<PushMeasure, 'bodies'> {
   anchorMs: number;
 }
 
@@ -212,19 +199,12 @@ interface PushRound extends PushMeasure {
  * gave there, same length), where HQ does the same work.
  */
 async function pushRound(side: DeskSide): Promise<PushRound> {
-  const bodies: string[] = [];
-  const recordingFetch: typeof fetch = (input, init) => {
-    if (typeof init?.body === 'string' && String(input).endsWith('/v1/sync/push')) bodies.push(init.body);
-    return fetch(input, init);
-  };
   const hq = await new HqHarness().start();
   let measure: PushMeasure;
   let deskId: string;
   try {
-    const enrolled = await enrolledClient(hq, '01', recordingFetch);
-    deskId = enrolled.deskId;
-    await side.seed(newWorkload('01'), pushOpsTotal);
-    measure = await side.push(enrolled.client);
+    deskId = (await side.prepare(hq, newWorkload('01'), pushOpsTotal)).deskId;
+    measure = await side.push();
     if (measure.failure !== null) throw new Error(`push failed: ${measure.failure}`);
     if ((await hqLastSeq(hq, deskId)) !== pushOpsTotal) throw new Error('HQ did not receive every op');
   } finally {
@@ -234,12 +214,12 @@ async function pushRound(side: DeskSide): Promise<PushRound> {
   const floorHq = await new HqHarness().start();
   try {
     const plain = await enrolPlain(floorHq, '01');
-    const sameBytes = bodies.map((body) => body.replaceAll(deskId, plain.deskId));
+    const sameBytes = measure.bodies.map((body) => body.replaceAll(deskId, plain.deskId));
     const start = performance.now();
     for (const body of sameBytes) await postPlain(floorHq, plain.token, body);
     const anchorMs = performance.now() - start;
     if ((await hqLastSeq(floorHq, plain.deskId)) !== pushOpsTotal) throw new Error('the anchor did not deliver every op');
-    return { ...measure, anchorMs };
+    return { ms: measure.ms, failure: null, largestRead: measure.largestRead, largestPush: measure.largestPush, anchorMs };
   } finally {
     await floorHq.dispose();
   }
@@ -325,12 +305,15 @@ async function run(): Promise<BenchResult[]> {
   assertChromium();
   await buildSyncPage();
   const server = await servePage();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  // The page speaks to HQ on another port, as the app's main process does; the reference HQ sends no CORS headers.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, '--disable-web-security'], headless: true });
   const results: BenchResult[] = [];
   try {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    results.push(pushResult("in Chromium's IndexedDB, HQ client in Node as over IPC", await measurePushes('Chromium', await chromiumSide(browser, origin))));
-    results.push(pushResult('on fake-indexeddb in Node', await measurePushes('Node', nodeSide())));
+    if (pushSides.includes('chromium')) {
+      results.push(pushResult("in Chromium's IndexedDB, engine and HQ client in the page", await measurePushes('Chromium', await chromiumSide(browser, origin))));
+    }
+    if (pushSides.includes('node')) results.push(pushResult('on fake-indexeddb in Node', await measurePushes('Node', nodeSide())));
   } finally {
     await browser.close();
     server.close();

@@ -1,8 +1,5 @@
 import type { Workload } from '../syncWorkload';
 
-/** The HQ client methods the page's transport reaches through the exposed binding (as the app does over IPC). */
-export type BenchHqMethod = 'config' | 'push' | 'pull' | 'reference';
-
 /** What one engine push of the whole outbox came to. */
 export interface PushMeasure {
   ms: number;
@@ -10,12 +7,14 @@ export interface PushMeasure {
   failure: string | null;
   largestRead: number;
   largestPush: number;
+  /** The push request bodies exactly as sent, for the plain-fetch anchor. */
+  bodies: string[];
 }
 
 /** What the `sync` bench page exposes on `window.__syncBench` (the suite drives it through Playwright). */
 export interface SyncBenchApi {
-  /** A fresh desk database holding `total` ops in its outbox, written through `appendOps`. */
-  seed(workload: Workload, total: number): Promise<void>;
+  /** A fresh desk: its database with `total` ops in the outbox (written through `appendOps`), enrolled with HQ. */
+  prepare(hq: { url: string; enrolmentCode: string }, workload: Workload, total: number): Promise<{ deskId: string }>;
   /** Times the engine's push phase over the whole outbox. */
   push(): Promise<PushMeasure>;
 }

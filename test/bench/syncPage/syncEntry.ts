@@ -1,63 +1,77 @@
 /**
  * The `sync` bench page: the desk side of a push in Chromium — the app's database schema in Chromium's
- * IndexedDB and the sync engine's push phase — with the HQ client in Node behind an exposed binding, as
- * the app reaches the main process over IPC. Built by `test/bench/suites/sync.ts` with Vite, never shipped.
+ * IndexedDB, the sync engine's push phase, and the main process's HQ client speaking HTTP to HQ (in the
+ * app it runs in the main process behind IPC; here it runs in the page, so no binding adds its own cost).
+ * Built by `test/bench/suites/sync.ts` with Vite, never shipped.
  */
 import Dexie from 'dexie';
+import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
+import type { SecretStore } from '../../../electron/main/hq/secretStore';
+import type { HqSettingsStore } from '../../../electron/main/hq/settingsStore';
 import { DeskDatabase } from '../../../renderer/src/data/db';
-import type { HqConfig, HqResult } from '../../../renderer/src/sync/hqBridge';
-import type { PullResponse, PushResponse, ReferenceResponse } from '../../../renderer/src/sync/protocol';
+import { latestSchemaVersion } from '../../../renderer/src/data/schema';
+import type { HqEnrolment } from '../../../renderer/src/sync/hqBridge';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
 import { defaultPushLimits } from '../../../renderer/src/sync/syncContext';
 import type { SyncTransport } from '../../../renderer/src/sync/transport';
 import { OutboxReadMeter } from '../outboxReadMeter';
 import { seedOutbox } from '../syncWorkload';
-import type { BenchHqMethod, SyncBenchApi } from './syncBenchApi';
+import type { SyncBenchApi } from './syncBenchApi';
 
 declare global {
   interface Window {
-    benchHq(method: BenchHqMethod, input: unknown): Promise<unknown>;
     __syncBench: SyncBenchApi;
   }
 }
 
 const name = 'sync-bench';
-let db: DeskDatabase | null = null;
-let meter = new OutboxReadMeter();
-let largestPush = 0;
+let desk: { db: DeskDatabase; client: HqClient; meter: OutboxReadMeter; bodies: string[] } | null = null;
 
-const noBlobs = () => Promise.reject(new Error('the sync bench sends no attachments'));
-
-const transport: SyncTransport = {
-  config: () => window.benchHq('config', null) as Promise<HqConfig>,
-  push: (input) => {
-    largestPush = Math.max(largestPush, input.ops.length);
-    return window.benchHq('push', input) as Promise<HqResult<PushResponse>>;
-  },
-  pull: (input) => window.benchHq('pull', input) as Promise<HqResult<PullResponse>>,
-  reference: (input) => window.benchHq('reference', input) as Promise<HqResult<ReferenceResponse>>,
-  hasBlob: noBlobs,
-  putBlob: noBlobs,
-};
+function memoryStores(): { settings: HqSettingsStore; secrets: SecretStore } {
+  let enrolment: HqEnrolment | null = null;
+  let token: string | null = null;
+  return {
+    settings: { read: async () => enrolment, write: async (value) => void (enrolment = value) },
+    secrets: { available: () => true, read: async () => token, write: async (value) => void (token = value) },
+  };
+}
 
 window.__syncBench = {
-  async seed(workload, total) {
-    db?.close();
+  async prepare(hq, workload, total) {
+    desk?.db.close();
     await Dexie.delete(name);
-    meter = new OutboxReadMeter();
-    db = new DeskDatabase(name);
+    const meter = new OutboxReadMeter();
+    const db = new DeskDatabase(name);
     db.use(meter.middleware);
     await db.meta.put({ key: 'deskIdentity', value: { hallCode: workload.hallCode, deskCode: workload.deskCode } });
     await seedOutbox(db, workload, total);
+    const bodies: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      if (typeof init?.body === 'string' && String(input).endsWith('/v1/sync/push')) bodies.push(init.body);
+      return fetch(input, init);
+    };
+    const client = createHqClient({ ...memoryStores(), schemaVersion: latestSchemaVersion, fetch: recordingFetch });
+    const enrolled = await client.enrol({ baseUrl: hq.url, hallCode: workload.hallCode, deskCode: workload.deskCode, enrolmentCode: hq.enrolmentCode });
+    if (!enrolled.ok) throw new Error(enrolled.failure.message);
+    desk = { db, client, meter, bodies };
+    return { deskId: enrolled.value.deskId };
   },
 
   async push() {
-    if (db === null) throw new Error('seed first');
+    if (desk === null) throw new Error('prepare first');
+    const { db, client, meter, bodies } = desk;
+    let largestPush = 0;
+    const transport: SyncTransport = {
+      ...client,
+      push: (input) => {
+        largestPush = Math.max(largestPush, input.ops.length);
+        return client.push(input);
+      },
+    };
     meter.largestRead = 0;
-    largestPush = 0;
     const start = performance.now();
     const failure = await pushOutbox({ db, transport, now: () => new Date(), limits: defaultPushLimits });
-    return { ms: performance.now() - start, failure: failure?.message ?? null, largestRead: meter.largestRead, largestPush };
+    return { ms: performance.now() - start, failure: failure?.message ?? null, largestRead: meter.largestRead, largestPush, bodies };
   },
 };
 
