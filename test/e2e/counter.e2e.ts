@@ -141,7 +141,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await look(page, shot, 'counter-02-intake-form');
 
   await page.keyboard.press('Control+Enter');
-  const checklist = page.getByRole('region', { name: '材料清单' });
+  const checklist = page.getByRole('region', { name: '材料清单', exact: true });
   await expect(checklist.getByRole('table', { name: '材料清单' })).toBeVisible();
   await expect(page.getByRole('region', { name: '概况' })).toContainText('绵阳云帆科技有限公司');
   await expect(checklist).toContainText('出租（出借）方的房屋产权证明');
@@ -178,7 +178,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await choose(page, 'group', '经营项目（可多选）', '热食类食品制售');
   await page.keyboard.press('Control+Enter');
 
-  const checklist2 = page.getByRole('region', { name: '材料清单' });
+  const checklist2 = page.getByRole('region', { name: '材料清单', exact: true });
   await expect(checklist2.getByRole('table', { name: '材料清单' })).toBeVisible();
   // Only the application form comes today; everything else required is missing.
   const applicationForm = checklist2.getByRole('row', { name: /食品经营许可申请书/ });
@@ -220,7 +220,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await page.getByLabel('检索办件').fill(caseNumber2);
   await results.getByRole('button', { name: `打开办件 ${caseNumber2}` }).click();
   await expect(page.getByRole('region', { name: '概况' })).toContainText('待补正');
-  const returning = page.getByRole('region', { name: '材料清单' });
+  const returning = page.getByRole('region', { name: '材料清单', exact: true });
   await markAllMissingReceivedByKeyboard(page, returning);
   await expect(page.getByTestId('due-if-accepted')).toHaveText('如现在受理，承诺办结日期为 2026年10月15日（5个工作日）');
   await page.getByRole('region', { name: '窗口决定' }).getByRole('button', { name: /^受理/ }).focus();
@@ -331,7 +331,7 @@ test('checks identifiers as typed, keeps markup as text, opens an item with its 
 
   const summary = page.getByRole('region', { name: '概况' });
   await expect(summary.getByText('<script>alert(1)</script>小吃店')).toBeVisible();
-  const checklist = page.getByRole('region', { name: '材料清单' });
+  const checklist = page.getByRole('region', { name: '材料清单', exact: true });
   const titleRow = checklist.getByRole('row', { name: /经营场所使用证明：房屋产权证明（自有房产）/ });
 
   // 容缺 is refused for a material the catalogue does not allow it for, in the catalogue's words.
@@ -396,7 +396,7 @@ test('checks identifiers as typed, keeps markup as text, opens an item with its 
   await look(page, shot, 'counter-14-green-card-agent');
   await page.keyboard.press('Control+Enter');
 
-  const foodList = page.getByRole('region', { name: '材料清单' });
+  const foodList = page.getByRole('region', { name: '材料清单', exact: true });
   await expect(foodList.getByRole('table', { name: '材料清单' })).toBeVisible();
   await expect(page.getByRole('region', { name: '概况' })).toContainText('王芳');
   await markAllMissingReceivedByKeyboard(page, foodList);

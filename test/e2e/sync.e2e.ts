@@ -88,7 +88,7 @@ test('enrols in 设置, sends an accepted case once HQ takes it, and shows HQ\'s
   await page.getByLabel('申请人手机号码').fill('13900002222');
   await choose(page, '经营项目（可多选）', '热食类食品制售');
   await page.keyboard.press('Control+Enter');
-  const checklist = page.getByRole('region', { name: '材料清单' });
+  const checklist = page.getByRole('region', { name: '材料清单', exact: true });
   await expect(checklist.getByRole('table', { name: '材料清单' })).toBeVisible();
   await receiveEverything(page, checklist);
   await expect(page.getByTestId('checklist-progress')).toHaveText(/^(\d+) \/ \1 必交材料已收$/);
