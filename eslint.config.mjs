@@ -11,6 +11,8 @@ import tseslint from 'typescript-eslint';
  */
 const electronModule = { name: 'electron', message: 'Only electron/ may import electron (DESIGN §2).' };
 const toElectronFolder = { group: ['**/electron/**'], message: 'Renderer code reaches the main process only through platform/desk.ts.' };
+/** Spawns programs (PowerShell, SumatraPDF): printing runs in the main process behind the IPC contract. */
+const mainProcessOnly = { name: 'pdf-to-printer', message: 'Only electron/main prints: the renderer prints through platform/desk.ts (DESIGN §2).' };
 const toFeatures = { group: ['**/features/**'], message: 'Dependencies point inward: only features/ may import features/.' };
 const uiLibraries = [
   { name: 'react', message: 'Only features/ renders UI.' },
@@ -21,12 +23,12 @@ export const architectureRules = [
   {
     files: ['renderer/**', 'test/**'],
     ignores: ['test/unit/electron/**', 'test/e2e/**', 'test/unit/build/**', 'test/unit/architecture/**', 'test/bench/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronModule] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule, mainProcessOnly] }] },
   },
   {
     files: ['renderer/src/**'],
     ignores: ['renderer/src/platform/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronModule], patterns: [toElectronFolder] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule, mainProcessOnly], patterns: [toElectronFolder] }] },
   },
   {
     files: ['renderer/src/domain/**'],
@@ -34,7 +36,7 @@ export const architectureRules = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronModule, ...uiLibraries, { name: 'dexie', message: 'domain/ is pure: no storage.' }, { name: 'pdf-lib', message: 'domain/ is pure: no documents.' }],
+          paths: [electronModule, mainProcessOnly, ...uiLibraries, { name: 'dexie', message: 'domain/ is pure: no storage.' }, { name: 'pdf-lib', message: 'domain/ is pure: no documents.' }],
           patterns: [
             { group: ['**/data/**', '**/documents/**', '**/sync/**', '**/features/**', '**/platform/**', '**/electron/**'], message: 'domain/ imports nothing of ours but itself (DESIGN §2).' },
           ],
@@ -44,7 +46,7 @@ export const architectureRules = [
   },
   {
     files: ['renderer/src/data/**', 'renderer/src/documents/**', 'renderer/src/sync/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronModule, ...uiLibraries], patterns: [toFeatures, toElectronFolder] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronModule, mainProcessOnly, ...uiLibraries], patterns: [toFeatures, toElectronFolder] }] },
   },
 ];
 

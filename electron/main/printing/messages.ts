@@ -34,6 +34,18 @@ export const printMessages = {
   printerNotAccepting: (name: string) => `打印机“${name}”当前不接收打印任务，请联系管理员。`,
   jobStateQueryFailed: (detail: string) => `查询打印任务状态失败：${detail}`,
 
+  // Windows (pdf-to-printer: PowerShell lists printers, its bundled SumatraPDF prints).
+  windowsPrinterListFailed: (detail: string) => `无法读取 Windows 打印机列表：${detail || '没有错误说明'}`,
+  powershellMissing: '找不到 Windows PowerShell，无法读取打印机列表，请联系管理员。',
+  sumatraMissing: '找不到随一窗通安装的 PDF 打印组件（SumatraPDF），请重新安装一窗通或联系管理员。',
+  windowsPrintFailed: (detail: string) => `PDF 打印组件（SumatraPDF）没能把文件送到打印机：${detail || '没有错误说明'}`,
+  windowsExitCode: (code: number) => `退出码 ${code}`,
+  windowsPrintTimedOut: (seconds: number) =>
+    `PDF 打印组件（SumatraPDF）${seconds} 秒内没有完成送打，是否已进入打印队列未知`,
+  windowsSpooled: (printer: string, copies: number) =>
+    `已交给 Windows 打印机“${printer}”的打印队列（${copies} 份），但 Windows 下本程序无法跟踪任务是否打完`,
+  windowsNotTracked: 'Windows 下本程序无法查询打印任务的进度',
+
   // Job outcomes.
   jobWaiting: '任务已送入打印队列，正在排队等待打印。',
   jobPrinting: '正在打印，尚未完成。',

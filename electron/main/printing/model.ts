@@ -73,7 +73,7 @@ export const printerSchema = z.object({
 });
 export type Printer = z.infer<typeof printerSchema>;
 
-/** The spooler's id for a job, e.g. CUPS `DeskPDF-12` (queue name, dash, job number). */
+/** The spooler's id for a job, e.g. CUPS `DeskPDF-12` (queue name, dash, job number); on Windows a desk-local `windows-N`. */
 export const printJobIdSchema = z
   .string()
   .max(300)
@@ -83,8 +83,9 @@ export type PrintJobId = z.output<typeof printJobIdSchema>;
 
 /**
  * Where a job stands. `queued` is still in the spooler (waiting, printing, or behind a stopped printer);
- * `unknown` means the spooler no longer knows the job, so nobody can say whether it printed. Every
- * non-completed state carries a reason in Chinese for the clerk.
+ * `unknown` means nobody can say whether it printed: the spooler no longer knows the job, or (Windows)
+ * the job was handed to a spooler that cannot be followed. Every non-completed state carries a reason in
+ * Chinese for the clerk.
  */
 export const printOutcomeSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('completed'), jobId: printJobIdSchema }),

@@ -2,6 +2,7 @@ import { RefusedError } from '../../ipc/errors';
 import { createCupsPrintService } from './cupsPrintService';
 import { printMessages } from './messages';
 import type { PrintService } from './model';
+import { createWindowsPrintService } from './windowsPrintService';
 
 const refuse = async (): Promise<never> => {
   throw new RefusedError(printMessages.unsupportedPlatform);
@@ -11,9 +12,11 @@ const refuse = async (): Promise<never> => {
 export const unsupportedPrintService: PrintService = { listPrinters: refuse, print: refuse, jobState: refuse };
 
 /**
- * The print service for this operating system: CUPS on Linux and macOS. Windows needs a PDF-printing
- * package (e.g. pdf-to-printer) that is not installed yet, so it is refused like any other platform.
+ * The print service for this operating system: CUPS on Linux and macOS, pdf-to-printer (its bundled
+ * SumatraPDF) on Windows. Anything else is refused.
  */
 export function createPrintService(platform: NodeJS.Platform): PrintService {
-  return platform === 'linux' || platform === 'darwin' ? createCupsPrintService() : unsupportedPrintService;
+  if (platform === 'linux' || platform === 'darwin') return createCupsPrintService();
+  if (platform === 'win32') return createWindowsPrintService();
+  return unsupportedPrintService;
 }

@@ -22,6 +22,9 @@ describe('architecture rules (DESIGN §2)', () => {
     ['a feature reaching into electron/', 'renderer/src/features/intake/x.ts', "import { channels } from '../../../../electron/ipc/channels';"],
     ['sync reaching into electron/', 'renderer/src/sync/x.ts', "import { registerIpc } from '../../../electron/ipc/register';"],
     ['the reference HQ importing electron', 'test/hq/x.ts', "import { app } from 'electron';"],
+    ['a feature importing the Windows PDF printer', 'renderer/src/features/printing/x.ts', "import { print } from 'pdf-to-printer';"],
+    ['platform/ importing the Windows PDF printer', 'renderer/src/platform/x.ts', "import { print } from 'pdf-to-printer';"],
+    ['documents importing the Windows PDF printer', 'renderer/src/documents/x.ts', "import { print } from 'pdf-to-printer';"],
   ])('refuses %s', async (_label, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -31,6 +34,7 @@ describe('architecture rules (DESIGN §2)', () => {
     ['a feature importing data and domain', 'renderer/src/features/intake/x.ts', "import { deskDatabase } from '../../data/db';\nimport { x } from '../../domain/x';"],
     ['platform/ importing the IPC contract types', 'renderer/src/platform/x.ts', "import type { DeskApi } from '../../../electron/ipc/contract';"],
     ['the main process importing electron', 'electron/main/x.ts', "import { app } from 'electron';"],
+    ['the main process importing the Windows PDF printer', 'electron/main/printing/x.ts', "import { print } from 'pdf-to-printer';"],
   ])('allows %s', async (_label, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
   });

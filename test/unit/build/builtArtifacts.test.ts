@@ -77,6 +77,13 @@ describe('built main process', () => {
     }
   });
 
+  it('requires pdf-to-printer from node_modules rather than bundling it, so it finds the SumatraPDF beside it', () => {
+    const source = main();
+    expect(source).toMatch(/require\(["']pdf-to-printer["']\)/);
+    // The package's own code (its SumatraPDF command line) must not have been inlined into out/main.
+    expect(source).not.toContain('-print-to');
+  });
+
   it('loads the renderer from app:// and never from file://', () => {
     const source = main();
     expect(source).toContain('registerSchemesAsPrivileged');

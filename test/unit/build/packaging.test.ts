@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const config = JSON.parse(readFileSync(resolve(__dirname, '../../../electron-builder.json'), 'utf8')) as {
   files: string[];
   asar: boolean;
+  asarUnpack: string[];
   electronFuses: Record<string, boolean>;
 };
 
@@ -25,5 +26,12 @@ describe('packaged build (electron-builder.json)', () => {
   it('ships only the built app, inside an asar archive', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(['out/**', 'package.json']);
+  });
+
+  it('unpacks exactly the SumatraPDF that Windows printing runs, which Windows cannot start from inside the asar', () => {
+    expect(config.asarUnpack).toEqual(['node_modules/pdf-to-printer/dist/*.exe']);
+    // pdf-to-printer runs the exe beside its own bundle.js, rewriting app.asar to app.asar.unpacked.
+    const unpacked = readdirSync(resolve(__dirname, '../../../node_modules/pdf-to-printer/dist')).filter((name) => name.endsWith('.exe'));
+    expect(unpacked).toEqual([expect.stringMatching(/^SumatraPDF.*\.exe$/)]);
   });
 });
