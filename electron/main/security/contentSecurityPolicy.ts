@@ -1,7 +1,8 @@
 /**
  * The CSP of the renderer. Inline styles are allowed because Mantine injects its CSS variables at run
  * time; scripts come only from our own origin, and WebAssembly may be compiled (not eval'd) because the
- * PDF worker subsets fonts with HarfBuzz's wasm. HQ traffic goes through the main process, so the page
+ * PDF worker subsets fonts with HarfBuzz's wasm and pdf.js decodes JPEG 2000 and JBIG2 scans with its own
+ * (fetched from our origin, app://desk/pdfjs/). HQ traffic goes through the main process, so the page
  * connects nowhere but itself.
  */
 const directives = [

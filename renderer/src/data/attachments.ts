@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { CaseId } from '../domain/cases/caseId';
 import type { ChecklistItemKey } from '../domain/catalogue/checklist';
 import { cleanText } from '../domain/text';
+import { pdfFirstPageThumbnail, type PdfPreviewProblem } from '../documents/pdfThumbnail';
 import { catalogueForCase, checklistEventOp, checklistWithin, recordOf, requireItem } from './caseChecklist';
 import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, type CaseChange, type WriteContext } from './caseWrite';
 import { chinaIso } from './clock';
@@ -41,21 +42,38 @@ function hex(digest: ArrayBuffer): string {
 
 const thumbnailEdge = 240;
 
+/** Why a scan that could have had a thumbnail has none (a PDF that is password-protected, damaged, or too slow to draw). */
+export type ScanPreviewProblem = PdfPreviewProblem;
+
+interface Thumbnailing {
+  thumbnail: Blob | null;
+  previewProblem: ScanPreviewProblem | null;
+}
+
+const noThumbnail: Thumbnailing = { thumbnail: null, previewProblem: null };
+
 /**
- * A small JPEG of an image scan for the checklist, where the runtime can draw one (OffscreenCanvas in the
- * renderer). Elsewhere, or for an image the browser cannot decode, there is simply no thumbnail.
+ * A small JPEG of a scan for the checklist, where the runtime can draw one: an image through
+ * OffscreenCanvas, a PDF's first page through pdf.js on a DOM canvas (both in the renderer, not in Node).
+ * An image the browser cannot decode simply has no thumbnail; a PDF that cannot be drawn says why, since
+ * the clerk should look at it (it is stored all the same: the applicant's file is what it is).
  */
-async function thumbnailOf(file: Blob, mediaType: string): Promise<Blob | null> {
-  if (!mediaType.startsWith('image/') || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return null;
+async function thumbnailOf(file: Blob, bytes: ArrayBuffer, mediaType: string): Promise<Thumbnailing> {
+  if (mediaType === 'application/pdf') {
+    if (typeof document === 'undefined') return noThumbnail;
+    const drawn = await pdfFirstPageThumbnail(new Uint8Array(bytes), thumbnailEdge);
+    return drawn.ok ? { thumbnail: drawn.thumbnail, previewProblem: null } : { thumbnail: null, previewProblem: drawn.problem };
+  }
+  if (!mediaType.startsWith('image/') || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return noThumbnail;
   try {
     const bitmap = await createImageBitmap(file);
     const scale = Math.min(1, thumbnailEdge / Math.max(bitmap.width, bitmap.height));
     const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     bitmap.close();
-    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+    return { thumbnail: await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }), previewProblem: null };
   } catch {
-    return null;
+    return noThumbnail;
   }
 }
 
@@ -80,6 +98,9 @@ async function checkScan(file: Blob, meta: ScanMeta): Promise<{ bytes: ArrayBuff
   return { bytes, mediaType, fileName: name.value === '' ? `scan-${Date.now()}` : name.value };
 }
 
+/** An attached scan as stored, and why it has no thumbnail when one could not be drawn. */
+export type AttachedScan = AttachmentRow & { readonly previewProblem: ScanPreviewProblem | null };
+
 /**
  * Attaches a scan (PDF or image, at most 20 MB) to a checklist item. The bytes are stored once by their
  * SHA-256 (the same page scanned for two items is kept once, and HQ receives it by the same address);
@@ -93,7 +114,7 @@ export async function attachScan(
   file: Blob,
   meta: ScanMeta,
   context: WriteContext,
-): Promise<CaseChange<AttachmentRow>> {
+): Promise<CaseChange<AttachedScan>> {
   const checked = await checkIntake(() => checkScan(file, meta));
   if (!checked.ok) return checked;
   const existing = await guardStorage(() => db.cases.get(caseId));
@@ -101,7 +122,7 @@ export async function attachScan(
   const catalogue = await catalogueForCase(db, existing);
   const { bytes, mediaType, fileName } = checked.value;
   const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
-  const thumbnail = await thumbnailOf(file, mediaType);
+  const { thumbnail, previewProblem } = await thumbnailOf(file, bytes, mediaType);
   const at = chinaIso(context.at ?? new Date());
   const audit = { at, clerkId: context.clerk.id, action: 'checklist.attach', subject: caseSubject(caseId), details: { key, sha256, fileName } };
 
@@ -132,7 +153,7 @@ export async function attachScan(
       db.cases.update(caseId, { updatedAt: at }),
       appendOps(currentWriteTransaction(), [checklistEventOp(updated, [...earlier, attachment], { clerkId: clerk.id, at })]),
     ]);
-    return attachment;
+    return { ...attachment, previewProblem };
   });
 }
 

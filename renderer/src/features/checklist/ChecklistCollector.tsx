@@ -5,7 +5,7 @@ import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import classes from './checklist.module.css';
 import type { ChecklistEntry } from '../../data/records';
-import { changeForStatus, statusesOf, unrecorded, type ChangeOutcome, type ItemRecordView } from './checklistView';
+import { changeForStatus, statusesOf, unrecorded, type AttachOutcome, type ChangeOutcome, type ItemRecordView } from './checklistView';
 import { ItemDetailsModal } from './ItemDetailsModal';
 import { ItemFlags } from './ItemFlags';
 import { statusKeys, statusRefusal } from './itemStatusRules';
@@ -20,7 +20,7 @@ export interface ChecklistCollectorProps {
   /** False once the case is decided: the list can be read and opened but not changed. */
   editable: boolean;
   onRecord: (item: ChecklistItem, change: ChecklistEntry) => Promise<ChangeOutcome>;
-  onAttach: (item: ChecklistItem, file: File) => Promise<ChangeOutcome>;
+  onAttach: (item: ChecklistItem, file: File) => Promise<AttachOutcome>;
   autoFocus?: boolean;
 }
 

@@ -7,7 +7,7 @@ import { formatChineseDateTime } from '../../domain/chineseDate';
 import { TextField } from '../common/TextField';
 import classes from './checklist.module.css';
 import type { ChecklistEntry } from '../../data/records';
-import type { ChangeOutcome, ItemRecordView, ScanView } from './checklistView';
+import type { AttachOutcome, ChangeOutcome, ItemRecordView, ScanView } from './checklistView';
 import { ItemFlags } from './ItemFlags';
 import { allowedStatuses } from './itemStatusRules';
 import { checklistMessages as m } from './messages';
@@ -23,7 +23,7 @@ export interface ItemDetailsModalProps {
   onClose: () => void;
   onSave: (item: ChecklistItem, change: ChecklistEntry) => Promise<ChangeOutcome>;
   defaultDeferDeadline: string;
-  onAttach: (item: ChecklistItem, file: File) => Promise<ChangeOutcome>;
+  onAttach: (item: ChecklistItem, file: File) => Promise<AttachOutcome>;
 }
 
 /** One item in full: how it was received, the legal basis and guidance, which matters need it, its scans. */
@@ -45,6 +45,8 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
   const [deadline, setDeadline] = useState(record.deferredUntil ?? props.defaultDeferDeadline);
   const [note, setNote] = useState(record.note ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  /** Said after a scan was stored without a thumbnail (a PDF that could not be drawn). */
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const received = status === 'received';
 
@@ -69,6 +71,7 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
     const outcome = await props.onAttach(item, file);
     setBusy(false);
     setProblem(outcome.ok ? null : outcome.message);
+    setNotice(outcome.ok && outcome.previewProblem !== null ? m.scans.previewProblems[outcome.previewProblem](file.name) : null);
   };
 
   return (
@@ -145,6 +148,11 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
           </Stack>
         </SimpleGrid>
         <Scans scans={record.scans} editable={editable} busy={busy} onPick={(file) => void attach(file)} />
+        {notice !== null ? (
+          <Alert color="yellow" role="status" title={m.scans.previewProblemTitle}>
+            {notice}
+          </Alert>
+        ) : null}
         {problem !== null ? (
           <Alert color="red" role="alert">
             {problem}

@@ -1,3 +1,4 @@
+import type { ScanPreviewProblem } from '../../data/attachments';
 import type { ChecklistEntry } from '../../data/records';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import { initialItemStatus, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
@@ -19,6 +20,9 @@ export interface ItemRecordView extends ChecklistEntry {
 }
 
 export type ChangeOutcome = { ok: true } | { ok: false; message: string };
+
+/** Attaching a scan: stored, and when no thumbnail could be drawn for it, why (the clerk is told). */
+export type AttachOutcome = { ok: true; previewProblem: ScanPreviewProblem | null } | { ok: false; message: string };
 
 /** An item nothing has been recorded for yet; copies and pages are 0 until something is received. */
 export function unrecorded(item: ChecklistItem): ItemRecordView {

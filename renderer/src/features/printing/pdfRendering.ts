@@ -1,26 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 
-/**
- * pdf.js, loaded on first use (it is large) with its worker served by Vite from our own origin, which the
- * CSP's `worker-src 'self'` allows. Fonts come embedded in our PDFs, so no CMaps or standard fonts are
- * fetched, and nothing is evaluated from strings (the CSP forbids it anyway).
- */
-type PdfJs = typeof import('pdfjs-dist');
-let loaded: Promise<PdfJs> | null = null;
-
-function pdfjs(): Promise<PdfJs> {
-  loaded ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]).then(([lib, worker]) => {
-    lib.GlobalWorkerOptions.workerSrc = worker.default;
-    return lib;
-  });
-  return loaded;
-}
-
-/** Opens PDF bytes for drawing. pdf.js takes ownership of the buffer it is given, so it gets a copy. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const lib = await pdfjs();
-  return lib.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, stopAtErrors: true }).promise;
-}
+// pdf.js and its worker are set up once, in documents/, for the preview and for scan thumbnails alike.
+export { openPdf } from '../../documents/pdfjs';
 
 const MM_PER_PT = 25.4 / 72;
 

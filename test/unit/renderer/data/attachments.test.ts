@@ -33,8 +33,10 @@ describe('attachScan', () => {
     expect((await caseAttachments(db, row.id)).map((a) => a.fileName)).toEqual(['租赁合同.pdf', '同一份.pdf']);
     const op = (await db.outbox.orderBy('seq').toArray()).find((o) => o.entity === 'checklistEvent');
     expect(op?.op.payload).toMatchObject({ materialKey: lease, attachments: [{ sha256: first.value.sha256, fileName: '租赁合同.pdf', mediaType: 'application/pdf' }] });
-    // Node has no OffscreenCanvas: no thumbnail, and no failure for the lack of one.
+    // Node has no canvas to draw on: no thumbnail, and no failure for the lack of one.
     expect(first.value.thumbnail).toBeNull();
+    expect(first.value.previewProblem).toBeNull();
+    expect(await db.attachments.get(first.value.id)).not.toHaveProperty('previewProblem');
   });
 
   it('refuses what is not a PDF or an image, an empty file, and bytes that do not match the declared type', async () => {
