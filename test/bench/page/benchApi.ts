@@ -1,5 +1,6 @@
 /** What the `cases` bench page exposes on `window.__bench` (the suite drives it through Playwright). */
 export interface SearchSample {
+  query: string;
   ms: number;
   /** The case the query was made from was among the hits. */
   found: boolean;

@@ -4,8 +4,9 @@
  * names, valid USCC and resident-ID check digits, mobiles, statuses spread over two years with timelines
  * that follow the state machine's rules.
  */
-import { caseSearchKeys, enterpriseSearchKeys } from '../../../renderer/src/data/search/keys';
-import { chinaIso, businessDateOf } from '../../../renderer/src/data/clock';
+import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
+import { caseSearchKeys, enterpriseSearchKeys, searchKeysVersion } from '../../../renderer/src/data/search/keys';
+import { chinaIso } from '../../../renderer/src/data/clock';
 import type { CaseRow, EnterpriseRow, PartyRecord } from '../../../renderer/src/data/records';
 import { enterpriseIdSchema } from '../../../renderer/src/data/records';
 import type { DraftCaseInput } from '../../../renderer/src/data/cases';
@@ -20,7 +21,7 @@ import type { BundleCode, CatalogueVersion, MatterCode } from '../../../renderer
 import { clerkIdSchema, type ClerkId } from '../../../renderer/src/domain/clerks/clerkId';
 import { mobile, residentId, uscc } from '../../fixtures/identities';
 
-export const seedFormat = 'cases-seed-3';
+export const seedFormat = `cases-seed-4-keys-v${searchKeysVersion}`;
 
 /** Weekdays of the two years the seeded cases are spread over, oldest first. */
 const firstDay = Date.UTC(2024, 10, 25);

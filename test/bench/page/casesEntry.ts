@@ -2,9 +2,10 @@
  * The `cases` bench page: the real data layer (the app's own database name and schema) running in
  * Chromium, driven by `test/bench/suites/cases.ts`. Built by that suite with Vite, never shipped.
  */
+import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
-import { businessDateOf, chinaIso } from '../../../renderer/src/data/clock';
+import { chinaIso } from '../../../renderer/src/data/clock';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
@@ -143,7 +144,7 @@ const api: CasesBenchApi = {
       const { row, query } = sampleCase(kind, total, rng);
       const started = performance.now();
       const result = await searchCases(db, query);
-      samples.push({ ms: performance.now() - started, found: result.hits.some((hit) => hit.case.id === row.id), hits: result.hits.length });
+      samples.push({ query, ms: performance.now() - started, found: result.hits.some((hit) => hit.case.id === row.id), hits: result.hits.length });
     }
     return samples;
   },
@@ -152,7 +153,7 @@ const api: CasesBenchApi = {
     const { row, query } = sampleCase(kind, total, rngOf(salt));
     const started = performance.now();
     const rows = await db.cases.filter((candidate) => naiveMatch(candidate, query)).toArray();
-    return { ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
+    return { query, ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
   },
 
   async firstQuery() {

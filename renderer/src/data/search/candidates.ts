@@ -1,25 +1,26 @@
 import type { Table } from 'dexie';
-import { keyPrefixes, normaliseIdentifier, normaliseName } from './keys';
-import { nameProbes, type Probe, type SearchPlan } from './query';
+import { normaliseIdentifier, normaliseName } from './keys';
+import { caseDayProbe, containsProbes, exactNameProbe, nameProbes, tailProbe, type Probe, type SearchPlan } from './query';
 
 /**
  * Finding rows through the `searchKeys` index, shared by case and enterprise search. Every read is an
- * index range capped at `probeCap` keys, so a query costs the same at 2,000 rows and at 200,000: a
+ * index range capped at `probeCap` keys — in Chromium each key a range yields costs a lookup of its row's
+ * record, so a long range is slow — and a query costs about the same at 2,000 rows and at 200,000. A
  * fragment common enough to fill the cap is answered newest-first from one of its ranges instead of
  * being intersected.
  */
-export const probeCap = 2000;
+export const probeCap = 200;
 
 interface Searchable {
   id: string;
   searchKeys: string[];
 }
 
-/** Ids (primary keys) found for a plan; `complete` is false when some range had more than the cap. */
+/** Ids (primary keys) found for a plan; `complete` is false when some range had more than the cap or was not read. */
 export interface Candidates {
   /**
    * Rows matching most strongly, to be ranked before any other: the whole name, or an identifier ending
-   * with the fragment (an exact `i:` key is a suffix, so `equals` finds exactly the 尾号 matches).
+   * with the fragment (its reversed `r:` key starts with the reversed fragment: exactly the 尾号 matches).
    */
   preferred: Set<string>;
   ids: Set<string>;
@@ -48,26 +49,37 @@ async function nameCandidates<T extends Searchable>(table: Table<T, string>, nam
   return { preferred: new Set(), ids, complete: true, streamProbe: null };
 }
 
-/** The ids every reading of the plan finds through `searchKeys` (the case-number index is the caller's). */
-export async function keyCandidates<T extends Searchable>(table: Table<T, string>, plan: SearchPlan): Promise<Candidates> {
+/**
+ * The ids every reading of the plan finds through `searchKeys` (the case-number index is the caller's).
+ *
+ * The preferred probes (whole name, 尾号) are read first: when they alone find more than `enough` rows,
+ * those rows outrank anything the other probes could add, so the others are not read and the result is
+ * incomplete. A 尾号 of four digits is shared by a hundred or more identifiers at 200,000 cases, and the
+ * same four digits start many middle keys: reading both ranges cost twice what the answer needs, since
+ * in Chromium each key a range yields costs a lookup of its row's record. A caller that filters rows
+ * after reading them cannot know how many will pass, and leaves `enough` unbounded.
+ */
+export async function keyCandidates<T extends Searchable>(table: Table<T, string>, plan: SearchPlan, enough = Infinity): Promise<Candidates> {
   const preferredProbes: Probe[] = [];
   const probes: Probe[] = [];
-  if (plan.name !== null) preferredProbes.push({ key: keyPrefixes.name + plan.name, prefix: false });
+  if (plan.name !== null) preferredProbes.push(exactNameProbe(plan.name));
   if (plan.identifier !== null) {
-    preferredProbes.push({ key: keyPrefixes.identifier + plan.identifier, prefix: false });
-    probes.push({ key: keyPrefixes.identifier + plan.identifier, prefix: true });
+    preferredProbes.push(tailProbe(plan.identifier));
+    probes.push(...containsProbes(plan.identifier));
   }
-  if (plan.caseDayPrefix !== null) probes.push({ key: keyPrefixes.caseDay + plan.caseDayPrefix, prefix: true });
-  const [byName, preferred, found] = await Promise.all([
+  if (plan.caseDayPrefix !== null) probes.push(caseDayProbe(plan.caseDayPrefix));
+  const preferred = await Promise.all(preferredProbes.map((probe) => probeIds(table, probe)));
+  const preferredIds = new Set(preferred.flatMap((result) => result.ids));
+  if (preferredIds.size > enough) return { preferred: preferredIds, ids: new Set(), complete: false, streamProbe: null };
+  const [byName, found] = await Promise.all([
     plan.name === null ? null : nameCandidates(table, plan.name),
-    Promise.all(preferredProbes.map((probe) => probeIds(table, probe))),
     Promise.all(probes.map((probe) => probeIds(table, probe))),
   ]);
   const parts = [...(byName === null ? [] : [byName.ids]), ...found.map((result) => result.ids)];
   return {
-    preferred: new Set(preferred.flatMap((result) => result.ids)),
+    preferred: preferredIds,
     ids: new Set(parts.flatMap((ids) => [...ids])),
-    complete: (byName?.complete ?? true) && found.every((result) => result.complete),
+    complete: (byName?.complete ?? true) && [...preferred, ...found].every((result) => result.complete),
     streamProbe: byName?.streamProbe ?? null,
   };
 }

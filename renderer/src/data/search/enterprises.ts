@@ -1,7 +1,8 @@
+import { businessDateOf } from '../../domain/chineseDate';
 import type { Table } from 'dexie';
 import { checkUscc } from '../../domain/identifiers';
 import { activeGreenCards, greenCardIn } from '../catalogueStore';
-import { businessDateOf, chinaIso } from '../clock';
+import { chinaIso } from '../clock';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { GreenCard } from '../greenCards';

@@ -1,4 +1,4 @@
-import { bigrams, keyPrefixes, minIdentifierFragment, normaliseIdentifier, normaliseName } from './keys';
+import { bigrams, keyPrefixes, middleStride, minIdentifierFragment, minMiddleFragment, normaliseIdentifier, normaliseName, probedNamePart, reversed } from './keys';
 
 /**
  * How a search box query is looked up. One query can mean several things — `20261128` is the day part of
@@ -47,7 +47,35 @@ export interface Probe {
  * (the caller then checks the name itself contains the fragment). One character: names starting with it.
  */
 export function nameProbes(name: string): Probe[] {
-  const grams = [...new Set(bigrams(name))];
+  const grams = [...new Set(bigrams(probedNamePart(name)))];
   if (grams.length === 0) return [{ key: keyPrefixes.name + name, prefix: true }];
   return grams.map((gram) => ({ key: keyPrefixes.bigram + gram, prefix: false }));
+}
+
+/** Whole names equal to the query: ranked first. */
+export function exactNameProbe(name: string): Probe {
+  return { key: keyPrefixes.name + name, prefix: false };
+}
+
+/** Identifiers ending with the fragment (尾号): exact, ranked first. */
+export function tailProbe(identifier: string): Probe {
+  return { key: keyPrefixes.tail + reversed(identifier), prefix: true };
+}
+
+/**
+ * Identifiers containing the fragment: starting with it, or (from `minMiddleFragment` characters) having
+ * it anywhere — one of its first `middleStride` suffixes starts where a middle key does. Rows found by a
+ * shortened probe may not contain the whole fragment; the caller checks each row.
+ */
+export function containsProbes(identifier: string): Probe[] {
+  const probes: Probe[] = [{ key: keyPrefixes.identifier + identifier, prefix: true }];
+  if (identifier.length >= minMiddleFragment) {
+    for (let skip = 1; skip < middleStride; skip += 1) probes.push({ key: keyPrefixes.identifier + identifier.slice(skip), prefix: true });
+  }
+  return probes;
+}
+
+/** Case numbers typed without the desk prefix. */
+export function caseDayProbe(prefix: string): Probe {
+  return { key: keyPrefixes.caseDay + prefix, prefix: true };
 }

@@ -41,14 +41,15 @@ export interface CaseSearchResult {
   truncated: boolean;
 }
 
+/** As many as the cases page lists (its message says 50), so the bench times what a clerk waits for. */
 const defaultLimit = 50;
-/** Candidates checked and ranked per query, newest first; more are read only if too few pass. */
-const rankWindow = 200;
 
 function matchablesOf(row: CaseRow): Matchable<CaseMatchField>[] {
   return [
     ['enterpriseName', row.enterprise.name, 'name'],
     ['uscc', row.enterprise.uscc, 'identifier'],
+    // The USCC HQ assigned with the approval, for a company registered by this case.
+    ['uscc', row.licence?.uscc ?? null, 'identifier'],
     ['applicantName', row.applicant.name, 'name'],
     ['applicantIdNumber', row.applicant.idNumber, 'identifier'],
     ['applicantPhone', row.applicant.phone, 'identifier'],
@@ -73,6 +74,10 @@ function matchCase(plan: SearchPlan, row: CaseRow): FieldMatch<CaseMatchField> |
   const byField = bestMatch(plan, matchablesOf(row));
   if (byNumber === null) return byField;
   return byField === null || byNumber.score >= byField.score ? byNumber : byField;
+}
+
+function hasFilters(options: CaseSearchOptions): boolean {
+  return options.status !== undefined || options.clerkId !== undefined || options.matterCode !== undefined;
 }
 
 function passesFilters(row: CaseRow, options: CaseSearchOptions): boolean {
@@ -101,8 +106,9 @@ async function listByFilters(cases: Table<CaseRow, string>, options: CaseSearchO
 
 /**
  * Finds cases by a fragment of a Chinese name (enterprise, applicant, agent), of an identifier (USCC, ID
- * number, mobile: any four or more consecutive characters), or by case number (whole, its start, or its
- * day and sequence), optionally filtered by status, matter and clerk. An empty query lists by the filters.
+ * number, mobile: its first or last four or more characters, or seven or more from anywhere in an
+ * 18-character code), or by case number (whole, its start, or its day and sequence), optionally filtered
+ * by status, matter and clerk. An empty query lists by the filters.
  * Always through indexes (see `keys.ts`), never a scan of the cases.
  */
 export async function searchCases(db: DeskDatabase, query: string, options: CaseSearchOptions = {}): Promise<CaseSearchResult> {
@@ -116,7 +122,7 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
   return guardStorage(() =>
     db.transaction('r', db.cases, async () => {
       const [candidates, byNumber] = await Promise.all([
-        keyCandidates(cases, plan),
+        keyCandidates(cases, plan, hasFilters(options) ? Infinity : limit),
         plan.caseNumberPrefix === null ? Promise.resolve([]) : cases.where('caseNumber').startsWith(plan.caseNumberPrefix).reverse().limit(limit).toArray(),
       ]);
       const hits = new Map<string, CaseSearchHit>();
@@ -126,14 +132,18 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
       };
       byNumber.forEach(consider);
 
+      // Rows are read in the order they would rank — strongest matches, then the newest — and only as
+      // many as the limit needs: each case row read costs about as much as a whole index probe.
       let truncated = !candidates.complete;
       const newestFirst = (ids: Iterable<string>) => [...ids].filter((id) => !hits.has(id)).sort().reverse();
       const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])];
-      for (let start = 0; start < ordered.length && hits.size < Math.max(limit, rankWindow); start += rankWindow) {
-        const rows = await cases.bulkGet(ordered.slice(start, start + rankWindow));
-        rows.forEach((row) => row && consider(row));
-        if (start + rankWindow < ordered.length && hits.size >= limit) truncated = true;
+      let next = 0;
+      while (next < ordered.length && hits.size < limit) {
+        const batch = ordered.slice(next, next + limit - hits.size);
+        next += batch.length;
+        (await cases.bulkGet(batch)).forEach((row) => row && consider(row));
       }
+      if (next < ordered.length) truncated = true;
       if (candidates.streamProbe !== null && hits.size < limit) {
         // Every bigram of the name is common: read the first one's range newest first, checking each row.
         const probe = candidates.streamProbe;

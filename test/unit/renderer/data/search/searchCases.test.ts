@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import { chinaIso } from '../../../../../renderer/src/data/clock';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import type { CaseRow, PartyRecord } from '../../../../../renderer/src/data/records';
+import { licenceData } from '../../../../hq/support/fixtures';
 import { probeCap } from '../../../../../renderer/src/data/search/candidates';
 import { caseSearchKeys } from '../../../../../renderer/src/data/search/keys';
 import { dueCases, todaysQueue } from '../../../../../renderer/src/data/search/queue';
@@ -57,7 +59,7 @@ function caseRow(seed: CaseSeed): CaseRow {
     catalogueVersion: '2026.11.1' as CatalogueVersion,
     queueTicket: null,
     clerkId: seed.clerkId ?? clerkA,
-    createdAt: `${day}T09:${String(sequence % 60).padStart(2, '0')}:00.000+08:00`,
+    createdAt: chinaIso(new Date(Date.parse(`${day}T08:00:00+08:00`) + sequence * 1000)),
     updatedAt: `${day}T09:00:00.000+08:00`,
     searchKeys: [],
     hqCaseNumber: null,
@@ -100,6 +102,14 @@ describe('searchCases by name', () => {
     expect(await searchCases(db, '陈代办')).toMatchObject({ hits: [{ case: { id: withAgent!.id }, match: { field: 'agentName', kind: 'exact' } }] });
   });
 
+  it('finds an enterprise by a fragment running into its legal form, which is not indexed', async () => {
+    const db = freshDatabase();
+    const [star] = await seed(db, [{ enterprise: '绵阳星辰科技有限公司' }, { enterprise: '绵阳星辰商贸有限公司' }]);
+    expect(numbersOf(await searchCases(db, '科技有限'))).toEqual([star!.caseNumber]);
+    expect(numbersOf(await searchCases(db, '星辰科技有限公司'))).toEqual([star!.caseNumber]);
+    expect(star!.searchKeys).not.toContain('n:公司');
+  });
+
   it('does not return a case that has every bigram of the query but not the query itself', async () => {
     const db = freshDatabase();
     const [real] = await seed(db, [{ enterprise: '星辰月影文化传媒' }, { enterprise: '星辰与辰月文化传媒' }]);
@@ -121,10 +131,10 @@ describe('searchCases by name', () => {
   });
 });
 
-describe('searchCases by identifier', () => {
-  const id = residentId('510703', '19850312', 123);
-  const code = uscc('510703', '5A6B7C8D');
+const id = residentId('510703', '19850312', 123);
+const code = uscc('510703', '5A6B7C8D');
 
+describe('searchCases by identifier', () => {
   it('finds an ID number by its last six characters, its birth date, or whole', async () => {
     const db = freshDatabase();
     const [target] = await seed(db, [{ applicant: { idNumber: id } }, { applicant: { idNumber: residentId('510703', '19900101', 5) } }]);
@@ -133,10 +143,35 @@ describe('searchCases by identifier', () => {
     expect((await searchCases(db, id)).hits[0]!.match).toMatchObject({ kind: 'exact' });
   });
 
-  it('finds a USCC by a fragment from its middle (the organisation code)', async () => {
+  it('finds a USCC by its organisation code, from the middle', async () => {
     const db = freshDatabase();
     const [target] = await seed(db, [{ uscc: code }, { uscc: uscc('510703', '11111111') }]);
-    expect(numbersOf(await searchCases(db, code.slice(8, 14)))).toEqual([target!.caseNumber]);
+    expect(numbersOf(await searchCases(db, code.slice(8, 17)))).toEqual([target!.caseNumber]);
+  });
+
+  it('finds any seven-character fragment of an 18-character code, wherever it starts', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ uscc: code, applicant: { idNumber: id } }, { uscc: uscc('510704', '22222222') }]);
+    for (const value of [code, id]) {
+      for (let start = 0; start + 7 <= value.length; start += 1) {
+        expect(numbersOf(await searchCases(db, value.slice(start, start + 7))), `${value} from ${start}`).toContain(target!.caseNumber);
+      }
+    }
+  });
+
+  it('finds a new company by the USCC HQ assigned with its approval', async () => {
+    const db = freshDatabase();
+    const [approved] = await seed(db, [{}, {}]);
+    const licence = licenceData({ uscc: code });
+    await db.cases.put({ ...approved!, licence, searchKeys: caseSearchKeys({ ...approved!, licence }) });
+    expect(numbersOf(await searchCases(db, code))).toEqual([approved!.caseNumber]);
+    expect(numbersOf(await searchCases(db, code.slice(-6)))).toEqual([approved!.caseNumber]);
+  });
+
+  it('finds a mobile by its start as well as its end', async () => {
+    const db = freshDatabase();
+    const [target] = await seed(db, [{ applicant: { phone: '13912348765' } }, { applicant: { phone: '13812340000' } }]);
+    expect(numbersOf(await searchCases(db, '1391'))).toEqual([target!.caseNumber]);
   });
 
   it('finds a mobile by its last four digits, typed with spaces or dashes', async () => {
@@ -151,6 +186,19 @@ describe('searchCases by identifier', () => {
     const [target] = await seed(db, [{ applicant: { phone: '13912348765' } }]);
     await seed(db, Array.from({ length: 250 }, (_, i) => ({ uscc: uscc('510703', `${String(i).padStart(2, '0')}876543`.slice(0, 8)) })));
     expect((await searchCases(db, '8765', { limit: 5 })).hits[0]).toMatchObject({ case: { id: target!.id }, match: { field: 'applicantPhone', kind: 'suffix' } });
+  });
+
+  it('answers a 尾号 shared by more cases than it shows from the tail matches alone, newest first, and says there is more', async () => {
+    const db = freshDatabase();
+    const [startsWith] = await seed(db, [{ applicant: { phone: '87651234000' } }]);
+    const tails = await seed(db, Array.from({ length: 4 }, (_, i) => ({ applicant: { phone: mobile('139', 10_000 * i + 8765) } })));
+    const newestTails = tails.slice(-3).reverse().map((row) => row.caseNumber);
+    expect(await searchCases(db, '8765', { limit: 3 })).toMatchObject({ truncated: true });
+    expect(numbersOf(await searchCases(db, '8765', { limit: 3 }))).toEqual(newestTails);
+    // Room left after the tails: the identifier starting with the digits follows them.
+    expect(numbersOf(await searchCases(db, '8765', { limit: 5 }))).toEqual([...[...tails].reverse().map((row) => row.caseNumber), startsWith!.caseNumber]);
+    // A filter may reject tail matches after they are read, so every reading is looked at.
+    expect(numbersOf(await searchCases(db, '8765', { limit: 3, clerkId: clerkA }))).toEqual(newestTails);
   });
 
   it('finds nothing for fragments shorter than four characters rather than guessing', async () => {
@@ -191,6 +239,17 @@ describe('searchCases filters', () => {
     const rows = await seed(db, [{}, { clerkId: clerkB }, {}, { clerkId: clerkB }]);
     expect(numbersOf(await searchCases(db, '', { clerkId: clerkB }))).toEqual([rows[3]!.caseNumber, rows[1]!.caseNumber]);
     expect(numbersOf(await searchCases(db, '', { limit: 2 }))).toEqual([rows[3]!.caseNumber, rows[2]!.caseNumber]);
+  });
+});
+
+describe('search keys', () => {
+  it('stay under 40 for a case with every party and identifier, so writing a case stays cheap', async () => {
+    const row = caseRow({
+      enterprise: '绵阳市涪城区星辰科技有限公司',
+      uscc: code,
+      agent: { name: '陈代办', idKind: 'residentId', idNumber: residentId('510722', '19920708', 246), phone: '13987654321' },
+    });
+    expect(row.searchKeys.length).toBeLessThanOrEqual(40);
   });
 });
 
