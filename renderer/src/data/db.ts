@@ -14,7 +14,8 @@ import type {
   OutboxRow,
   ReferenceRow,
 } from './records';
-import { protectOutbox } from './outbox';
+import { recoverInFlight } from './outbox';
+import { outboxGuard } from './outboxGuard';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
 
 export const defaultDatabaseName = 'yichuangtong-desk';
@@ -52,7 +53,13 @@ export class DeskDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
-    if (this.tables.some((table) => table.name === 'outbox')) protectOutbox(this);
+    // Ops are never edited once written (DESIGN §4): enforced under Dexie's API, for every way of writing.
+    if (this.tables.some((table) => table.name === 'outbox')) {
+      this.use(outboxGuard());
+      // Ops a push left in flight when the page went away show as sent-but-unanswered from the start. A
+      // failure here must not keep the database closed: the next push recovers them too.
+      if (this.tables.some((table) => table.name === 'meta')) this.on('ready', (vip) => recoverInFlight(vip as DeskDatabase).catch(() => undefined), true);
+    }
   }
 }
 

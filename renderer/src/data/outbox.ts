@@ -1,8 +1,8 @@
-import Dexie, { type Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../domain/chineseDate';
 import { opTypeByEntity, syncOpSchema, type PushResult, type SyncOpInput } from '../sync/protocol';
-import { chinaIso } from './clock';
 import { reserveOutboxSeqs } from './counters';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
@@ -23,19 +23,30 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /**
+ * Outbox seqs a write reserved itself with `reserveOutboxSeqs`, in the same transaction and together with
+ * its other reads (each wait inside a transaction is a round trip): intake does, to stay within its budget.
+ */
+export interface ReservedSeqs {
+  first: number;
+  count: number;
+}
+
+/**
  * Appends ops for HQ inside the caller's read-write transaction (which must cover `outbox` and
  * `counters`), so they commit or vanish with the rows they describe. Every op is checked against the
  * sync protocol first: one that HQ could never accept is refused (rolling the caller's transaction
- * back) before anything is written.
+ * back) before anything is written. Seqs `reserved` beforehand must be exactly as many as the ops.
  */
-export async function appendOps(tx: Transaction, drafts: readonly OpDraft[]): Promise<OutboxRow[]> {
+export async function appendOps(tx: Transaction, drafts: readonly OpDraft[], reserved?: ReservedSeqs): Promise<OutboxRow[]> {
   const checked = drafts.map((draft) => {
     const parsed = syncOpSchema.safeParse({ ...draft, opId: uuidv7(), seq: 1, type: opTypeByEntity[draft.entity] });
     if (!parsed.success) throw new Refusal(dataMessages.cases.syncFormat(`${draft.entity}.${firstIssue(parsed.error)}`));
     return parsed.data;
   });
+  // A mismatch would leave a gap in the desk's sequence or reuse a seq: a bug, and the write rolls back.
+  if (reserved !== undefined && reserved.count !== checked.length) throw new Error(`${checked.length} ops for ${reserved.count} reserved outbox seqs`);
   if (checked.length === 0) return [];
-  const first = await reserveOutboxSeqs(tx, checked.length);
+  const first = reserved?.first ?? (await reserveOutboxSeqs(tx, checked.length));
   const rows = checked.map(
     (op, index): OutboxRow => ({
       seq: first + index,
@@ -55,101 +66,197 @@ export async function appendOps(tx: Transaction, drafts: readonly OpDraft[]): Pr
   return rows;
 }
 
-/** Fields that make up the op as sent; once written they never change (a correction is a new op). */
-const immutableFields = ['seq', 'opId', 'entity', 'entityId', 'op', 'createdAt'] as const;
-
-/**
- * Makes the database refuse any change to an op's content after it was written: only its delivery state
- * (state, attempts, lastError, sentAt, result) may change. Installed once per database instance.
- */
-export function protectOutbox(db: DeskDatabase): void {
-  // Dexie reports every array of the stored row as modified (it compares arrays by reference), so a
-  // field counts as touched only when its value really differs from the stored one.
-  db.outbox.hook('updating', (modifications, _key, stored) => {
-    const changes = modifications as Record<string, unknown>;
-    const touched = Object.keys(changes).filter(
-      (path) =>
-        immutableFields.some((field) => path === field || path.startsWith(`${field}.`)) &&
-        JSON.stringify(Dexie.getByKeyPath(stored, path)) !== JSON.stringify(changes[path]),
-    );
-    if (touched.length > 0) throw new Error(`outbox ops are never edited (tried to change ${touched.join(', ')})`);
-    return undefined;
-  });
-}
-
 /**
  * Ops HQ has not yet acknowledged, oldest first: pending ones and those handed out before (a push whose
  * answer was lost, or the app stopped mid-push). HQ answers a repeated op as a duplicate, so sending an
- * op again is always safe, and sending in seq order keeps the desk's sequence without gaps.
+ * op again is always safe, and sending in seq order keeps the desk's sequence without gaps. `afterSeq`
+ * skips the ops up to it (those the sync engine has just sent and is still recording the answer for).
  */
-export async function pendingOps(db: DeskDatabase, limit: number): Promise<OutboxRow[]> {
+export async function pendingOps(db: DeskDatabase, limit: number, afterSeq = 0): Promise<OutboxRow[]> {
   return guardStorage(() =>
     db.transaction('r', db.outbox, async () => {
       const inState = (state: OutboxState) =>
-        db.outbox.where('[state+seq]').between([state, 0], [state, Number.MAX_SAFE_INTEGER], true, true).limit(limit).toArray();
+        db.outbox.where('[state+seq]').between([state, afterSeq + 1], [state, Number.MAX_SAFE_INTEGER], true, true).limit(limit).toArray();
       const [pending, sending] = await Promise.all([inState('pending'), inState('sending')]);
       return [...pending, ...sending].sort((a, b) => a.seq - b.seq).slice(0, limit);
     }),
   );
 }
 
-/** The sync engine hands these ops to HQ now: each is marked `sending` and counts one more attempt. */
-export async function markSent(db: DeskDatabase, seqs: readonly number[], at: string = chinaIso()): Promise<void> {
-  await guardStorage(() =>
-    db.transaction('rw', db.outbox, async () => {
-      for (const row of await db.outbox.bulkGet([...seqs])) {
-        if (row === undefined || (row.state !== 'pending' && row.state !== 'sending')) continue;
-        await db.outbox.update(row.seq, { state: 'sending', attempts: row.attempts + 1, sentAt: at });
+/**
+ * The rows at these seqs, in their order (undefined where there is none): one range read when the seqs
+ * run without a gap, as a batch's do, else one lookup each.
+ */
+async function rowsAt(db: DeskDatabase, seqs: readonly number[]): Promise<(OutboxRow | undefined)[]> {
+  const first = seqs[0];
+  const run = first !== undefined && seqs.every((seq, index) => seq === first + index);
+  if (!run) return db.outbox.bulkGet([...seqs]);
+  const bySeq = new Map((await db.outbox.where('seq').between(first, first + seqs.length - 1, true, true).toArray()).map((row) => [row.seq, row]));
+  return seqs.map((seq) => bySeq.get(seq));
+}
+
+/**
+ * A batch handed to HQ whose answer is not stored yet. Rather than marking each op `sending` before the
+ * request (a write per op, as costly as storing the answer), the engine notes the batch once, here, in
+ * `meta`; storing the answer (or the failure) counts the attempt on each op and removes the note. A note
+ * left behind (the page died mid-push) turns its ops into `sending` — sent, answer unknown — when the
+ * database next opens or the next push starts: what marking each op first would have shown.
+ */
+const IN_FLIGHT_PREFIX = 'outbox.inFlight:';
+const inFlightSchema = z.object({ fromSeq: z.int().min(1), toSeq: z.int().min(1), at: isoDateTimeSchema });
+type InFlight = z.infer<typeof inFlightSchema>;
+
+/** Inside the caller's read-write transaction (covering `meta`): the batch `rows` (contiguous seqs) is sent now. */
+export async function markInFlight(db: DeskDatabase, rows: readonly OutboxRow[], at: string): Promise<void> {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (first === undefined || last === undefined) return;
+  await db.meta.put({ key: `${IN_FLIGHT_PREFIX}${first.seq}`, value: inFlightSchema.parse({ fromSeq: first.seq, toSeq: last.seq, at }) });
+}
+
+/** Inside a read-write transaction (covering `meta`): the note of the batch starting at `fromSeq`, removed; null when there is none. */
+async function takeInFlight(db: DeskDatabase, fromSeq: number | undefined): Promise<InFlight | null> {
+  if (fromSeq === undefined) return null;
+  const key = `${IN_FLIGHT_PREFIX}${fromSeq}`;
+  const parsed = inFlightSchema.safeParse((await db.meta.get(key))?.value);
+  if (!parsed.success) return null;
+  await db.meta.delete(key);
+  return parsed.data;
+}
+
+const unacknowledged = (row: OutboxRow) => row.state === 'pending' || row.state === 'sending';
+
+/**
+ * The op's delivery fields after an attempt of the batch `flight`: one more attempt and its time, for an
+ * op not yet acknowledged that the batch carried. Without the note (another window already turned the
+ * batch into `sending`, counting the attempt) or for an op acknowledged before, they stay.
+ */
+function attempted(row: OutboxRow, flight: InFlight | null): Pick<OutboxRow, 'attempts' | 'sentAt'> {
+  if (flight === null || !unacknowledged(row) || row.seq < flight.fromSeq || row.seq > flight.toSeq) return { attempts: row.attempts, sentAt: row.sentAt };
+  return { attempts: row.attempts + 1, sentAt: flight.at };
+}
+
+/**
+ * Batches whose answer never came (the page stopped mid-push): their unacknowledged ops become `sending`,
+ * with the attempt counted. Run when the database opens and before each push; returns how many ops.
+ */
+export async function recoverInFlight(db: DeskDatabase): Promise<number> {
+  return guardStorage(() =>
+    db.transaction('rw', [db.outbox, db.meta], async () => {
+      const notes = await db.meta.where('key').startsWith(IN_FLIGHT_PREFIX).toArray();
+      let recovered = 0;
+      for (const note of notes) {
+        const flight = inFlightSchema.safeParse(note.value);
+        await db.meta.delete(note.key);
+        if (!flight.success) continue;
+        const rows = await db.outbox.where('seq').between(flight.data.fromSeq, flight.data.toSeq, true, true).toArray();
+        const sent = rows.filter(unacknowledged).map((row): OutboxRow => ({ ...row, state: 'sending', ...attempted(row, flight.data) }));
+        await db.outbox.bulkPut(sent);
+        recovered += sent.length;
       }
+      return recovered;
     }),
   );
 }
 
-/** A push failed before HQ answered (network, timeout, 5xx): the ops go back to pending with the reason. */
+/**
+ * A push failed before HQ answered (network, timeout, 5xx): the batch's unacknowledged ops go back to
+ * pending with the reason, the attempt counted.
+ */
 export async function markSendFailed(db: DeskDatabase, seqs: readonly number[], reason: string): Promise<void> {
+  const sorted = [...seqs].sort((a, b) => a - b);
   await guardStorage(() =>
-    db.outbox
-      .where('[state+seq]')
-      .between(['sending', 0], ['sending', Number.MAX_SAFE_INTEGER], true, true)
-      .filter((row) => seqs.includes(row.seq))
-      .modify({ state: 'pending', lastError: reason }),
+    db.transaction('rw', [db.outbox, db.meta], async () => {
+      const flight = await takeInFlight(db, sorted[0]);
+      const rows = (await rowsAt(db, sorted)).filter((row): row is OutboxRow => row !== undefined && unacknowledged(row));
+      await db.outbox.bulkPut(rows.map((row): OutboxRow => ({ ...row, ...attempted(row, flight), state: 'pending', lastError: reason })));
+    }),
   );
 }
 
 /**
- * Stores HQ's answers. A duplicate takes the status the op first got when HQ says so (a lost answer may
- * hide a rejection the clerk must see); otherwise it stays `duplicate`, which counts as delivered.
- * An answer whose opId does not match the op at that seq is a protocol violation and throws.
+ * Stores HQ's answers to a batch, the attempt counted. A duplicate takes the status the op first got when
+ * HQ says so (a lost answer may hide a rejection the clerk must see); otherwise it stays `duplicate`,
+ * which counts as delivered. An answer whose opId does not match the op at that seq is a protocol
+ * violation and throws. Returns the ops as stored now.
  */
-export async function recordResults(db: DeskDatabase, results: readonly PushResult[]): Promise<void> {
-  await guardStorage(() =>
-    db.transaction('rw', db.outbox, async () => {
-      for (const result of results) {
-        const row = await db.outbox.get(result.seq);
+export async function recordResults(db: DeskDatabase, results: readonly PushResult[]): Promise<OutboxRow[]> {
+  return guardStorage(() =>
+    db.transaction('rw', [db.outbox, db.meta], async () => {
+      const seqs = results.map((result) => result.seq);
+      const flight = await takeInFlight(db, Math.min(...seqs));
+      const rows = await rowsAt(db, seqs);
+      const answered = results.map((result, index): OutboxRow => {
+        const row = rows[index];
         if (row === undefined || row.opId !== result.opId) {
           throw new Error(`HQ answered op ${result.opId} at seq ${result.seq}, which the outbox does not hold`);
         }
         const state: OutboxState = result.status === 'duplicate' ? (result.originalStatus ?? 'duplicate') : result.status;
         const failed = state === 'rejected' || state === 'conflict';
-        await db.outbox.update(row.seq, { state, result, lastError: failed ? (result.reason ?? null) : null });
-      }
+        return { ...row, ...attempted(row, flight), state, result, lastError: failed ? (result.reason ?? null) : null };
+      });
+      await db.outbox.bulkPut(answered);
+      return answered;
     }),
   );
 }
 
-/** How many ops are in each state, for the status bar and the day close. */
+/** The batches in flight now (see `markInFlight`). */
+async function flightsNow(db: DeskDatabase): Promise<InFlight[]> {
+  const notes = await db.meta.where('key').startsWith(IN_FLIGHT_PREFIX).toArray();
+  return notes.flatMap((note) => {
+    const flight = inFlightSchema.safeParse(note.value);
+    return flight.success ? [flight.data] : [];
+  });
+}
+
+/** The op as the clerk sees it: a pending op of a batch in flight is being sent. */
+function shown(row: OutboxRow, flights: readonly InFlight[]): OutboxRow {
+  return row.state === 'pending' && flights.some((flight) => row.seq >= flight.fromSeq && row.seq <= flight.toSeq) ? { ...row, state: 'sending' } : row;
+}
+
+/** Pending ops of the batches in flight, newest first. */
+async function pendingInFlight(db: DeskDatabase, flights: readonly InFlight[]): Promise<OutboxRow[]> {
+  const perFlight = await Promise.all(
+    flights.map((flight) => db.outbox.where('[state+seq]').between(['pending', flight.fromSeq], ['pending', flight.toSeq], true, true).toArray()),
+  );
+  return perFlight.flat().sort((a, b) => b.seq - a.seq);
+}
+
+/** How many ops are in each state, for the status bar and the day close (the ops of a batch in flight count as sending). */
 export async function outboxCounts(db: DeskDatabase): Promise<Record<OutboxState, number>> {
   return guardStorage(() =>
-    db.transaction('r', db.outbox, async () => {
-      const counts = await Promise.all(outboxStates.map((state) => db.outbox.where('state').equals(state).count()));
-      return Object.fromEntries(outboxStates.map((state, i) => [state, counts[i]!])) as Record<OutboxState, number>;
+    db.transaction('r', [db.outbox, db.meta], async () => {
+      const [counts, flights] = await Promise.all([Promise.all(outboxStates.map((state) => db.outbox.where('state').equals(state).count())), flightsNow(db)]);
+      const byState = Object.fromEntries(outboxStates.map((state, i) => [state, counts[i]!])) as Record<OutboxState, number>;
+      const flying = await Promise.all(
+        flights.map((flight) => db.outbox.where('[state+seq]').between(['pending', flight.fromSeq], ['pending', flight.toSeq], true, true).count()),
+      );
+      const sent = flying.reduce((sum, n) => sum + n, 0);
+      return { ...byState, pending: byState.pending - sent, sending: byState.sending + sent };
     }),
   );
 }
 
-/** Ops in one state, newest first (the visible outbox: what was rejected, and why). */
+/** Ops in one state, newest first (the visible outbox: what was rejected, and why; a batch in flight is `sending`). */
 export async function opsInState(db: DeskDatabase, state: OutboxState, limit: number): Promise<OutboxRow[]> {
+  const stored = (take: number) =>
+    db.outbox.where('[state+seq]').between([state, 0], [state, Number.MAX_SAFE_INTEGER], true, true).reverse().limit(take).toArray();
+  if (state !== 'pending' && state !== 'sending') return guardStorage(() => stored(limit));
   return guardStorage(() =>
-    db.outbox.where('[state+seq]').between([state, 0], [state, Number.MAX_SAFE_INTEGER], true, true).reverse().limit(limit).toArray(),
+    db.transaction('r', [db.outbox, db.meta], async () => {
+      const flights = await flightsNow(db);
+      if (flights.length === 0) return stored(limit);
+      const flying = await pendingInFlight(db, flights);
+      if (state === 'sending') return [...(await stored(limit)), ...flying.map((row) => shown(row, flights))].sort((a, b) => b.seq - a.seq).slice(0, limit);
+      const inFlight = new Set(flying.map((row) => row.seq));
+      return (await stored(limit + inFlight.size)).filter((row) => !inFlight.has(row.seq)).slice(0, limit);
+    }),
   );
+}
+
+/** Rows read from the outbox, as the clerk sees them (see `opsInState`). */
+export async function asShown(db: DeskDatabase, rows: readonly OutboxRow[]): Promise<OutboxRow[]> {
+  const flights = await guardStorage(() => flightsNow(db));
+  return rows.map((row) => shown(row, flights));
 }

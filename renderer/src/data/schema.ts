@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { rekeySearchRows } from './search/rekey';
 
 /**
  * The database's versions, oldest first. A version is never edited once shipped: a change is a new
@@ -50,6 +51,50 @@ export const schemaVersions: readonly SchemaVersion[] = [
       // Ops for HQ, written in the same transaction as their data; `seq` is contiguous per desk.
       // [state+seq] gives the unsent ops in seq order (and serves `where('state')` as its prefix).
       outbox: 'seq, &opId, [state+seq]',
+    },
+  },
+  {
+    // Search keys version 2 (data/search/keys.ts): identifiers keyed by start, reversed tail and every
+    // third position instead of every suffix, legal forms (有限公司…) no longer bigram-indexed. Stores are
+    // unchanged; every case and enterprise is re-keyed so the new probes find rows written before.
+    version: 3,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys',
+      checklistItems: '[caseId+key], caseId',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq]',
+    },
+    upgrade: rekeySearchRows,
+  },
+  {
+    // The outbox indexed by entityId (a case op's entityId is its case's id): the sync engine finds a
+    // case's unacknowledged ops by key instead of scanning every pending op per push batch and pull
+    // page. Only an index is added; IndexedDB builds it from the rows already there, so nothing is
+    // reshaped and no op is touched (ops are never edited once written).
+    version: 4,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys',
+      checklistItems: '[caseId+key], caseId',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
     },
   },
 ];

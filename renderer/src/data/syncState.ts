@@ -84,17 +84,36 @@ export async function writePullCursor(db: DeskDatabase, deskId: string, cursor: 
  */
 const WAITING_EVENT_PREFIX = 'sync.waitingEvent:';
 
-/** Inside the caller's read-write transaction (covering `meta`): keeps an event until its case arrives. */
-export async function keepWaitingEvent(db: DeskDatabase, caseId: string, eventId: string, event: unknown): Promise<void> {
-  await db.meta.put({ key: `${WAITING_EVENT_PREFIX}${caseId}:${eventId}`, value: event });
+/** An event kept until its case arrives, under its own id. */
+export interface WaitingEvent {
+  caseId: string;
+  eventId: string;
+  event: unknown;
 }
 
-/** Inside the caller's read-write transaction: the events that waited for this case, removed as they are handed over. */
-export async function takeWaitingEvents(db: DeskDatabase, caseId: string): Promise<unknown[]> {
-  const rows = db.meta.where('key').startsWith(`${WAITING_EVENT_PREFIX}${caseId}:`);
-  const events = (await rows.toArray()).map((row) => row.value);
-  await rows.delete();
-  return events;
+/** Inside the caller's read-write transaction (covering `meta`): keeps events until their cases arrive. */
+export async function keepWaitingEvents(db: DeskDatabase, events: readonly WaitingEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.meta.bulkPut(events.map(({ caseId, eventId, event }) => ({ key: `${WAITING_EVENT_PREFIX}${caseId}:${eventId}`, value: event })));
+}
+
+/**
+ * Inside the caller's read-write transaction: the events that waited for each of these cases, in the
+ * order of their ids, removed as they are handed over. A case nothing waited for is absent.
+ */
+export async function takeWaitingEvents(db: DeskDatabase, caseIds: readonly string[]): Promise<Map<string, WaitingEvent[]>> {
+  const taken = new Map<string, WaitingEvent[]>();
+  const perCase = await Promise.all(caseIds.map((caseId) => db.meta.where('key').startsWith(`${WAITING_EVENT_PREFIX}${caseId}:`).toArray()));
+  const keys: string[] = [];
+  caseIds.forEach((caseId, index) => {
+    const rows = perCase[index]!;
+    if (rows.length === 0) return;
+    const prefix = `${WAITING_EVENT_PREFIX}${caseId}:`;
+    taken.set(caseId, rows.map((row) => ({ caseId, eventId: row.key.slice(prefix.length), event: row.value })));
+    keys.push(...rows.map((row) => row.key));
+  });
+  if (keys.length > 0) await db.meta.bulkDelete(keys);
+  return taken;
 }
 
 /**
@@ -110,10 +129,48 @@ export async function keepHqCaseValues(db: DeskDatabase, caseId: string, values:
   else await db.meta.put({ key, value: values });
 }
 
-/** Inside a transaction: the values kept for the case, none when there are none (or the row is damaged). */
-export async function readHqCaseValues(db: DeskDatabase, caseId: string): Promise<CasePatch> {
-  const parsed = casePatchSchema.safeParse((await db.meta.get(`${HQ_VALUES_PREFIX}${caseId}`))?.value);
-  return parsed.success ? parsed.data : {};
+/** Inside a transaction: the values kept for each of the cases, in one read; a case with none is absent. */
+export async function readHqCaseValuesOf(db: DeskDatabase, caseIds: readonly string[]): Promise<Map<string, CasePatch>> {
+  const rows = await db.meta.bulkGet(caseIds.map((caseId) => `${HQ_VALUES_PREFIX}${caseId}`));
+  const kept = new Map<string, CasePatch>();
+  caseIds.forEach((caseId, index) => {
+    const parsed = casePatchSchema.safeParse(rows[index]?.value);
+    if (parsed.success && Object.keys(parsed.data).length > 0) kept.set(caseId, parsed.data);
+  });
+  return kept;
+}
+
+/**
+ * Where HQ's close-day said its copy of this desk's ops stops short (a `mismatch` with `missing`, e.g. HQ
+ * restored from a backup): the next push sends again from that seq, acknowledged ops included, without
+ * waiting for a new op to meet HQ's gap. HQ applies what it lost and answers the rest as duplicates. The
+ * mark moves on with each answered batch, so a push cut off resumes where it stopped, and is cleared once
+ * everything from it has been answered.
+ */
+const RESEND_KEY = 'sync.resendFrom';
+const resendSchema = z.object({ fromSeq: z.int().min(1) });
+
+/** Inside the caller's read-write transaction (covering `meta`): send again from `fromSeq` (the lower of two requests stands). */
+export async function requestResend(db: DeskDatabase, fromSeq: number): Promise<void> {
+  const current = await readResendFrom(db);
+  await db.meta.put({ key: RESEND_KEY, value: resendSchema.parse({ fromSeq: current === null ? fromSeq : Math.min(current, fromSeq) }) });
+}
+
+/** The seq a push must send again from, or null when HQ is not known to lack any acknowledged op. */
+export async function readResendFrom(db: DeskDatabase): Promise<number | null> {
+  const parsed = resendSchema.safeParse((await db.meta.get(RESEND_KEY))?.value);
+  return parsed.success ? parsed.data.fromSeq : null;
+}
+
+/**
+ * Inside the caller's read-write transaction: the resend that was at `from` got as far as `next` (null:
+ * everything from it is answered). A mark set lower meanwhile (another mismatch) is left for the next push.
+ */
+export async function advanceResend(db: DeskDatabase, from: number, next: number | null): Promise<void> {
+  const current = await readResendFrom(db);
+  if (current === null || current < from) return;
+  if (next === null) await db.meta.delete(RESEND_KEY);
+  else await db.meta.put({ key: RESEND_KEY, value: resendSchema.parse({ fromSeq: next }) });
 }
 
 export function isRefusedReference(status: SyncStatus, kind: ReferenceKind, version: number): boolean {

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import type { CaseRow, ChecklistRecordRow } from '../data/records';
+import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
-import { keepHqCaseValues, keepWaitingEvent, takeWaitingEvents, writePullCursor } from '../data/syncState';
+import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
 import type { CaseEvent } from '../domain/cases/caseEvents';
+import type { CaseId } from '../domain/cases/caseId';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
 import { runningDueDate } from '../domain/cases/dueStatus';
-import { checklistItemKeySchema } from '../domain/catalogue/checklist';
+import { checklistItemKeySchema, type ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
 import { clerkIdSchema, type ClerkId } from '../domain/clerks/clerkId';
 import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
@@ -17,6 +18,7 @@ import {
   caseFields,
   checklistEventRecordSchema,
   type CaseEventRecord,
+  type CasePatch,
   type ChecklistEventRecord,
   type PullChange,
   type PullResponse,
@@ -43,13 +45,14 @@ import {
 export async function applyPullPage(db: DeskDatabase, page: PullResponse, context: ApplyContext): Promise<void> {
   await guardStorage(() =>
     db.transaction('rw', [db.cases, db.checklistItems, db.enterprises, db.outbox, db.meta], async () => {
-      const unsent = page.changes.some((change) => change.entity === 'case') ? await unsentCaseFields(db) : new Map<string, Set<string>>();
+      const work = await PageWork.read(db, page, context);
       for (const change of page.changes) {
         if (change.op === 'delete') continue;
-        if (change.entity === 'case') await applyCase(db, change, unsent.get(change.entityId) ?? new Set(), context);
-        else if (change.entity === 'caseEvent' && change.data.deskId !== context.deskId) await applyEvent(db, { entity: 'caseEvent', data: change.data });
-        else if (change.entity === 'checklistEvent' && change.data.deskId !== context.deskId) await applyEvent(db, { entity: 'checklistEvent', data: change.data });
+        if (change.entity === 'case') work.applyCase(change);
+        else if (change.entity === 'caseEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'caseEvent', data: change.data });
+        else if (change.entity === 'checklistEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'checklistEvent', data: change.data });
       }
+      await work.write(db);
       await writePullCursor(db, context.deskId, page.nextCursor);
     }),
   );
@@ -74,71 +77,9 @@ function laterIso(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : chinaIso(b);
 }
 
-async function applyCase(db: DeskDatabase, change: CaseChange, keep: ReadonlySet<string>, context: ApplyContext): Promise<void> {
-  const record = change.data;
-  const local = await db.cases.get(record.id);
-  if (local === undefined) {
-    await createCase(db, change, context);
-    return;
-  }
-  // An older version than one already applied (the page is replayed, or HQ sent versions out of order).
-  if (local.hqVersion !== null && change.version <= local.hqVersion) return;
-  const next = withDeskFields(local, pickFields(record, caseFields.filter((field) => !keep.has(field))));
-  // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
-  await keepHqCaseValues(db, record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
-  next.hqCaseNumber = record.hqCaseNumber;
-  next.decision = record.decision;
-  next.licence = record.licence;
-  next.hqVersion = change.version;
-  // A conflict flagged by a push learns the value that stood on HQ.
-  next.conflicts = local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict));
-  next.updatedAt = laterIso(local.updatedAt, record.updatedAt);
-  await db.cases.put(next);
-}
-
 /** The longest promised limit of the case's matters, as intake sets it (the case is due when its slowest matter is). */
 function promisedWorkingDays(catalogue: Catalogue, matterCodes: readonly string[]): number {
   return Math.max(0, ...catalogue.matters.filter((matter) => matterCodes.includes(matter.code)).map((matter) => matter.promisedLimitDays));
-}
-
-async function createCase(db: DeskDatabase, change: CaseChange, context: ApplyContext): Promise<void> {
-  const record = change.data;
-  const enterprise = record.enterprise.uscc === null ? undefined : await db.enterprises.where('uscc').equals(record.enterprise.uscc).first();
-  const base: CaseRow = {
-    id: record.id,
-    caseNumber: record.caseNumber,
-    hallCode: record.hallCode,
-    deskCode: parseCaseNumber(record.caseNumber)?.deskCode ?? '',
-    state: { promisedWorkingDays: promisedWorkingDays(context.catalogue, record.matterCodes), visits: record.visits, status: record.status, timeline: [] },
-    statusCode: record.status.code,
-    dueDate: runningDueDate(record.status) ?? '',
-    enterpriseId: enterprise?.id ?? null,
-    enterprise: record.enterprise,
-    applicant: record.applicant,
-    agent: record.agent,
-    // The authorisation's wording is not part of the protocol; the agent's identity is.
-    agentAuthorisation: null,
-    matterCodes: record.matterCodes,
-    bundleCode: record.bundleCode,
-    answers: record.answers,
-    catalogueVersion: record.catalogueVersion,
-    queueTicket: record.queueTicket,
-    // Set from the case's `opened` event when it is merged.
-    clerkId: unknownClerkId,
-    createdAt: chinaIso(record.createdAt),
-    updatedAt: chinaIso(record.updatedAt),
-    searchKeys: [],
-    hqCaseNumber: record.hqCaseNumber,
-    decision: record.decision,
-    licence: record.licence,
-    hqVersion: change.version,
-    conflicts: [],
-  };
-  await db.cases.put({ ...base, searchKeys: caseSearchKeys(base) });
-  for (const raw of await takeWaitingEvents(db, record.id)) {
-    const event = waitingEventSchema.safeParse(raw);
-    if (event.success) await applyEvent(db, event.data);
-  }
 }
 
 /** An event of another desk, as it waits for its case (read back through its schema: storage is a boundary). */
@@ -148,55 +89,225 @@ const waitingEventSchema = z.discriminatedUnion('entity', [
 ]);
 type PulledEvent = { entity: 'caseEvent'; data: CaseEventRecord } | { entity: 'checklistEvent'; data: ChecklistEventRecord };
 
-/** Merges another desk's event into its case, or keeps it until the case arrives. */
-async function applyEvent(db: DeskDatabase, event: PulledEvent): Promise<void> {
-  const row = await db.cases.get(event.data.caseId);
-  if (row === undefined) {
-    await keepWaitingEvent(db, event.data.caseId, event.data.id, event);
-    return;
-  }
-  if (event.entity === 'caseEvent') await mergeCaseEvent(db, row, event.data);
-  else await applyChecklistEvent(db, event.data);
-}
-
 function sameEvent(a: CaseEvent, b: CaseEvent): boolean {
   return a.type === b.type && a.clerkId === b.clerkId && Date.parse(a.at) === Date.parse(b.at);
 }
 
-/**
- * Adds another desk's timeline entry to the case, once: an entry already present (same kind,
- * clerk and time) is skipped. An entry whose position this desk has used meanwhile goes after the last.
- */
-async function mergeCaseEvent(db: DeskDatabase, row: CaseRow, record: CaseEventRecord): Promise<void> {
-  const timeline = row.state.timeline;
-  if (timeline.some((event) => sameEvent(event, record.event))) return;
-  const taken = timeline.some((event) => event.seq === record.event.seq);
-  const event: CaseEvent = taken ? { ...record.event, seq: Math.max(0, ...timeline.map((known) => known.seq)) + 1 } : record.event;
-  const next: CaseRow = { ...row, state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
-  if (event.type === 'opened' && row.clerkId === unknownClerkId) next.clerkId = event.clerkId;
-  await db.cases.put(next);
-}
+const checklistRecordKey = (caseId: string, key: string) => JSON.stringify([caseId, key]);
 
 /**
- * What another desk recorded for a checklist item, unless this desk holds a later record of it. The
- * scans stay with the desk that took them (HQ holds their bytes; the protocol has no download).
+ * One page being applied, inside its transaction. Every row the page can touch is read up front, a few
+ * requests for the whole page (its cases, the events that waited for them, the checklist records its
+ * events may replace, the enterprises of the cases it creates, the clerk's unacknowledged changes to its
+ * cases); the changes are then applied in memory, in the page's order, and what changed is written back
+ * together at the end. So a page costs a handful of requests rather than several per change, and the
+ * apply loop itself awaits nothing (a long run of awaits that reach no IndexedDB request would lose
+ * Dexie's transaction zone).
  */
-async function applyChecklistEvent(db: DeskDatabase, record: ChecklistEventRecord): Promise<void> {
-  const key = checklistItemKeySchema.parse(record.materialKey);
-  const existing = await db.checklistItems.get([record.caseId, key]);
-  if (existing !== undefined && Date.parse(existing.checkedAt) >= Date.parse(record.at)) return;
-  const next: ChecklistRecordRow = {
-    caseId: record.caseId,
-    key,
-    status: record.status,
-    form: record.form,
-    copies: record.copies,
-    pages: record.pages,
-    deferredUntil: record.deferredUntil,
-    note: record.note,
-    attachmentIds: existing?.attachmentIds ?? [],
-    checkedBy: record.clerkId,
-    checkedAt: chinaIso(record.at),
-  };
-  await db.checklistItems.put(next);
+class PageWork {
+  private readonly dirtyCases = new Set<CaseId>();
+  private readonly dirtyRecords = new Set<string>();
+  /** Events of this page whose case the desk does not hold (yet), by case. */
+  private readonly waiting = new Map<string, Map<string, PulledEvent>>();
+  /** HQ's values of the fields kept back, per case (none: the case's row of them is cleared). */
+  private readonly hqValues = new Map<string, CasePatch>();
+
+  private constructor(
+    private readonly context: ApplyContext,
+    private readonly unsent: Map<string, Set<string>>,
+    private readonly cases: Map<CaseId, CaseRow | undefined>,
+    /** Events that waited (from earlier pages) for the cases this page creates, taken out of storage. */
+    private readonly waited: Map<string, { eventId: string; event: PulledEvent }[]>,
+    private readonly records: Map<string, ChecklistRecordRow | undefined>,
+    /** Enterprises the hall has seen, by USCC, for the cases this page creates. */
+    private readonly enterprises: Map<string, EnterpriseRow | undefined>,
+  ) {}
+
+  static async read(db: DeskDatabase, page: PullResponse, context: ApplyContext): Promise<PageWork> {
+    const upserts = page.changes.filter((change): change is CaseChange => change.entity === 'case' && change.op === 'upsert');
+    const caseIds = new Set<CaseId>(upserts.map((change) => change.data.id));
+    for (const change of page.changes) {
+      if ((change.entity === 'caseEvent' || change.entity === 'checklistEvent') && change.op === 'upsert') caseIds.add(change.data.caseId);
+    }
+    const ids = [...caseIds];
+    const [rows, unsent] = await Promise.all([db.cases.bulkGet(ids), unsentCaseFields(db, upserts.map((change) => change.data.id))]);
+    const cases = new Map(ids.map((id, index) => [id, rows[index]]));
+    // A case the desk lacks is created by its upsert in this page: the events that waited for it are handed over.
+    const taken = await takeWaitingEvents(db, [...new Set(upserts.filter((change) => cases.get(change.data.id) === undefined).map((change) => change.data.id))]);
+    const waited = new Map<string, { eventId: string; event: PulledEvent }[]>();
+    for (const [caseId, events] of taken) {
+      waited.set(
+        caseId,
+        events.flatMap(({ eventId, event }) => {
+          const parsed = waitingEventSchema.safeParse(event);
+          return parsed.success ? [{ eventId, event: parsed.data }] : [];
+        }),
+      );
+    }
+    // An event kept under one case but naming another goes where it names, as it would if applied alone.
+    const named = [...new Set([...waited.values()].flatMap((events) => events.map(({ event }) => event.data.caseId)))].filter((caseId) => !cases.has(caseId));
+    const namedRows = await db.cases.bulkGet(named);
+    named.forEach((caseId, index) => cases.set(caseId, namedRows[index]));
+
+    const recordKeys = new Map<string, [CaseId, ChecklistItemKey]>();
+    const noteRecord = (caseId: CaseId, materialKey: string) => {
+      const key = checklistItemKeySchema.safeParse(materialKey);
+      if (key.success) recordKeys.set(checklistRecordKey(caseId, key.data), [caseId, key.data]);
+    };
+    for (const change of page.changes) if (change.entity === 'checklistEvent' && change.op === 'upsert') noteRecord(change.data.caseId, change.data.materialKey);
+    for (const events of waited.values()) {
+      for (const { event } of events) if (event.entity === 'checklistEvent') noteRecord(event.data.caseId, event.data.materialKey);
+    }
+    const keys = [...recordKeys.values()];
+    const usccs = [...new Set(upserts.filter((change) => cases.get(change.data.id) === undefined).flatMap((change) => change.data.enterprise.uscc ?? []))];
+    const [existing, enterpriseRows] = await Promise.all([
+      db.checklistItems.bulkGet(keys),
+      Promise.all(usccs.map((uscc) => db.enterprises.where('uscc').equals(uscc).first())),
+    ]);
+    const records = new Map(keys.map(([caseId, key], index) => [checklistRecordKey(caseId, key), existing[index]]));
+    const enterprises = new Map(usccs.map((uscc, index) => [uscc, enterpriseRows[index]]));
+    return new PageWork(context, unsent, cases, waited, records, enterprises);
+  }
+
+  private caseRow(id: CaseId): CaseRow | undefined {
+    if (!this.cases.has(id)) throw new Error(`case ${id} was not read for this page`);
+    return this.cases.get(id);
+  }
+
+  private putCase(row: CaseRow): void {
+    this.cases.set(row.id, row);
+    this.dirtyCases.add(row.id);
+  }
+
+  applyCase(change: CaseChange): void {
+    const record = change.data;
+    const local = this.caseRow(record.id);
+    if (local === undefined) {
+      this.createCase(change);
+      return;
+    }
+    // An older version than one already applied (the page is replayed, or HQ sent versions out of order).
+    if (local.hqVersion !== null && change.version <= local.hqVersion) return;
+    const keep = this.unsent.get(record.id) ?? new Set<string>();
+    const next = withDeskFields(local, pickFields(record, caseFields.filter((field) => !keep.has(field))));
+    // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
+    this.hqValues.set(record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
+    next.hqCaseNumber = record.hqCaseNumber;
+    next.decision = record.decision;
+    next.licence = record.licence;
+    next.hqVersion = change.version;
+    // A conflict flagged by a push learns the value that stood on HQ.
+    next.conflicts = local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict));
+    next.updatedAt = laterIso(local.updatedAt, record.updatedAt);
+    this.putCase(next);
+  }
+
+  private createCase(change: CaseChange): void {
+    const { context } = this;
+    const record = change.data;
+    const enterprise = record.enterprise.uscc === null ? undefined : this.enterprises.get(record.enterprise.uscc);
+    const base: CaseRow = {
+      id: record.id,
+      caseNumber: record.caseNumber,
+      hallCode: record.hallCode,
+      deskCode: parseCaseNumber(record.caseNumber)?.deskCode ?? '',
+      state: { promisedWorkingDays: promisedWorkingDays(context.catalogue, record.matterCodes), visits: record.visits, status: record.status, timeline: [] },
+      statusCode: record.status.code,
+      dueDate: runningDueDate(record.status) ?? '',
+      enterpriseId: enterprise?.id ?? null,
+      enterprise: record.enterprise,
+      applicant: record.applicant,
+      agent: record.agent,
+      // The authorisation's wording is not part of the protocol; the agent's identity is.
+      agentAuthorisation: null,
+      matterCodes: record.matterCodes,
+      bundleCode: record.bundleCode,
+      answers: record.answers,
+      catalogueVersion: record.catalogueVersion,
+      queueTicket: record.queueTicket,
+      // Set from the case's `opened` event when it is merged.
+      clerkId: unknownClerkId,
+      createdAt: chinaIso(record.createdAt),
+      updatedAt: chinaIso(record.updatedAt),
+      searchKeys: [],
+      hqCaseNumber: record.hqCaseNumber,
+      decision: record.decision,
+      licence: record.licence,
+      hqVersion: change.version,
+      conflicts: [],
+    };
+    this.putCase({ ...base, searchKeys: caseSearchKeys(base) });
+    // What waited in storage and what waited earlier in this page, once per event (the page's copy is the
+    // later one), in the order of the events' ids as storage hands them over.
+    const events = new Map<string, PulledEvent>();
+    for (const { eventId, event } of this.waited.get(record.id) ?? []) events.set(eventId, event);
+    this.waited.delete(record.id);
+    for (const [eventId, event] of this.waiting.get(record.id) ?? []) events.set(eventId, event);
+    this.waiting.delete(record.id);
+    for (const eventId of [...events.keys()].sort()) this.applyEvent(events.get(eventId)!);
+  }
+
+  /** Merges another desk's event into its case, or keeps it until the case arrives. */
+  applyEvent(event: PulledEvent): void {
+    const row = this.caseRow(event.data.caseId);
+    if (row === undefined) {
+      const waiting = this.waiting.get(event.data.caseId) ?? new Map<string, PulledEvent>();
+      waiting.set(event.data.id, event);
+      this.waiting.set(event.data.caseId, waiting);
+      return;
+    }
+    if (event.entity === 'caseEvent') this.mergeCaseEvent(row, event.data);
+    else this.applyChecklistEvent(event.data);
+  }
+
+  /**
+   * Adds another desk's timeline entry to the case, once: an entry already present (same kind,
+   * clerk and time) is skipped. An entry whose position this desk has used meanwhile goes after the last.
+   */
+  private mergeCaseEvent(row: CaseRow, record: CaseEventRecord): void {
+    const timeline = row.state.timeline;
+    if (timeline.some((event) => sameEvent(event, record.event))) return;
+    const taken = timeline.some((event) => event.seq === record.event.seq);
+    const event: CaseEvent = taken ? { ...record.event, seq: Math.max(0, ...timeline.map((known) => known.seq)) + 1 } : record.event;
+    const next: CaseRow = { ...row, state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
+    if (event.type === 'opened' && row.clerkId === unknownClerkId) next.clerkId = event.clerkId;
+    this.putCase(next);
+  }
+
+  /**
+   * What another desk recorded for a checklist item, unless this desk holds a later record of it. The
+   * scans stay with the desk that took them (HQ holds their bytes; the protocol has no download).
+   */
+  private applyChecklistEvent(record: ChecklistEventRecord): void {
+    const key = checklistItemKeySchema.parse(record.materialKey);
+    const id = checklistRecordKey(record.caseId, key);
+    if (!this.records.has(id)) throw new Error(`checklist record ${id} was not read for this page`);
+    const existing = this.records.get(id);
+    if (existing !== undefined && Date.parse(existing.checkedAt) >= Date.parse(record.at)) return;
+    this.records.set(id, {
+      caseId: record.caseId,
+      key,
+      status: record.status,
+      form: record.form,
+      copies: record.copies,
+      pages: record.pages,
+      deferredUntil: record.deferredUntil,
+      note: record.note,
+      attachmentIds: existing?.attachmentIds ?? [],
+      checkedBy: record.clerkId,
+      checkedAt: chinaIso(record.at),
+    });
+    this.dirtyRecords.add(id);
+  }
+
+  /** Writes back what the page changed, and keeps the events whose case has still not arrived. */
+  async write(db: DeskDatabase): Promise<void> {
+        const stillWaiting = [...this.waiting].flatMap(([caseId, events]) => [...events].map(([eventId, event]) => ({ caseId, eventId, event })));
+    await Promise.all([
+      db.cases.bulkPut([...this.dirtyCases].map((id) => this.cases.get(id)!)),
+      db.checklistItems.bulkPut([...this.dirtyRecords].map((id) => this.records.get(id)!)),
+      keepWaitingEvents(db, stillWaiting),
+      ...[...this.hqValues].map(([caseId, values]) => keepHqCaseValues(db, caseId, values)),
+    ]);
+  }
 }

@@ -38,19 +38,24 @@ export function withDeskFields(row: CaseRow, values: CasePatch): CaseRow {
   return next;
 }
 
-/** Inside a transaction: per case, the fields of its `case` ops HQ has not acknowledged (pending, or sent without an answer). */
-export async function unsentCaseFields(db: DeskDatabase): Promise<Map<string, Set<string>>> {
+/**
+ * Inside a transaction: per case of `caseIds`, the fields of its `case` ops HQ has not acknowledged
+ * (pending, or sent without an answer). Reads only those cases' ops, through the outbox's `entityId`
+ * index (a case op's entityId is its case's id), so the cost follows the cases asked about, never the
+ * length of the outbox.
+ */
+export async function unsentCaseFields(db: DeskDatabase, caseIds: Iterable<string>): Promise<Map<string, Set<string>>> {
   const fields = new Map<string, Set<string>>();
-  for (const state of ['pending', 'sending'] as const) {
-    await db.outbox
-      .where('[state+seq]')
-      .between([state, 0], [state, Number.MAX_SAFE_INTEGER], true, true)
-      .each((row) => {
-        if (row.op.entity !== 'case') return;
-        const set = fields.get(row.entityId) ?? new Set<string>();
-        for (const field of Object.keys(row.op.payload)) set.add(field);
-        fields.set(row.entityId, set);
-      });
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) return fields;
+  // One key lookup per case, issued together: a plain key range reads in one request, where `anyOf`
+  // walks a cursor row by row.
+  const perCase = await Promise.all(ids.map((id) => db.outbox.where('entityId').equals(id).toArray()));
+  for (const row of perCase.flat()) {
+    if (row.op.entity !== 'case' || (row.state !== 'pending' && row.state !== 'sending')) continue;
+    const set = fields.get(row.entityId) ?? new Set<string>();
+    for (const field of Object.keys(row.op.payload)) set.add(field);
+    fields.set(row.entityId, set);
   }
   return fields;
 }

@@ -1,7 +1,7 @@
 import { caseChecklist } from '../data/caseChecklist';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import { opsInState, outboxCounts } from '../data/outbox';
+import { asShown, opsInState, outboxCounts } from '../data/outbox';
 import type { OutboxRow, OutboxState } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
 import { readSyncStatus, type SyncStatus } from '../data/syncState';
@@ -68,5 +68,5 @@ async function outboxRows(db: DeskDatabase, filter: OutboxFilter, limit: number)
     const counts = await outboxCounts(db);
     return { rows: [...pending, ...sending].sort((a, b) => b.seq - a.seq).slice(0, limit), total: counts.pending + counts.sending };
   }
-  return guardStorage(async () => ({ rows: await db.outbox.orderBy('seq').reverse().limit(limit).toArray(), total: await db.outbox.count() }));
+  return guardStorage(async () => ({ rows: await asShown(db, await db.outbox.orderBy('seq').reverse().limit(limit).toArray()), total: await db.outbox.count() }));
 }

@@ -1,10 +1,10 @@
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import { markSendFailed, markSent, pendingOps, recordResults } from '../data/outbox';
+import { markInFlight, markSendFailed, pendingOps, recoverInFlight, recordResults } from '../data/outbox';
 import type { OutboxRow } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
-import { keepHqCaseValues, readHqCaseValues, updateSyncStatus } from '../data/syncState';
+import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
 import { unsentCaseFields, withDeskFields } from './deskFields';
 import type { HqFailure } from './hqBridge';
 import { syncMessages } from './messages';
@@ -13,27 +13,56 @@ import { failureOfHq, type PhaseFailure, type PushLimits, type SyncContext } fro
 
 const encoder = new TextEncoder();
 
-/**
- * The next ops to send, in seq order and contiguous: the unacknowledged ones (`from` null), or after a
- * seq gap every op from HQ's expected seq, acknowledged or not (HQ answers those it has as duplicates).
- * At most `maxOps` ops and `maxBytes` of JSON; one op alone may exceed the bytes (HQ then says 413).
- */
-async function nextBatch(db: DeskDatabase, from: number | null, limits: PushLimits): Promise<OutboxRow[]> {
-  const rows =
-    from === null
-      ? await pendingOps(db, limits.maxOps)
-      : await guardStorage(() => db.outbox.where('seq').aboveOrEqual(from).limit(limits.maxOps).toArray());
-  const batch: OutboxRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const previous = batch.at(-1);
-    if (previous !== undefined && row.seq !== previous.seq + 1) break;
-    const size = encoder.encode(JSON.stringify(row.op)).length + 1;
-    if (previous !== undefined && bytes + size > limits.maxBytes) break;
-    batch.push(row);
-    bytes += size;
+/** Where the next batch starts: after the last op sent in this pass, or (after a seq gap, or to resend) at a seq. */
+type BatchStart = { after: number } | { from: number };
+
+/** What the outbox has for the next push. */
+type Taken =
+  /** Noted as in flight (see `markInFlight`), to send now. */
+  | { kind: 'batch'; batch: OutboxRow[] }
+  /** Refers to scans HQ may not have yet: upload them first, then take again. Nothing was marked. */
+  | { kind: 'upload'; batch: OutboxRow[] }
+  /** The outbox holds no op at the seq to start from. */
+  | { kind: 'missing' }
+  | { kind: 'none' };
+
+/** The checklist scans the batch's ops refer to. */
+function scansOf(batch: readonly OutboxRow[]): Set<string> {
+  const hashes = new Set<string>();
+  for (const row of batch) {
+    if (row.op.entity === 'checklistEvent') for (const attachment of row.op.payload.attachments) hashes.add(attachment.sha256);
   }
-  return batch;
+  return hashes;
+}
+
+/**
+ * The next ops to send, read and noted as in flight in one transaction: in seq order and contiguous, the
+ * unacknowledged ones after `after`, or from `from` every op, acknowledged or not (HQ answers those it
+ * has as duplicates). At most `maxOps` ops and `maxBytes` of JSON; one op alone may exceed the bytes (HQ
+ * then says 413).
+ */
+async function takeBatch(db: DeskDatabase, start: BatchStart, limits: PushLimits, at: string): Promise<Taken> {
+  return guardStorage(() =>
+    db.transaction('rw', [db.outbox, db.blobs, db.meta], async (): Promise<Taken> => {
+      const rows = 'from' in start ? await db.outbox.where('seq').aboveOrEqual(start.from).limit(limits.maxOps).toArray() : await pendingOps(db, limits.maxOps, start.after);
+      if (rows[0] === undefined) return { kind: 'none' };
+      if ('from' in start && rows[0].seq !== start.from) return { kind: 'missing' };
+      const batch: OutboxRow[] = [];
+      let bytes = 0;
+      for (const row of rows) {
+        const previous = batch.at(-1);
+        if (previous !== undefined && row.seq !== previous.seq + 1) break;
+        const size = encoder.encode(JSON.stringify(row.op)).length + 1;
+        if (previous !== undefined && bytes + size > limits.maxBytes) break;
+        batch.push(row);
+        bytes += size;
+      }
+      const scans = [...scansOf(batch)];
+      if (scans.length > 0 && (await db.blobs.bulkGet(scans)).some((blob) => blob !== undefined && blob.uploaded !== 1)) return { kind: 'upload', batch };
+      await markInFlight(db, batch, at);
+      return { kind: 'batch', batch };
+    }),
+  );
 }
 
 /**
@@ -42,11 +71,7 @@ async function nextBatch(db: DeskDatabase, from: number | null, limits: PushLimi
  * is left to the op (the bytes cannot be sent from here).
  */
 async function uploadBlobsOf(ctx: SyncContext, batch: readonly OutboxRow[]): Promise<PhaseFailure | null> {
-  const hashes = new Set<string>();
-  for (const row of batch) {
-    if (row.op.entity === 'checklistEvent') for (const attachment of row.op.payload.attachments) hashes.add(attachment.sha256);
-  }
-  for (const sha256 of hashes) {
+  for (const sha256 of scansOf(batch)) {
     const blob = await guardStorage(() => ctx.db.blobs.get(sha256));
     if (blob === undefined || blob.uploaded === 1) continue;
     const held = await ctx.transport.hasBlob({ sha256 });
@@ -69,6 +94,10 @@ function isCaseField(name: string): name is CaseField {
  * one whose first answer was lost), the desk's value is kept beside the case for the clerk, once per op
  * and field, and HQ's value stands on the row when the desk already has it (kept back at a pull) and no
  * later change of the clerk to that field is still on its way. Otherwise the next pull brings it.
+ *
+ * Only the batch's cases are read, and of those only the ones with something to settle (a conflicted
+ * answer, or HQ values kept back at a pull): an answer that HQ applied to a case it had no say on
+ * changes nothing here, so a plain batch costs one lookup per case.
  */
 async function settleCaseAnswers(db: DeskDatabase, batch: readonly OutboxRow[], results: readonly PushResult[]): Promise<void> {
   const bySeq = new Map(batch.map((row) => [row.seq, row]));
@@ -79,17 +108,20 @@ async function settleCaseAnswers(db: DeskDatabase, batch: readonly OutboxRow[], 
     answered.set(row.op.entityId, [...(answered.get(row.op.entityId) ?? []), { row, result }]);
   }
   if (answered.size === 0) return;
-  const unsent = await unsentCaseFields(db);
-  for (const [caseId, answers] of answered) {
-    const caseRow = await db.cases.get(caseId);
+  const kept = await readHqCaseValuesOf(db, [...answered.keys()]);
+  const toSettle = [...answered].filter(([caseId, answers]) => kept.has(caseId) || answers.some(({ result }) => isConflicted(result)));
+  if (toSettle.length === 0) return;
+  const unsent = await unsentCaseFields(db, toSettle.map(([caseId]) => caseId));
+  const caseRows = await db.cases.bulkGet(toSettle.map(([caseId]) => caseId));
+  for (const [index, [caseId, answers]] of toSettle.entries()) {
+    const caseRow = caseRows[index];
     if (caseRow === undefined) continue;
     const stillUnsent = unsent.get(caseId) ?? new Set<string>();
-    const hqValues = await readHqCaseValues(db, caseId);
+    const hqValues = kept.get(caseId) ?? {};
     const conflicts = [...caseRow.conflicts];
     const standing: CasePatch = {};
     for (const { row, result } of answers) {
-      const conflicted = result.status === 'conflict' || (result.status === 'duplicate' && result.originalStatus === 'conflict');
-      if (!conflicted) continue;
+      if (!isConflicted(result)) continue;
       const payload = row.op.payload as Record<string, unknown>;
       for (const field of (result.conflictFields ?? []).filter(isCaseField)) {
         if (!(field in payload) || conflicts.some((known) => known.field === field && known.at === row.op.at)) continue;
@@ -105,50 +137,119 @@ async function settleCaseAnswers(db: DeskDatabase, batch: readonly OutboxRow[], 
   }
 }
 
-async function recordAnswer(ctx: SyncContext, batch: readonly OutboxRow[], answer: PushResponse): Promise<void> {
-  const { db } = ctx;
-  await guardStorage(() =>
-    db.transaction('rw', [db.outbox, db.cases, db.meta], async () => {
-      await recordResults(db, answer.results);
-      await settleCaseAnswers(db, batch, answer.results);
-    }),
-  );
-  await updateSyncStatus(db, (status) => ({ ...status, hqLastSeq: answer.lastSeq }));
+/** HQ resolved the op its way: a conflict now, or one whose first answer (a conflict) was lost. */
+function isConflicted(result: PushResult): boolean {
+  return result.status === 'conflict' || (result.status === 'duplicate' && result.originalStatus === 'conflict');
+}
+
+/** Where a resend asked for by a close-day mismatch stands: the batch was sent from `from`, the next one starts at `next`. */
+interface ResendStep {
+  from: number;
+  next: number | null;
+}
+
+/** A batch HQ answered, whose answer is still to be stored (its ops are read back when it is). */
+interface Answered {
+  seqs: number[];
+  answer: PushResponse;
+  resend: ResendStep | null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Sends the outbox to HQ until it is empty, batch by batch: mark sending, send, record each result. An
- * op is sent exactly as it was written (never edited); HQ answers one it already holds as a duplicate, so
- * a lost answer is healed by sending again. A seq gap restarts from the seq HQ expects; a 413 halves the
- * batch. Returns null when everything was acknowledged, else why it stopped.
+ * Stores HQ's answer to a batch: each op's result, what it settles on the cases, how far a resend got,
+ * HQ's lastSeq. If that fails the batch's ops go back to pending (they are sent again and HQ answers them
+ * as duplicates) and the error is thrown.
+ */
+async function storeAnswer(ctx: SyncContext, { seqs, answer, resend }: Answered): Promise<void> {
+  const { db } = ctx;
+  try {
+    await guardStorage(() =>
+      db.transaction('rw', [db.outbox, db.cases, db.meta], async () => {
+        const answered = await recordResults(db, answer.results);
+        await settleCaseAnswers(db, answered, answer.results);
+        if (resend !== null) await advanceResend(db, resend.from, resend.next);
+      }),
+    );
+    await updateSyncStatus(db, (status) => ({ ...status, hqLastSeq: answer.lastSeq }));
+  } catch (error) {
+    await markSendFailed(db, seqs, syncMessages.unexpected(messageOf(error)));
+    throw error;
+  }
+}
+
+/**
+ * Sends the outbox to HQ until it is empty, batch by batch: note the batch in flight, send, store each
+ * result. An op is sent exactly as it was written (never edited); HQ answers one it already holds as a
+ * duplicate, so a lost answer is healed by sending again. A seq gap restarts from the seq HQ expects; a 413 halves the
+ * batch. After a close-day mismatch (HQ lacks ops the desk holds as acknowledged) it starts from the first
+ * seq HQ lacks, so those ops reach HQ again without waiting for a new op to meet the gap. Returns null
+ * when everything was acknowledged, else why it stopped.
+ *
+ * One request is in flight at a time, in seq order. HQ's answer to a batch is stored while the next batch
+ * is on its way (the next one is taken and noted first): the desk's writes overlap HQ's work instead of
+ * adding to it. What is kept of an answered batch until then is its seqs and HQ's results; storing reads
+ * its ops back. So at most two batches of ops are held at once — the one in flight and the one being
+ * stored — and a pass ends only once the last answer is stored.
  */
 export async function pushOutbox(ctx: SyncContext): Promise<PhaseFailure | null> {
   const limits = { ...ctx.limits };
-  let from: number | null = null;
+  // A push cut off before (in this window or another) leaves its ops `sending`, so they are sent again here.
+  await recoverInFlight(ctx.db);
+  const resendFrom = await guardStorage(() => readResendFrom(ctx.db));
+  let from: number | null = resendFrom;
+  let after = 0;
+  let answered: Answered | null = null;
+  const storeLast = async () => {
+    const last = answered;
+    answered = null;
+    if (last !== null) await storeAnswer(ctx, last);
+  };
+
   for (;;) {
-    const batch = await nextBatch(ctx.db, from, limits);
-    const first = batch[0];
-    if (first === undefined) return null;
-    if (from !== null && first.seq !== from) return { kind: 'paused', reason: 'sequenceMismatch', message: syncMessages.sequenceMissing(from) };
-
-    const uploadFailure = await uploadBlobsOf(ctx, batch);
-    if (uploadFailure) return uploadFailure;
-
-    const seqs = batch.map((row) => row.seq);
-    await markSent(ctx.db, seqs, chinaIso(ctx.now()));
-    let failure: HqFailure;
-    try {
-      const answer = await ctx.transport.push({ ops: batch.map((row) => row.op) });
-      if (answer.ok) {
-        await recordAnswer(ctx, batch, answer.value);
-        if (from !== null) from = batch.at(-1)!.seq + 1;
-        continue;
-      }
-      failure = answer.failure;
-    } catch (error) {
-      await markSendFailed(ctx.db, seqs, syncMessages.unexpected(error instanceof Error ? error.message : String(error)));
-      throw error;
+    const taken = await takeBatch(ctx.db, from === null ? { after } : { from }, limits, chinaIso(ctx.now()));
+    if (taken.kind === 'none') {
+      await storeLast();
+      if (resendFrom !== null && from !== null) await finishResend(ctx.db, from);
+      return null;
     }
+    if (taken.kind === 'missing') {
+      await storeLast();
+      return { kind: 'paused', reason: 'sequenceMismatch', message: syncMessages.sequenceMissing(from ?? after + 1) };
+    }
+    if (taken.kind === 'upload') {
+      await storeLast();
+      const uploadFailure = await uploadBlobsOf(ctx, taken.batch);
+      if (uploadFailure) return uploadFailure;
+      continue;
+    }
+
+    const { batch } = taken;
+    const first = batch[0]!;
+    const last = batch.at(-1)!;
+    const seqs = batch.map((row) => row.seq);
+    const previous = storeLast();
+    const [sent, stored] = await Promise.allSettled([ctx.transport.push({ ops: batch.map((row) => row.op) }), previous]);
+    if (stored.status === 'rejected') {
+      // The previous answer could not be stored: the pass fails with that, and this batch is sent again.
+      await markSendFailed(ctx.db, seqs, syncMessages.unexpected(messageOf(stored.reason)));
+      throw stored.reason;
+    }
+    if (sent.status === 'rejected') {
+      await markSendFailed(ctx.db, seqs, syncMessages.unexpected(messageOf(sent.reason)));
+      throw sent.reason;
+    }
+    const answer = sent.value;
+    if (answer.ok) {
+      answered = { seqs, answer: answer.value, resend: resendFrom !== null && from !== null ? { from, next: last.seq + 1 } : null };
+      if (from !== null) from = last.seq + 1;
+      after = last.seq;
+      continue;
+    }
+    const failure: HqFailure = answer.failure;
     await markSendFailed(ctx.db, seqs, failure.message);
 
     if (failure.kind === 'seqGap') {
@@ -165,4 +266,9 @@ export async function pushOutbox(ctx: SyncContext): Promise<PhaseFailure | null>
     if (failure.kind === 'tooLarge') return { kind: 'paused', reason: 'opTooLarge', message: syncMessages.opTooLarge(first.seq) };
     return failureOfHq(failure);
   }
+}
+
+/** Every op from the resend's mark on has been answered: the mark goes. */
+async function finishResend(db: DeskDatabase, reached: number): Promise<void> {
+  await guardStorage(() => db.transaction('rw', db.meta, () => advanceResend(db, reached, null)));
 }

@@ -35,9 +35,10 @@ import type { BenchResult, BenchSuite } from '../types';
  * plain `fetch` — the engine's push request bytes posted to a fresh HQ, the same pull pages fetched —
  * which is the floor for HQ and loopback on this machine.
  *
- * "Ops held in memory": the engine holds one batch (the ops of one push request) while it marks, sends
- * and records it, and reads the outbox in pieces beside it; so at most the largest push plus the largest
- * single read of the outbox (measured under Dexie, a DBCore middleware). DESIGN §5 allows 1,000.
+ * "Ops held in memory": the engine holds the batch in flight (the ops of one push request) and, while it
+ * is on its way, reads the previous batch back to store HQ's answer to it (of an answered batch it keeps
+ * only the seqs and HQ's results); it reads the outbox in pieces. So at most the largest push plus the
+ * largest single read of the outbox (measured under Dexie, a DBCore middleware). DESIGN §5 allows 1,000.
  */
 const pushOpsTotal = Number(process.env['BENCH_SYNC_PUSH_OPS'] ?? 10_000);
 const pullChangesTotal = Number(process.env['BENCH_SYNC_PULL_CHANGES'] ?? 50_000);

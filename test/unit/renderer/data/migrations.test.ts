@@ -1,8 +1,28 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
+import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
+import { markInFlight, recoverInFlight } from '../../../../renderer/src/data/outbox';
+import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
+import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
+import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
+import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
+import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
+import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
+
+/** What a row holds besides its search keys, which an upgrade may recompute. */
+const withoutKeys = <T extends { searchKeys: string[] }>(row: T | undefined) => (row === undefined ? undefined : { ...row, searchKeys: undefined });
+
+/** A case and its enterprise as a version-2 desk stored them, keyed by search keys version 1. */
+const keyedByV1: { case?: CaseRow; enterprise?: EnterpriseRow } = {};
+const applicantPhone = '13812345678';
+
+/** The outbox as a version-3 desk held it, and the case its ops describe. */
+const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
 
 /** One case per shipped upgrade: the database of version `from` opens under `from + 1` with its data intact. */
 const shippedMigrations: MigrationCase[] = [
@@ -14,6 +34,70 @@ const shippedMigrations: MigrationCase[] = [
     verify: async (db) => {
       expect(await db.meta.get('firstRunDone')).toEqual({ key: 'firstRunDone', value: true });
       expect(await db.table('cases').count()).toBe(0);
+    },
+  },
+  {
+    // Search keys version 2: every case and enterprise is re-keyed, so the new probes find rows taken in before.
+    from: 2,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '李受理');
+      const input = startUpInput({ enterprise: { kind: 'new', name: '绵阳星辰科技有限公司', uscc: existingUscc, address: null } });
+      const taken = await createDraftCase(db, { ...input, applicant: { ...input.applicant, phone: applicantPhone } }, { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      await db.cases.toCollection().modify((row) => {
+        row.searchKeys = caseSearchKeysV1(row);
+      });
+      await db.enterprises.toCollection().modify((row) => {
+        row.searchKeys = enterpriseSearchKeysV1(row);
+      });
+      keyedByV1.case = await db.cases.get(taken.value.id);
+      keyedByV1.enterprise = await db.enterprises.where('uscc').equals(existingUscc).first();
+      // Version 1 had no reversed tails (the 尾号 probe, ranked first, reads nothing) and a key per suffix.
+      expect(await db.cases.where('searchKeys').startsWith('r:').count()).toBe(0);
+      expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(1);
+    },
+    verify: async (db) => {
+      const row = await db.cases.get(keyedByV1.case!.id);
+      expect(withoutKeys(row)).toEqual(withoutKeys(keyedByV1.case));
+      expect(new Set(row!.searchKeys)).toEqual(new Set(caseSearchKeys(row!)));
+      expect(row!.searchKeys).not.toContain('n:公司');
+      const enterprise = await db.enterprises.get(keyedByV1.enterprise!.id);
+      expect(withoutKeys(enterprise)).toEqual(withoutKeys(keyedByV1.enterprise));
+      expect(new Set(enterprise!.searchKeys)).toEqual(new Set(enterpriseSearchKeys(enterprise!)));
+      expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(0);
+      expect(await db.cases.where('searchKeys').startsWith(`r:${[...applicantPhone].reverse().join('')}`).primaryKeys()).toEqual([row!.id]);
+
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      for (const query of [applicantPhone.slice(-4), applicantId.slice(-6), existingUscc.slice(8, 16), '星辰科技', '科技有限', row!.caseNumber]) {
+        expect(await found(query), query).toEqual([row!.id]);
+      }
+      expect((await findEnterprises(db, existingUscc.slice(-6))).map((hit) => hit.enterprise.id)).toEqual([enterprise!.id]);
+      expect((await findEnterprises(db, '星辰')).map((hit) => hit.enterprise.id)).toEqual([enterprise!.id]);
+    },
+  },
+  {
+    // The outbox indexed by entityId: ops written before are found by their case, unchanged and still unsent.
+    from: 3,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '王受理');
+      const taken = await createDraftCase(db, startUpInput(), { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      outboxBefore.caseId = taken.value.id;
+      // One op sent without an answer (the page went away mid-push), the rest pending: both count as unacknowledged.
+      await db.transaction('rw', [db.outbox, db.meta], async () => markInFlight(db, await db.outbox.where('seq').equals(1).toArray(), '2026-11-26T10:00:00.000+08:00'));
+      expect(await recoverInFlight(db)).toBe(1);
+      outboxBefore.rows = await db.outbox.orderBy('seq').toArray();
+      expect(outboxBefore.rows.some((row) => row.entity === 'case')).toBe(true);
+    },
+    verify: async (db) => {
+      expect(await db.outbox.orderBy('seq').toArray()).toEqual(outboxBefore.rows);
+      const caseId = outboxBefore.caseId!;
+      const caseOps = outboxBefore.rows.filter((row) => row.entityId === caseId);
+      expect((await db.outbox.where('entityId').equals(caseId).toArray()).map((row) => row.seq)).toEqual(caseOps.map((row) => row.seq));
+      const fields = new Set(caseOps.flatMap((row) => Object.keys(row.op.payload)));
+      expect(await db.transaction('r', db.outbox, () => unsentCaseFields(db, [caseId]))).toEqual(new Map([[caseId, fields]]));
     },
   },
 ];

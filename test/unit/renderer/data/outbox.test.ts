@@ -1,7 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { appendOps, markSendFailed, markSent, opsInState, outboxCounts, pendingOps, recordResults, type OpDraft } from '../../../../renderer/src/data/outbox';
+import {
+  appendOps,
+  asShown,
+  markInFlight,
+  markSendFailed,
+  opsInState,
+  outboxCounts,
+  pendingOps,
+  recordResults,
+  recoverInFlight,
+  type OpDraft,
+} from '../../../../renderer/src/data/outbox';
+import { reserveOutboxSeqs } from '../../../../renderer/src/data/counters';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
@@ -27,6 +39,11 @@ async function append(db: DeskDatabase, drafts: OpDraft[]) {
   return db.transaction('rw', [db.outbox, db.counters], (tx) => appendOps(tx, drafts));
 }
 
+/** The sync engine hands ops `from`…`to` to HQ: the batch is noted as in flight. */
+async function send(db: DeskDatabase, from: number, to: number) {
+  await db.transaction('rw', [db.outbox, db.meta], async () => markInFlight(db, await db.outbox.where('seq').between(from, to, true, true).toArray(), at));
+}
+
 describe('appendOps', () => {
   it('gives each op an id and the next seq, contiguous from 1, pending and never tried', async () => {
     const db = freshDatabase();
@@ -39,6 +56,17 @@ describe('appendOps', () => {
       [3, 3, 'pending', 0],
     ]);
     expect(new Set(rows.map((row) => row.opId)).size).toBe(3);
+  });
+
+  it('writes ops at seqs the writer reserved beforehand, and refuses a reservation that does not fit them, writing nothing', async () => {
+    const db = freshDatabase();
+    await append(db, [event(1)]);
+    await db.transaction('rw', [db.outbox, db.counters], async (tx) => appendOps(tx, [event(2), event(3)], { first: await reserveOutboxSeqs(tx, 2), count: 2 }));
+    await expect(
+      db.transaction('rw', [db.outbox, db.counters], async (tx) => appendOps(tx, [event(4)], { first: await reserveOutboxSeqs(tx, 2), count: 2 })),
+    ).rejects.toThrow('1 ops for 2 reserved outbox seqs');
+    await append(db, [event(5)]);
+    expect((await db.outbox.orderBy('seq').toArray()).map((row) => row.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('keeps seq contiguous when writers race', async () => {
@@ -67,7 +95,9 @@ describe('delivery', () => {
   it('hands out unacknowledged ops in seq order, including those sent before whose answer was lost', async () => {
     const db = freshDatabase();
     await append(db, [event(1), event(2), event(3), event(4)]);
-    await markSent(db, [1, 2], at);
+    await send(db, 1, 2);
+    // The page goes away before HQ answers: the batch's ops are sent, their answer unknown.
+    expect(await recoverInFlight(db)).toBe(2);
     const pending = await pendingOps(db, 3);
     expect(pending.map((row) => [row.seq, row.state])).toEqual([
       [1, 'sending'],
@@ -75,12 +105,14 @@ describe('delivery', () => {
       [3, 'pending'],
     ]);
     expect(pending[0]).toMatchObject({ attempts: 1, sentAt: at });
+    expect((await pendingOps(db, 10, 2)).map((row) => row.seq)).toEqual([3, 4]);
+    expect(await recoverInFlight(db)).toBe(0);
   });
 
-  it('stores HQ answers, surfacing a rejection even when it comes back as a duplicate', async () => {
+  it('stores HQ answers with the attempt counted, surfacing a rejection even when it comes back as a duplicate', async () => {
     const db = freshDatabase();
     const rows = await append(db, [event(1), event(2), event(3), event(4)]);
-    await markSent(db, [1, 2, 3, 4], at);
+    await send(db, 1, 4);
     await recordResults(db, [
       { opId: rows[0]!.opId, seq: 1, status: 'applied', serverVersion: 1 },
       { opId: rows[1]!.opId, seq: 2, status: 'duplicate', originalStatus: 'rejected', reason: '办件不存在' },
@@ -90,6 +122,44 @@ describe('delivery', () => {
     expect(await outboxCounts(db)).toEqual({ pending: 0, sending: 0, applied: 1, duplicate: 1, conflict: 1, rejected: 1 });
     expect((await opsInState(db, 'rejected', 10)).map((row) => [row.seq, row.lastError])).toEqual([[2, '办件不存在']]);
     expect(await pendingOps(db, 10)).toEqual([]);
+    expect((await db.outbox.toArray()).every((row) => row.attempts === 1 && row.sentAt === at)).toBe(true);
+    // Nothing is left in flight to recover.
+    expect(await recoverInFlight(db)).toBe(0);
+  });
+
+  it('shows the ops of a batch in flight as sending until HQ\'s answer is stored', async () => {
+    const db = freshDatabase();
+    const rows = await append(db, [event(1), event(2), event(3)]);
+    await send(db, 1, 2);
+    expect(await outboxCounts(db)).toMatchObject({ pending: 1, sending: 2, applied: 0 });
+    expect((await opsInState(db, 'sending', 10)).map((row) => [row.seq, row.state])).toEqual([
+      [2, 'sending'],
+      [1, 'sending'],
+    ]);
+    expect((await opsInState(db, 'pending', 10)).map((row) => row.seq)).toEqual([3]);
+    expect((await asShown(db, await db.outbox.orderBy('seq').toArray())).map((row) => row.state)).toEqual(['sending', 'sending', 'pending']);
+
+    await recordResults(db, [
+      { opId: rows[0]!.opId, seq: 1, status: 'applied' },
+      { opId: rows[1]!.opId, seq: 2, status: 'applied' },
+    ]);
+    expect(await outboxCounts(db)).toMatchObject({ pending: 1, sending: 0, applied: 2 });
+    expect(await opsInState(db, 'sending', 10)).toEqual([]);
+  });
+
+  it('counts an attempt once when another window turned the batch into sent-but-unanswered meanwhile', async () => {
+    const db = freshDatabase();
+    const rows = await append(db, [event(1), event(2)]);
+    await send(db, 1, 2);
+    expect(await recoverInFlight(db)).toBe(2);
+    await recordResults(db, [
+      { opId: rows[0]!.opId, seq: 1, status: 'applied' },
+      { opId: rows[1]!.opId, seq: 2, status: 'applied' },
+    ]);
+    expect((await db.outbox.toArray()).map((row) => [row.state, row.attempts])).toEqual([
+      ['applied', 1],
+      ['applied', 1],
+    ]);
   });
 
   it('refuses an answer about an op it does not hold', async () => {
@@ -99,15 +169,16 @@ describe('delivery', () => {
     expect((await db.outbox.get(1))?.state).toBe('pending');
   });
 
-  it('puts ops back to pending with the reason when a push fails before HQ answers', async () => {
+  it('puts ops back to pending with the reason and the attempt counted when a push fails before HQ answers', async () => {
     const db = freshDatabase();
     await append(db, [event(1), event(2)]);
-    await markSent(db, [1, 2], at);
+    await send(db, 1, 2);
     await markSendFailed(db, [1, 2], '网络中断');
     expect((await db.outbox.toArray()).map((row) => [row.state, row.lastError, row.attempts])).toEqual([
       ['pending', '网络中断', 1],
       ['pending', '网络中断', 1],
     ]);
+    expect(await recoverInFlight(db)).toBe(0);
   });
 
   it('never lets an op be edited once written: only its delivery state changes', async () => {
@@ -117,5 +188,30 @@ describe('delivery', () => {
     await expect(db.outbox.put({ ...row!, entityId: uuidv7() })).rejects.toThrow('never edited');
     await db.outbox.update(1, { state: 'sending', attempts: 1 });
     expect((await db.outbox.get(1))?.op).toEqual(row!.op);
+  });
+
+  it('refuses an edit however it is written: in place by modify, or a row read earlier in the same transaction', async () => {
+    const db = freshDatabase();
+    const rows = await append(db, [event(1), event(2)]);
+    await expect(
+      db.outbox.toCollection().modify((stored) => {
+        stored.op.at = '2026-11-28T10:00:00.000+08:00';
+      }),
+    ).rejects.toThrow('never edited (tried to change op)');
+    await expect(
+      db.transaction('rw', db.outbox, async () => {
+        const read = await db.outbox.where('seq').between(1, 2, true, true).toArray();
+        await db.outbox.bulkPut(read.map((stored) => ({ ...stored, state: 'sending' as const, createdAt: '2026-11-28T10:00:00.000+08:00' })));
+      }),
+    ).rejects.toThrow('never edited (tried to change createdAt)');
+    expect(await db.outbox.orderBy('seq').toArray()).toEqual(rows);
+
+    // Delivery state changes by every route.
+    await db.outbox.toCollection().modify({ attempts: 1 });
+    await db.transaction('rw', db.outbox, async () => {
+      const read = await db.outbox.bulkGet([1, 2]);
+      await db.outbox.bulkPut(read.map((stored) => ({ ...stored!, state: 'applied' as const })));
+    });
+    expect((await db.outbox.orderBy('seq').toArray()).map((stored) => [stored.state, stored.attempts, stored.op])).toEqual(rows.map((stored) => ['applied', 1, stored.op]));
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   initialSyncStatus,
-  keepWaitingEvent,
+  keepWaitingEvents,
   readPullCursor,
   readSyncStatus,
   takeWaitingEvents,
@@ -41,15 +41,34 @@ describe('pull cursor', () => {
 });
 
 describe('events waiting for their case', () => {
-  it('hands over exactly the events of the case asked for, once', async () => {
+  it('hands over exactly the events of the cases asked for, in id order, once', async () => {
     const db = freshDatabase();
-    await db.transaction('rw', db.meta, async () => {
-      await keepWaitingEvent(db, 'case-1', 'event-1', { n: 1 });
-      await keepWaitingEvent(db, 'case-1', 'event-2', { n: 2 });
-      await keepWaitingEvent(db, 'case-10', 'event-3', { n: 3 });
-    });
-    expect(await db.transaction('rw', db.meta, () => takeWaitingEvents(db, 'case-1'))).toEqual([{ n: 1 }, { n: 2 }]);
-    expect(await db.transaction('rw', db.meta, () => takeWaitingEvents(db, 'case-1'))).toEqual([]);
-    expect(await db.transaction('rw', db.meta, () => takeWaitingEvents(db, 'case-10'))).toEqual([{ n: 3 }]);
+    await db.transaction('rw', db.meta, () =>
+      keepWaitingEvents(db, [
+        { caseId: 'case-1', eventId: 'event-2', event: { n: 2 } },
+        { caseId: 'case-1', eventId: 'event-1', event: { n: 1 } },
+        { caseId: 'case-10', eventId: 'event-3', event: { n: 3 } },
+        { caseId: 'case-2', eventId: 'event-4', event: { n: 4 } },
+      ]),
+    );
+    const take = (caseIds: string[]) => db.transaction('rw', db.meta, () => takeWaitingEvents(db, caseIds));
+    expect(await take(['case-1', 'case-3'])).toEqual(
+      new Map([
+        [
+          'case-1',
+          [
+            { caseId: 'case-1', eventId: 'event-1', event: { n: 1 } },
+            { caseId: 'case-1', eventId: 'event-2', event: { n: 2 } },
+          ],
+        ],
+      ]),
+    );
+    expect(await take(['case-1'])).toEqual(new Map());
+    expect(await take(['case-10', 'case-2'])).toEqual(
+      new Map([
+        ['case-10', [{ caseId: 'case-10', eventId: 'event-3', event: { n: 3 } }]],
+        ['case-2', [{ caseId: 'case-2', eventId: 'event-4', event: { n: 4 } }]],
+      ]),
+    );
   });
 });

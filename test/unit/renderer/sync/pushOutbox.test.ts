@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachScan } from '../../../../renderer/src/data/attachments';
 import { caseChecklist } from '../../../../renderer/src/data/caseChecklist';
 import { applyCommand } from '../../../../renderer/src/data/cases';
-import { readSyncStatus } from '../../../../renderer/src/data/syncState';
+import { readResendFrom, readSyncStatus, requestResend } from '../../../../renderer/src/data/syncState';
 import { pushOutbox } from '../../../../renderer/src/sync/pushOutbox';
 import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
@@ -80,6 +80,62 @@ describe('pushOutbox', () => {
     expect((await hq.operator.ops(desk.deskId)).map((op) => op.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(await outboxStates(desk.db)).toEqual({ applied: total });
     expect((await desk.db.outbox.get(3))?.result).toMatchObject({ status: 'applied' });
+  });
+
+  it('after a close-day mismatch, sends the ops HQ lost again by itself, with no new op to meet HQ\'s gap', async () => {
+    const desk = await enrolledDesk(hq);
+    await draftCase(desk);
+    expect(await pushOutbox(desk.ctx)).toBeNull();
+    const held = await desk.db.outbox.count();
+    await draftCase(desk);
+    const total = await desk.db.outbox.count();
+    // The desk holds the second case's ops as answered, but HQ lost them (restored from a backup, say).
+    await desk.db.outbox.where('seq').above(held).modify({ state: 'applied' });
+    expect(await pushOutbox(desk.ctx)).toBeNull();
+    expect(await hq.operator.ops(desk.deskId)).toHaveLength(held);
+
+    // HQ's close-day answered `mismatch` with the missing seqs; recordReconciliation marks where to send from.
+    await desk.db.transaction('rw', desk.db.meta, () => requestResend(desk.db, held + 1));
+    expect(await pushOutbox(desk.ctx)).toBeNull();
+    expect((await hq.operator.ops(desk.deskId)).map((op) => op.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect((await desk.db.outbox.get(held + 1))?.result).toMatchObject({ status: 'applied' });
+    expect(await readResendFrom(desk.db)).toBeNull();
+    expect((await readSyncStatus(desk.db)).hqLastSeq).toBe(total);
+  });
+
+  it('resumes a resend cut off by HQ from the batch it stopped at, and ends it once everything is answered', async () => {
+    const pushes: number[] = [];
+    let failSecond = true;
+    const desk = await enrolledDesk(hq, '01', (client) => {
+      const counting = countingTransport(client, pushes);
+      return {
+        ...counting,
+        push: async (input) => {
+          const answer = await counting.push(input);
+          // The first resent batch is answered; HQ fails the next request with a 503.
+          if (failSecond) await hq.operator.setFaults({ failNext: { route: 'push', count: 1, status: 503 } });
+          failSecond = false;
+          return answer;
+        },
+      };
+    });
+    const ctx = { ...desk.ctx, limits: { maxOps: 2, maxBytes: 1_000_000 } };
+    for (let i = 0; i < 3; i += 1) await draftCase(desk);
+    const total = await desk.db.outbox.count();
+    expect(total).toBeGreaterThan(4);
+    // Every op was answered as far as the desk knows, but HQ holds none of them.
+    await desk.db.outbox.toCollection().modify({ state: 'applied' });
+    await desk.db.transaction('rw', desk.db.meta, () => requestResend(desk.db, 1));
+
+    expect(await pushOutbox(ctx)).toMatchObject({ kind: 'failed', message: expect.stringContaining('503') });
+    expect((await hq.operator.ops(desk.deskId)).map((op) => op.seq)).toEqual([1, 2]);
+    expect(await readResendFrom(desk.db)).toBe(3);
+
+    pushes.length = 0;
+    expect(await pushOutbox(ctx)).toBeNull();
+    expect(pushes.reduce((a, b) => a + b, 0)).toBe(total - 2);
+    expect((await hq.operator.ops(desk.deskId)).map((op) => op.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(await readResendFrom(desk.db)).toBeNull();
   });
 
   it('pauses with a clear message when HQ holds another op at one of its seqs', async () => {

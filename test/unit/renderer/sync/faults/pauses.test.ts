@@ -8,7 +8,7 @@ import defaultCatalogue from '../../../../../resources/catalogue/default.json';
 import { activeCatalogue } from '../../../../../renderer/src/data/catalogueStore';
 import { closeDay, readDayCloseRecord, readDaySnapshot, recordReconciliation } from '../../../../../renderer/src/data/dayClose';
 import { sha256Of } from '../../../../../renderer/src/data/documentArchive';
-import { readSyncStatus } from '../../../../../renderer/src/data/syncState';
+import { readResendFrom, readSyncStatus } from '../../../../../renderer/src/data/syncState';
 import { dayCloseMessages } from '../../../../../renderer/src/domain/dayClose/messages';
 import type { DocumentNumber } from '../../../../../renderer/src/domain/documentNumber';
 import { inPageLocks } from '../../../../../renderer/src/sync/syncLock';
@@ -117,11 +117,15 @@ describe('a close-day mismatch', () => {
       expect(signed).toEqual({ ok: false, message: dayCloseMessages.notReconciled });
       expect(await readDayCloseRecord(desk.db, day)).toMatchObject({ status: 'mismatch', missing: { fromSeq: morning + 1 } });
 
-      // The next op meets HQ's gap: the desk sends again from the first seq HQ lacks, and the day reconciles.
-      await draftCase(desk, deskTime(day, '16:50'));
+      // The desk sends the ops HQ lost again on its next pass by itself, from the first seq HQ lacks (no new
+      // op has to meet HQ's gap first), and the day reconciles.
+      expect(await readResendFrom(desk.db)).toBe(morning + 1);
       expect(await desk.pass()).toEqual({ kind: 'synced' });
+      expect(await readResendFrom(desk.db)).toBeNull();
       await expectDelivered(hq, desk);
+      expect(await hqOpsOf(hq, desk.deskId)).toHaveLength(snapshot.lastSeq);
       const again = await readDaySnapshot(desk.db, day);
+      expect(again.lastSeq).toBe(snapshot.lastSeq);
       const reconciled = await desk.client.closeDay({ businessDate: day, lastSeq: again.lastSeq, totals: again.totals });
       expect(reconciled).toEqual({ ok: true, value: { status: 'reconciled' } });
     } finally {

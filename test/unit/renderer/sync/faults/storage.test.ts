@@ -133,4 +133,33 @@ describe('IndexedDB quota exceeded', () => {
     expect((await desk.db.outbox.toArray()).every((row) => row.result?.status === 'duplicate')).toBe(true);
     await expectDelivered(hq, desk);
   });
+
+  it('while one answer is stored and the next batch is already on its way: both batches are sent again, as duplicates', async () => {
+    const desk = await FaultDesk.enrol(hq, '02', { limits: { maxOps: 3, maxBytes: 1_000_000 } });
+    desks.push(desk);
+    await acceptedCase(desk);
+    const total = await desk.db.outbox.count();
+    expect(total).toBeGreaterThan(6);
+    // The first answer arrives; storing it (the next write to the outbox) finds the disk full, while the
+    // second batch is sent.
+    desk.tap.afterPush = async () => {
+      desk.tap.afterPush = null;
+      desk.storage.failNextWrite('outbox', 'quota');
+    };
+
+    expect(await desk.pass()).toEqual({ kind: 'failed', message: syncMessages.unexpected(dataMessages.quotaExceeded) });
+    expect(desk.storage.struck).toBe(1);
+    expect(desk.tap.pushes.map((push) => push.ops.map((op) => op.seq))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(await outboxStateCounts(desk.db)).toEqual({ pending: total });
+    expect(await hqOpsOf(hq, desk.deskId)).toHaveLength(6);
+
+    expect(await desk.pass()).toEqual({ kind: 'synced' });
+    const rows = await desk.db.outbox.orderBy('seq').toArray();
+    expect(rows.map((row) => row.result?.status)).toEqual(rows.map((row) => (row.seq <= 6 ? 'duplicate' : 'applied')));
+    expect(rows.map((row) => row.attempts)).toEqual(rows.map((row) => (row.seq <= 6 ? 2 : 1)));
+    await expectDelivered(hq, desk);
+  });
 });
