@@ -1,4 +1,5 @@
-import { businessDateOf, type PushRequest, type PushResponse, type PushResult } from '../../renderer/src/sync/protocol';
+import { businessDateOf } from '../../renderer/src/domain/chineseDate';
+import { type PushRequest, type PushResponse, type PushResult } from '../../renderer/src/sync/protocol';
 import { applyOp, type ApplyContext, type OpOutcome } from './applyOp';
 import { HttpError } from './http';
 import { hqMessages } from './messages';

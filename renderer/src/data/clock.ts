@@ -1,7 +1,4 @@
-import { isoDateTimeSchema, toChinaCalendarDate } from '../domain/chineseDate';
-import { formatIsoDate } from '../domain/civilDate';
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { isoDateTimeSchema, toChinaIsoDateTime } from '../domain/chineseDate';
 
 /**
  * An instant as the desk stores it: ISO 8601 at +08:00 with milliseconds, e.g.
@@ -17,10 +14,6 @@ export function chinaIso(instant: Date | string = new Date()): string {
     ms = instant.getTime();
   }
   if (!Number.isFinite(ms)) throw new RangeError('invalid instant');
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().replace('Z', '+08:00');
+  return toChinaIsoDateTime(new Date(ms));
 }
 
-/** The hall's business day (`YYYY-MM-DD`, China Standard Time) of a stored instant. */
-export function businessDateOf(at: string): string {
-  return formatIsoDate(toChinaCalendarDate(at));
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIsoDate } from './civilDate';
 
 /** A calendar date as stored: `2026-11-28`. */
 export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -36,6 +37,14 @@ export function toChinaCalendarDate(iso: string): CalendarDate {
  */
 export function toChinaIsoDateTime(instant: Date): string {
   return `${new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, -1)}+08:00`;
+}
+
+/**
+ * The hall's business date (`YYYY-MM-DD`) of an instant written with any offset: its calendar date in China
+ * Standard Time. Desk and HQ both use this, so the day close counts the same ops on both sides.
+ */
+export function businessDateOf(at: string): string {
+  return formatIsoDate(toChinaCalendarDate(at));
 }
 
 /** 2026-11-28 → 2026年11月28日 (no leading zeros, as on notices and licences). */

@@ -12,7 +12,7 @@
  * HQ that implements only §4.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, toChinaCalendarDate } from '../domain/chineseDate';
+import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { caseDocumentKinds } from '../domain/cases/caseDocuments';
 import { caseEventSchema, type CaseEventType } from '../domain/cases/caseEvents';
 import { caseIdSchema } from '../domain/cases/caseId';
@@ -76,15 +76,6 @@ export const licenceSheetSerialSchema = z.string().regex(/^[0-9A-Z-]{4,32}$/, { 
 
 const idNumberSchema = z.string().regex(/^[0-9A-Za-z()（）-]{4,32}$/, { error: '证件号码格式不正确' });
 const phoneSchema = z.string().regex(/^\+?[0-9-]{5,20}$/, { error: '电话号码格式不正确' });
-
-/**
- * The business date an op counts for in the day close: its instant's calendar date in China Standard
- * Time, whatever offset it was written with. Desk and HQ both use this, so their totals agree.
- */
-export function businessDateOf(at: string): string {
-  const { year, month, day } = toChinaCalendarDate(at);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Enrolment: POST /v1/desks/enrol

@@ -1,7 +1,7 @@
 import { documentRequestsOf, type CaseEvent } from '../cases/caseEvents';
 import { formatChineseDate } from '../chineseDate';
 import type { CaseDocumentKind } from '../cases/caseDocuments';
-import { businessDayOf } from './dayFigures';
+import { businessDateOf } from '../chineseDate';
 import { dayCloseMessages as m } from './messages';
 
 /**
@@ -43,7 +43,7 @@ export function unprintedDocumentsOf(
 ): UnprintedDocument[] {
   const printed = new Set(documents.filter((doc) => doc.status === 'printed').map((doc) => `${doc.caseId}|${doc.eventSeq}|${doc.kind}`));
   return cases.flatMap((dayCase) =>
-    documentRequestsOf(dayCase.timeline.filter((event) => businessDayOf(event.at) === businessDate))
+    documentRequestsOf(dayCase.timeline.filter((event) => businessDateOf(event.at) === businessDate))
       .filter((request) => printedAtDesk(request.kind) && !printed.has(`${dayCase.id}|${request.eventSeq}|${request.kind}`))
       .map((request) => ({ caseId: dayCase.id, caseNumber: dayCase.caseNumber, ...request })),
   );

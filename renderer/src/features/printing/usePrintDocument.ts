@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { chinaIso } from '../../data/clock';
 import { deskDatabase } from '../../data/db';
 import {
   archiveDocument,
@@ -16,7 +17,6 @@ import type { DocumentRequestInput } from '../../documents/schemas';
 import type { CaseId } from '../../domain/cases/caseId';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { useClerk } from '../clerks/ClerkContext';
-import { nowIso } from '../common/hallClock';
 import { announceArchiveChange } from './archiveChanges';
 import { printingMessages as m } from './messages';
 import { orientationOf, printableKindLabels, type Orientation } from './printKinds';
@@ -116,7 +116,7 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
         const row = current.row;
         ready = { pdf: await archivedPdf(row), sha256: row.sha256, documentNumber: row.documentNumber, templateVersion: row.templateVersion, warnings: [] };
       } else {
-        const issuedAt = nowIso();
+        const issuedAt = chinaIso();
         const number = await nextDocumentNumber(deskDatabase(), current.kind, issuedAt);
         if (!number.ok) throw new Error(number.message);
         const generated = await generateDocument(await current.draw(number.value, issuedAt, printer));

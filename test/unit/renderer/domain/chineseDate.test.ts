@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  businessDateOf,
   formatChineseDate,
   formatChineseDateTime,
   isoDateTimeSchema,
@@ -39,6 +40,17 @@ describe('formatChineseDateTime', () => {
 describe('toChinaCalendarDate', () => {
   it('crosses a year end in China Standard Time', () => {
     expect(toChinaCalendarDate('2026-12-31T16:00:00Z')).toEqual({ year: 2027, month: 1, day: 1 });
+  });
+});
+
+describe('businessDateOf', () => {
+  it('is the China calendar date of an instant, whatever offset it was written with written with another offset on the China calendar', () => {
+    expect(businessDateOf('2026-11-27T16:30:00Z')).toBe('2026-11-28');
+    expect(businessDateOf('2026-11-27T15:59:59Z')).toBe('2026-11-27');
+    expect(businessDateOf('2026-11-28T01:00:00+09:00')).toBe('2026-11-28');
+    expect(businessDateOf('2026-11-27T23:59:00-01:00')).toBe('2026-11-28');
+    expect(businessDateOf('2026-11-28T23:59:59+08:00')).toBe('2026-11-28');
+    expect(businessDateOf('2026-11-27T15:59:59.999Z')).toBe('2026-11-27');
   });
 });
 

@@ -1,3 +1,4 @@
+import { businessDateOf } from '../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { readDaySnapshot } from '../../../../renderer/src/data/dayClose';
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { canonicalJson } from '../../../../renderer/src/domain/audit/canonicalJson';
 import type { CaseCommandInput } from '../../../../renderer/src/domain/cases/caseCommands';
-import { businessDateOf, caseFields, decidableStatusCodes } from '../../../../renderer/src/sync/protocol';
+import { caseFields, decidableStatusCodes } from '../../../../renderer/src/sync/protocol';
 import type { OperatorCase } from '../../../hq/operatorProtocol';
 import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';

@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import {
-  businessDateOf,
   calendarItemSchema,
   casePatchSchema,
   dayTotalsOf,
@@ -22,14 +21,6 @@ const envelope = (seq: number, fields: Record<string, unknown> = {}) => ({
   clerkId: uuidv7(),
   at: '2026-11-28T09:30:00+08:00',
   ...fields,
-});
-
-describe('businessDateOf', () => {
-  it('reads the date of an instant in China Standard Time, whatever offset it was written with', () => {
-    expect(businessDateOf('2026-11-28T23:59:59+08:00')).toBe('2026-11-28');
-    expect(businessDateOf('2026-11-27T16:00:00Z')).toBe('2026-11-28');
-    expect(businessDateOf('2026-11-27T15:59:59.999Z')).toBe('2026-11-27');
-  });
 });
 
 describe('pushRequestSchema', () => {
