@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseStatusCode } from '../domain/cases/caseStatus';
-import { formatChineseDate, isoDateSchema, isoDateTimeSchema, toChinaCalendarDate } from '../domain/chineseDate';
+import { businessDateOf, formatChineseDate, isoDateSchema, isoDateTimeSchema, toChinaCalendarDate } from '../domain/chineseDate';
 import type { SignedInClerk } from '../domain/clerks/account';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { dayFiguresOf, type DayFigures } from '../domain/dayClose/dayFigures';
@@ -17,7 +17,6 @@ import {
 } from '../domain/dayClose/pendingWork';
 import { formatDocumentNumber, type DocumentNumber } from '../domain/documentNumber';
 import {
-  businessDateOf,
   closeDayResponseSchema,
   dayTotalsOf,
   dayTotalsSchema,
@@ -33,13 +32,14 @@ import { requirePermission } from './clerks';
 import { nextDocumentSeq } from './counters';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
-import { requireDeskIdentity } from './desk';
+import { readDeskIdentity, requireDeskIdentity, type DeskIdentity } from './desk';
 import { sha256Of } from './documentArchive';
 import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
 import { appendOps, outboxCounts } from './outbox';
 import { isPrintableKind } from './printSettings';
 import type { CaseRow, ChecklistRecordRow, DocumentRow, OutboxState } from './records';
 import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
+import { requestResend } from './syncState';
 import { currentWriteTransaction } from './transaction';
 
 /**
@@ -175,6 +175,35 @@ function stillDeferred(cases: readonly CaseRow[], records: readonly ChecklistRec
   });
 }
 
+/**
+ * Whether this desk took the case in: the desk its case number names. A case of another window of the
+ * hall reaches this desk by sync (to issue its licence, say); its intake, drafts and 容缺 are that
+ * window's to report.
+ */
+function takenInAt(identity: DeskIdentity | null): (row: CaseRow) => boolean {
+  return (row) => identity !== null && row.hallCode === identity.hallCode && row.deskCode === identity.deskCode;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Per case, the timeline positions of the events this desk recorded on the day (its `caseEvent` ops):
+ * the documents a decision asks for are printed by the window that took the decision, so another
+ * window's decisions, merged into the timeline by sync, are not this desk's to print.
+ */
+function ownEventSeqs(ops: readonly DayTotalsOp[]): Map<string, Set<number>> {
+  const seqs = new Map<string, Set<number>>();
+  for (const op of ops) {
+    const caseId = op.entity === 'caseEvent' ? field(op.payload, 'caseId') : undefined;
+    const seq = field(field(op.payload, 'event'), 'seq');
+    if (typeof caseId !== 'string' || typeof seq !== 'number') continue;
+    seqs.set(caseId, (seqs.get(caseId) ?? new Set()).add(seq));
+  }
+  return seqs;
+}
+
 function caseLine(row: CaseRow): DayCaseLine {
   return {
     id: row.id,
@@ -190,27 +219,34 @@ function caseLine(row: CaseRow): DayCaseLine {
 /** Everything the 日结 screen and the day report show for `businessDate` (`YYYY-MM-DD`). */
 export async function readDaySnapshot(db: DeskDatabase, businessDate: string): Promise<DaySnapshot> {
   return guardStorage(async () => {
-    const { ops, lastSeq, caseRows, drafting, deferred, documents, record } = await db.transaction(
+    const { ops, lastSeq, caseRows, drafting, deferred, documents, record, takenInHere } = await db.transaction(
       'r',
       [db.outbox, db.cases, db.checklistItems, db.documents, db.meta],
       async () => {
         const day = await dayOps(db, businessDate);
+        const takenInHere = takenInAt(await readDeskIdentity(db));
         const ids = [...new Set(day.ops.map(caseIdOf).filter((id): id is string => id !== null))] as CaseId[];
         const caseRows = (await db.cases.bulkGet(ids)).filter((row): row is CaseRow => row !== undefined);
-        const openDeferral = await db.cases.where('statusCode').anyOf(deferralOpenStatuses).toArray();
+        const openDeferral = (await db.cases.where('statusCode').anyOf(deferralOpenStatuses).toArray()).filter(takenInHere);
         const records = openDeferral.length === 0 ? [] : await db.checklistItems.where('caseId').anyOf(openDeferral.map((row) => row.id)).toArray();
         return {
           ...day,
           caseRows,
-          drafting: await db.cases.where('statusCode').equals('drafting').toArray(),
+          drafting: (await db.cases.where('statusCode').equals('drafting').toArray()).filter(takenInHere),
           deferred: stillDeferred(openDeferral, records),
           documents: ids.length === 0 ? [] : await db.documents.where('caseId').anyOf(ids).toArray(),
           record: await readRecord(db, businessDate),
+          takenInHere,
         };
       },
     );
     const outbox = await outboxCounts(db);
-    const figures = dayFiguresOf(businessDate, caseRows);
+    const handedOverHere = new Set(ops.filter((op) => op.entity === 'handover').map(caseIdOf));
+    const figures = dayFiguresOf(
+      businessDate,
+      caseRows.map((row) => ({ ...row, takenInHere: takenInHere(row), handedOverHere: handedOverHere.has(row.id) })),
+    );
+    const ownEvents = ownEventSeqs(ops);
     const totals: DayTotals = { ...dayTotalsOf(ops), ...figures };
     return {
       businessDate,
@@ -225,7 +261,11 @@ export async function readDaySnapshot(db: DeskDatabase, businessDate: string): P
       deferredDue: deferredDueOf(businessDate, deferred),
       unprinted: unprintedDocumentsOf(
         businessDate,
-        caseRows.map((row) => ({ id: row.id, caseNumber: row.caseNumber, timeline: row.state.timeline })),
+        caseRows.map((row) => ({
+          id: row.id,
+          caseNumber: row.caseNumber,
+          timeline: row.state.timeline.filter((event) => ownEvents.get(row.id)?.has(event.seq) === true),
+        })),
         documents,
         isPrintableKind,
       ),
@@ -248,7 +288,8 @@ export interface CloseDayExchange {
 
 /**
  * Records HQ's answer to a close-day request: `reconciled` (the chief may now sign) or `mismatch` (the
- * day stays open, with the differences). Refused once the day is closed.
+ * day stays open, with the differences). A mismatch naming missing seqs also asks the sync engine to send
+ * again from the first of them, in the same transaction. Refused once the day is closed.
  */
 export async function recordReconciliation(
   db: DeskDatabase,
@@ -277,6 +318,8 @@ export async function recordReconciliation(
         const stored = await readRecord(db, exchange.businessDate);
         if (stored?.status === 'closed') throw new Refusal(m.alreadyClosed(formatChineseDate(exchange.businessDate)));
         await db.meta.put({ key: recordKey(exchange.businessDate), value: dayCloseRecordSchema.parse(record) });
+        // HQ lacks ops this desk holds as acknowledged: the next push sends them again from the first one.
+        if (record.status === 'mismatch' && record.missing !== null) await requestResend(db, record.missing.fromSeq);
       });
       return record;
     }),

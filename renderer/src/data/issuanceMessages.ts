@@ -51,6 +51,8 @@ export const issuanceDataMessages = {
   },
   issuance: {
     notPermittedApproval: '记录准予须由首席代表操作',
+    decidedByHq: '本窗口已接入市级系统，审批结果由市级系统作出并随同步到达，不能在厅内记录准予',
+    caseHeldByHq: '该办件已在市级系统办理，审批结果由市级系统作出，不能在厅内记录准予',
     notReviewable: (status: string) => `办件${status}，不能记录准予`,
     licenceStatus: (status: string) => `办件${status}，不能登记执照信息`,
     licencesMissing: (labels: string[]) => `尚未套打：${labels.join('、')}，不能交付`,

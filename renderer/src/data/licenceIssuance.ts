@@ -4,6 +4,7 @@ import { licenceDataSchema as printedLicenceSchema, type LicenceData as PrintedL
 import { addWorkingDaysOn } from '../domain/calendar';
 import type { CaseCommandInput } from '../domain/cases/caseCommands';
 import type { CaseEvent } from '../domain/cases/caseEvents';
+import { inHallApprovalRefusal, type InHallApprovalRefusal } from '../domain/cases/decisionAuthority';
 import type { CaseId } from '../domain/cases/caseId';
 import { applyCaseCommand } from '../domain/cases/caseStateMachine';
 import { caseStatusLabels, type CaseStatusCode } from '../domain/cases/caseStatus';
@@ -31,8 +32,8 @@ const m = issuanceDataMessages.issuance;
 
 /**
  * The issuing window (统一出件): cases waiting for their licence, an approval the chief records in the hall
- * (until HQ's decisions arrive by sync), and the handover that completes a case and fixes the hall's
- * headline figure, the time from intake to handover.
+ * (on a desk not enrolled with HQ; an enrolled one gets HQ's decisions by sync), and the handover that
+ * completes a case and fixes the hall's headline figure, the time from intake to handover.
  */
 
 /** The national enterprise credit publicity system, where a licence's QR code leads. */
@@ -122,17 +123,32 @@ async function commandContext(db: DeskDatabase, caseId: CaseId, clerk: SignedInC
   return { existing, clerk, at, loaded, addWorkingDays: (start: string, n: number) => addWorkingDaysOn(calendar.data, start, n) };
 }
 
+/** What an in-hall approval needs to know besides who and when: whether the desk is enrolled with HQ. */
+export interface InHallApprovalContext extends WriteContext {
+  /** From the main process's enrolment (`hqGetConfig`); an enrolled desk takes decisions from HQ only. */
+  deskEnrolled: boolean;
+}
+
+const inHallRefusalMessages: Record<InHallApprovalRefusal, string> = {
+  deskEnrolled: m.decidedByHq,
+  caseHeldByHq: m.caseHeldByHq,
+};
+
 /**
  * The chief records in the hall that the case is approved, with the licence data to print (准予, 厅内):
  * review started if need be, approved, ready for issuance, in one write with its ops and audit entry.
- * The licence data stays on this desk: HQ owns licence data and sends its own with its decisions.
+ * Only on a desk not enrolled with HQ, for a case HQ does not hold (`inHallApprovalRefusal`): HQ owns
+ * decisions and licence data and sends its own with its decisions.
  */
 export async function recordInHallApproval(
   db: DeskDatabase,
   caseId: CaseId,
   input: LicenceInput,
-  context: WriteContext,
+  context: InHallApprovalContext,
 ): Promise<ChangeResult<CaseRow, LicenceField>> {
+  // Refused before anything is read when the desk itself may not; the case is judged inside the write.
+  const deskRefusal = inHallApprovalRefusal({ deskEnrolled: context.deskEnrolled });
+  if (deskRefusal !== null) return { ok: false, message: inHallRefusalMessages[deskRefusal] };
   const licence = checkLicence(input);
   if (!licence.ok) return licence;
   const at = chinaIso(context.at ?? new Date());
@@ -145,6 +161,8 @@ export async function recordInHallApproval(
         const clerk = await actingClerk(db, context.clerk);
         await requirePermission(db, clerk, 'case.decide', m.notPermittedApproval);
         const current = await requireCase(db, caseId);
+        const refusal = inHallApprovalRefusal({ deskEnrolled: context.deskEnrolled, caseOnHq: current });
+        if (refusal !== null) throw new Refusal(inHallRefusalMessages[refusal]);
         const commands = towardsIssuance[current.statusCode];
         if (commands === undefined || (current.statusCode === 'awaitingIssuance' && current.licence !== null)) {
           throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
@@ -256,9 +274,14 @@ export async function casesAwaitingIssuance(db: DeskDatabase): Promise<CaseRow[]
   return rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 }
 
-/** Cases the chief may approve in the hall (accepted, under review or approved without licence data), oldest first. */
+/**
+ * Cases the chief may approve in the hall of a desk not enrolled with HQ (accepted, under review or
+ * approved without licence data, and not held by HQ), oldest first.
+ */
 export async function casesAwaitingDecision(db: DeskDatabase): Promise<CaseRow[]> {
   const codes = approvableStatusCodes.filter((code) => code !== 'awaitingIssuance');
   const rows = await guardStorage(() => db.cases.where('statusCode').anyOf(codes).toArray());
-  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return rows
+    .filter((row) => inHallApprovalRefusal({ deskEnrolled: false, caseOnHq: row }) === null)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -1,17 +1,13 @@
 import type { CaseState } from '../cases/caseState';
-import { toChinaCalendarDate } from '../chineseDate';
-import { formatIsoDate } from '../civilDate';
+import { businessDateOf } from '../chineseDate';
 
 /**
  * Figures of one business day that HQ stores but does not check (it reconciles the ops' totals, see
- * `dayTotalsOf` in the sync protocol): what the hall reports on its own work — intake by matter, how
- * long a case took from intake to handover, and how many were done in one visit (最多跑一次).
+ * `dayTotalsOf` in the sync protocol): what the desk reports on its own work — intake by matter, how
+ * long a case took from intake to handover, and how many were done in one visit (最多跑一次). A case
+ * often passes through two windows of the hall (taken in at one, licence handed over at the issuing
+ * window), so each figure counts only what this desk did: the hall's figures are the sum of its desks'.
  */
-
-/** The hall's business day (`YYYY-MM-DD`, China Standard Time) of an instant written with any offset. */
-export function businessDayOf(at: string): string {
-  return formatIsoDate(toChinaCalendarDate(at));
-}
 
 /** What the figures read of a case. */
 export interface DayCase {
@@ -20,12 +16,16 @@ export interface DayCase {
   /** When the case was opened at the counter (intake). */
   createdAt: string;
   state: Pick<CaseState, 'status' | 'visits'>;
+  /** This desk took the case in (another window's case may reach it by sync, e.g. to issue its licence). */
+  takenInHere: boolean;
+  /** This desk handed the licence over (not another window whose handover reached it by sync). */
+  handedOverHere: boolean;
 }
 
 export interface DayFigures {
-  /** Cases taken in on the day, per matter code (a bundle counts once for each of its matters). */
+  /** Cases this desk took in on the day, per matter code (a bundle counts once for each of its matters). */
   casesByMatter: Record<string, number>;
-  /** Cases whose licence was handed over on the day (已办结). */
+  /** Cases whose licence this desk handed over on the day (已办结). */
   completedCases: number;
   /** Mean minutes from intake to handover of the day's completed cases, to a tenth; null when none. */
   averageIntakeToHandoverMinutes: number | null;
@@ -35,16 +35,16 @@ export interface DayFigures {
 
 const MS_PER_MINUTE = 60_000;
 
-/** When a case was handed over, if it was on `businessDate`. */
+/** When this desk handed the case over, if it was on `businessDate`. */
 function handedOverOn(businessDate: string, dayCase: DayCase): string | null {
   const { status } = dayCase.state;
-  return status.code === 'completed' && businessDayOf(status.completedAt) === businessDate ? status.completedAt : null;
+  return dayCase.handedOverHere && status.code === 'completed' && businessDateOf(status.completedAt) === businessDate ? status.completedAt : null;
 }
 
 export function dayFiguresOf(businessDate: string, cases: readonly DayCase[]): DayFigures {
   const casesByMatter: Record<string, number> = {};
   for (const dayCase of cases) {
-    if (businessDayOf(dayCase.createdAt) !== businessDate) continue;
+    if (!dayCase.takenInHere || businessDateOf(dayCase.createdAt) !== businessDate) continue;
     for (const code of new Set(dayCase.matterCodes)) casesByMatter[code] = (casesByMatter[code] ?? 0) + 1;
   }
   const completed = cases.flatMap((dayCase) => {

@@ -71,7 +71,10 @@ export function DayClosePage() {
     const answer = await callDesk('hqCloseDay', { businessDate, lastSeq: day.lastSeq, totals: day.totals });
     if (!answer.ok) return { kind: 'refused', message: m.reconcile.hqRefused(answer.failure.message) };
     const recorded = await recordReconciliation(db, { businessDate, lastSeq: day.lastSeq, totals: day.totals, response: answer.value }, clerk);
-    return recorded.ok ? { kind: 'idle' } : { kind: 'refused', message: recorded.message };
+    if (!recorded.ok) return { kind: 'refused', message: recorded.message };
+    // HQ lacks ops it had acknowledged: the sync loop sends them again now (recordReconciliation marked where from).
+    if (recorded.value.status === 'mismatch' && recorded.value.missing !== null) sync.syncNow();
+    return { kind: 'idle' };
   };
 
   const startReconcile = () => {

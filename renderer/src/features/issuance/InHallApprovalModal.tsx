@@ -4,6 +4,7 @@ import { deskDatabase } from '../../data/db';
 import { recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
+import { useSyncControls } from '../sync/SyncEngineProvider';
 import { hallToday } from '../common/hallClock';
 import { initialLicenceForm, licenceInputOf, type LicenceFormValues } from './licenceForm';
 import { issuanceMessages } from './messages';
@@ -12,7 +13,8 @@ const m = issuanceMessages.approval;
 
 /**
  * 记录准予（厅内）: the chief approves a case in the hall and enters the licence data to print. The data
- * layer takes the case through review and approval to 待出证 in one write, or refuses naming the field.
+ * layer takes the case through review and approval to 待出证 in one write, or refuses naming the field
+ * (or because the desk is enrolled with HQ, whose decisions stand: then the screen offers no approval).
  */
 export function InHallApprovalModal(props: { row: CaseRow | null; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
   return (
@@ -39,6 +41,7 @@ const fieldOfLicence: Record<LicenceField, FieldName> = {
 
 function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
   const clerk = useClerk();
+  const { config } = useSyncControls();
   const [values, setValues] = useState<LicenceFormValues>(() => initialLicenceForm(props.row, hallToday(), props.authority));
   const [problem, setProblem] = useState<{ field: FieldName | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +65,9 @@ function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => v
     }
     setBusy(true);
     try {
-      const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk });
+      // Until the enrolment is read, the desk counts as enrolled: an approval HQ would refuse is not written.
+      const deskEnrolled = config === null || config.enrolment !== null;
+      const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk, deskEnrolled });
       if (result.ok) props.onApproved(result.value);
       else setProblem({ field: result.field === undefined ? null : fieldOfLicence[result.field], message: result.message });
     } catch (error) {

@@ -1,5 +1,5 @@
-import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive';
 import { readIssuingAgency } from '../../data/issuingAgency';
@@ -8,10 +8,11 @@ import type { CaseRow } from '../../data/records';
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
-import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLoad } from '../common/useLoad';
+import { useLiveLoad } from '../common/useLiveLoad';
 import { printingMessages } from '../printing/messages';
+import { useSyncControls } from '../sync/SyncEngineProvider';
+import { decisionMode, mayApproveInHall } from './inHallApproval';
 import { InHallApprovalModal } from './InHallApprovalModal';
 import { IssueLicence } from './IssueLicence';
 import { issuanceMessages as m } from './messages';
@@ -41,17 +42,17 @@ function approvedAt(row: CaseRow): string {
 }
 
 /**
- * 出证: cases waiting for their licence (待出证), the cases the chief may approve in the hall, and the stock
- * of blank licence paper. Opening a case goes to printing its 正本 and 副本 and the handover.
+ * 出证: cases waiting for their licence (待出证), the cases the chief may approve in the hall (only on a
+ * desk not enrolled with HQ: an enrolled desk says that approvals come from the municipal system), and the
+ * stock of blank licence paper. Opening a case goes to printing its 正本 and 副本 and the handover.
  */
 export function IssuancePage() {
   const clerk = useClerk();
+  const mode = decisionMode(useSyncControls().config, clerk.role);
   const [open, setOpen] = useState<CaseId | null>(null);
   const [approving, setApproving] = useState<CaseRow | null>(null);
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => loadQueues().then((value) => ({ ...value, version })), [version]);
-  const loaded = useLoad(load);
-  const reload = () => setVersion((value) => value + 1);
+  // Live: a case HQ approves appears here as the sync engine pulls it, without leaving the screen.
+  const loaded = useLiveLoad(loadQueues);
 
   if (open !== null) {
     return (
@@ -59,13 +60,7 @@ export function IssuancePage() {
         <Title order={1} size="h2">
           {m.title}
         </Title>
-        <IssueLicence
-          caseId={open}
-          onBack={() => {
-            setOpen(null);
-            reload();
-          }}
-        />
+        <IssueLicence caseId={open} onBack={() => setOpen(null)} />
       </Stack>
     );
   }
@@ -80,6 +75,11 @@ export function IssuancePage() {
           {m.summary}
         </Text>
       </div>
+      {mode === 'fromHq' ? (
+        <Alert color="blue" variant="light" role="note" title={m.decisions.fromHqTitle}>
+          {m.decisions.fromHq}
+        </Alert>
+      ) : null}
       {loaded.state === 'failed' ? <Text c="red">{loaded.message}</Text> : null}
       <Paper withBorder p="md" component="section" aria-labelledby="issuance-queue-title">
         <Title id="issuance-queue-title" order={2} size="h4" mb="sm">
@@ -105,7 +105,7 @@ export function IssuancePage() {
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
                   <Table.Td>{row.licence === null ? m.queue.noLicenceData : printed.join('、') || '—'}</Table.Td>
                   <Table.Td>
-                    {row.licence === null && can(clerk.role, 'case.decide') ? (
+                    {row.licence === null && mayApproveInHall(mode, row) ? (
                       <Button size="compact-sm" variant="light" onClick={() => setApproving(row)} aria-label={m.decisions.recordLabel(row.caseNumber)}>
                         {m.decisions.record}
                       </Button>
@@ -121,7 +121,7 @@ export function IssuancePage() {
           </Table>
         ) : null}
       </Paper>
-      {can(clerk.role, 'case.decide') ? (
+      {mode === 'inHall' ? (
         <Paper withBorder p="md" component="section" aria-labelledby="issuance-decisions-title">
           <Title id="issuance-decisions-title" order={2} size="h4" mb="sm">
             {m.decisions.title}
@@ -162,10 +162,7 @@ export function IssuancePage() {
         row={approving}
         authority={loaded.state === 'ready' ? loaded.value.authority : ''}
         onClose={() => setApproving(null)}
-        onApproved={() => {
-          setApproving(null);
-          reload();
-        }}
+        onApproved={() => setApproving(null)}
       />
     </Stack>
   );

@@ -12,6 +12,7 @@ import type { CaseId } from '../../domain/cases/caseId';
 import { formatYuan, toChineseCapitalAmount } from '../../domain/money';
 import type { Loaded } from '../common/useLoad';
 import { useArchiveVersion } from '../printing/archiveChanges';
+import { useSyncControls } from '../sync/SyncEngineProvider';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CompletedBanner } from './CompletedBanner';
 import { formatElapsed } from './elapsed';
@@ -116,6 +117,7 @@ export function IssueLicence(props: { caseId: CaseId; onBack: () => void }) {
 
 function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLicences>; reload: () => void }) {
   const { row, live, reload } = props;
+  const { config } = useSyncControls();
   const status = row.state.status;
   const elapsedSoFar = Math.max(0, Math.floor((Date.now() - Date.parse(row.createdAt)) / 60_000));
   return (
@@ -142,7 +144,7 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
       </Paper>
       <CompletedBanner row={row} />
       {row.licence === null ? (
-        <Alert color="orange">{m.issue.noLicence}</Alert>
+        <Alert color="orange">{config?.enrolment == null ? m.issue.noLicence : m.issue.noLicenceFromHq}</Alert>
       ) : (
         <>
           <LicenceFacts licence={row.licence} />

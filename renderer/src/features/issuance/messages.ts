@@ -15,6 +15,8 @@ export const issuanceMessages = {
     columns: { caseNumber: '办件编号', enterprise: '企业名称', status: '状态', createdAt: '受理登记时间', action: '操作' },
     record: '记录准予（厅内）',
     recordLabel: (caseNumber: string) => `记录准予（厅内） ${caseNumber}`,
+    fromHqTitle: '审批由市级系统作出',
+    fromHq: '本窗口已接入市级系统：审批结果由市级系统作出，准予的办件连同营业执照登记信息随同步转入待出证，厅内不再记录准予。',
   },
   approval: {
     title: (caseNumber: string) => `记录准予（厅内）：${caseNumber}`,
@@ -58,7 +60,8 @@ export const issuanceMessages = {
     },
     longTerm: '长期',
     caseNotFound: '找不到该办件，可能尚未同步到本机',
-    noLicence: '该办件尚无营业执照登记信息。首席代表可在出证列表中“记录准予（厅内）”，或等待市级系统同步审批结果。',
+    noLicence: '该办件尚无营业执照登记信息。首席代表可在出证列表中“记录准予（厅内）”。',
+    noLicenceFromHq: '该办件尚无营业执照登记信息，请等待市级系统随同步发来。',
   },
   sheet: {
     title: (label: string) => `套打${label}`,

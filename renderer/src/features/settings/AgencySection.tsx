@@ -31,15 +31,18 @@ function AgencyForm(props: { stored: IssuingAgency | null }) {
   const clerk = useClerk();
   const [values, setValues] = useState<IssuingAgencyInput>(props.stored ?? empty);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: IssuingAgencyField } | null>(null);
+  // Whether the desk has a header now: the stored one read at load, or one saved since.
+  const [isSet, setIsSet] = useState(props.stored !== null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await saveIssuingAgency(deskDatabase(), values, clerk);
+    if (result.ok) setIsSet(true);
     setOutcome(result.ok ? { ok: true, text: m.saved } : { ok: false, text: result.message, ...(result.field === undefined ? {} : { field: result.field }) });
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        {props.stored === null ? <Alert color="orange">{m.agencyNotSet}</Alert> : null}
+        {isSet ? null : <Alert color="orange">{m.agencyNotSet}</Alert>}
         <SimpleGrid cols={2} spacing="sm">
           {fields.map((field) => (
             <TextInput

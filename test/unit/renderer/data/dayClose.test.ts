@@ -14,6 +14,7 @@ import {
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { nextDocumentNumber, sha256Of } from '../../../../renderer/src/data/documentArchive';
 import type { OutboxRow } from '../../../../renderer/src/data/records';
+import { readResendFrom } from '../../../../renderer/src/data/syncState';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
 import { caseStatusCodes } from '../../../../renderer/src/domain/cases/caseStatus';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
@@ -153,14 +154,26 @@ describe('readDaySnapshot of a worked day', () => {
 });
 
 describe('recordReconciliation and closeDay', () => {
-  it('keeps the day open on a mismatch, with HQ’s differences and missing seqs', async () => {
+  it('keeps the day open on a mismatch, with HQ’s differences and missing seqs, and asks for those seqs to be sent again', async () => {
     const desk = await issuingDesk();
     await workedDay(desk);
     const snapshot = await readDaySnapshot(desk.db, day);
+    expect(await readResendFrom(desk.db)).toBeNull();
     const record = unwrapResult(await reconcile(desk, snapshot, 'mismatch'));
     expect(record).toMatchObject({ status: 'mismatch', missing: { fromSeq: snapshot.lastSeq - 1, toSeq: snapshot.lastSeq } });
+    expect(await readResendFrom(desk.db)).toBe(snapshot.lastSeq - 1);
     expect(await sign(desk)).toEqual({ ok: false, message: '须先与市级系统对账一致，才能签字日结。' });
     expect((await readDaySnapshot(desk.db, day)).record?.status).toBe('mismatch');
+  });
+
+  it('asks for nothing to be sent again when HQ holds every op and only the totals differ', async () => {
+    const desk = await issuingDesk();
+    await workedDay(desk);
+    const snapshot = await readDaySnapshot(desk.db, day);
+    const response = { status: 'mismatch' as const, differences: [{ field: 'documentsPrinted', desk: 2, hq: 1 }] };
+    const record = unwrapResult(await recordReconciliation(desk.db, { businessDate: day, lastSeq: snapshot.lastSeq, totals: snapshot.totals, response }, desk.clerk));
+    expect(record).toMatchObject({ status: 'mismatch', missing: null });
+    expect(await readResendFrom(desk.db)).toBeNull();
   });
 
   it('lets only a chief sign: a clerk’s own password is refused', async () => {

@@ -23,7 +23,7 @@ const handoverAt = '2026-11-02T10:52:00+08:00';
 
 async function awaitingIssuance(desk: IssuingDesk): Promise<CaseRow> {
   const row = await acceptedCase(desk);
-  const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt }));
+  const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
   unwrapResult(await receiveSheets(desk.db, { kind: 'original', firstSerial: 'A5107000001', lastSerial: 'A5107000005' }, desk.chief));
   unwrapResult(await receiveSheets(desk.db, { kind: 'copy', firstSerial: 'B5107000001', lastSerial: 'B5107000005' }, desk.chief));
   return approved;
@@ -61,7 +61,7 @@ describe('recordInHallApproval', () => {
   it('is the chief’s: a clerk is refused and the case stays accepted', async () => {
     const desk = await issuingDesk();
     const row = await acceptedCase(desk);
-    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.clerk })).toEqual({ ok: false, message: '记录准予须由首席代表操作' });
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.clerk, deskEnrolled: false })).toEqual({ ok: false, message: '记录准予须由首席代表操作' });
     expect((await desk.db.cases.get(row.id))!.statusCode).toBe('accepted');
     expect((await casesAwaitingDecision(desk.db)).map((c) => c.id)).toEqual([row.id]);
   });
@@ -70,7 +70,7 @@ describe('recordInHallApproval', () => {
     const desk = await issuingDesk();
     const row = await acceptedCase(desk);
     const before = await desk.db.outbox.count();
-    const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt }));
+    const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
     expect(approved.statusCode).toBe('awaitingIssuance');
     expect(approved.licence).toMatchObject({ uscc: licenceInput.uscc, name: '绵阳星辰科技有限公司' });
     expect(approved.state.timeline.slice(-3).map((event) => event.type)).toEqual(['reviewStarted', 'approved', 'readyForIssuance']);
@@ -79,7 +79,32 @@ describe('recordInHallApproval', () => {
     // Licence data is HQ's to send: the desk keeps the chief's entry locally and never pushes it.
     expect(JSON.stringify(newOps)).not.toContain('licence');
     expect((await casesAwaitingIssuance(desk.db)).map((c) => c.id)).toEqual([row.id]);
-    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief })).toMatchObject({ ok: false, message: expect.stringContaining('不能记录准予') });
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, deskEnrolled: false })).toMatchObject({ ok: false, message: expect.stringContaining('不能记录准予') });
+  });
+
+  it('is refused on a desk enrolled with HQ, whose decisions come by sync: nothing is written', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const before = { ops: await desk.db.outbox.count(), audit: await desk.db.auditLog.count() };
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: true })).toEqual({
+      ok: false,
+      message: '本窗口已接入市级系统，审批结果由市级系统作出并随同步到达，不能在厅内记录准予',
+    });
+    expect(await desk.db.cases.get(row.id)).toMatchObject({ statusCode: 'accepted', licence: null });
+    expect({ ops: await desk.db.outbox.count(), audit: await desk.db.auditLog.count() }).toEqual(before);
+  });
+
+  it('is refused, and not offered, for a case HQ holds, even on a desk no longer enrolled', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    // As a pull from an earlier enrolment left it: HQ's version and case number on the row.
+    await desk.db.cases.update(row.id, { hqVersion: 2, hqCaseNumber: 'HQ-MY-2026-000007' });
+    expect(await casesAwaitingDecision(desk.db)).toEqual([]);
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false })).toEqual({
+      ok: false,
+      message: '该办件已在市级系统办理，审批结果由市级系统作出，不能在厅内记录准予',
+    });
+    expect((await desk.db.cases.get(row.id))!.statusCode).toBe('accepted');
   });
 });
 

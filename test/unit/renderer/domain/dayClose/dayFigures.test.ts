@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../../../../renderer/src/domain/cases/caseStatus';
-import { businessDayOf, dayFiguresOf, type DayCase } from '../../../../../renderer/src/domain/dayClose/dayFigures';
+import { dayFiguresOf, type DayCase } from '../../../../../renderer/src/domain/dayClose/dayFigures';
 
 const day = '2026-11-28';
 const acceptance = { acceptedAt: '2026-11-28T09:10:00+08:00', dueDate: '2026-11-30', deferral: null };
@@ -12,20 +12,22 @@ const completed = (completedAt: string): CaseStatus => ({
   collector: { name: '王小明', idNumber: '510703198503121234' },
 });
 
-const dayCase = (caseNumber: string, createdAt: string, status: CaseStatus, visits = 1, matterCodes = ['M-SLDJ']): DayCase => ({
+/** A case this desk took in and (when completed) handed over itself, unless `here` says otherwise. */
+const dayCase = (
+  caseNumber: string,
+  createdAt: string,
+  status: CaseStatus,
+  visits = 1,
+  matterCodes = ['M-SLDJ'],
+  here: Partial<Pick<DayCase, 'takenInHere' | 'handedOverHere'>> = {},
+): DayCase => ({
   caseNumber,
   matterCodes,
   createdAt,
   state: { status, visits },
-});
-
-describe('businessDayOf', () => {
-  it('reads an instant written with another offset on the China calendar', () => {
-    expect(businessDayOf('2026-11-27T16:30:00Z')).toBe('2026-11-28');
-    expect(businessDayOf('2026-11-27T15:59:59Z')).toBe('2026-11-27');
-    expect(businessDayOf('2026-11-28T01:00:00+09:00')).toBe('2026-11-28');
-    expect(businessDayOf('2026-11-27T23:59:00-01:00')).toBe('2026-11-28');
-  });
+  takenInHere: true,
+  handedOverHere: status.code === 'completed',
+  ...here,
 });
 
 describe('dayFiguresOf', () => {
@@ -69,6 +71,15 @@ describe('dayFiguresOf', () => {
       dayCase('B', '2026-11-28T09:00:00+08:00', { code: 'withdrawn', withdrawnAt: '2026-11-28T09:20:00+08:00', from: 'drafting', acceptance: null, reason: null }),
     ]);
     expect(figures).toMatchObject({ completedCases: 0, averageIntakeToHandoverMinutes: null, oneVisitShare: null });
+  });
+
+  it('counts only this desk’s part of a case two windows worked: intake where it was taken in, handover where it was handed over', () => {
+    // Taken in at another window and handed over here (the issuing window).
+    const issuedHere = dayCase('MY01-20261128-0001', '2026-11-28T09:00:00+08:00', completed('2026-11-28T09:45:00+08:00'), 1, ['M-SLDJ'], { takenInHere: false });
+    // Taken in here; another window handed the licence over and sync brought the completion back.
+    const issuedThere = dayCase('MY02-20261128-0002', '2026-11-28T09:10:00+08:00', completed('2026-11-28T10:10:00+08:00'), 1, ['M-GZKZ'], { handedOverHere: false });
+    const figures = dayFiguresOf(day, [issuedHere, issuedThere]);
+    expect(figures).toEqual({ casesByMatter: { 'M-GZKZ': 1 }, completedCases: 1, averageIntakeToHandoverMinutes: 45, oneVisitShare: 1 });
   });
 
   it('counts a case that needed a second visit against the one-visit share', () => {

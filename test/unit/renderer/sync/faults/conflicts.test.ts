@@ -1,3 +1,4 @@
+import { businessDateOf } from '../../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateIntake } from '../../../../../renderer/src/data/cases';
@@ -5,7 +6,7 @@ import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose';
 import { recordInHallApproval } from '../../../../../renderer/src/data/licenceIssuance';
 import { opsInState } from '../../../../../renderer/src/data/outbox';
 import type { CaseRow } from '../../../../../renderer/src/data/records';
-import { businessDateOf } from '../../../../../renderer/src/sync/protocol';
+
 import { hqMessages as hqServerMessages } from '../../../../hq/messages';
 import { licenceData } from '../../../../hq/support/fixtures';
 import { HqHarness } from '../../../../hq/support/harness';
@@ -121,8 +122,9 @@ describe('an op HQ rejects', () => {
     const desk = await enrol();
     const chief = await addAccount(desk.db, 'chief', '赵首席');
     const row = await acceptedCase(desk);
-    // The chief records an in-hall approval: the status it sets is HQ's to set, so HQ refuses that op.
-    const approval = await recordInHallApproval(desk.db, row.id, { ...licenceData(), issuedOn: '2026-11-26' }, { clerk: chief });
+    // The chief recorded an in-hall approval while the desk was not yet enrolled (its outbox is first pushed
+    // once it is): the status it sets is HQ's to set, so HQ refuses that op.
+    const approval = await recordInHallApproval(desk.db, row.id, { ...licenceData(), issuedOn: '2026-11-26' }, { clerk: chief, deskEnrolled: false });
     expect(approval.ok).toBe(true);
     const later = await draftCase(desk);
     expect(await desk.pass()).toEqual({ kind: 'synced' });
