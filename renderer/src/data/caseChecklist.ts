@@ -2,7 +2,14 @@ import { uuidv7 } from 'uuidv7';
 import { isoDateSchema } from '../domain/chineseDate';
 import type { CaseId } from '../domain/cases/caseId';
 import { checklistItemStatuses, type DecisionChecklistItem } from '../domain/cases/decisionChecklist';
-import { buildChecklist, checklistProgress, initialItemStatus, type ChecklistItemKey, type ChecklistProgress } from '../domain/catalogue/checklist';
+import {
+  buildChecklist,
+  checklistProgress,
+  initialItemStatus,
+  materialNameForKey,
+  type ChecklistItemKey,
+  type ChecklistProgress,
+} from '../domain/catalogue/checklist';
 import { materialForms, type Catalogue } from '../domain/catalogue/schema';
 import type { CatalogueSelection } from '../domain/catalogue/selection';
 import { cleanText } from '../domain/text';
@@ -72,17 +79,54 @@ export function checklistView(row: CaseRow, catalogue: Catalogue, records: reado
   });
 }
 
+/** An item something was recorded for that the case's checklist no longer holds, since its intake was corrected. */
+export interface DroppedItemRow {
+  key: ChecklistItemKey;
+  /** The material's name in the case's catalogue, or its key when that catalogue does not know it. */
+  name: string;
+  record: ChecklistRecordRow;
+}
+
+/**
+ * Records whose items the current answers and matters no longer call for, in the order they were
+ * recorded. They are kept (answers changed back bring the item back with its record) and shown as no
+ * longer needed, so a clerk who already took the paper in knows it is not part of the case any more. Pure.
+ */
+export function droppedItems(row: CaseRow, catalogue: Catalogue, records: readonly ChecklistRecordRow[]): DroppedItemRow[] {
+  const built = buildChecklist(catalogue, selectionOf(row), row.answers);
+  if (!built.ok) return [];
+  const current = new Set(built.checklist.items.map((item) => item.key));
+  return records
+    .filter((record) => !current.has(record.key))
+    .map((record) => ({ key: record.key, name: materialNameForKey(catalogue, record.key) ?? record.key, record }))
+    .sort((a, b) => (a.record.checkedAt < b.record.checkedAt ? -1 : a.record.checkedAt > b.record.checkedAt ? 1 : 0));
+}
+
 /** What was recorded for a case's items (inside a transaction too). */
 export function checklistRecords(db: DeskDatabase, caseId: CaseId): Promise<ChecklistRecordRow[]> {
   return db.checklistItems.where('caseId').equals(caseId).toArray();
 }
 
+/** What a case's checklist is worked out from: the case, its catalogue and what was recorded; null for an unknown case. */
+async function checklistSources(db: DeskDatabase, caseId: CaseId): Promise<{ row: CaseRow; catalogue: Catalogue; records: ChecklistRecordRow[] } | null> {
+  const row = await guardStorage(() => db.cases.get(caseId));
+  if (row === undefined) return null;
+  const [loaded, records] = await Promise.all([catalogueForCase(db, row), guardStorage(() => checklistRecords(db, caseId))]);
+  return { row, catalogue: loaded.catalogue, records };
+}
+
 /** The case's current checklist in order, with what was recorded; empty for an unknown case. */
 export async function caseChecklist(db: DeskDatabase, caseId: CaseId): Promise<ChecklistItemRow[]> {
-  const row = await guardStorage(() => db.cases.get(caseId));
-  if (row === undefined) return [];
-  const [loaded, records] = await Promise.all([catalogueForCase(db, row), guardStorage(() => checklistRecords(db, caseId))]);
-  return checklistView(row, loaded.catalogue, records);
+  const sources = await checklistSources(db, caseId);
+  return sources === null ? [] : checklistView(sources.row, sources.catalogue, sources.records);
+}
+
+/** The case's current checklist, and the recorded items it no longer holds (see `droppedItems`). */
+export async function caseChecklistWithDropped(db: DeskDatabase, caseId: CaseId): Promise<{ items: ChecklistItemRow[]; dropped: DroppedItemRow[] }> {
+  const sources = await checklistSources(db, caseId);
+  if (sources === null) return { items: [], dropped: [] };
+  const { row, catalogue, records } = sources;
+  return { items: checklistView(row, catalogue, records), dropped: droppedItems(row, catalogue, records) };
 }
 
 /** Items in checklist order (the view holds only current items; kept for callers that mix sources). */

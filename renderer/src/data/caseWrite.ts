@@ -3,7 +3,7 @@ import type { AuditEntryInput } from '../domain/audit/auditEntry';
 import type { SignedInClerk } from '../domain/clerks/account';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseEvent } from '../domain/cases/caseEvents';
-import { caseStatusLabels, type CaseStatusCode } from '../domain/cases/caseStatus';
+import { caseStatusLabels, isIntakeOpen, type CaseStatusCode } from '../domain/cases/caseStatus';
 import type { z } from 'zod';
 import type { CaseField, casePatchSchema } from '../sync/protocol';
 import { writeWithAudit } from './audit';
@@ -60,13 +60,12 @@ export async function requireCase(db: DeskDatabase, caseId: CaseId): Promise<Cas
   return row;
 }
 
-/** Statuses in which intake data may still change: the applicant is at the counter, or coming back. */
-const intakeOpen: readonly CaseStatusCode[] = ['drafting', 'awaitingCorrection'];
 /** Statuses after which nothing more is collected for the case. */
 const closed: readonly CaseStatusCode[] = ['refused', 'denied', 'completed', 'withdrawn'];
 
 export function requireIntakeOpen(row: CaseRow): void {
-  if (!intakeOpen.includes(row.statusCode)) throw new Refusal(m.intakeClosed(caseStatusLabels[row.statusCode]));
+  // The applicant is at the counter, or coming back after a correction notice (see `intakeOpenStatusCodes`).
+  if (!isIntakeOpen(row.statusCode)) throw new Refusal(m.intakeClosed(caseStatusLabels[row.statusCode]));
 }
 
 export function requireChecklistOpen(row: CaseRow): void {

@@ -41,6 +41,20 @@ export type EnterpriseChoice =
 
 export type NewEnterprise = Extract<EnterpriseChoice, { kind: 'new' }>;
 
+/**
+ * Corrects the details of the enterprise a case is for (a misspelt 拟设立名称, a wrong address), in the
+ * hall's register too. Only for an enterprise that came in with the case and no other case uses.
+ */
+export interface EnterpriseCorrection {
+  kind: 'correct';
+  name: string;
+  uscc: string | null;
+  address: string | null;
+}
+
+/** How a correction of the intake changes the enterprise: another one, a new one, or the same one corrected. */
+export type EnterprisePatch = EnterpriseChoice | EnterpriseCorrection;
+
 function refuse(field: IntakeField, detail: string): never {
   throw new Refusal<IntakeField>(m.field(labels[field], detail), field);
 }
@@ -102,7 +116,7 @@ export function checkAgent(input: AgentInput | null): { agent: Person | null; au
 }
 
 /** A new enterprise's fields, cleaned; the USCC (when the enterprise already has one) check-digit verified. */
-export function checkNewEnterprise(input: NewEnterprise): { name: string; uscc: string | null; address: string | null } {
+export function checkNewEnterprise(input: Omit<NewEnterprise, 'kind'>): { name: string; uscc: string | null; address: string | null } {
   const name = requiredText(input.name, 'enterpriseName', 200);
   let uscc: string | null = null;
   if (input.uscc !== null && input.uscc.trim() !== '') {

@@ -29,6 +29,7 @@ export const dataMessages = {
     enterpriseNotFound: '找不到所选企业，请重新查找',
     usccTaken: (name: string) => `该统一社会信用代码已登记为“${name}”，请从已有企业中选择`,
     intakeClosed: (status: string) => `办件${status}，不能再修改登记信息`,
+    enterpriseShared: '该企业还有其他办件，不能在此修改企业的登记信息；如选错了企业，请“更换企业”',
     checklistClosed: (status: string) => `办件${status}，不能再修改材料清单`,
     itemNotFound: '材料清单中没有这一项，请刷新后重试',
     changedMeanwhile: '办件的登记信息刚在另一窗口被修改，请刷新后重试',

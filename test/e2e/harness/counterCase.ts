@@ -40,10 +40,10 @@ export const agencyFields: Record<string, string> = {
   管辖人民法院: '绵阳市涪城区人民法院',
 };
 
-/** As the admin, in 设置: fills in and saves 文书抬头. */
-export async function fillAgency(page: Page): Promise<void> {
+/** As the admin, in 设置: fills in and saves 文书抬头 (`overrides` by label, e.g. another desk's 窗口名称). */
+export async function fillAgency(page: Page, overrides: Record<string, string> = {}): Promise<void> {
   const header = page.getByRole('region', { name: '文书抬头' });
-  for (const [label, value] of Object.entries(agencyFields)) await header.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries({ ...agencyFields, ...overrides })) await header.getByLabel(label, { exact: true }).fill(value);
   await header.getByRole('button', { name: '保存' }).click();
   await expect(header.getByRole('status')).toHaveText('已保存');
 }
@@ -57,7 +57,8 @@ async function choose(page: Page, kind: 'radiogroup' | 'group', question: string
   await expect(control).toBeChecked();
 }
 
-async function markAllMissingReceived(page: Page, checklist: Locator): Promise<void> {
+/** Walks the checklist from its first row: R on every item still missing, ↓ past the others. */
+export async function markAllMissingReceived(page: Page, checklist: Locator): Promise<void> {
   const rows = checklist.getByRole('row').filter({ has: page.getByRole('cell') });
   const count = await rows.count();
   await rows.first().focus();
@@ -75,10 +76,11 @@ export interface StartUpCase {
 }
 
 /**
- * As a counter clerk on 受理: takes in the 企业开办 bundle for a new company, marks every required material
- * received and accepts. Returns the case number shown in 概况.
+ * As a counter clerk on 受理: takes in the 企业开办 bundle for a new company (one natural-person shareholder,
+ * rented premises, no pre-approval, no invoices, 2 employees) and waits for the registered case's 概况.
+ * Returns the case number shown there.
  */
-export async function takeInAndAccept(page: Page, input: StartUpCase): Promise<string> {
+export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
   // The page moves focus to its heading once shown; pick the matter box after that (counter.e2e tests Ctrl+K).
   await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeFocused();
@@ -103,12 +105,21 @@ export async function takeInAndAccept(page: Page, input: StartUpCase): Promise<s
   await page.keyboard.press('Control+Enter');
   // The intake form's checklist preview has the same name: wait for the case itself first.
   await expect(page.getByRole('region', { name: '概况' })).toContainText(input.enterprise);
+  const heading = await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent();
+  return heading!.replace('办件', '').trim();
+}
+
+/**
+ * As a counter clerk on 受理: takes in the 企业开办 bundle for a new company (`takeIn`), marks every
+ * required material received and accepts. Returns the case number shown in 概况.
+ */
+export async function takeInAndAccept(page: Page, input: StartUpCase): Promise<string> {
+  const caseNumber = await takeIn(page, input);
   const checklist = page.getByRole('region', { name: '材料清单' });
   await expect(checklist.getByRole('table', { name: '材料清单' })).toBeVisible();
   await markAllMissingReceived(page, checklist);
   await expect(page.getByTestId('checklist-progress')).toHaveText(/^(\d+) \/ \1 必交材料已收$/);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('status', { name: '已作出决定' })).toContainText('已作出决定：受理');
-  const heading = await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent();
-  return heading!.replace('办件', '').trim();
+  return caseNumber;
 }

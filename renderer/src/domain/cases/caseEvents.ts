@@ -23,6 +23,34 @@ export const correctionItemSchema = z.object({
 });
 export type CorrectionItem = z.infer<typeof correctionItemSchema>;
 
+/**
+ * What a correction of the intake changed, as precisely as the clerk needs to read it back: a person's or
+ * the enterprise's single field, or `enterprise` / `agent` when another enterprise was chosen or the agent
+ * was added or removed.
+ */
+export const intakeCorrectionFields = [
+  'queueTicket',
+  'matters',
+  'enterprise',
+  'enterprise.name',
+  'enterprise.uscc',
+  'enterprise.address',
+  'applicant.name',
+  'applicant.idNumber',
+  'applicant.phone',
+  'agent',
+  'agent.name',
+  'agent.idNumber',
+  'agent.phone',
+  'agent.authorisation',
+  'answers',
+] as const;
+export type IntakeCorrectionField = (typeof intakeCorrectionFields)[number];
+
+/** A checklist item named in an event, by its key and the name it had then. */
+export const checklistItemRefSchema = z.object({ materialKey: z.string().min(1), name: z.string() });
+export type ChecklistItemRef = z.infer<typeof checklistItemRefSchema>;
+
 /** One entry of a case's timeline. Entries are only ever appended. */
 export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('opened') }),
@@ -38,6 +66,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...eventBase, type: z.literal('correctionNoticeIssued'), visit, items: z.array(correctionItemSchema).min(1), documents }),
   z.object({ ...eventBase, type: z.literal('applicantReturned'), visit }),
+  z.object({
+    ...eventBase,
+    type: z.literal('intakeCorrected'),
+    fields: z.array(z.enum(intakeCorrectionFields)).min(1),
+    /** Items the new answers or matters put on the checklist, and those they took off it. */
+    addedItems: z.array(checklistItemRefSchema),
+    droppedItems: z.array(checklistItemRefSchema),
+  }),
   z.object({ ...eventBase, type: z.literal('refused'), visit, reason: z.string(), documents }),
   z.object({ ...eventBase, type: z.literal('withdrawn'), from: z.enum(withdrawableStatusCodes), reason: z.string().nullable() }),
   z.object({ ...eventBase, type: z.literal('reviewStarted') }),

@@ -7,9 +7,9 @@ import { can, permissionDenial, type ClerkAction } from '../clerks/permissions';
 import type { ClerkRole } from '../clerks/roles';
 import { caseCommandLabels, caseCommandSchema, type CaseCommand, type CaseCommandInput, type CaseCommandType } from './caseCommands';
 import { decisionDocuments } from './caseDocuments';
-import type { CaseEvent, CorrectionItem } from './caseEvents';
+import type { CaseEvent, ChecklistItemRef, CorrectionItem, IntakeCorrectionField } from './caseEvents';
 import type { CaseState } from './caseState';
-import type { Acceptance, CaseStatus, CaseStatusCode, DeferredMaterial, WithdrawableStatusCode } from './caseStatus';
+import { isIntakeOpen, type Acceptance, type CaseStatus, type CaseStatusCode, type DeferredMaterial, type WithdrawableStatusCode } from './caseStatus';
 import { deferredItems, missingRequired, type DecisionChecklistItem } from './decisionChecklist';
 import { casesMessages as m } from './messages';
 
@@ -380,4 +380,42 @@ export function applyCaseCommand(state: CaseState, input: CaseCommandInput, cont
     state: { ...state, visits: outcome.visits, status: outcome.status, timeline: [...state.timeline, ...events] },
     events,
   };
+}
+
+/** What a correction of the intake changed (see `intakeCorrected` in `caseEvents.ts`). */
+export interface IntakeCorrection {
+  fields: readonly IntakeCorrectionField[];
+  addedItems: readonly ChecklistItemRef[];
+  droppedItems: readonly ChecklistItemRef[];
+  /** The promised limit of the matters as they now stand (unchanged unless the matters changed). */
+  promisedWorkingDays: number;
+}
+
+/**
+ * Records a correction of the intake (parties, enterprise, queue ticket, matters, answers) while the case
+ * is still at the counter: the status stays, the promised limit follows the matters, and the timeline gets
+ * an `intakeCorrected` entry. It counts no visit: a 待补正 case may be corrected before the applicant is
+ * back (a typo seen afterwards), and the return is recorded by the decision that follows. Once a counter
+ * decision is made the intake is what was decided on, so it is refused from then on. Pure.
+ */
+export function correctIntake(state: CaseState, correction: IntakeCorrection, actor: CaseActor): CaseCommandResult {
+  const at = isoDateTimeSchema.safeParse(actor.at);
+  if (!at.success) return fail('invalidInput', firstIssue(at.error));
+  const code = state.status.code;
+  if (!isIntakeOpen(code)) return fail('illegalTransition', m.intakeClosed(m.statusSentences[code]));
+  const denial = permissionDenial(actor.clerk.role, 'case.intake');
+  if (denial !== null) return fail('forbidden', denial);
+  if (correction.fields.length === 0) return fail('invalidInput', m.intakeCorrectionEmpty);
+  const days = correction.promisedWorkingDays;
+  if (!Number.isInteger(days) || days < 0 || days > 365) return fail('invalidInput', m.promisedDaysInvalid);
+  const event: CaseEvent = {
+    seq: (state.timeline.at(-1)?.seq ?? 0) + 1,
+    at: actor.at,
+    clerkId: actor.clerk.id,
+    type: 'intakeCorrected',
+    fields: [...new Set(correction.fields)],
+    addedItems: [...correction.addedItems],
+    droppedItems: [...correction.droppedItems],
+  };
+  return { ok: true, state: { ...state, promisedWorkingDays: days, timeline: [...state.timeline, event] }, events: [event] };
 }

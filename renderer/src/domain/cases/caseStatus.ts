@@ -21,6 +21,16 @@ export type CaseStatusCode = (typeof caseStatusCodes)[number];
 export const withdrawableStatusCodes = ['drafting', 'awaitingCorrection', 'accepted', 'acceptedWithDeferral', 'underReview'] as const;
 export type WithdrawableStatusCode = (typeof withdrawableStatusCodes)[number];
 
+/**
+ * The statuses in which the case is still at the counter: materials are collected, the intake may be
+ * corrected and a counter decision is still to be made (登记中, or 待补正 until the applicant comes back).
+ */
+export const intakeOpenStatusCodes = ['drafting', 'awaitingCorrection'] as const satisfies readonly CaseStatusCode[];
+
+export function isIntakeOpen(code: CaseStatusCode): boolean {
+  return (intakeOpenStatusCodes as readonly CaseStatusCode[]).includes(code);
+}
+
 export const deferredMaterialSchema = z.object({
   materialKey: z.string().min(1),
   name: z.string(),

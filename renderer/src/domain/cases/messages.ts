@@ -51,6 +51,7 @@ export const casesMessages = {
     acceptedWithDeferral: '容缺受理',
     correctionNoticeIssued: '出具一次性告知书',
     applicantReturned: '申请人补正后再次到场',
+    intakeCorrected: '修改受理信息',
     refused: '不予受理',
     withdrawn: '撤回申请',
     reviewStarted: '转入审批',
@@ -90,6 +91,8 @@ export const casesMessages = {
   noticeIncomplete: (names: readonly string[]) =>
     `一次性告知须列明全部缺少的必交材料，尚未列入：${list(names)}。`,
   deferredOutstanding: (names: readonly string[]) => `以下容缺材料尚未补齐，不能出证：${list(names)}。`,
+  intakeClosed: (status: string) => `${status}，不能再修改受理信息。`,
+  intakeCorrectionEmpty: '受理信息没有变化，无需保存。',
   calendarNotCovered: (detail: string) => `无法计算承诺办结日期：${detail}`,
   promisedDaysInvalid: '承诺时限应为0至365之间的整数（工作日）',
   field: (label: string, detail: string) => `${label}：${detail}`,

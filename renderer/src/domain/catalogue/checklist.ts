@@ -119,6 +119,19 @@ function itemKey(matter: Matter, material: Material): ChecklistItemKey {
   ) as ChecklistItemKey;
 }
 
+/**
+ * The name of the material an item key stands for in this catalogue, whatever the answers; null when the
+ * catalogue has no such material (a key from another catalogue version). For items a case no longer needs.
+ */
+export function materialNameForKey(catalogue: Catalogue, key: ChecklistItemKey): string | null {
+  for (const matter of catalogue.matters) {
+    for (const material of matter.materials) {
+      if (itemKey(matter, material) === key) return material.name;
+    }
+  }
+  return null;
+}
+
 /** The catalogue guarantees one name and form per shared key, so the first source's stand for all. */
 function mergeSources(
   key: ChecklistItemKey,

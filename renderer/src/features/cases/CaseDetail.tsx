@@ -2,6 +2,7 @@ import { Alert, Button, Group, Kbd, Loader, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { CaseId } from '../../domain/cases/caseId';
 import type { CounterReference } from '../common/reference';
+import { IntakeCorrection } from '../intake/IntakeCorrection';
 import { CompletedBanner } from '../issuance/CompletedBanner';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CaseSummary } from './CaseSummary';
@@ -36,7 +37,12 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
       ) : null}
       {file.state === 'ready' ? (
         <>
-          <CaseSummary row={file.value.row} catalogue={props.reference.catalogue} clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk} />
+          <CaseSummary
+            row={file.value.row}
+            catalogue={props.reference.catalogue}
+            clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk}
+            actions={<IntakeCorrection file={file.value} reference={props.reference} onSaved={reload} />}
+          />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} reload={reload} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />

@@ -36,8 +36,11 @@ function Fact(props: { label: string; children: ReactNode }) {
   );
 }
 
-/** Who, which enterprise, which matters, where the case stands and when it is due. */
-export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkName: string; headingLevel?: 1 | 2 }) {
+/**
+ * Who, which enterprise, which matters, where the case stands and when it is due; `actions` (such as
+ * 修改受理信息) sit in its header.
+ */
+export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkName: string; headingLevel?: 1 | 2; actions?: ReactNode }) {
   const { row, catalogue } = props;
   const due = promisedDueDate(row.state.status);
   const bundle = bundleName(catalogue, row.bundleCode);
@@ -56,11 +59,14 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
               </Badge>
             ) : null}
           </Group>
-          {due !== null ? (
-            <Text fw={700} data-testid="case-due-date">
-              {m.dueDate}：{formatChineseDate(due)}
-            </Text>
-          ) : null}
+          <Group gap="md" align="center">
+            {due !== null ? (
+              <Text fw={700} data-testid="case-due-date">
+                {m.dueDate}：{formatChineseDate(due)}
+              </Text>
+            ) : null}
+            {props.actions}
+          </Group>
         </Group>
         <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
           <Fact label={m.enterprise}>

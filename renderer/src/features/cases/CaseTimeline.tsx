@@ -54,6 +54,11 @@ function EventDetails(props: { event: CaseEvent }) {
   if (event.type === 'correctionNoticeIssued') {
     for (const item of event.items) lines.push(`${m.correctionItems}：${item.name}${item.problem === null ? '' : `（${item.problem}）`}`);
   }
+  if (event.type === 'intakeCorrected') {
+    lines.push(`${m.corrected}：${event.fields.map((field) => m.correctionFields[field]).join('、')}`);
+    if (event.addedItems.length > 0) lines.push(`${m.correctionAdded}：${event.addedItems.map((item) => `「${item.name}」`).join('、')}`);
+    if (event.droppedItems.length > 0) lines.push(`${m.correctionDropped}：${event.droppedItems.map((item) => `「${item.name}」`).join('、')}`);
+  }
   if ((event.type === 'refused' || event.type === 'denied' || event.type === 'withdrawn') && event.reason !== null) lines.push(`${m.reason}：${event.reason}`);
   if ('documents' in event && event.documents.length > 0) {
     lines.push(`${casesMessages.decisions.result.documents}：${event.documents.map((document) => caseDocumentLabels[document.kind]).join('、')}`);

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { attachScan } from '../../data/attachments';
+import { attachScan, type ScanPreviewProblem } from '../../data/attachments';
 import { decisionItems, recordChecklistItem } from '../../data/caseChecklist';
 import { applyCommand } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
@@ -8,8 +8,10 @@ import type { CaseChange } from '../../data/caseWrite';
 import type { ChecklistEntry } from '../../data/records';
 import { buildChecklist, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
 import type { CatalogueSelection } from '../../domain/catalogue/selection';
+import { isIntakeOpen } from '../../domain/cases/caseStatus';
 import { ChecklistCollector } from '../checklist/ChecklistCollector';
-import type { ChangeOutcome, ItemRecordView } from '../checklist/checklistView';
+import { DroppedItems } from '../checklist/DroppedItems';
+import type { AttachOutcome, ChangeOutcome, ItemRecordView } from '../checklist/checklistView';
 import { useClerk } from '../clerks/ClerkContext';
 import { useWriteQueue } from '../common/useWriteQueue';
 import { hallToday } from '../common/hallClock';
@@ -20,9 +22,6 @@ import { DecisionResult } from './decision/DecisionResult';
 import type { DecisionOutcome } from './decision/decisionTypes';
 import { lastDecision } from './lastDecision';
 import { casesMessages as m } from './messages';
-
-/** Statuses in which materials are still collected and a counter decision is still to be made. */
-const atTheCounter = new Set(['drafting', 'awaitingCorrection']);
 
 export interface CaseWorkProps {
   file: CaseFile;
@@ -43,7 +42,8 @@ export function CaseWork(props: CaseWorkProps) {
   const clerk = useClerk();
   const db = deskDatabase();
   const today = hallToday();
-  const open = atTheCounter.has(row.statusCode);
+  // Materials are still collected and a counter decision is still to be made.
+  const open = isIntakeOpen(row.statusCode);
   const queue = useWriteQueue();
 
   const records = useMemo(
@@ -88,8 +88,15 @@ export function CaseWork(props: CaseWorkProps) {
     }
   };
   const record = (item: ChecklistItem, entry: ChecklistEntry) => change(() => recordChecklistItem(db, row.id, item.key, entry, { clerk }));
-  const attach = (item: ChecklistItem, file: File) =>
-    change(() => attachScan(db, row.id, item.key, file, { name: file.name, type: file.type }, { clerk }));
+  const attach = async (item: ChecklistItem, file: File): Promise<AttachOutcome> => {
+    let previewProblem: ScanPreviewProblem | null = null;
+    const outcome = await change(async () => {
+      const attached = await attachScan(db, row.id, item.key, file, { name: file.name, type: file.type }, { clerk });
+      if (attached.ok) previewProblem = attached.value.previewProblem;
+      return attached;
+    });
+    return outcome.ok ? { ok: true, previewProblem } : outcome;
+  };
 
   const run = async (input: Parameters<typeof applyCommand>[2]): Promise<DecisionOutcome> => {
     const result = await queue(() => applyCommand(db, row.id, input, { clerk }));
@@ -113,6 +120,7 @@ export function CaseWork(props: CaseWorkProps) {
         onAttach={attach}
         autoFocus={props.autoFocus}
       />
+      <DroppedItems items={file.dropped} />
       {open ? (
         <DecisionPanel
           state={row.state}

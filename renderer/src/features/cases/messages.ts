@@ -1,3 +1,5 @@
+import type { IntakeCorrectionField } from '../../domain/cases/caseEvents';
+
 /** Chinese text of the cases (办件) screens and the counter decisions. */
 export const casesMessages = {
   title: '办件',
@@ -66,6 +68,26 @@ export const casesMessages = {
     undertaking: '申请人承诺',
     unknownClerk: '（未知工作人员）',
     idLine: (id: string, mobile: string) => `${id} · ${mobile}`,
+    corrected: '修改内容',
+    correctionAdded: '清单新增',
+    correctionDropped: '清单不再需要',
+    correctionFields: {
+      queueTicket: '排队号',
+      matters: '办理事项',
+      enterprise: '更换企业',
+      'enterprise.name': '企业名称',
+      'enterprise.uscc': '统一社会信用代码',
+      'enterprise.address': '住所',
+      'applicant.name': '申请人姓名',
+      'applicant.idNumber': '申请人身份证号码',
+      'applicant.phone': '申请人手机号码',
+      agent: '委托代理人',
+      'agent.name': '代理人姓名',
+      'agent.idNumber': '代理人身份证号码',
+      'agent.phone': '代理人手机号码',
+      'agent.authorisation': '授权委托说明',
+      answers: '受理询问',
+    } satisfies Record<IntakeCorrectionField, string>,
   },
   decisions: {
     title: '窗口决定',

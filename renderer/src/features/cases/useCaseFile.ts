@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { caseChecklist } from '../../data/caseChecklist';
+import { caseChecklistWithDropped, type DroppedItemRow } from '../../data/caseChecklist';
 import { getCase } from '../../data/cases';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
@@ -13,15 +13,17 @@ import { casesMessages as m } from './messages';
 export interface CaseFile {
   row: CaseRow;
   items: ChecklistItemRow[];
+  /** Recorded items a correction of the intake took off the checklist. */
+  dropped: DroppedItemRow[];
   attachments: AttachmentRow[];
   clerkNames: ReadonlyMap<string, string>;
 }
 
 async function loadCaseFile(caseId: CaseId): Promise<CaseFile> {
   const db = deskDatabase();
-  const [row, items, attachments, clerks] = await Promise.all([getCase(db, caseId), caseChecklist(db, caseId), caseAttachments(db, caseId), listClerks(db)]);
+  const [row, checklist, attachments, clerks] = await Promise.all([getCase(db, caseId), caseChecklistWithDropped(db, caseId), caseAttachments(db, caseId), listClerks(db)]);
   if (row === undefined) throw new Error(m.detail.notFound);
-  return { row, items, attachments, clerkNames: new Map(clerks.map((clerk) => [clerk.id, clerk.displayName])) };
+  return { row, items: checklist.items, dropped: checklist.dropped, attachments, clerkNames: new Map(clerks.map((clerk) => [clerk.id, clerk.displayName])) };
 }
 
 /** Loads the case and reloads it on demand (after each write), keeping the newest answer only. */

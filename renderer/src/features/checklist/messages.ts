@@ -1,3 +1,4 @@
+import type { ScanPreviewProblem } from '../../data/attachments';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import type { MaterialForm } from '../../domain/catalogue/schema';
 
@@ -47,6 +48,12 @@ export const checklistMessages = {
     notApplicable: (name: string) => `「${name}」是必交材料，不能标记为不适用`,
   },
   readOnly: '办件已作出受理决定，清单只能查看',
+  changes: {
+    added: '新增',
+    dropped: '不再需要',
+    droppedTitle: '不再需要的材料',
+    droppedHint: '修改受理信息后，以下材料已不在清单中。核收记录保留（如再改回会恢复）；已收取的原件可退还申请人。',
+  },
   keys: {
     move: '上下移动',
     received: '收到',
@@ -81,5 +88,11 @@ export const checklistMessages = {
     thumbnailAlt: (name: string) => `扫描件预览：${name}`,
     noThumbnail: (name: string) => `扫描件：${name}（无预览）`,
     noPreview: '无预览',
+    previewProblemTitle: '扫描件已保存，但没有预览',
+    previewProblems: {
+      encrypted: (name: string) => `“${name}”设有打开密码，无法生成预览。请当面核对文件内容，必要时请申请人提供未加密的文件。`,
+      unreadable: (name: string) => `无法读取“${name}”（文件可能已损坏），没有生成预览。请核对文件，必要时请申请人重新提供或重新扫描。`,
+      timedOut: (name: string) => `“${name}”的预览生成超时，没有生成预览。请核对文件内容。`,
+    } satisfies Record<ScanPreviewProblem, (name: string) => string>,
   },
 } as const;

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { buildChecklist } from '../../domain/catalogue/checklist';
 import { intakeQuestionsFor, resolveSelection } from '../../domain/catalogue/selection';
 import { ChecklistPreview } from '../checklist/ChecklistPreview';
+import type { BaselineItem } from '../checklist/previewChanges';
 import { TextField } from '../common/TextField';
 import type { CounterReference } from '../common/reference';
 import { EnterpriseSection, type KnownEnterprise } from './EnterpriseSection';
@@ -30,14 +31,21 @@ export interface IntakeFormProps {
   onChange: (form: IntakeFormValue<KnownEnterprise>) => void;
   findEnterprises: (query: string) => Promise<readonly KnownEnterprise[]>;
   takeIn: (intake: CheckedIntake<KnownEnterprise>) => Promise<TakeInOutcome>;
+  /** Correcting a registered case: what the submit button says and how a failed save is reported. */
+  texts?: { submit: string; saveFailed: (detail: string) => string } | undefined;
+  /** Correcting a registered case: its checklist now, which the live checklist is compared with. */
+  baseline?: readonly BaselineItem[] | undefined;
+  /** Shows a cancel button beside the submit button (the correction dialog's). */
+  onCancel?: (() => void) | undefined;
 }
 
 /**
- * The intake form, with the checklist beside it rebuilt on every change. Ctrl+Enter takes the case in;
- * Ctrl+K goes back to the matter box.
+ * The intake form, with the checklist beside it rebuilt on every change. Ctrl+Enter takes the case in
+ * (or saves the correction of a registered one); Ctrl+K goes back to the matter box.
  */
 export function IntakeForm(props: IntakeFormProps) {
   const { reference, form, onChange } = props;
+  const texts = props.texts ?? { submit: m.submit, saveFailed: m.saveFailed };
   const { catalogue } = reference;
   const [showErrors, setShowErrors] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -64,7 +72,7 @@ export function IntakeForm(props: IntakeFormProps) {
       const outcome = await props.takeIn(check.value);
       if (!outcome.ok) setSaveProblem(outcome);
     } catch (error) {
-      setSaveProblem({ message: m.saveFailed(error instanceof Error ? error.message : String(error)) });
+      setSaveProblem({ message: texts.saveFailed(error instanceof Error ? error.message : String(error)) });
     } finally {
       setSaving(false);
     }
@@ -174,6 +182,11 @@ export function IntakeForm(props: IntakeFormProps) {
               </Alert>
             ) : null}
             <Group justify="flex-end">
+              {props.onCancel !== undefined ? (
+                <Button variant="default" size="md" onClick={props.onCancel} rightSection={<Kbd size="xs">Esc</Kbd>}>
+                  {m.correction.cancel}
+                </Button>
+              ) : null}
               <Button
                 type="submit"
                 size="md"
@@ -185,7 +198,7 @@ export function IntakeForm(props: IntakeFormProps) {
                   </Group>
                 }
               >
-                {m.submit}
+                {texts.submit}
               </Button>
             </Group>
           </Stack>
@@ -193,7 +206,7 @@ export function IntakeForm(props: IntakeFormProps) {
       </Grid.Col>
       <Grid.Col span={5}>
         <div style={{ position: 'sticky', top: 72 }}>
-          <ChecklistPreview result={checklist} />
+          <ChecklistPreview result={checklist} baseline={props.baseline} />
         </div>
       </Grid.Col>
     </Grid>

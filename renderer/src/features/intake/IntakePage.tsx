@@ -12,7 +12,9 @@ import { loadCounterReference, type CounterReference } from '../common/reference
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useLoad } from '../common/useLoad';
 import type { KnownEnterprise } from './EnterpriseSection';
+import { agentInput, partyInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
+import { IntakeCorrection } from './IntakeCorrection';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
 import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeForm';
 import { intakeMessages as m } from './messages';
@@ -101,7 +103,12 @@ function CaseAtCounter(props: { caseId: CaseId; reference: CounterReference; onN
   return (
     <Stack gap="md">
       <IntakeSteps active={decided ? 3 : 1} />
-      <CaseSummary row={row} catalogue={props.reference.catalogue} clerkName={clerkNames.get(row.clerkId) ?? ''} />
+      <CaseSummary
+        row={row}
+        catalogue={props.reference.catalogue}
+        clerkName={clerkNames.get(row.clerkId) ?? ''}
+        actions={<IntakeCorrection file={file.value} reference={props.reference} onSaved={reload} />}
+      />
       <CaseWork file={file.value} reference={props.reference} reload={reload} autoFocus />
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onNext} rightSection={<Kbd size="xs">F2</Kbd>}>
@@ -124,19 +131,13 @@ function IntakeSteps(props: { active: number }) {
 }
 
 function toDraftInput(intake: CheckedIntake<KnownEnterprise>): DraftCaseInput {
-  const party = (person: { name: string; idNumber: string; mobile: string }) => ({
-    name: person.name,
-    idKind: 'residentId' as const,
-    idNumber: person.idNumber,
-    phone: person.mobile,
-  });
   return {
     enterprise:
       intake.enterprise.mode === 'existing'
         ? { kind: 'existing', id: intake.enterprise.enterprise.id }
         : { kind: 'new', name: intake.enterprise.name, uscc: intake.enterprise.uscc, address: intake.enterprise.address },
-    applicant: party(intake.applicant),
-    agent: intake.agent === null ? null : { ...party(intake.agent), authorisation: intake.agent.authorisation },
+    applicant: partyInput(intake.applicant),
+    agent: intake.agent === null ? null : agentInput(intake.agent),
     selection: intake.selection,
     answers: intake.answers,
     queueTicket: intake.queueTicket,

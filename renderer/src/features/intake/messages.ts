@@ -82,4 +82,19 @@ export const intakeMessages = {
     decide: '受理决定',
   },
   nextApplicant: '接待下一位',
+  correction: {
+    button: '修改受理信息',
+    title: (caseNumber: string) => `修改受理信息 · 办件 ${caseNumber}`,
+    intro: '受理决定作出前，可修改申请人、代理人、企业、排队号、事项和受理询问。修改受理询问会重新生成材料清单：已核收的材料保留核收记录，新增的材料列入清单，不再需要的材料单独列出。',
+    loading: '正在读取办件……',
+    submit: '保存修改',
+    cancel: '取消',
+    close: '关闭',
+    saveFailed: (detail: string) => `修改未保存：${detail}`,
+    shortcuts: {
+      save: '保存修改',
+      cancel: '取消',
+      open: '修改受理信息',
+    },
+  },
 } as const;

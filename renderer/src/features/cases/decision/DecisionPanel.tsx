@@ -67,7 +67,8 @@ export function DecisionPanel(props: DecisionPanelProps) {
   };
 
   const canAccept = offered.includes('accept') && props.blocked === null && !busy && dialog === null;
-  useHotkeys([['mod+Enter', () => canAccept && open('accept'), { preventDefault: true }]], []);
+  // A dialog open over the case (this panel's or another, such as 修改受理信息) keeps Ctrl+Enter for itself.
+  useHotkeys([['mod+Enter', () => canAccept && document.querySelector('[role="dialog"]') === null && open('accept'), { preventDefault: true }]], []);
 
   if (offered.length === 0) return null;
   return (

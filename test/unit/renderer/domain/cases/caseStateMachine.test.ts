@@ -5,6 +5,8 @@ import { documentRequestsOf, type CaseEvent } from '../../../../../renderer/src/
 import {
   applyCaseCommand,
   availableCaseCommands,
+  correctIntake,
+  type IntakeCorrection,
   openCase,
   type CaseCommandContext,
   type CaseCommandResult,
@@ -531,5 +533,47 @@ describe('documentRequestsOf', () => {
       { eventSeq: 4, kind: 'acceptanceNotice' },
       { eventSeq: 4, kind: 'receipt' },
     ]);
+  });
+});
+
+describe('correctIntake', () => {
+  const correction: IntakeCorrection = {
+    fields: ['applicant.phone', 'answers'],
+    addedItems: [{ materialKey: 'owner-title', name: '房屋产权证明' }],
+    droppedItems: [{ materialKey: 'lease', name: '房屋租赁合同' }],
+    promisedWorkingDays: 5,
+  };
+
+  it('adds an intakeCorrected entry to the timeline and keeps the status and visits', () => {
+    const before = stateIn('drafting');
+    const { state, events } = ok(correctIntake(before, correction, { clerk, at: AT }));
+    const { promisedWorkingDays: _, ...recorded } = correction;
+    expect(events).toEqual([{ seq: 2, at: AT, clerkId: clerk.id, type: 'intakeCorrected', ...recorded }]);
+    expect(state).toEqual({ ...before, timeline: [...before.timeline, ...events] });
+    expect(caseStateSchema.parse(state)).toEqual(state);
+  });
+
+  it('follows the matters with the promised limit and names each field once', () => {
+    const { state, events } = ok(correctIntake(stateIn('awaitingCorrection'), { ...correction, fields: ['matters', 'matters'], promisedWorkingDays: 20 }, { clerk, at: AT }));
+    expect(state).toMatchObject({ promisedWorkingDays: 20, visits: 1, status: { code: 'awaitingCorrection' } });
+    expect(events[0]).toMatchObject({ fields: ['matters'] });
+  });
+
+  it('is refused once the case has left the counter, saying where it stands', () => {
+    const open: CaseStatusCode[] = ['drafting', 'awaitingCorrection'];
+    for (const code of caseStatusCodes.filter((candidate) => !open.includes(candidate))) {
+      expect(refusal(correctIntake(stateIn(code), correction, { clerk, at: AT }))).toEqual({
+        kind: 'illegalTransition',
+        message: expect.stringMatching(/^办件.+，不能再修改受理信息。$/),
+      });
+    }
+    expect(refusal(correctIntake(stateIn('accepted'), correction, { clerk, at: AT })).message).toBe('办件已受理，不能再修改受理信息。');
+  });
+
+  it('refuses an admin, an empty correction, an impossible limit and a malformed time', () => {
+    expect(refusal(correctIntake(stateIn('drafting'), correction, { clerk: admin, at: AT })).kind).toBe('forbidden');
+    expect(refusal(correctIntake(stateIn('drafting'), { ...correction, fields: [] }, { clerk, at: AT }))).toEqual({ kind: 'invalidInput', message: '受理信息没有变化，无需保存。' });
+    expect(refusal(correctIntake(stateIn('drafting'), { ...correction, promisedWorkingDays: -1 }, { clerk, at: AT })).kind).toBe('invalidInput');
+    expect(refusal(correctIntake(stateIn('drafting'), correction, { clerk, at: '2026-09-29 10:00' })).kind).toBe('invalidInput');
   });
 });

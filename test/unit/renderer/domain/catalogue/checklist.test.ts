@@ -5,6 +5,7 @@ import {
   buildChecklist,
   checklistProgress,
   initialItemStatus,
+  materialNameForKey,
   type Checklist,
   type ChecklistItem,
   type ChecklistItemKey,
@@ -161,6 +162,21 @@ describe('buildChecklist — shared materials', () => {
     materialAt(raw, 0, 3).condition = { answer: 'agentUsed', isTrue: false };
     const checklist = checklistOf(validCatalogue(raw), bundle, { agentUsed: true });
     expect(item(checklist, 'shared:legal-rep-id').sources.map((source) => source.matterCode)).toEqual(['110000-0002']);
+  });
+});
+
+describe('materialNameForKey', () => {
+  it('names the material behind a key whatever the answers, a shared key included', () => {
+    const catalogue = validCatalogue();
+    // The lease is on no checklist for owned premises; its name is still known, for a case that dropped it.
+    expect(keys(checklistOf(catalogue, matters('110000-0001'), { premises: 'owned' }))).not.toContain('110000-0001/lease');
+    expect(materialNameForKey(catalogue, '110000-0001/lease' as ChecklistItemKey)).toBe(materialAt(rawCatalogue(), 0, 2).name);
+    expect(materialNameForKey(catalogue, 'shared:legal-rep-id' as ChecklistItemKey)).toBe('法定代表人身份证件');
+  });
+
+  it('answers null for a key this catalogue does not know', () => {
+    expect(materialNameForKey(validCatalogue(), '999999-0001/lease' as ChecklistItemKey)).toBeNull();
+    expect(materialNameForKey(validCatalogue(), 'shared:no-such-material' as ChecklistItemKey)).toBeNull();
   });
 });
 
