@@ -6,6 +6,7 @@ import { chinaIso } from '../../../../../renderer/src/data/clock';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import type { CaseRow, PartyRecord } from '../../../../../renderer/src/data/records';
 import { licenceData } from '../../../../hq/support/fixtures';
+import { licenceDataSchema } from '../../../../../renderer/src/sync/protocol';
 import { probeCap } from '../../../../../renderer/src/data/search/candidates';
 import { caseSearchKeys } from '../../../../../renderer/src/data/search/keys';
 import { dueCases, todaysQueue } from '../../../../../renderer/src/data/search/queue';
@@ -162,7 +163,7 @@ describe('searchCases by identifier', () => {
   it('finds a new company by the USCC HQ assigned with its approval', async () => {
     const db = freshDatabase();
     const [approved] = await seed(db, [{}, {}]);
-    const licence = licenceData({ uscc: code });
+    const licence = licenceDataSchema.parse(licenceData({ uscc: code, issuedOn: '2026-11-28' }));
     await db.cases.put({ ...approved!, licence, searchKeys: caseSearchKeys({ ...approved!, licence }) });
     expect(numbersOf(await searchCases(db, code))).toEqual([approved!.caseNumber]);
     expect(numbersOf(await searchCases(db, code.slice(-6)))).toEqual([approved!.caseNumber]);
