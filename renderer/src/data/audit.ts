@@ -20,6 +20,17 @@ async function readHead(db: DeskDatabase): Promise<AuditHead | null> {
   return parsed.data;
 }
 
+/**
+ * The head this window's last audited write left, per database: the next entry is hashed on it without
+ * a transaction of its own to read the head (a round trip to the database on every act, about a tenth of
+ * an intake's budget). It is only a guess: the write checks it against the stored head and starts again
+ * from the stored one when another window or act got in first.
+ */
+const lastWrittenHead = new WeakMap<DeskDatabase, AuditHead>();
+
+/** Another entry got in between hashing ours and writing it: the transaction is rolled back and tried again. */
+class HeadMoved extends Error {}
+
 function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
   return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
 }
@@ -28,8 +39,8 @@ function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
  * Writes `write`'s rows and one audit entry about them in a single transaction, so an act is never stored
  * without its entry nor an entry without its act. The entry is hashed before the transaction opens:
  * IndexedDB commits a transaction as soon as it waits on anything else, such as WebCrypto. Inside, the
- * head is read again; if another entry got in first, nothing is written and the entry is made again on
- * the new head.
+ * head is read again; if another entry got in first, the transaction is rolled back (with whatever `write`
+ * did) and the entry is made again on the new head.
  *
  * `write` runs inside the transaction, so it may only await Dexie calls on `tables` (or the audit log and
  * meta). If it throws, nothing is written and the error comes back to the caller.
@@ -42,18 +53,34 @@ export async function writeWithAudit<T>(
 ): Promise<{ value: T; entry: AuditEntry }> {
   const scope = [...new Set<Table>([db.auditLog, db.meta, ...tables])];
   for (let tries = 0; tries < MAX_TRIES; tries += 1) {
-    const head = await readHead(db);
+    const known = tries === 0 ? lastWrittenHead.get(db) : undefined;
+    lastWrittenHead.delete(db);
+    const head = known ?? (await readHead(db));
     const entry = await appendAudit(head, input);
-    const outcome = await db.transaction('rw', scope, async () => {
-      if (!sameHead(await readHead(db), head)) return { written: false } as const;
-      // A row already at the next number was put there behind the log's back; never overwrite evidence.
-      if ((await db.auditLog.get(entry.seq)) !== undefined) throw new Error(dataMessages.audit.seqTaken);
-      const value = await write();
-      await db.auditLog.add(entry);
-      await db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) });
-      return { written: true, value } as const;
-    });
-    if (outcome.written) return { value: outcome.value, entry };
+    let outcome: { value: T };
+    try {
+      outcome = await db.transaction('rw', scope, async () => {
+        // The head check goes to the database together with the act's own reads and writes (each wait
+        // inside a transaction is a round trip); if the head moved, throwing rolls the act back with the
+        // transaction and it is made again on the new head.
+        const [check, work] = await Promise.allSettled([Promise.all([readHead(db), db.auditLog.get(entry.seq)]), write()]);
+        if (check.status === 'fulfilled') {
+          const [stored, taken] = check.value;
+          if (!sameHead(stored, head)) throw new HeadMoved();
+          // A row already at the next number was put there behind the log's back; never overwrite evidence.
+          if (taken !== undefined) throw new Error(dataMessages.audit.seqTaken);
+        }
+        if (work.status === 'rejected') throw work.reason;
+        if (check.status === 'rejected') throw check.reason;
+        await Promise.all([db.auditLog.add(entry), db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) })]);
+        return { value: work.value };
+      });
+    } catch (error) {
+      if (error instanceof HeadMoved) continue;
+      throw error;
+    }
+    lastWrittenHead.set(db, auditHead(entry));
+    return { value: outcome.value, entry };
   }
   throw new Error(dataMessages.audit.busy);
 }

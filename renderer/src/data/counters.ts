@@ -10,13 +10,12 @@ import { boundTable } from './transaction';
  */
 
 /**
- * Reserves `count` consecutive values of the named counter and returns the first (1 for a new counter,
- * or `floor + 1` when the counter starts above `floor`).
+ * Reserves `count` consecutive values of the named counter and returns the first: 1 for a new counter,
+ * or one above what `floorOfNew` finds when the counter does not exist yet.
  */
-async function reserve(tx: Transaction, name: string, count = 1, floor = 0): Promise<number> {
+async function reserve(tx: Transaction, name: string, count = 1, floorOfNew: () => Promise<number> = async () => 0): Promise<number> {
   const counters = boundTable(tx, 'counters');
-  const current = (await counters.get(name))?.value ?? 0;
-  const first = Math.max(current, floor) + 1;
+  const first = ((await counters.get(name))?.value ?? (await floorOfNew())) + 1;
   await counters.put({ name, value: first + count - 1 });
   return first;
 }
@@ -29,13 +28,13 @@ async function reserve(tx: Transaction, name: string, count = 1, floor = 0): Pro
 export async function nextCaseNumber(tx: Transaction, desk: DeskIdentity, businessDate: string): Promise<CaseNumber> {
   const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate };
   const prefix = caseNumberDayPrefix(day);
-  let floor = 0;
-  if ((await boundTable(tx, 'counters').get(`case:${prefix}`)) === undefined) {
+  // Only the day's first number looks at the cases; the counter is read once (each read is a round trip).
+  const dayFloor = async () => {
     // Four-digit sequences sort as text, so the day's highest number is the last key (one cursor step).
     const [last] = await boundTable(tx, 'cases').where('caseNumber').startsWith(prefix).reverse().limit(1).keys();
-    floor = last === undefined ? 0 : (parseCaseNumber(String(last))?.seq ?? 0);
-  }
-  return formatCaseNumber({ ...day, seq: await reserve(tx, `case:${prefix}`, 1, floor) });
+    return last === undefined ? 0 : (parseCaseNumber(String(last))?.seq ?? 0);
+  };
+  return formatCaseNumber({ ...day, seq: await reserve(tx, `case:${prefix}`, 1, dayFloor) });
 }
 
 /** Reserves `count` outbox `seq`s, returning the first: contiguous from 1 for the life of the desk (DESIGN §4). */

@@ -101,6 +101,25 @@ describe('writeWithAudit', () => {
     expect(await db.auditLog.count()).toBe(1);
     expect(await verifyAuditLog(db)).toMatchObject({ ok: true, head: { seq: 1 } });
   });
+
+  it('rolls an act back and makes it again on the new head when another window logged in between', async () => {
+    const window1 = freshDatabase();
+    await seed(window1, 1);
+    const window2 = new DeskDatabase(window1.name);
+    databases.push(window2);
+    await appendAuditEntry(window2, input('clerk.signIn', { from: 'window 2' }));
+    let runs = 0;
+    const { entry } = await writeWithAudit(window1, [], input('settings.idleLockMinutes', { to: 3 }), async () => {
+      runs += 1;
+      await window1.meta.put({ key: 'idleLockMinutes', value: runs });
+      return runs;
+    });
+    // Window 1 last saw the head at 1: its first try is rolled back, the second is written at 3.
+    expect(runs).toBe(2);
+    expect(entry.seq).toBe(3);
+    expect(await window1.meta.get('idleLockMinutes')).toEqual({ key: 'idleLockMinutes', value: 2 });
+    expect(await verifyAuditLog(window1)).toMatchObject({ ok: true, head: { seq: 3 } });
+  });
 });
 
 describe('verifyAuditLog', () => {
