@@ -4,7 +4,7 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity, type DeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLiveQuery } from '../sync/useLiveQuery';
+import { useLiveQuery } from '../common/useLiveLoad';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.deskIdentity;

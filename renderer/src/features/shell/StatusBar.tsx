@@ -3,7 +3,7 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { ClerkStatus } from '../clerks/ClerkStatus';
 import { SyncStatus } from '../sync/SyncStatus';
-import { useLiveQuery } from '../sync/useLiveQuery';
+import { useLiveQuery } from '../common/useLiveLoad';
 import { shellMessages } from './messages';
 import { useOnline } from './useOnline';
 

@@ -11,7 +11,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../common/useLiveLoad';
 
 const m = syncMessages.connection;
 const loadOverview = () => syncOverview(deskDatabase());

@@ -6,7 +6,7 @@ import { outboxFilters, outboxPage, syncOverview, type OutboxFilter } from '../.
 import { syncMessages as m } from './messages';
 import { opNote, opSummary, shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../common/useLiveLoad';
 
 const PAGE_SIZE = 200;
 

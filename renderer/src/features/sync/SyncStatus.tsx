@@ -6,7 +6,7 @@ import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../common/useLiveLoad';
 
 const m = syncMessages.status;
 const loadOverview = () => syncOverview(deskDatabase());
