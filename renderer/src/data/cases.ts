@@ -50,6 +50,7 @@ import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import { enterpriseIdSchema, type CaseRow, type EnterpriseRow } from './records';
 import { Refusal } from './refusal';
+import { keyedIn, type Keyed } from './search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from './search/keys';
 import type { GreenCardList } from './greenCards';
 import { currentWriteTransaction } from './transaction';
@@ -96,7 +97,8 @@ async function resolveEnterprise(db: DeskDatabase, choice: EnterpriseChoice, at:
     const holder = await db.enterprises.where('uscc').equals(fields.uscc).first();
     if (holder !== undefined) throw new Refusal(m.usccTaken(holder.name), 'uscc');
   }
-  const row: EnterpriseRow = { id: enterpriseIdSchema.parse(uuidv7()), ...fields, createdAt: at, updatedAt: at, searchKeys: enterpriseSearchKeys(fields) };
+  // Keys in the fresh index: the clerk is waiting on this write (see `search/keyTiers.ts`).
+  const row: EnterpriseRow = { id: enterpriseIdSchema.parse(uuidv7()), ...fields, createdAt: at, updatedAt: at, ...keyedIn('fresh', enterpriseSearchKeys(fields)) };
   return { row, isNew: true };
 }
 
@@ -148,7 +150,7 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
     // The case op and one op per event; both counters are read and written together.
     const opCount = 1 + opened.events.length;
     const [caseNumber, firstSeq] = await Promise.all([nextCaseNumber(tx, desk, businessDateOf(at)), reserveOutboxSeqs(tx, opCount)]);
-    const row: CaseRow = {
+    const unkeyed: Omit<CaseRow, keyof Keyed> = {
       id: caseId,
       caseNumber,
       hallCode: desk.hallCode,
@@ -169,14 +171,14 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
       clerkId: clerk.id,
       createdAt: at,
       updatedAt: at,
-      searchKeys: [],
       hqCaseNumber: null,
       decision: null,
       licence: null,
       hqVersion: null,
       conflicts: [],
     };
-    row.searchKeys = caseSearchKeys(row);
+    // Keys in the fresh index: the clerk is waiting on this write (see `search/keyTiers.ts`).
+    const row: CaseRow = { ...unkeyed, ...keyedIn('fresh', caseSearchKeys(unkeyed)) };
     await Promise.all([
       resolved.isNew ? db.enterprises.add(enterprise) : undefined,
       db.cases.add(row),
@@ -327,7 +329,8 @@ async function planCorrection(db: DeskDatabase, before: CaseRow, patch: IntakePa
   const event = corrected.events[0];
   if (event?.type !== 'intakeCorrected') throw new Error('correctIntake returned no intakeCorrected event');
   after.state = corrected.state;
-  after.searchKeys = caseSearchKeys(after);
+  // The clerk is waiting: the new keys go to the fresh index, whichever index held the old ones.
+  Object.assign(after, keyedIn('fresh', caseSearchKeys(after)));
   return { after, event, enterpriseWrite };
 }
 
@@ -354,7 +357,7 @@ async function correctOwnEnterprise(
   if (row === undefined) throw new Refusal(m.enterpriseNotFound);
   if ((await otherCasesOf(db, row.id, before.id)) > 0) throw new Refusal(m.enterpriseShared);
   const unchanged = row.name === fields.name && row.uscc === fields.uscc && row.address === fields.address;
-  const corrected: EnterpriseRow = unchanged ? row : { ...row, ...fields, updatedAt: env.at, searchKeys: enterpriseSearchKeys(fields) };
+  const corrected: EnterpriseRow = unchanged ? row : { ...row, ...fields, updatedAt: env.at, ...keyedIn('fresh', enterpriseSearchKeys(fields)) };
   return { snapshot: caseEnterprise(corrected, env.cards, env.at), row: unchanged ? null : corrected };
 }
 

@@ -47,8 +47,9 @@ export interface EnterpriseRow {
   address: string | null;
   createdAt: string;
   updatedAt: string;
-  /** See `search/keys.ts`. */
+  /** See `search/keys.ts` and, for which of the two holds them, `search/keyTiers.ts`. */
   searchKeys: string[];
+  freshKeys?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,8 +107,9 @@ export interface CaseRow {
   clerkId: ClerkId;
   createdAt: string;
   updatedAt: string;
-  /** See `search/keys.ts`. */
+  /** See `search/keys.ts` and, for which of the two holds them, `search/keyTiers.ts`. */
   searchKeys: string[];
+  freshKeys?: string[];
   /** HQ-owned fields (DESIGN §4); null until HQ sends them. */
   hqCaseNumber: string | null;
   decision: HqDecision | null;

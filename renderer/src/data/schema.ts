@@ -97,6 +97,27 @@ export const schemaVersions: readonly SchemaVersion[] = [
       outbox: 'seq, &opId, [state+seq], entityId',
     },
   },
+  {
+    // The fresh key index (data/search/keyTiers.ts): a case or enterprise a clerk has just written is
+    // indexed in `freshKeys`, small and cheap to write, until the desk is quiet and its keys settle into
+    // `searchKeys`. Only indexes are added; rows stored before have no `freshKeys` and count as settled.
+    version: 5,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

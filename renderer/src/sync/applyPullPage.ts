@@ -4,6 +4,7 @@ import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
+import { keyedIn } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
 import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
@@ -189,17 +190,19 @@ class PageWork {
     // An older version than one already applied (the page is replayed, or HQ sent versions out of order).
     if (local.hqVersion !== null && change.version <= local.hqVersion) return;
     const keep = this.unsent.get(record.id) ?? new Set<string>();
-    const next = withDeskFields(local, pickFields(record, caseFields.filter((field) => !keep.has(field))));
     // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
     this.hqValues.set(record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
-    next.hqCaseNumber = record.hqCaseNumber;
-    next.decision = record.decision;
-    next.licence = record.licence;
-    next.hqVersion = change.version;
-    // A conflict flagged by a push learns the value that stood on HQ.
-    next.conflicts = local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict));
-    next.updatedAt = laterIso(local.updatedAt, record.updatedAt);
-    this.putCase(next);
+    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'updatedAt'> = {
+      hqCaseNumber: record.hqCaseNumber,
+      decision: record.decision,
+      // Before the desk fields are written: they re-key the case, and the licence's USCC is one of its keys.
+      licence: record.licence,
+      hqVersion: change.version,
+      // A conflict flagged by a push learns the value that stood on HQ.
+      conflicts: local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict)),
+      updatedAt: laterIso(local.updatedAt, record.updatedAt),
+    };
+    this.putCase(withDeskFields({ ...local, ...hqOwned }, pickFields(record, caseFields.filter((field) => !keep.has(field)))));
   }
 
   private createCase(change: CaseChange): void {
@@ -229,14 +232,15 @@ class PageWork {
       clerkId: unknownClerkId,
       createdAt: chinaIso(record.createdAt),
       updatedAt: chinaIso(record.updatedAt),
-      searchKeys: [],
+      ...keyedIn('settled', []),
       hqCaseNumber: record.hqCaseNumber,
       decision: record.decision,
       licence: record.licence,
       hqVersion: change.version,
       conflicts: [],
     };
-    this.putCase({ ...base, searchKeys: caseSearchKeys(base) });
+    // Settled at once: a first pull brings thousands of cases, more than the fresh index is for.
+    this.putCase({ ...base, ...keyedIn('settled', caseSearchKeys(base)) });
     // What waited in storage and what waited earlier in this page, once per event (the page's copy is the
     // later one), in the order of the events' ids as storage hands them over.
     const events = new Map<string, PulledEvent>();

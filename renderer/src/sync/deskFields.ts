@@ -1,6 +1,7 @@
 import type { DeskDatabase } from '../data/db';
 import type { CaseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
+import { rekeyed } from '../data/search/keyTiers';
 import { runningDueDate } from '../domain/cases/dueStatus';
 import type { CaseField, CasePatch, CaseRecord } from './protocol';
 
@@ -34,8 +35,7 @@ export function withDeskFields(row: CaseRow, values: CasePatch): CaseRow {
   if (values.answers !== undefined) next.answers = values.answers;
   if (values.catalogueVersion !== undefined) next.catalogueVersion = values.catalogueVersion;
   if (values.queueTicket !== undefined) next.queueTicket = values.queueTicket;
-  next.searchKeys = caseSearchKeys(next);
-  return next;
+  return rekeyed(next, caseSearchKeys(next));
 }
 
 /**

@@ -18,6 +18,11 @@ export interface CasesBenchApi {
   seed(from: number, to: number, total: number): Promise<number>;
   /** Desk identity, a clerk, the catalogue and calendar: what intake needs before the first case. */
   prepare(): Promise<void>;
+  /**
+   * Moves every fresh search key into the settled index in batches of `batchRows`, as the app does while
+   * the desk is quiet; times each batch and counts the rows moved.
+   */
+  settle(batchRows: number): Promise<{ rows: number; batchMs: number[] }>;
   /** Times `n` intakes through the real `createDraftCase` (case + checklist + outbox + audit). */
   intake(n: number, total: number): Promise<number[]>;
   /** Times `n` searches of a kind through `searchCases`, each made from a seeded case. */

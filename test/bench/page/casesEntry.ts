@@ -11,6 +11,7 @@ import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
 import { todaysQueue } from '../../../renderer/src/data/search/queue';
 import { searchCases } from '../../../renderer/src/data/search/searchCases';
+import { settleFreshKeys } from '../../../renderer/src/data/search/settleKeys';
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
@@ -121,6 +122,20 @@ const api: CasesBenchApi = {
       });
     }
     await Promise.all([activeCatalogue(db), activeCalendar(db), activeGreenCards(db)]);
+  },
+
+  async settle(batchRows) {
+    const batchMs: number[] = [];
+    let rows = 0;
+    for (;;) {
+      const started = performance.now();
+      const moved = await settleFreshKeys(db, batchRows);
+      if (moved === 0) break;
+      batchMs.push(performance.now() - started);
+      rows += moved;
+      if (moved < batchRows) break;
+    }
+    return { rows, batchMs };
   },
 
   async intake(n, total) {

@@ -1,19 +1,19 @@
-import type { Table } from 'dexie';
+import type { Collection, Table } from 'dexie';
+import { keyIndexes, type KeyIndex, type Keyed } from './keyTiers';
 import { normaliseIdentifier, normaliseName } from './keys';
 import { caseDayProbe, containsProbes, exactNameProbe, nameProbes, tailProbe, type Probe, type SearchPlan } from './query';
 
 /**
- * Finding rows through the `searchKeys` index, shared by case and enterprise search. Every read is an
- * index range capped at `probeCap` keys — in Chromium each key a range yields costs a lookup of its row's
+ * Finding rows through the key indexes (`searchKeys` and `freshKeys`, see `keyTiers.ts`), shared by case
+ * and enterprise search. Every read is an index range capped at `probeCap` keys — in Chromium each key a range yields costs a lookup of its row's
  * record, so a long range is slow — and a query costs about the same at 2,000 rows and at 200,000. A
  * fragment common enough to fill the cap is answered newest-first from one of its ranges instead of
  * being intersected.
  */
 export const probeCap = 200;
 
-interface Searchable {
+interface Searchable extends Keyed {
   id: string;
-  searchKeys: string[];
 }
 
 /** Ids (primary keys) found for a plan; `complete` is false when some range had more than the cap or was not read. */
@@ -29,10 +29,29 @@ export interface Candidates {
   streamProbe: Probe | null;
 }
 
+function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe): Collection<T, string> {
+  const clause = table.where(index);
+  return probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key);
+}
+
+/** The probe read in both key indexes at once; a row's keys are in one of them, so the ids do not repeat. */
 async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Probe): Promise<{ ids: string[]; complete: boolean }> {
-  const clause = table.where('searchKeys');
-  const ids = await (probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key)).limit(probeCap + 1).primaryKeys();
+  const found = await Promise.all(keyIndexes.map((index) => probeRange(table, index, probe).limit(probeCap + 1).primaryKeys()));
+  const ids = found.flat();
   return { ids, complete: ids.length <= probeCap };
+}
+
+/**
+ * Up to `limit` rows of the probe's ranges that `accept` takes, newest first: the fresh index (the newest
+ * rows) before the settled one. For a fragment too common to intersect, read until enough rows pass.
+ */
+export async function streamRows<T extends Searchable>(table: Table<T, string>, probe: Probe, limit: number, accept: (row: T) => boolean = () => true): Promise<T[]> {
+  const rows: T[] = [];
+  for (const index of keyIndexes) {
+    if (rows.length >= limit) break;
+    rows.push(...(await probeRange(table, index, probe).reverse().filter(accept).limit(limit - rows.length).toArray()));
+  }
+  return rows;
 }
 
 /** Rows carrying every bigram of the name: intersect the ranges that are complete, smallest first. */
@@ -50,7 +69,7 @@ async function nameCandidates<T extends Searchable>(table: Table<T, string>, nam
 }
 
 /**
- * The ids every reading of the plan finds through `searchKeys` (the case-number index is the caller's).
+ * The ids every reading of the plan finds through the key indexes (the case-number index is the caller's).
  *
  * The preferred probes (whole name, 尾号) are read first: when they alone find more than `enough` rows,
  * those rows outrank anything the other probes could add, so the others are not read and the result is

@@ -7,7 +7,7 @@ import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { GreenCard } from '../greenCards';
 import type { EnterpriseRow } from '../records';
-import { bestMatch, keyCandidates, type FieldMatch } from './candidates';
+import { bestMatch, keyCandidates, streamRows, type FieldMatch } from './candidates';
 import { planSearch } from './query';
 
 export interface EnterpriseHit {
@@ -34,12 +34,7 @@ export async function findEnterprises(db: DeskDatabase, query: string, limit = 2
       const newestFirst = (ids: Iterable<string>) => [...ids].sort().reverse();
       const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])].slice(0, 200);
       const found = (await enterprises.bulkGet(ordered)).filter((row) => row !== undefined);
-      if (candidates.streamProbe !== null) {
-        const probe = candidates.streamProbe;
-        const clause = enterprises.where('searchKeys');
-        const range = probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key);
-        found.push(...(await range.reverse().limit(limit * 4).toArray()));
-      }
+      if (candidates.streamProbe !== null) found.push(...(await streamRows(enterprises, candidates.streamProbe, limit * 4)));
       return found;
     }),
   );

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { CaseRow, EnterpriseRow } from '../records';
 import { caseSearchKeys, enterpriseSearchKeys } from './keys';
+import { rekeyed } from './keyTiers';
 
 /**
  * The upgrade of a schema version that changes `searchKeysVersion`: every stored case and enterprise gets
@@ -14,12 +15,12 @@ export async function rekeySearchRows(tx: Transaction): Promise<void> {
     .table<CaseRow, string>('cases')
     .toCollection()
     .modify((row) => {
-      row.searchKeys = caseSearchKeys(row);
+      Object.assign(row, rekeyed(row, caseSearchKeys(row)));
     });
   await tx
     .table<EnterpriseRow, string>('enterprises')
     .toCollection()
     .modify((row) => {
-      row.searchKeys = enterpriseSearchKeys(row);
+      Object.assign(row, rekeyed(row, enterpriseSearchKeys(row)));
     });
 }

@@ -5,7 +5,7 @@ import type { ClerkId } from '../../domain/clerks/clerkId';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { CaseRow } from '../records';
-import { bestMatch, compare, keyCandidates, type FieldMatch, type Matchable } from './candidates';
+import { bestMatch, compare, keyCandidates, streamRows, type FieldMatch, type Matchable } from './candidates';
 import { caseDayPart } from './keys';
 import { planSearch, type SearchPlan } from './query';
 
@@ -146,15 +146,8 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
       if (next < ordered.length) truncated = true;
       if (candidates.streamProbe !== null && hits.size < limit) {
         // Every bigram of the name is common: read the first one's range newest first, checking each row.
-        const probe = candidates.streamProbe;
-        const clause = cases.where('searchKeys');
-        const range = probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key);
-        const rows = await range
-          .reverse()
-          .filter((row) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options))
-          .limit(limit - hits.size)
-          .toArray();
-        rows.forEach(consider);
+        const accept = (row: CaseRow) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options);
+        (await streamRows(cases, candidates.streamProbe, limit - hits.size, accept)).forEach(consider);
       }
       const ranked = [...hits.values()].sort(byRank);
       return { hits: ranked.slice(0, limit), truncated: truncated || ranked.length > limit };

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { msUntilLock, shouldLock } from '../../domain/clerks/idleLock';
-
-/** What counts as someone working at the desk. */
-const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+import { onDeskActivity } from '../common/deskActivity';
 
 /**
  * Calls `onIdle` once nobody has touched keyboard or mouse for `minutes`. One timer, re-armed for the time
@@ -33,11 +31,11 @@ export function useIdleLock(enabled: boolean, minutes: number, onIdle: () => voi
       if (shouldLock(lastActivity, performance.now(), minutes)) fire();
       else lastActivity = performance.now();
     };
-    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { capture: true, passive: true });
+    const stopListening = onDeskActivity(onActivity);
     check();
     return () => {
       window.clearTimeout(timer);
-      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
+      stopListening();
     };
   }, [enabled, minutes]);
 }

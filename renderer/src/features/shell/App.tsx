@@ -11,6 +11,7 @@ import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { shellMessages as m } from './messages';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
+import { useKeySettling } from './useKeySettling';
 
 const theme = createTheme({
   fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
@@ -27,6 +28,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 };
 
 export function App() {
+  useKeySettling();
   return (
     <MantineProvider theme={theme}>
       <SyncEngineProvider>

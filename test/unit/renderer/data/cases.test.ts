@@ -9,6 +9,8 @@ import { DataError } from '../../../../renderer/src/data/dataError';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import type { CaseRow } from '../../../../renderer/src/data/records';
+import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
 import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
@@ -296,11 +298,14 @@ describe('updateIntake', () => {
     expect(await storedCounts(db)).toEqual(before);
   });
 
-  it('re-indexes the case when a party changes', async () => {
+  it('re-indexes the case when a party changes, in the fresh index even when its keys had settled', async () => {
     const { db, clerk } = await readyDesk();
     const row = await created(db, clerk);
+    await settleFreshKeys(db, 10);
     const changed = await updateIntake(db, row.id, { applicant: { ...startUpInput().applicant, name: '欧阳娜娜' } }, { clerk });
-    expect(changed.ok && changed.value.searchKeys).toContain('n:欧阳');
+    expect(changed.ok && changed.value).toMatchObject({ searchKeys: [], freshKeys: expect.arrayContaining(['n:欧阳']) });
+    expect((await searchCases(db, '欧阳娜娜')).hits.map((hit) => hit.case.id)).toEqual([row.id]);
+    expect((await searchCases(db, row.applicant.name)).hits).toEqual([]);
   });
 
   it('refuses an invalid ID number or mobile, naming the field, and stores nothing', async () => {
@@ -330,7 +335,7 @@ describe('updateIntake', () => {
     expect(result).toMatchObject({ ok: true, value: { enterpriseId: row.enterpriseId, enterprise: { name: '绵阳星辰智能科技有限公司' } } });
     expect(result.ok && result.value.state.timeline.at(-1)).toMatchObject({ type: 'intakeCorrected', fields: ['enterprise.name'] });
     expect(await db.enterprises.count()).toBe(1);
-    expect(await getEnterprise(db, row.enterpriseId!)).toMatchObject({ name: '绵阳星辰智能科技有限公司', searchKeys: expect.arrayContaining(['n:智能']) });
+    expect(await getEnterprise(db, row.enterpriseId!)).toMatchObject({ name: '绵阳星辰智能科技有限公司', freshKeys: expect.arrayContaining(['n:智能']) });
     const [caseOp] = await lastOps(db, 2);
     expect(caseOp?.payload).toEqual({ enterprise: { name: '绵阳星辰智能科技有限公司', uscc: null, address: '绵阳市涪城区长虹大道中段18号', greenCard: false } });
   });

@@ -7,6 +7,7 @@ import { markInFlight, recoverInFlight } from '../../../../renderer/src/data/out
 import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
+import { keysOf, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
@@ -15,14 +16,48 @@ import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
 
 /** What a row holds besides its search keys, which an upgrade may recompute. */
-const withoutKeys = <T extends { searchKeys: string[] }>(row: T | undefined) => (row === undefined ? undefined : { ...row, searchKeys: undefined });
+const withoutKeys = <T extends Keyed>(row: T | undefined) => (row === undefined ? undefined : { ...row, searchKeys: undefined, freshKeys: undefined });
+
+/** Cases and enterprises as a desk before schema version 5 stored them: keys in `searchKeys`, no `freshKeys`. */
+async function storeKeysAsBeforeVersion5(db: DeskDatabase): Promise<void> {
+  const unfresh = (row: Keyed) => {
+    row.searchKeys = keysOf(row);
+    delete row.freshKeys;
+  };
+  await db.cases.toCollection().modify(unfresh);
+  await db.enterprises.toCollection().modify(unfresh);
+}
 
 /** A case and its enterprise as a version-2 desk stored them, keyed by search keys version 1. */
 const keyedByV1: { case?: CaseRow; enterprise?: EnterpriseRow } = {};
 const applicantPhone = '13812345678';
 
+/** A case and the enterprises as a version-4 desk stored them. */
+const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
+
+/** A version-2 desk's case and enterprise, keyed by search keys version 1. */
+async function seedKeyedByV1(db: DeskDatabase): Promise<void> {
+  await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+  const clerk = await addAccount(db, 'clerk', '李受理');
+  const input = startUpInput({ enterprise: { kind: 'new', name: '绵阳星辰科技有限公司', uscc: existingUscc, address: null } });
+  const taken = await createDraftCase(db, { ...input, applicant: { ...input.applicant, phone: applicantPhone } }, { clerk });
+  if (!taken.ok) throw new Error(taken.message);
+  await storeKeysAsBeforeVersion5(db);
+  await db.cases.toCollection().modify((row) => {
+    row.searchKeys = caseSearchKeysV1(row);
+  });
+  await db.enterprises.toCollection().modify((row) => {
+    row.searchKeys = enterpriseSearchKeysV1(row);
+  });
+  keyedByV1.case = await db.cases.get(taken.value.id);
+  keyedByV1.enterprise = await db.enterprises.where('uscc').equals(existingUscc).first();
+  // Version 1 had no reversed tails (the 尾号 probe, ranked first, reads nothing) and a key per suffix.
+  expect(await db.cases.where('searchKeys').startsWith('r:').count()).toBe(0);
+  expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(1);
+}
 
 /** One case per shipped upgrade: the database of version `from` opens under `from + 1` with its data intact. */
 const shippedMigrations: MigrationCase[] = [
@@ -39,24 +74,7 @@ const shippedMigrations: MigrationCase[] = [
   {
     // Search keys version 2: every case and enterprise is re-keyed, so the new probes find rows taken in before.
     from: 2,
-    seed: async (db) => {
-      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
-      const clerk = await addAccount(db, 'clerk', '李受理');
-      const input = startUpInput({ enterprise: { kind: 'new', name: '绵阳星辰科技有限公司', uscc: existingUscc, address: null } });
-      const taken = await createDraftCase(db, { ...input, applicant: { ...input.applicant, phone: applicantPhone } }, { clerk });
-      if (!taken.ok) throw new Error(taken.message);
-      await db.cases.toCollection().modify((row) => {
-        row.searchKeys = caseSearchKeysV1(row);
-      });
-      await db.enterprises.toCollection().modify((row) => {
-        row.searchKeys = enterpriseSearchKeysV1(row);
-      });
-      keyedByV1.case = await db.cases.get(taken.value.id);
-      keyedByV1.enterprise = await db.enterprises.where('uscc').equals(existingUscc).first();
-      // Version 1 had no reversed tails (the 尾号 probe, ranked first, reads nothing) and a key per suffix.
-      expect(await db.cases.where('searchKeys').startsWith('r:').count()).toBe(0);
-      expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(1);
-    },
+    seed: seedKeyedByV1,
     verify: async (db) => {
       const row = await db.cases.get(keyedByV1.case!.id);
       expect(withoutKeys(row)).toEqual(withoutKeys(keyedByV1.case));
@@ -67,13 +85,6 @@ const shippedMigrations: MigrationCase[] = [
       expect(new Set(enterprise!.searchKeys)).toEqual(new Set(enterpriseSearchKeys(enterprise!)));
       expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(0);
       expect(await db.cases.where('searchKeys').startsWith(`r:${[...applicantPhone].reverse().join('')}`).primaryKeys()).toEqual([row!.id]);
-
-      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
-      for (const query of [applicantPhone.slice(-4), applicantId.slice(-6), existingUscc.slice(8, 16), '星辰科技', '科技有限', row!.caseNumber]) {
-        expect(await found(query), query).toEqual([row!.id]);
-      }
-      expect((await findEnterprises(db, existingUscc.slice(-6))).map((hit) => hit.enterprise.id)).toEqual([enterprise!.id]);
-      expect((await findEnterprises(db, '星辰')).map((hit) => hit.enterprise.id)).toEqual([enterprise!.id]);
     },
   },
   {
@@ -84,6 +95,7 @@ const shippedMigrations: MigrationCase[] = [
       const clerk = await addAccount(db, 'clerk', '王受理');
       const taken = await createDraftCase(db, startUpInput(), { clerk });
       if (!taken.ok) throw new Error(taken.message);
+      await storeKeysAsBeforeVersion5(db);
       outboxBefore.caseId = taken.value.id;
       // One op sent without an answer (the page went away mid-push), the rest pending: both count as unacknowledged.
       await db.transaction('rw', [db.outbox, db.meta], async () => markInFlight(db, await db.outbox.where('seq').equals(1).toArray(), '2026-11-26T10:00:00.000+08:00'));
@@ -100,6 +112,37 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.transaction('r', db.outbox, () => unsentCaseFields(db, [caseId]))).toEqual(new Map([[caseId, fields]]));
     },
   },
+  {
+    // The fresh key index: rows stored before are left as they were and count as settled; the new index
+    // starts empty, and a case taken in after the upgrade is found through it until its keys settle.
+    from: 4,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '赵受理');
+      const taken = await createDraftCase(db, startUpInput(), { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      await storeKeysAsBeforeVersion5(db);
+      beforeFreshKeys.case = await db.cases.get(taken.value.id);
+      beforeFreshKeys.enterprises = await db.enterprises.toArray();
+    },
+    verify: async (db) => {
+      const old = beforeFreshKeys.case!;
+      expect(await db.cases.get(old.id)).toEqual(old);
+      expect(await db.enterprises.toArray()).toEqual(beforeFreshKeys.enterprises);
+      expect(tierOf(old)).toBe('settled');
+      expect(await db.cases.orderBy('freshKeys').count()).toBe(0);
+
+      const clerk = await addAccount(db, 'clerk', '钱受理');
+      const input = startUpInput();
+      const later = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '孙新来' } }, { clerk });
+      if (!later.ok) throw new Error(later.message);
+      expect(await db.cases.where('freshKeys').equals('N:孙新来').primaryKeys()).toEqual([later.value.id]);
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id).sort();
+      expect(await found(old.caseNumber)).toEqual([old.id]);
+      expect(await found('孙新来')).toEqual([later.value.id]);
+      expect(await found(old.applicant.name)).toEqual([old.id]);
+    },
+  },
 ];
 
 describe('schema versions', () => {
@@ -113,6 +156,28 @@ describe('schema versions', () => {
 
   it.each(shippedMigrations)('version $from opens under the next with its data intact', async (step) => {
     await runMigration(step);
+  });
+
+  it('a version-2 desk opened by the latest version finds its case and enterprise by every kind of search', async () => {
+    const name = 'upgrade-2-to-latest';
+    const old = new DeskDatabase(name, { upToVersion: 2 });
+    await old.open();
+    await seedKeyedByV1(old);
+    old.close();
+    const db = new DeskDatabase(name);
+    try {
+      const row = keyedByV1.case!;
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      for (const query of [applicantPhone.slice(-4), applicantId.slice(-6), existingUscc.slice(8, 16), '星辰科技', '科技有限', row.caseNumber]) {
+        expect(await found(query), query).toEqual([row.id]);
+      }
+      const enterprise = keyedByV1.enterprise!;
+      expect((await findEnterprises(db, existingUscc.slice(-6))).map((hit) => hit.enterprise.id)).toEqual([enterprise.id]);
+      expect((await findEnterprises(db, '星辰')).map((hit) => hit.enterprise.id)).toEqual([enterprise.id]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
   });
 
   it('reopens the latest version with its data intact', async () => {

@@ -1,0 +1,51 @@
+/**
+ * Where a row's search keys are indexed. There are two multiEntry indexes:
+ *
+ * - `searchKeys`, the settled index, holds the keys of nearly every row the desk has;
+ * - `freshKeys` holds the keys of rows written since the desk was last quiet — a few hundred at most.
+ *
+ * Why two: Chromium's IndexedDB (LevelDB) looks up every key it inserts, and the keys of a big index are
+ * spread over many blocks, so at 200,000 cases each key written into `searchKeys` costs about 0.3 ms and a
+ * case's 30–40 keys would take 10–15 ms of every intake. Keys of the small index sit together and cost a
+ * few microseconds each (measured in the `cases` bench). So a write the clerk waits on puts its keys in
+ * `freshKeys`; when nobody is working at the desk, `settleFreshKeys` moves them into `searchKeys` a few
+ * rows at a time. Searches read both indexes. A row has its keys in exactly one of them.
+ */
+export type KeyTier = 'fresh' | 'settled';
+
+/** A searchable row. `freshKeys` is absent on rows stored before it existed (schema version 5): settled. */
+export interface Keyed {
+  searchKeys: string[];
+  freshKeys?: string[];
+}
+
+/** The two indexes, the fresh one first: it holds the newest rows, which a newest-first read wants first. */
+export const keyIndexes = ['freshKeys', 'searchKeys'] as const;
+export type KeyIndex = (typeof keyIndexes)[number];
+
+/** The key fields of a row whose keys are `keys`, indexed in `tier`. */
+export function keyedIn(tier: KeyTier, keys: string[]): Required<Keyed> {
+  return tier === 'fresh' ? { searchKeys: [], freshKeys: keys } : { searchKeys: keys, freshKeys: [] };
+}
+
+export function tierOf(row: Keyed): KeyTier {
+  return row.freshKeys !== undefined && row.freshKeys.length > 0 ? 'fresh' : 'settled';
+}
+
+/** The row's keys, whichever index holds them. */
+export function keysOf(row: Keyed): string[] {
+  return tierOf(row) === 'fresh' ? row.freshKeys! : row.searchKeys;
+}
+
+/**
+ * The row with new keys in the tier it is in: a background write (a pull from HQ, an upgrade) neither
+ * makes a fresh row pay for settled keys nor adds to the fresh index rows that were settled.
+ */
+export function rekeyed<R extends Keyed>(row: R, keys: string[]): R {
+  return { ...row, ...keyedIn(tierOf(row), keys) };
+}
+
+/** The row with its keys moved to the settled index. */
+export function settled<R extends Keyed>(row: R): R {
+  return { ...row, ...keyedIn('settled', keysOf(row)) };
+}
