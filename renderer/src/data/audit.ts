@@ -28,6 +28,8 @@ async function readHead(db: DeskDatabase): Promise<AuditHead | null> {
  */
 const lastWrittenHead = new WeakMap<DeskDatabase, AuditHead>();
 
+const isConstraintError = (error: unknown) => error instanceof Error && (error.name === 'ConstraintError' || (error as { inner?: Error }).inner?.name === 'ConstraintError');
+
 /** Another entry got in between hashing ours and writing it: the transaction is rolled back and tried again. */
 class HeadMoved extends Error {}
 
@@ -60,19 +62,20 @@ export async function writeWithAudit<T>(
     let outcome: { value: T };
     try {
       outcome = await db.transaction('rw', scope, async () => {
-        // The head check goes to the database together with the act's own reads and writes (each wait
-        // inside a transaction is a round trip); if the head moved, throwing rolls the act back with the
-        // transaction and it is made again on the new head.
-        const [check, work] = await Promise.allSettled([Promise.all([readHead(db), db.auditLog.get(entry.seq)]), write()]);
-        if (check.status === 'fulfilled') {
-          const [stored, taken] = check.value;
-          if (!sameHead(stored, head)) throw new HeadMoved();
-          // A row already at the next number was put there behind the log's back; never overwrite evidence.
-          if (taken !== undefined) throw new Error(dataMessages.audit.seqTaken);
-        }
+        // The head check, the entry and the act go to the database together (each wait inside a transaction
+        // is a round trip). The database carries out requests in the order they were made, so the head is
+        // read before the entry and the new head are written; if the head moved, throwing rolls all of it
+        // back and the entry is made again on the new head.
+        const check = readHead(db);
+        const append = Promise.all([db.auditLog.add(entry), db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) })]);
+        const [checked, appended, work] = await Promise.allSettled([check, append, write()]);
+        if (checked.status === 'fulfilled' && !sameHead(checked.value, head)) throw new HeadMoved();
+        // The head is ours, yet a row holds the entry's number: it was put there behind the log's back, and
+        // evidence is never overwritten (`add` refuses an existing key).
+        if (appended.status === 'rejected' && isConstraintError(appended.reason)) throw new Error(dataMessages.audit.seqTaken);
         if (work.status === 'rejected') throw work.reason;
-        if (check.status === 'rejected') throw check.reason;
-        await Promise.all([db.auditLog.add(entry), db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) })]);
+        if (checked.status === 'rejected') throw checked.reason;
+        if (appended.status === 'rejected') throw appended.reason;
         return { value: work.value };
       });
     } catch (error) {

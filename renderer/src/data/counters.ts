@@ -9,37 +9,71 @@ import { boundTable } from './transaction';
  * fails gives its number back and the sequence never has a hole.
  */
 
-/**
- * Reserves `count` consecutive values of the named counter and returns the first: 1 for a new counter,
- * or one above what `floorOfNew` finds when the counter does not exist yet.
- */
-async function reserve(tx: Transaction, name: string, count = 1, floorOfNew: () => Promise<number> = async () => 0): Promise<number> {
+/** Reserves `count` consecutive values of the named counter and returns the first (1 for a new counter). */
+async function reserve(tx: Transaction, name: string, count = 1): Promise<number> {
   const counters = boundTable(tx, 'counters');
-  const first = ((await counters.get(name))?.value ?? (await floorOfNew())) + 1;
+  const first = ((await counters.get(name))?.value ?? 0) + 1;
   await counters.put({ name, value: first + count - 1 });
   return first;
 }
 
 /**
- * The next case number of this desk on `businessDate` (`{hall}{desk}-{yyyymmdd}-{seq}`). The day's
- * counter starts above any number of that day the database already holds (a reinstalled desk that pulled
+ * The counter of a business day's case numbers. Named by the day alone, so intake reads it before it has
+ * the desk's identity; should an admin change the identity during a day, numbers carry on from the day's
+ * count under the new prefix, still unique.
+ */
+const caseDayCounter = (businessDate: string) => `caseDay:${businessDate}`;
+const OUTBOX_COUNTER = 'outbox';
+
+/** The counters a new case draws on, as read (undefined: not started yet). */
+export interface IntakeCounters {
+  businessDate: string;
+  day: number | undefined;
+  outbox: number | undefined;
+}
+
+/**
+ * Phase one of numbering a new case, to run together with the write's other reads (each wait inside a
+ * transaction is a round trip, and intake has about a dozen milliseconds): the day's case counter and
+ * the outbox counter.
+ */
+export async function readIntakeCounters(tx: Transaction, businessDate: string): Promise<IntakeCounters> {
+  const [day, outbox] = await boundTable(tx, 'counters').bulkGet([caseDayCounter(businessDate), OUTBOX_COUNTER]);
+  return { businessDate, day: day?.value, outbox: outbox?.value };
+}
+
+/**
+ * Phase two: the case's number (`{hall}{desk}-{yyyymmdd}-{seq}`) and the first of `opCount` outbox seqs,
+ * with the counters' new values already on their way to the database: `stored` settles when they are
+ * written, so the caller awaits it together with its own writes. The day's first case also looks at the
+ * cases: the day starts above any number of it the database already holds (a reinstalled desk that pulled
  * its own cases back from HQ), so the unique index never refuses a fresh number. Needs `cases` too.
  */
-export async function nextCaseNumber(tx: Transaction, desk: DeskIdentity, businessDate: string): Promise<CaseNumber> {
-  const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate };
-  const prefix = caseNumberDayPrefix(day);
-  // Only the day's first number looks at the cases; the counter is read once (each read is a round trip).
-  const dayFloor = async () => {
-    // Four-digit sequences sort as text, so the day's highest number is the last key (one cursor step).
-    const [last] = await boundTable(tx, 'cases').where('caseNumber').startsWith(prefix).reverse().limit(1).keys();
-    return last === undefined ? 0 : (parseCaseNumber(String(last))?.seq ?? 0);
-  };
-  return formatCaseNumber({ ...day, seq: await reserve(tx, `case:${prefix}`, 1, dayFloor) });
+export async function takeIntakeNumbers(
+  tx: Transaction,
+  desk: DeskIdentity,
+  counters: IntakeCounters,
+  opCount: number,
+): Promise<{ caseNumber: CaseNumber; firstSeq: number; stored: Promise<unknown> }> {
+  const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate: counters.businessDate };
+  const seq = (counters.day ?? (await highestSeqOfDay(tx, caseNumberDayPrefix(day)))) + 1;
+  const firstSeq = (counters.outbox ?? 0) + 1;
+  const stored = boundTable(tx, 'counters').bulkPut([
+    { name: caseDayCounter(counters.businessDate), value: seq },
+    { name: OUTBOX_COUNTER, value: firstSeq + opCount - 1 },
+  ]);
+  return { caseNumber: formatCaseNumber({ ...day, seq }), firstSeq, stored };
+}
+
+async function highestSeqOfDay(tx: Transaction, prefix: string): Promise<number> {
+  // Four-digit sequences sort as text, so the day's highest number is the last key (one cursor step).
+  const [last] = await boundTable(tx, 'cases').where('caseNumber').startsWith(prefix).reverse().limit(1).keys();
+  return last === undefined ? 0 : (parseCaseNumber(String(last))?.seq ?? 0);
 }
 
 /** Reserves `count` outbox `seq`s, returning the first: contiguous from 1 for the life of the desk (DESIGN §4). */
 export function reserveOutboxSeqs(tx: Transaction, count: number): Promise<number> {
-  return reserve(tx, 'outbox', count);
+  return reserve(tx, OUTBOX_COUNTER, count);
 }
 
 /** The sequence of a 文号 (see `domain/documentNumber.ts`): per 机关代字 and year, from 1. */

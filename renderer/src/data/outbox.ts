@@ -23,8 +23,8 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /**
- * Outbox seqs a write reserved itself with `reserveOutboxSeqs`, in the same transaction and together with
- * its other reads (each wait inside a transaction is a round trip): intake does, to stay within its budget.
+ * Outbox seqs a write reserved itself in the same transaction, together with its other reads (each wait
+ * inside a transaction is a round trip): intake does (`takeIntakeNumbers`), to stay within its budget.
  */
 export interface ReservedSeqs {
   first: number;

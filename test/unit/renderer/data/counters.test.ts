@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextCaseNumber, nextDocumentSeq } from '../../../../renderer/src/data/counters';
+import type { Transaction } from 'dexie';
+import { nextDocumentSeq, readIntakeCounters, reserveOutboxSeqs, takeIntakeNumbers } from '../../../../renderer/src/data/counters';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import type { CaseRow } from '../../../../renderer/src/data/records';
@@ -8,8 +9,16 @@ import { closeDatabases, freshDatabase } from './dataFixtures';
 
 afterEach(closeDatabases);
 
-const caseNumber = (db: DeskDatabase, day: string) =>
-  db.transaction('rw', [db.counters, db.cases], (tx) => nextCaseNumber(tx, developmentDeskIdentity, day));
+/** Numbers a case as intake does: counters read with the other reads, written with the other writes. */
+async function numberCase(tx: Transaction, day: string, opCount = 2) {
+  const counters = await readIntakeCounters(tx, day);
+  const { caseNumber, firstSeq, stored } = await takeIntakeNumbers(tx, developmentDeskIdentity, counters, opCount);
+  await stored;
+  return { caseNumber, firstSeq };
+}
+
+const caseNumber = async (db: DeskDatabase, day: string) =>
+  (await db.transaction('rw', [db.counters, db.cases], (tx) => numberCase(tx, day))).caseNumber;
 
 describe('counters', () => {
   it('numbers cases per desk and day from 0001', async () => {
@@ -23,7 +32,7 @@ describe('counters', () => {
     const db = freshDatabase();
     await expect(
       db.transaction('rw', [db.counters, db.cases], async (tx) => {
-        await nextCaseNumber(tx, developmentDeskIdentity, '2026-11-28');
+        await numberCase(tx, '2026-11-28');
         throw new Error('later step failed');
       }),
     ).rejects.toThrow('later step failed');
@@ -34,6 +43,14 @@ describe('counters', () => {
     const db = freshDatabase();
     await db.cases.add({ id: '0190a000-0000-7000-8000-000000000001', caseNumber: 'MY01-20261128-0007' } as unknown as CaseRow);
     expect(await caseNumber(db, '2026-11-28')).toBe('MY01-20261128-0008');
+  });
+
+  it('reserves outbox seqs for a new case and for any other write from the one sequence, without gaps', async () => {
+    const db = freshDatabase();
+    const first = await db.transaction('rw', [db.counters, db.cases], (tx) => numberCase(tx, '2026-11-28', 3));
+    const next = await db.transaction('rw', db.counters, (tx) => reserveOutboxSeqs(tx, 2));
+    const after = await db.transaction('rw', [db.counters, db.cases], (tx) => numberCase(tx, '2026-11-29', 2));
+    expect([first.firstSeq, next, after.firstSeq]).toEqual([1, 4, 6]);
   });
 
   it('numbers documents per agency code and year', async () => {
