@@ -23,8 +23,12 @@ export interface CasesBenchApi {
    * the desk is quiet; times each batch and counts the rows moved.
    */
   settle(batchRows: number): Promise<{ rows: number; batchMs: number[] }>;
-  /** Times `n` intakes through the real `createDraftCase` (case + checklist + outbox + audit). */
-  intake(n: number, total: number): Promise<number[]>;
+  /**
+   * Times `n` intakes through the real `createDraftCase` (case + checklist + outbox + audit), each followed
+   * by the anchor: a bare IndexedDB transaction of the same shape on the same database (as many reads, then
+   * as many writes, of tiny rows), so both see the same moment of a noisy machine.
+   */
+  intake(n: number, total: number): Promise<{ intake: number[]; anchor: number[] }>;
   /** Times `n` searches of a kind through `searchCases`, each made from a seeded case. */
   search(kind: SearchKind, n: number, total: number, salt: number): Promise<SearchSample[]>;
   /** The naive anchor: the same query by a Dexie `filter` over every case. */

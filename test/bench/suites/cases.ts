@@ -10,7 +10,7 @@ import { bindDesk } from '../../e2e/harness/deskBinding';
 import { builtRendererDir } from '../../e2e/harness/rendererServer';
 import type { CasesBenchApi, SearchKind, SearchSample } from '../page/benchApi';
 import { seedFormat } from '../page/caseFactory';
-import { anchorOf, round, summarise } from '../stats';
+import { anchorOf, median, percentile, round, summarise } from '../stats';
 import type { BenchResult, BenchSuite } from '../types';
 
 /**
@@ -139,12 +139,14 @@ export const casesSuite: BenchSuite = {
 
       // Warm the code paths (zod schemas, IndexedDB pages) before timing.
       await call('intake', 10, total);
-      const intake = await call('intake', intakeRuns, total);
+      const { intake, anchor } = await call('intake', intakeRuns, total);
+      console.log(`  intake anchor (bare transaction of the same shape): median ${round(median(anchor), 1)} ms, p95 ${round(percentile(anchor, 95), 1)} ms`);
       results.push({
         suite: 'cases',
         name: `intake commit (case + checklist + outbox + audit) at ${label}`,
         unit: 'ms',
         ...summarise(intake),
+        ...anchorOf(intake, 'bare IndexedDB transaction of the same shape', anchor),
         target: { stat: 'p95', max: 20 },
       });
 
