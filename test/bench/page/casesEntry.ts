@@ -2,6 +2,7 @@
  * The `cases` bench page: the real data layer (the app's own database name and schema) running in
  * Chromium, driven by `test/bench/suites/cases.ts`. Built by that suite with Vite, never shipped.
  */
+import Dexie from 'dexie';
 import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
@@ -16,6 +17,10 @@ import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
 import { enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
+
+// The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
+// this one is, and tags every database call for async stack traces (a console task per call).
+Dexie.debug = false;
 
 const db = new DeskDatabase();
 const SEED_KEY = 'benchSeed';
