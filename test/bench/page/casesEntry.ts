@@ -11,6 +11,7 @@ import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
 import { todaysQueue } from '../../../renderer/src/data/search/queue';
+import { findEnterprises } from '../../../renderer/src/data/search/enterprises';
 import { searchCases } from '../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../renderer/src/data/search/settleKeys';
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
@@ -175,6 +176,8 @@ const api: CasesBenchApi = {
     for (let i = 0; i < n; i += 1) {
       const known = i % 2 === 0 ? seededCase(Math.floor(rng() * total), total).enterprise : null;
       const input = intakeInput(Math.floor(rng() * 1e9), known);
+      // As at the counter: the clerk has just found the enterprise (step 2 of intake) before taking the case in.
+      if (known !== null) await findEnterprises(db, known.uscc ?? known.name);
       const started = performance.now();
       const result = await createDraftCase(db, input, { clerk: benchClerk });
       samples.intake.push(performance.now() - started);
