@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCommandRunner } from '../../../electron/main/printing/commandRunner';
@@ -98,13 +98,23 @@ export async function ensureCupsPdfPrinter(): Promise<CupsPdfPrinter> {
   return { printer: cupsPdfQueue, outputDir: cupsPdfOutputDir };
 }
 
-/** The PDF cups-pdf wrote for a job (`…-job_<number>.pdf`), waiting briefly for it to appear. */
+/** A job's file is written within seconds of the job finishing; anything older is another job's. */
+const recentJobMs = 60_000;
+
+/**
+ * The PDF cups-pdf wrote for a job (`…-job_<number>.pdf`), waiting briefly for it to appear. A cupsd that
+ * lost its job history (restarted on a fresh state) numbers jobs from 1 again, so on a long-lived machine
+ * the folder may hold an older file with the same number: only a file written in the last minute counts.
+ */
 export async function waitForPrintedPdf(outputDir: string, jobId: string, timeoutMs = 10_000): Promise<string> {
   const suffix = `-job_${jobId.slice(jobId.lastIndexOf('-') + 1)}.pdf`;
+  const since = Date.now() - recentJobMs;
   for (let waited = 0; ; waited += 100) {
-    const names = await readdir(outputDir).catch(() => [] as string[]);
-    const name = names.find((n) => n.endsWith(suffix));
-    if (name) return join(outputDir, name);
+    const names = (await readdir(outputDir).catch(() => [] as string[])).filter((n) => n.endsWith(suffix));
+    for (const name of names) {
+      const written = await stat(join(outputDir, name)).catch(() => null);
+      if (written !== null && written.mtimeMs >= since) return join(outputDir, name);
+    }
     if (waited >= timeoutMs) throw new Error(`No printed PDF ending in ${suffix} in ${outputDir} after ${timeoutMs} ms`);
     await delay(100);
   }
