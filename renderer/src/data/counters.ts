@@ -19,8 +19,8 @@ async function reserve(tx: Transaction, name: string, count = 1): Promise<number
 
 /**
  * The counter of a business day's case numbers. Named by the day alone, so intake reads it before it has
- * the desk's identity; should an admin change the identity during a day, numbers carry on from the day's
- * count under the new prefix, still unique.
+ * the desk's identity, and holding the prefix it counts under: a count under another prefix (an admin
+ * changed the desk's identity during the day) does not carry over.
  */
 const caseDayCounter = (businessDate: string) => `caseDay:${businessDate}`;
 const OUTBOX_COUNTER = 'outbox';
@@ -28,7 +28,7 @@ const OUTBOX_COUNTER = 'outbox';
 /** The counters a new case draws on, as read (undefined: not started yet). */
 export interface IntakeCounters {
   businessDate: string;
-  day: number | undefined;
+  day: { value: number; prefix: string | undefined } | undefined;
   outbox: number | undefined;
 }
 
@@ -39,15 +39,16 @@ export interface IntakeCounters {
  */
 export async function readIntakeCounters(tx: Transaction, businessDate: string): Promise<IntakeCounters> {
   const [day, outbox] = await boundTable(tx, 'counters').bulkGet([caseDayCounter(businessDate), OUTBOX_COUNTER]);
-  return { businessDate, day: day?.value, outbox: outbox?.value };
+  return { businessDate, day: day === undefined ? undefined : { value: day.value, prefix: day.prefix }, outbox: outbox?.value };
 }
 
 /**
  * Phase two: the case's number (`{hall}{desk}-{yyyymmdd}-{seq}`) and the first of `opCount` outbox seqs,
  * with the counters' new values already on their way to the database: `stored` settles when they are
- * written, so the caller awaits it together with its own writes. The day's first case also looks at the
- * cases: the day starts above any number of it the database already holds (a reinstalled desk that pulled
- * its own cases back from HQ), so the unique index never refuses a fresh number. Needs `cases` too.
+ * written, so the caller awaits it together with its own writes. The day's first case under a prefix also
+ * looks at the cases: it starts above any number with that prefix the database already holds (a
+ * reinstalled desk that pulled its own cases back from HQ; a desk given the identity of one whose cases
+ * it has pulled), so the unique index never refuses a fresh number. Needs `cases` too.
  */
 export async function takeIntakeNumbers(
   tx: Transaction,
@@ -56,10 +57,12 @@ export async function takeIntakeNumbers(
   opCount: number,
 ): Promise<{ caseNumber: CaseNumber; firstSeq: number; stored: Promise<unknown> }> {
   const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate: counters.businessDate };
-  const seq = (counters.day ?? (await highestSeqOfDay(tx, caseNumberDayPrefix(day)))) + 1;
+  const prefix = caseNumberDayPrefix(day);
+  const counted = counters.day !== undefined && counters.day.prefix === prefix ? counters.day.value : undefined;
+  const seq = (counted ?? (await highestSeqOfDay(tx, prefix))) + 1;
   const firstSeq = (counters.outbox ?? 0) + 1;
   const stored = boundTable(tx, 'counters').bulkPut([
-    { name: caseDayCounter(counters.businessDate), value: seq },
+    { name: caseDayCounter(counters.businessDate), value: seq, prefix },
     { name: OUTBOX_COUNTER, value: firstSeq + opCount - 1 },
   ]);
   return { caseNumber: formatCaseNumber({ ...day, seq }), firstSeq, stored };

@@ -231,6 +231,8 @@ export interface LicenceSheetRow {
 export interface CounterRow {
   name: string;
   value: number;
+  /** For a day's case numbers: the prefix (`MY01-20261128-`) the value counts under. */
+  prefix?: string;
 }
 
 /** pending → sending → applied | duplicate | conflict | rejected; a failed send goes back to pending. */
