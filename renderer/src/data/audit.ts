@@ -69,12 +69,12 @@ export async function writeWithAudit<T>(
         const check = readHead(db);
         const append = Promise.all([db.auditLog.add(entry), db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) })]);
         const [checked, appended, work] = await Promise.allSettled([check, append, write()]);
-        if (checked.status === 'fulfilled' && !sameHead(checked.value, head)) throw new HeadMoved();
+        if (checked.status === 'rejected') throw checked.reason;
+        if (!sameHead(checked.value, head)) throw new HeadMoved();
         // The head is ours, yet a row holds the entry's number: it was put there behind the log's back, and
         // evidence is never overwritten (`add` refuses an existing key).
         if (appended.status === 'rejected' && isConstraintError(appended.reason)) throw new Error(dataMessages.audit.seqTaken);
         if (work.status === 'rejected') throw work.reason;
-        if (checked.status === 'rejected') throw checked.reason;
         if (appended.status === 'rejected') throw appended.reason;
         return { value: work.value };
       });

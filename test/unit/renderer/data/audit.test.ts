@@ -102,6 +102,37 @@ describe('writeWithAudit', () => {
     expect(await verifyAuditLog(db)).toMatchObject({ ok: true, head: { seq: 1 } });
   });
 
+  it('stores neither the act nor its entry when a row was slipped in at the entry\'s number', async () => {
+    const db = freshDatabase();
+    await seed(db, 2);
+    const [first] = await db.auditLog.toArray();
+    await db.auditLog.add({ ...first!, seq: 3 });
+    await expect(
+      writeWithAudit(db, [], input('settings.idleLockMinutes', { to: 3 }), async () => {
+        await db.meta.put({ key: 'idleLockMinutes', value: 3 });
+      }),
+    ).rejects.toThrow('来历不明的记录');
+    expect(await db.meta.get('idleLockMinutes')).toBeUndefined();
+    expect(await db.meta.get('auditHead')).toMatchObject({ value: { seq: 2 } });
+    expect(await db.auditLog.get(3)).toEqual({ ...first!, seq: 3 });
+  });
+
+  it('stores neither the act nor its entry when the entry cannot be written', async () => {
+    const db = freshDatabase();
+    await seed(db, 1);
+    db.auditLog.hook('creating', () => {
+      throw new Error('磁盘已满');
+    });
+    await expect(
+      writeWithAudit(db, [], input('settings.idleLockMinutes', { to: 3 }), async () => {
+        await db.meta.put({ key: 'idleLockMinutes', value: 3 });
+      }),
+    ).rejects.toThrow('磁盘已满');
+    expect(await db.meta.get('idleLockMinutes')).toBeUndefined();
+    expect(await db.auditLog.count()).toBe(1);
+    expect(await verifyAuditLog(db)).toMatchObject({ ok: true, head: { seq: 1 } });
+  });
+
   it('rolls an act back and makes it again on the new head when another window logged in between', async () => {
     const window1 = freshDatabase();
     await seed(window1, 1);
