@@ -4,7 +4,7 @@ import type { ChecklistItemKey } from '../domain/catalogue/checklist';
 import { cleanText } from '../domain/text';
 import { pdfFirstPageThumbnail, type PdfPreviewProblem } from '../documents/pdfThumbnail';
 import { catalogueForCase, checklistEventOp, checklistWithin, recordOf, requireItem } from './caseChecklist';
-import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, type CaseChange, type WriteContext } from './caseWrite';
+import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, touchCase, type CaseChange, type WriteContext } from './caseWrite';
 import { chinaIso } from './clock';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
@@ -150,7 +150,7 @@ export async function attachScan(
       stored === undefined ? db.blobs.add({ sha256, data: new Blob([bytes], { type: mediaType }), mediaType, size: bytes.byteLength, uploaded: 0 }) : undefined,
       db.attachments.add(attachment),
       db.checklistItems.put(recordOf(updated, clerk.id, at)),
-      db.cases.update(caseId, { updatedAt: at }),
+      touchCase(db, caseId, at),
       appendOps(currentWriteTransaction(), [checklistEventOp(updated, [...earlier, attachment], { clerkId: clerk.id, at })]),
     ]);
     return { ...attachment, previewProblem };

@@ -13,7 +13,7 @@ import {
 import { materialForms, type Catalogue } from '../domain/catalogue/schema';
 import type { CatalogueSelection } from '../domain/catalogue/selection';
 import { cleanText } from '../domain/text';
-import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, type CaseChange, type WriteContext } from './caseWrite';
+import { actingClerk, caseSubject, checkIntake, requireCase, requireChecklistOpen, runCaseWrite, touchCase, type CaseChange, type WriteContext } from './caseWrite';
 import { activeCatalogue, catalogueOfVersion } from './catalogueStore';
 import { chinaIso } from './clock';
 import { guardStorage } from './dataError';
@@ -271,7 +271,7 @@ export async function recordChecklistItem(
     const attachments = (await db.attachments.bulkGet(merged.attachmentIds)).filter((row) => row !== undefined);
     await Promise.all([
       db.checklistItems.put(recordOf(merged, clerk.id, at)),
-      db.cases.update(caseId, { updatedAt: at }),
+      touchCase(db, caseId, at),
       appendOps(currentWriteTransaction(), [checklistEventOp(merged, attachments, { clerkId: clerk.id, at })]),
     ]);
     return merged;

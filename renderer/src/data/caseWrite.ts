@@ -15,6 +15,7 @@ import { dataMessages } from './messages';
 import type { OpDraft } from './outbox';
 import type { CaseRow } from './records';
 import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
+import { freshened } from './search/keyTiers';
 
 /** Who acts, and when (defaults to now; stored at +08:00). */
 export interface WriteContext {
@@ -52,6 +53,19 @@ export async function actingClerk(db: DeskDatabase, clerk: SignedInClerk): Promi
   const account = await findClerkById(db, clerk.id);
   if (account === undefined || !account.active) throw new Refusal(m.notPermitted);
   return { id: account.id, role: account.role, displayName: account.displayName };
+}
+
+/**
+ * Inside a write about one of the case's items (a checklist record, a scan): the case's `updatedAt`, with
+ * the case stored as a write the clerk waits on stores it (see `search/keyTiers.ts`).
+ */
+export function touchCase(db: DeskDatabase, caseId: CaseId, at: string): Promise<number> {
+  return db.cases
+    .where(':id')
+    .equals(caseId)
+    .modify((row) => {
+      Object.assign(row, freshened(row), { updatedAt: at });
+    });
 }
 
 export async function requireCase(db: DeskDatabase, caseId: CaseId): Promise<CaseRow> {

@@ -50,7 +50,7 @@ import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import { enterpriseIdSchema, type CaseRow, type EnterpriseRow } from './records';
 import { Refusal } from './refusal';
-import { keyedIn, type Keyed } from './search/keyTiers';
+import { freshened, keyedIn, unkeyed, type Keyed } from './search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from './search/keys';
 import type { GreenCardList } from './greenCards';
 import { currentWriteTransaction } from './transaction';
@@ -240,7 +240,8 @@ export async function updateIntake(db: DeskDatabase, caseId: CaseId, patch: Inta
     const [clerk, current] = await Promise.all([actingClerk(db, context.clerk), requireCase(db, caseId)]);
     if (!can(clerk.role, 'case.intake')) throw new Refusal(m.notPermitted);
     requireIntakeOpen(current);
-    if (JSON.stringify(current) !== JSON.stringify(before)) throw new Refusal(m.changedMeanwhile);
+    // Keys moving to the settled index meanwhile (the desk fell quiet) is not a change to the case.
+    if (JSON.stringify(unkeyed(current)) !== JSON.stringify(unkeyed(before))) throw new Refusal(m.changedMeanwhile);
     if (enterpriseWrite !== null) {
       if (enterpriseWrite.kind === 'correct' && (await otherCasesOf(db, enterpriseWrite.row.id, caseId)) > 0) throw new Refusal(m.enterpriseShared);
       await db.enterprises.put(enterpriseWrite.row);
@@ -337,7 +338,7 @@ async function planCorrection(db: DeskDatabase, before: CaseRow, patch: IntakePa
   if (event?.type !== 'intakeCorrected') throw new Error('correctIntake returned no intakeCorrected event');
   after.state = corrected.state;
   // The clerk is waiting: the new keys go to the fresh index, whichever index held the old ones.
-  Object.assign(after, keyedIn('fresh', caseSearchKeys(after)));
+  Object.assign(after, freshened(after, caseSearchKeys(after)));
   return { after, event, enterpriseWrite };
 }
 
@@ -411,13 +412,13 @@ export async function applyCommand(db: DeskDatabase, caseId: CaseId, command: Ca
       addWorkingDays: (start, n) => addWorkingDaysOn(calendar.data, start, n),
     });
     if (!result.ok) throw new Refusal(result.error.message);
-    const after: CaseRow = {
+    const after: CaseRow = freshened({
       ...before,
       state: result.state,
       statusCode: result.state.status.code,
       dueDate: runningDueDate(result.state.status) ?? '',
       updatedAt: at,
-    };
+    });
     await Promise.all([
       db.cases.put(after),
       appendOps(currentWriteTransaction(), [...caseOp(after, changedCaseFields(before, after), clerk, at), ...caseEventOps(caseId, result.events, clerk, at)]),

@@ -15,6 +15,8 @@ import { cleanText } from '../domain/text';
 import { licenceDataSchema, type HandoverPayload, type LicenceData } from '../sync/protocol';
 import { writeWithAudit } from './audit';
 import { catalogueForCase, checklistWithin, decisionItems, type CaseCatalogue } from './caseChecklist';
+import { caseSearchKeys } from './search/keys';
+import { freshened } from './search/keyTiers';
 import { actingClerk, caseEventOps, caseOp, caseSubject, caseWriteTables, changedCaseFields, requireCase, type WriteContext } from './caseWrite';
 import { activeCalendar } from './catalogueStore';
 import { chinaIso } from './clock';
@@ -168,7 +170,9 @@ export async function recordInHallApproval(
           throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
         }
         const { before, after, events } = await applyCommandsWithin(db, caseId, commands, { ...prepared, clerk });
-        const approved: CaseRow = { ...after, licence: licence.value, updatedAt: at };
+        // The licence's USCC is one of the case's search keys.
+        const withLicence: CaseRow = { ...after, licence: licence.value, updatedAt: at };
+        const approved = freshened(withLicence, caseSearchKeys(withLicence));
         await db.cases.put(approved);
         await appendOps(currentWriteTransaction(), [...caseOp(approved, changedCaseFields(before, approved), clerk, at), ...caseEventOps(caseId, events, clerk, at)]);
         return approved;
@@ -251,7 +255,7 @@ export async function handOver(db: DeskDatabase, caseId: CaseId, collectorInput:
         if (missing.length > 0) throw new Refusal(m.licencesMissing(missing.map((kind) => licenceKindLabels[kind])));
         const command: CaseCommandInput = { type: 'complete', collector: { name: collector.value.name, idNumber: collector.value.idNumber } };
         const { before, after, events } = await applyCommandsWithin(db, caseId, [command], { ...prepared, clerk });
-        await db.cases.put(after);
+        await db.cases.put(freshened(after));
         const documentNumbers = [live.licenceOriginal!.documentNumber, live.licenceCopy!.documentNumber];
         const handoverOp: OpDraft = {
           entity: 'handover',

@@ -7,8 +7,9 @@
  * Why two: Chromium's IndexedDB (LevelDB) looks up every key it inserts, and the keys of a big index are
  * spread over many blocks, so at 200,000 cases each key written into `searchKeys` costs about 0.3 ms and a
  * case's 30–40 keys would take 10–15 ms of every intake. Keys of the small index sit together and cost a
- * few microseconds each (measured in the `cases` bench). So a write the clerk waits on puts its keys in
- * `freshKeys`; when nobody is working at the desk, `settleFreshKeys` moves them into `searchKeys` a few
+ * few microseconds each (measured in the `cases` bench). Every write of a row writes all its index keys
+ * again, changed or not, so a write the clerk waits on stores the row `freshened`: its keys in
+ * `freshKeys`. When nobody is working at the desk, `settleFreshKeys` moves them into `searchKeys` a few
  * rows at a time. Searches read both indexes. A row has its keys in exactly one of them.
  */
 export type KeyTier = 'fresh' | 'settled';
@@ -19,7 +20,7 @@ export interface Keyed {
   freshKeys?: string[];
 }
 
-/** The two indexes, the fresh one first: it holds the newest rows, which a newest-first read wants first. */
+/** The two indexes, the fresh one first: it holds the rows written lately, mostly the newest. */
 export const keyIndexes = ['freshKeys', 'searchKeys'] as const;
 export type KeyIndex = (typeof keyIndexes)[number];
 
@@ -34,7 +35,13 @@ export function tierOf(row: Keyed): KeyTier {
 
 /** The row's keys, whichever index holds them. */
 export function keysOf(row: Keyed): string[] {
-  return tierOf(row) === 'fresh' ? row.freshKeys! : row.searchKeys;
+  return row.freshKeys !== undefined && row.freshKeys.length > 0 ? row.freshKeys : row.searchKeys;
+}
+
+/** The row without its keys, to compare what it says rather than where it is indexed. */
+export function unkeyed<R extends Keyed>(row: R): Omit<R, keyof Keyed> {
+  const { searchKeys: _settled, freshKeys: _fresh, ...rest } = row;
+  return rest;
 }
 
 /**
@@ -43,6 +50,11 @@ export function keysOf(row: Keyed): string[] {
  */
 export function rekeyed<R extends Keyed>(row: R, keys: string[]): R {
   return { ...row, ...keyedIn(tierOf(row), keys) };
+}
+
+/** The row with its keys (new ones, when given) in the fresh index: as a write the clerk waits on stores it. */
+export function freshened<R extends Keyed>(row: R, keys: string[] = keysOf(row)): R {
+  return { ...row, ...keyedIn('fresh', keys) };
 }
 
 /** The row with its keys moved to the settled index. */

@@ -11,6 +11,8 @@ import {
 } from '../../../../renderer/src/data/licenceIssuance';
 import { receiveSheets, stockReport } from '../../../../renderer/src/data/paperStock';
 import type { CaseRow } from '../../../../renderer/src/data/records';
+import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
 import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
 import { applicantId, closeDatabases } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, licenceInput, unwrapResult, type IssuingDesk } from './issuanceFixtures';
@@ -80,6 +82,15 @@ describe('recordInHallApproval', () => {
     expect(JSON.stringify(newOps)).not.toContain('licence');
     expect((await casesAwaitingIssuance(desk.db)).map((c) => c.id)).toEqual([row.id]);
     expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, deskEnrolled: false })).toMatchObject({ ok: false, message: expect.stringContaining('不能记录准予') });
+  });
+
+  it('makes the case findable by the USCC of the licence, even when its keys had settled', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    await settleFreshKeys(desk.db, 10);
+    unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
+    expect((await searchCases(desk.db, licenceInput.uscc)).hits.map((hit) => hit.case.id)).toEqual([row.id]);
+    expect((await searchCases(desk.db, licenceInput.uscc.slice(-6))).hits.map((hit) => hit.case.id)).toEqual([row.id]);
   });
 
   it('is refused on a desk enrolled with HQ, whose decisions come by sync: nothing is written', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyedIn, keysOf, rekeyed, settled, tierOf } from '../../../../../renderer/src/data/search/keyTiers';
+import { freshened, keyedIn, keysOf, rekeyed, settled, tierOf, unkeyed } from '../../../../../renderer/src/data/search/keyTiers';
 
 describe('key tiers', () => {
   it('puts a row\'s keys in exactly one index', () => {
@@ -18,6 +18,18 @@ describe('key tiers', () => {
     const old = { id: 'b', ...keyedIn('settled', ['n:星辰']) };
     expect(rekeyed(fresh, ['n:晨星'])).toEqual({ id: 'a', searchKeys: [], freshKeys: ['n:晨星'] });
     expect(rekeyed(old, ['n:晨星'])).toEqual({ id: 'b', searchKeys: ['n:晨星'], freshKeys: [] });
+  });
+
+  it('freshens a row for a write the clerk waits on, with new keys when given', () => {
+    const old = { id: 'b', ...keyedIn('settled', ['n:星辰']) };
+    expect(freshened(old)).toEqual({ id: 'b', searchKeys: [], freshKeys: ['n:星辰'] });
+    expect(freshened(old, ['n:晨星'])).toEqual({ id: 'b', searchKeys: [], freshKeys: ['n:晨星'] });
+  });
+
+  it('compares rows apart from where their keys are indexed', () => {
+    const fresh = { id: 'a', name: '星辰', ...keyedIn('fresh', ['n:星辰']) };
+    expect(unkeyed(settled(fresh))).toEqual(unkeyed(fresh));
+    expect(unkeyed(fresh)).toEqual({ id: 'a', name: '星辰' });
   });
 
   it('settles a fresh row\'s keys, and leaves a settled row as it is', () => {

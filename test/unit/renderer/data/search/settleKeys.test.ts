@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import { caseChecklist, recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
+import { applyCommand, createDraftCase } from '../../../../../renderer/src/data/cases';
+import type { CaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { findEnterprises } from '../../../../../renderer/src/data/search/enterprises';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../../renderer/src/data/search/keys';
@@ -68,6 +70,29 @@ describe('settleFreshKeys', () => {
     const before = { cases: withoutKeys(await db.cases.toArray()), enterprises: withoutKeys(await db.enterprises.toArray()), outbox: await db.outbox.toArray(), audit: await db.auditLog.toArray() };
     await settleFreshKeys(db, 10);
     expect({ cases: withoutKeys(await db.cases.toArray()), enterprises: withoutKeys(await db.enterprises.toArray()), outbox: await db.outbox.toArray(), audit: await db.auditLog.toArray() }).toEqual(before);
+  });
+
+  it('moves a settled case back to the fresh index when a clerk writes it: a checklist record, a decision', async () => {
+    const { db, clerk, ids } = await takenIn();
+    const caseId = ids[0]! as CaseId;
+    const settledNow = async () => {
+      expect(await settleFreshKeys(db, 10)).toBeGreaterThan(0);
+      expect(tierOf((await db.cases.get(caseId))!)).toBe('settled');
+    };
+    const expectFresh = async () => {
+      const row = (await db.cases.get(caseId))!;
+      expect(row).toMatchObject({ searchKeys: [], freshKeys: caseSearchKeys(row) });
+      expect((await searchCases(db, row.caseNumber)).hits.map((hit) => hit.case.id)).toEqual([caseId]);
+    };
+    await settledNow();
+    const [item] = await caseChecklist(db, caseId);
+    expect(await recordChecklistItem(db, caseId, item!.key, { status: 'received' }, { clerk, at: '2026-11-28T09:05:00+08:00' })).toMatchObject({ ok: true });
+    await expectFresh();
+    expect((await db.cases.get(caseId))!.updatedAt).toBe('2026-11-28T09:05:00.000+08:00');
+
+    await settledNow();
+    expect(await applyCommand(db, caseId, { type: 'withdraw', reason: '申请人撤回' }, { clerk })).toMatchObject({ ok: true });
+    await expectFresh();
   });
 
   it('settles each row once even when two windows settle at the same time', async () => {
