@@ -4,7 +4,7 @@ import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
-import { keyedIn } from '../data/search/keyTiers';
+import { keyedIn, type Keyed } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
 import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
@@ -209,7 +209,7 @@ class PageWork {
     const { context } = this;
     const record = change.data;
     const enterprise = record.enterprise.uscc === null ? undefined : this.enterprises.get(record.enterprise.uscc);
-    const base: CaseRow = {
+    const base: Omit<CaseRow, keyof Keyed> = {
       id: record.id,
       caseNumber: record.caseNumber,
       hallCode: record.hallCode,
@@ -232,7 +232,6 @@ class PageWork {
       clerkId: unknownClerkId,
       createdAt: chinaIso(record.createdAt),
       updatedAt: chinaIso(record.updatedAt),
-      ...keyedIn('settled', []),
       hqCaseNumber: record.hqCaseNumber,
       decision: record.decision,
       licence: record.licence,

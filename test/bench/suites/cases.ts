@@ -10,6 +10,7 @@ import { bindDesk } from '../../e2e/harness/deskBinding';
 import { builtRendererDir } from '../../e2e/harness/rendererServer';
 import type { CasesBenchApi, SearchKind, SearchSample } from '../page/benchApi';
 import { seedFormat } from '../page/caseFactory';
+import { settleBatchRows } from '../../../renderer/src/data/search/settleKeys';
 import { anchorOf, median, percentile, round, summarise } from '../stats';
 import type { BenchResult, BenchSuite } from '../types';
 
@@ -29,8 +30,6 @@ const benchPageDir = resolve(__dirname, '../../../out/bench-cases');
 const origin = `http://127.0.0.1:${port}`;
 
 const intakeRuns = 200;
-/** As `features/shell/useKeySettling.ts` settles them while the desk is quiet. */
-const settleBatchRows = 8;
 const searchRuns = 60;
 const coldRuns = 5;
 const searchKinds: Array<[SearchKind, string]> = [

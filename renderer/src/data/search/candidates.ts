@@ -5,10 +5,11 @@ import { caseDayProbe, containsProbes, exactNameProbe, nameProbes, tailProbe, ty
 
 /**
  * Finding rows through the key indexes (`searchKeys` and `freshKeys`, see `keyTiers.ts`), shared by case
- * and enterprise search. Every read is an index range capped at `probeCap` keys — in Chromium each key a range yields costs a lookup of its row's
- * record, so a long range is slow — and a query costs about the same at 2,000 rows and at 200,000. A
- * fragment common enough to fill the cap is answered newest-first from one of its ranges instead of
- * being intersected.
+ * and enterprise search. Every read is an index range capped at `probeCap` keys — in Chromium each key a
+ * range yields costs a lookup of its row's record, so a long range is slow — and a query costs about the
+ * same at 2,000 rows and at 200,000. A probe reads its range in both indexes at once (at most twice the
+ * cap; the fresh one rarely holds more than a few keys). A fragment common enough to fill the cap is
+ * answered newest-first from one of its ranges instead of being intersected.
  */
 export const probeCap = 200;
 
@@ -42,8 +43,9 @@ async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Pr
 }
 
 /**
- * Up to `limit` rows of the probe's ranges that `accept` takes, newest first: the fresh index (the newest
- * rows) before the settled one. For a fragment too common to intersect, read until enough rows pass.
+ * Up to `limit` rows of the probe's ranges that `accept` takes, for a fragment too common to intersect:
+ * the fresh index first (rows written lately, mostly the newest), then the settled one, each newest
+ * first, until enough rows pass. The result says it is truncated, so the clerk types more.
  */
 export async function streamRows<T extends Searchable>(table: Table<T, string>, probe: Probe, limit: number, accept: (row: T) => boolean = () => true): Promise<T[]> {
   const rows: T[] = [];

@@ -35,7 +35,8 @@ export async function findEnterprises(db: DeskDatabase, query: string, limit = 2
       const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])].slice(0, 200);
       const found = (await enterprises.bulkGet(ordered)).filter((row) => row !== undefined);
       if (candidates.streamProbe !== null) found.push(...(await streamRows(enterprises, candidates.streamProbe, limit * 4)));
-      return found;
+      // A whole-name match may also be among the streamed rows.
+      return [...new Map(found.map((row) => [row.id, row])).values()];
     }),
   );
   const hits: EnterpriseHit[] = [];

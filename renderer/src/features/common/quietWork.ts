@@ -46,10 +46,12 @@ export function scheduleQuietWork(options: QuietWorkOptions): QuietWork {
       arm(quietMs - quietFor);
       return;
     }
+    const startedAt = now();
     step().then(
       (more) => {
         if (stopped) return;
-        if (more) arm(pauseMs);
+        // Activity during the batch may have made work the batch did not see: look again after quiet.
+        if (more || lastActivity > startedAt) arm(pauseMs);
         else rest();
       },
       (error: unknown) => {

@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
 import { deskDatabase } from '../../data/db';
-import { settleFreshKeys } from '../../data/search/settleKeys';
+import { settleBatchRows, settleFreshKeys } from '../../data/search/settleKeys';
 import { onDeskActivity } from '../common/deskActivity';
 import { scheduleQuietWork } from '../common/quietWork';
 
-/** About 20 ms of work per row at 200,000 cases (the `cases` bench): a batch a returning clerk hardly notices. */
-const ROWS_PER_BATCH = 8;
 const QUIET_MS = 10_000;
 const PAUSE_MS = 250;
 
@@ -17,7 +15,7 @@ export function useKeySettling(): void {
   useEffect(() => {
     const db = deskDatabase();
     const work = scheduleQuietWork({
-      step: async () => (await settleFreshKeys(db, ROWS_PER_BATCH)) === ROWS_PER_BATCH,
+      step: async () => (await settleFreshKeys(db, settleBatchRows)) === settleBatchRows,
       quietMs: QUIET_MS,
       pauseMs: PAUSE_MS,
       now: () => performance.now(),

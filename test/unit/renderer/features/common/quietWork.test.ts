@@ -74,6 +74,28 @@ describe('scheduleQuietWork', () => {
     expect(ran).toEqual([QUIET, 4 * QUIET]);
   });
 
+  it('looks again after quiet when someone worked at the desk while the last batch ran', async () => {
+    const ran: number[] = [];
+    let release: (more: boolean) => void = () => undefined;
+    work = scheduleQuietWork({
+      step: () => {
+        ran.push(Date.now());
+        return new Promise<boolean>((resolve) => (release = resolve));
+      },
+      quietMs: QUIET,
+      pauseMs: PAUSE,
+      now: () => Date.now(),
+      timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+      onError: () => undefined,
+    });
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(QUIET + 100);
+    work.activity();
+    release(false);
+    await vi.advanceTimersByTimeAsync(2 * QUIET);
+    expect(ran.map((at) => at - start)).toEqual([QUIET, 2 * QUIET + 100]);
+  });
+
   it('reports a failed batch and tries again after the next activity and quiet', async () => {
     const { ran, errors, work } = upkeep(2, new Set([1]));
     await vi.advanceTimersByTimeAsync(3 * QUIET);
