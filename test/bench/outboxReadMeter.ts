@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
+import { withOutboxTable } from '../../renderer/src/data/outboxGuard';
 
 /**
  * The most outbox rows one read returns (get, getMany, query), measured under Dexie as a DBCore
@@ -14,30 +15,24 @@ export class OutboxReadMeter {
   readonly middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: 'outboxReadMeter',
-    create: (down) => ({
-      ...down,
-      table: (name: string): DBCoreTable => {
-        const table = down.table(name);
-        if (name !== 'outbox') return table;
-        return {
-          ...table,
-          get: async (request) => {
-            const row: unknown = await table.get(request);
-            this.saw(row === undefined ? 0 : 1);
-            return row;
-          },
-          getMany: async (request) => {
-            const rows = await table.getMany(request);
-            this.saw(rows.filter((row) => row !== undefined).length);
-            return rows;
-          },
-          query: async (request) => {
-            const answer = await table.query(request);
-            this.saw(answer.result.length);
-            return answer;
-          },
-        };
-      },
-    }),
+    create: (down) =>
+      withOutboxTable(down, (table) => ({
+        ...table,
+        get: async (request) => {
+          const row: unknown = await table.get(request);
+          this.saw(row === undefined ? 0 : 1);
+          return row;
+        },
+        getMany: async (request) => {
+          const rows = await table.getMany(request);
+          this.saw(rows.filter((row) => row !== undefined).length);
+          return rows;
+        },
+        query: async (request) => {
+          const answer = await table.query(request);
+          this.saw(answer.result.length);
+          return answer;
+        },
+      })),
   };
 }

@@ -19,6 +19,11 @@ function isRun(keys: readonly unknown[]): keys is number[] {
   return keys.every((key, index) => typeof key === 'number' && (index === 0 || key === (keys[index - 1] as number) + 1));
 }
 
+/** The DBCore with its `outbox` table wrapped by `wrap`; every other table passes through. */
+export function withOutboxTable(down: DBCore, wrap: (table: DBCoreTable) => DBCoreTable): DBCore {
+  return { ...down, table: (name: string) => (name === 'outbox' ? wrap(down.table(name)) : down.table(name)) };
+}
+
 /**
  * The outbox refuses any write that would change an op's content once written: only its delivery state
  * (state, attempts, lastError, sentAt, result) may change. It sits under Dexie's API, so every way of
@@ -98,37 +103,31 @@ export function outboxGuard(): Middleware<DBCore> {
     // Under all of Dexie's own middlewares, right above IndexedDB: no write reaches the store without
     // passing here, whichever API made it.
     level: -2,
-    create: (down) => ({
-      ...down,
-      table: (name: string): DBCoreTable => {
-        const table = down.table(name);
-        if (name !== 'outbox') return table;
-        return {
-          ...table,
-          get: (request) =>
-            table.get(request).then((row: unknown) => {
-              note(request.trans, [row]);
-              return row;
-            }),
-          getMany: (request) =>
-            table.getMany(request).then((rows) => {
-              note(request.trans, rows);
-              return rows;
-            }),
-          query: (request) =>
-            table.query(request).then((answer) => {
-              if (request.values === true) note(request.trans, answer.result);
-              return answer;
-            }),
-          mutate: (request) =>
-            (request.type === 'put' ? guarded(table, request) : table.mutate(request)).then((answer) => {
-              // What was written is what is now stored; after a partial failure or a delete, read again.
-              if ((request.type === 'add' || request.type === 'put') && answer.numFailures === 0) note(request.trans, request.values);
-              else seen.delete(request.trans);
-              return answer;
-            }),
-        };
-      },
-    }),
+    create: (down) =>
+      withOutboxTable(down, (table) => ({
+        ...table,
+        get: (request) =>
+          table.get(request).then((row: unknown) => {
+            note(request.trans, [row]);
+            return row;
+          }),
+        getMany: (request) =>
+          table.getMany(request).then((rows) => {
+            note(request.trans, rows);
+            return rows;
+          }),
+        query: (request) =>
+          table.query(request).then((answer) => {
+            if (request.values === true) note(request.trans, answer.result);
+            return answer;
+          }),
+        mutate: (request) =>
+          (request.type === 'put' ? guarded(table, request) : table.mutate(request)).then((answer) => {
+            // What was written is what is now stored; after a partial failure or a delete, read again.
+            if ((request.type === 'add' || request.type === 'put') && answer.numFailures === 0) note(request.trans, request.values);
+            else seen.delete(request.trans);
+            return answer;
+          }),
+      })),
   };
 }
