@@ -15,7 +15,7 @@ import { dataMessages } from './messages';
 import type { OpDraft } from './outbox';
 import type { CaseRow } from './records';
 import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
-import { freshened } from './search/keyTiers';
+import { keyedIn, keysOf } from './search/keyTiers';
 
 /** Who acts, and when (defaults to now; stored at +08:00). */
 export interface WriteContext {
@@ -64,7 +64,7 @@ export function touchCase(db: DeskDatabase, caseId: CaseId, at: string): Promise
     .where(':id')
     .equals(caseId)
     .modify((row) => {
-      Object.assign(row, freshened(row), { updatedAt: at });
+      Object.assign(row, keyedIn('fresh', keysOf(row)), { updatedAt: at });
     });
 }
 

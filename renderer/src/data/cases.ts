@@ -338,7 +338,7 @@ async function planCorrection(db: DeskDatabase, before: CaseRow, patch: IntakePa
   if (event?.type !== 'intakeCorrected') throw new Error('correctIntake returned no intakeCorrected event');
   after.state = corrected.state;
   // The clerk is waiting: the new keys go to the fresh index, whichever index held the old ones.
-  Object.assign(after, freshened(after, caseSearchKeys(after)));
+  Object.assign(after, keyedIn('fresh', caseSearchKeys(after)));
   return { after, event, enterpriseWrite };
 }
 

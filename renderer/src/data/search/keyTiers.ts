@@ -35,7 +35,7 @@ export function tierOf(row: Keyed): KeyTier {
 
 /** The row's keys, whichever index holds them. */
 export function keysOf(row: Keyed): string[] {
-  return row.freshKeys !== undefined && row.freshKeys.length > 0 ? row.freshKeys : row.searchKeys;
+  return tierOf(row) === 'fresh' ? (row.freshKeys ?? []) : row.searchKeys;
 }
 
 /** The row without its keys, to compare what it says rather than where it is indexed. */
