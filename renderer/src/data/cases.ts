@@ -30,7 +30,7 @@ import {
 } from './caseWrite';
 import { activeCalendar, activeCatalogue, activeGreenCards, greenCardIn } from './catalogueStore';
 import { chinaIso } from './clock';
-import { readIntakeCounters, takeIntakeNumbers } from './counters';
+import { readIntakeSequences, takeIntakeNumbers } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { requireDeskIdentity } from './desk';
@@ -145,17 +145,17 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
     const tx = currentWriteTransaction();
     // Every read goes to the database at once, then every write: each wait inside a transaction is a round
     // trip, and on a busy desk each costs a millisecond or more.
-    const [clerk, desk, resolved, counters] = await Promise.all([
+    const [clerk, desk, resolved, sequences] = await Promise.all([
       actingClerk(db, context.clerk),
       requireDeskIdentity(db),
       resolveEnterprise(db, input.enterprise, at),
-      readIntakeCounters(tx, businessDateOf(at)),
+      readIntakeSequences(tx, businessDateOf(at)),
     ]);
     if (!can(clerk.role, 'case.intake')) throw new Refusal(m.notPermitted);
     const enterprise = resolved.row;
     // The case op and one op per event.
     const opCount = 1 + opened.events.length;
-    const { caseNumber, firstSeq, stored } = await takeIntakeNumbers(tx, desk, counters, opCount);
+    const { caseNumber, firstSeq, stored } = await takeIntakeNumbers(tx, desk, sequences, opCount);
     const unkeyed: Omit<CaseRow, keyof Keyed> = {
       id: caseId,
       caseNumber,

@@ -29,7 +29,7 @@ import { actingClerk } from './caseWrite';
 import { requireApprover, verifyChiefApproval, type ChiefCredentials } from './chiefApproval';
 import { chinaIso } from './clock';
 import { requirePermission } from './clerks';
-import { nextDocumentSeq } from './counters';
+import { nextDocumentSeq } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { readDeskIdentity, requireDeskIdentity, type DeskIdentity } from './desk';

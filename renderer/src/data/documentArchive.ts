@@ -10,7 +10,7 @@ import { appendAuditEntry, writeWithAudit } from './audit';
 import { actingClerk, type WriteContext } from './caseWrite';
 import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredentials } from './chiefApproval';
 import { chinaIso } from './clock';
-import { nextDocumentSeq } from './counters';
+import { nextDocumentSeq } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { requireDeskIdentity } from './desk';
