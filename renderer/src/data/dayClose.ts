@@ -33,7 +33,7 @@ import { nextDocumentSeq } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { readDeskIdentity, requireDeskIdentity, type DeskIdentity } from './desk';
-import { sha256Of } from './documentArchive';
+import { sha256Of } from './documentArchive/archive';
 import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
 import { appendOps, outboxCounts } from './outbox';
 import { isPrintableKind } from './printSettings';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { activeCatalogue } from '../../data/catalogueStore';
-import { archivedPdf } from '../../data/documentArchive';
+import { archivedPdf } from '../../data/documentArchive/archive';
 import { dayReportDocument, readDaySnapshot, recordReconciliation, type DaySnapshot } from '../../data/dayClose';
 import { deskDatabase, type DeskDatabase } from '../../data/db';
 import type { SignedInClerk } from '../../domain/clerks/account';

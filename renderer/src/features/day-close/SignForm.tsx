@@ -6,7 +6,7 @@ import { chinaIso } from '../../data/clock';
 import { closeDay, readDaySnapshot, verifyDaySigner, type DayCloseRecord } from '../../data/dayClose';
 import type { DeskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
-import { nextDocumentNumber } from '../../data/documentArchive';
+import { nextDocumentNumber } from '../../data/documentArchive/numbering';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import { generateDocument } from '../../documents/client';
 import { callDesk } from '../../platform/desk';

@@ -12,7 +12,8 @@ import {
   type DaySnapshot,
 } from '../../../../renderer/src/data/dayClose';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
-import { nextDocumentNumber, sha256Of } from '../../../../renderer/src/data/documentArchive';
+import { sha256Of } from '../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
 import type { OutboxRow } from '../../../../renderer/src/data/records';
 import { readResendFrom } from '../../../../renderer/src/data/syncState';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';

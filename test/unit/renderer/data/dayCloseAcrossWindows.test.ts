@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDaySnapshot } from '../../../../renderer/src/data/dayClose';
-import { archiveDocument, nextDocumentNumber, sha256Of, type DocumentDraft } from '../../../../renderer/src/data/documentArchive';
+import { archiveDocument, sha256Of, type DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
 import { saveIssuingAgency } from '../../../../renderer/src/data/issuingAgency';
 import { handOver } from '../../../../renderer/src/data/licenceIssuance';
 import { receiveSheets } from '../../../../renderer/src/data/paperStock';

@@ -7,7 +7,7 @@ import { hqMessages } from '../../../../../electron/main/hq/messages';
 import defaultCatalogue from '../../../../../resources/catalogue/default.json';
 import { activeCatalogue } from '../../../../../renderer/src/data/catalogueStore';
 import { closeDay, readDayCloseRecord, readDaySnapshot, recordReconciliation } from '../../../../../renderer/src/data/dayClose';
-import { sha256Of } from '../../../../../renderer/src/data/documentArchive';
+import { sha256Of } from '../../../../../renderer/src/data/documentArchive/archive';
 import { readResendFrom, readSyncStatus } from '../../../../../renderer/src/data/syncState';
 import { dayCloseMessages } from '../../../../../renderer/src/domain/dayClose/messages';
 import type { DocumentNumber } from '../../../../../renderer/src/domain/documentNumber';
