@@ -86,7 +86,8 @@ export interface LicenceReprint {
 
 const MAX_COPIES = 20;
 
-function documentEventOp(row: DocumentRow, action: DocumentAction, reason: string | null, clerk: SignedInClerk, at: string, print?: { copies: number; printerName: string }): OpDraft {
+/** The `documentEvent` op telling HQ what became of an archived document (`print`: a reprint's copies and printer). */
+export function documentEventOp(row: DocumentRow, action: DocumentAction, reason: string | null, clerk: SignedInClerk, at: string, print?: { copies: number; printerName: string }): OpDraft {
   return {
     entity: 'documentEvent',
     entityId: uuidv7(),
