@@ -45,7 +45,7 @@ import {
   type EnterprisePatch,
   type PartyInput,
 } from './intakeInput';
-import { checklistDelta, correctedFields, sameAnswers, sameSelection, type ChecklistDelta } from './intakeCorrection';
+import { checklistDelta, correctedFields, sameAnswers, sameSelection, type ChecklistDelta } from '../domain/cases/caseDiff';
 import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import { enterpriseIdSchema, type CaseRow, type EnterpriseRow } from './records';

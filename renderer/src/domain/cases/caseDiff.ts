@@ -1,13 +1,34 @@
-import type { ChecklistItemRef, IntakeCorrectionField } from '../domain/cases/caseEvents';
-import type { AnswerValue, IntakeAnswers } from '../domain/catalogue/answers';
-import type { Checklist } from '../domain/catalogue/checklist';
-import type { CatalogueSelection } from '../domain/catalogue/selection';
-import type { CaseRow } from './records';
+import type { AnswerValue, IntakeAnswers } from '../catalogue/answers';
+import type { Checklist } from '../catalogue/checklist';
+import type { CatalogueSelection } from '../catalogue/selection';
+import type { ChecklistItemRef, IntakeCorrectionField } from './caseEvents';
 
 /**
  * What a correction of the intake changed, worked out from the case before and after it: the fields the
  * timeline and the audit log name, and how the checklist moved. Pure.
  */
+
+/** A person on a case (applicant or agent), as far as a correction tells the fields apart. */
+interface PartyFields {
+  name: string;
+  idKind: string;
+  idNumber: string;
+  phone: string | null;
+}
+
+/** The intake of a case as the comparison reads it; a stored case carries every one of these fields. */
+export interface IntakeFields {
+  queueTicket: string | null;
+  bundleCode: string | null;
+  matterCodes: readonly string[];
+  /** The enterprise chosen; null when the case's enterprise is not in the hall's register. */
+  enterpriseId: string | null;
+  enterprise: { name: string; uscc: string | null; address: string | null };
+  applicant: PartyFields;
+  agent: PartyFields | null;
+  agentAuthorisation: string | null;
+  answers: IntakeAnswers;
+}
 
 function canonicalAnswer(value: AnswerValue): AnswerValue {
   // The order options were ticked in says nothing: ['company', 'natural_person'] is the same answer.
@@ -31,9 +52,7 @@ export function sameSelection(a: CatalogueSelection, b: CatalogueSelection): boo
   return a.matterCodes.length === b.matterCodes.length && a.matterCodes.every((code, index) => b.matterCodes[index] === code);
 }
 
-type Party = NonNullable<CaseRow['agent']>;
-
-function partyFields(who: 'applicant' | 'agent', before: Party, after: Party): IntakeCorrectionField[] {
+function partyFields(who: 'applicant' | 'agent', before: PartyFields, after: PartyFields): IntakeCorrectionField[] {
   const fields: IntakeCorrectionField[] = [];
   if (before.name !== after.name) fields.push(`${who}.name`);
   if (before.idKind !== after.idKind || before.idNumber !== after.idNumber) fields.push(`${who}.idNumber`);
@@ -42,7 +61,7 @@ function partyFields(who: 'applicant' | 'agent', before: Party, after: Party): I
 }
 
 /** The intake fields that differ between two versions of a case, in the order the intake form shows them. */
-export function correctedFields(before: CaseRow, after: CaseRow): IntakeCorrectionField[] {
+export function correctedFields(before: IntakeFields, after: IntakeFields): IntakeCorrectionField[] {
   const fields: IntakeCorrectionField[] = [];
   if (before.queueTicket !== after.queueTicket) fields.push('queueTicket');
   if (before.bundleCode !== after.bundleCode || before.matterCodes.join() !== after.matterCodes.join()) fields.push('matters');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checklistDelta, correctedFields, sameAnswers, sameSelection } from '../../../../renderer/src/data/intakeCorrection';
-import type { EnterpriseId } from '../../../../renderer/src/data/records';
-import type { Checklist, ChecklistItem, ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
-import type { BundleCode, CatalogueVersion, MatterCode } from '../../../../renderer/src/domain/catalogue/schema';
-import { caseRow, person } from './caseRowFixture';
+import type { EnterpriseId } from '../../../../../renderer/src/data/records';
+import { checklistDelta, correctedFields, sameAnswers, sameSelection } from '../../../../../renderer/src/domain/cases/caseDiff';
+import type { Checklist, ChecklistItem, ChecklistItemKey } from '../../../../../renderer/src/domain/catalogue/checklist';
+import type { BundleCode, CatalogueVersion, MatterCode } from '../../../../../renderer/src/domain/catalogue/schema';
+import { caseRow, person } from '../../data/caseRowFixture';
 
 describe('sameAnswers', () => {
   it('ignores the order of questions and of ticked options', () => {
