@@ -1,5 +1,5 @@
 import { selectionOf } from '../../data/caseChecklist';
-import type { IntakePatch } from '../../data/cases';
+import type { IntakePatch } from '../../data/intakeCorrection';
 import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
 import type { AgentInput, PartyInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';

@@ -1,7 +1,7 @@
 import { businessDateOf } from '../../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateIntake } from '../../../../../renderer/src/data/cases';
+import { updateIntake } from '../../../../../renderer/src/data/intakeCorrection';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
 import { recordInHallApproval } from '../../../../../renderer/src/data/licenceIssuance';
 import { opsInState } from '../../../../../renderer/src/data/outbox';
