@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/chineseDate';
 import { opTypeByEntity, syncOpSchema, type PushResult, type SyncOpInput } from '../sync/protocol';
-import { reserveOutboxSeqs } from './counters';
+import { reserveOutboxSeqs } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { dataMessages } from './messages';

@@ -2,8 +2,9 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { activeCatalogue } from '../../data/catalogueStore';
-import { archivedPdf } from '../../data/documentArchive';
-import { dayReportDocument, readDaySnapshot, recordReconciliation, type DaySnapshot } from '../../data/dayClose';
+import { archivedPdf } from '../../data/documentArchive/archive';
+import { dayReportDocument, recordReconciliation } from '../../data/dayClose/closeDay';
+import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
 import { deskDatabase, type DeskDatabase } from '../../data/db';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { callDesk } from '../../platform/desk';

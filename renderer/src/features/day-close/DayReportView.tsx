@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskDatabase } from '../../data/db';
-import { recordPrintJob } from '../../data/documentArchive';
+import { recordPrintJob } from '../../data/documentArchive/printJobLog';
 import { PrintPreview } from '../printing/PrintPreview';
 import { sendToPrinter, type PrintReport } from '../printing/printJob';
 import { dayCloseMessages } from './messages';

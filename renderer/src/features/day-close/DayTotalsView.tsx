@@ -1,6 +1,6 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
-import type { DaySnapshot } from '../../data/dayClose';
+import type { DaySnapshot } from '../../data/dayClose/snapshot';
 import { matterLines, statusLines } from './dayCloseText';
 import { dayCloseMessages } from './messages';
 

@@ -1,7 +1,7 @@
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
-import type { DaySnapshot } from '../../data/dayClose';
+import type { DaySnapshot } from '../../data/dayClose/snapshot';
 import { dayCloseMessages } from './messages';
 
 const m = dayCloseMessages.pending;

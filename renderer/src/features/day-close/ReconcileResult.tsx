@@ -1,6 +1,6 @@
 import { Alert, List, Stack, Table, Text } from '@mantine/core';
 import { formatChineseDateTime } from '../../domain/chineseDate';
-import type { DayCloseRecord } from '../../data/dayClose';
+import type { DayCloseRecord } from '../../data/dayClose/record';
 import { differenceLabel, differenceValue } from './dayCloseText';
 import { dayCloseMessages } from './messages';
 

@@ -1,5 +1,5 @@
 import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../domain/cases/caseStatus';
-import type { DayDifference } from '../../data/dayClose';
+import type { DayDifference } from '../../data/dayClose/record';
 import type { DayTotals } from '../../sync/protocol';
 import { dayCloseMessages as m } from './messages';
 

@@ -1,7 +1,7 @@
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DocumentNumber } from '../../domain/documentNumber';
-import type { DaySnapshot } from '../../data/dayClose';
+import type { DaySnapshot } from '../../data/dayClose/snapshot';
 import type { DeskIdentity } from '../../data/desk';
 import type { IssuingAgency } from '../../data/issuingAgency';
 import type { DocumentRequestInput } from '../../documents/schemas';

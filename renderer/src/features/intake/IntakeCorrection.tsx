@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Kbd, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
-import { caseOwnsEnterprise, updateIntake } from '../../data/cases';
+import { caseOwnsEnterprise } from '../../data/caseEnterprise';
+import { updateIntake } from '../../data/intakeCorrection';
 import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
 import { isIntakeOpen } from '../../domain/cases/caseStatus';

@@ -1,6 +1,6 @@
 import { selectionOf } from '../../data/caseChecklist';
-import type { IntakePatch } from '../../data/cases';
-import { sameAnswers, sameSelection } from '../../data/intakeCorrection';
+import type { IntakePatch } from '../../data/intakeCorrection';
+import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
 import type { AgentInput, PartyInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';
 import type { KnownEnterprise } from './EnterpriseSection';

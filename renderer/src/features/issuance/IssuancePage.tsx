@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
-import { caseDocuments } from '../../data/documentArchive';
+import { caseDocuments } from '../../data/documentArchive/archive';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import { casesAwaitingDecision, casesAwaitingIssuance, liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';

@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { getCase } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
-import { caseDocuments } from '../../data/documentArchive';
+import { caseDocuments } from '../../data/documentArchive/archive';
 import { liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import type { LicenceData } from '../../sync/protocol';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { deskDatabase } from '../../data/db';
-import { caseDocuments, isLicenceKind } from '../../data/documentArchive';
+import { caseDocuments, isLicenceKind } from '../../data/documentArchive/archive';
 import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { formatChineseDateTime } from '../../domain/chineseDate';

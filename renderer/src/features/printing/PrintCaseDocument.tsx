@@ -4,7 +4,7 @@ import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
 import { getCase } from '../../data/cases';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
-import { caseDocuments } from '../../data/documentArchive';
+import { caseDocuments } from '../../data/documentArchive/archive';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import { isPrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';

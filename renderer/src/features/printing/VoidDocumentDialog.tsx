@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ChiefCredentials } from '../../data/chiefApproval';
 import { deskDatabase } from '../../data/db';
-import { voidDocument } from '../../data/documentArchive';
+import { voidDocument } from '../../data/documentArchive/archive';
 import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';

@@ -1,14 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chinaIso } from '../../data/clock';
 import { deskDatabase } from '../../data/db';
-import {
-  archiveDocument,
-  archivedPdf,
-  nextDocumentNumber,
-  recordPrintJob,
-  reprintDocument,
-  type LicenceReprint,
-} from '../../data/documentArchive';
+import { archiveDocument, archivedPdf, reprintDocument, type LicenceReprint } from '../../data/documentArchive/archive';
+import { nextDocumentNumber } from '../../data/documentArchive/numbering';
+import { recordPrintJob } from '../../data/documentArchive/printJobLog';
 import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { generateDocument } from '../../documents/client';

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveDocument, nextDocumentNumber, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive';
+import { archiveDocument, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
 import {
   casesAwaitingDecision,
   casesAwaitingIssuance,

@@ -13,7 +13,7 @@ import {
   recoverInFlight,
   type OpDraft,
 } from '../../../../renderer/src/data/outbox';
-import { reserveOutboxSeqs } from '../../../../renderer/src/data/counters';
+import { reserveOutboxSeqs } from '../../../../renderer/src/data/sequences';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';

@@ -6,7 +6,7 @@ import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/dat
 import { applyCommand } from '../../../../renderer/src/data/cases';
 import { caseFieldsOf } from '../../../../renderer/src/data/caseWrite';
 import { DataError } from '../../../../renderer/src/data/dataError';
-import { readDaySnapshot } from '../../../../renderer/src/data/dayClose';
+import { readDaySnapshot } from '../../../../renderer/src/data/dayClose/snapshot';
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { canonicalJson } from '../../../../renderer/src/domain/audit/canonicalJson';
 import type { CaseCommandInput } from '../../../../renderer/src/domain/cases/caseCommands';

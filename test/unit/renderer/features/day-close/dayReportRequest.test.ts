@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DaySnapshot } from '../../../../../renderer/src/data/dayClose';
+import type { DaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
 import { issuingAgencySchema } from '../../../../../renderer/src/data/issuingAgency';
 import type { CaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import type { ClerkId } from '../../../../../renderer/src/domain/clerks/clerkId';

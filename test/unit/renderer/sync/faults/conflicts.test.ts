@@ -1,8 +1,8 @@
 import { businessDateOf } from '../../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateIntake } from '../../../../../renderer/src/data/cases';
-import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose';
+import { updateIntake } from '../../../../../renderer/src/data/intakeCorrection';
+import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
 import { recordInHallApproval } from '../../../../../renderer/src/data/licenceIssuance';
 import { opsInState } from '../../../../../renderer/src/data/outbox';
 import type { CaseRow } from '../../../../../renderer/src/data/records';

@@ -4,12 +4,13 @@ import type { DeskIdentity } from './desk';
 import { boundTable } from './transaction';
 
 /**
- * Gapless per-desk sequences. Each takes the caller's read-write transaction (which must cover
- * `counters`): the number is taken in the same transaction as the row that carries it, so a write that
- * fails gives its number back and the sequence never has a hole.
+ * Gapless per-desk sequences: case numbers, outbox seqs, 文号. Each takes the caller's read-write
+ * transaction (which must cover the `counters` table, where each sequence keeps its last value): the
+ * number is taken in the same transaction as the row that carries it, so a write that fails gives its
+ * number back and the sequence never has a hole.
  */
 
-/** Reserves `count` consecutive values of the named counter and returns the first (1 for a new counter). */
+/** Reserves `count` consecutive values of the named sequence and returns the first (1 for a new sequence). */
 async function reserve(tx: Transaction, name: string, count = 1): Promise<number> {
   const counters = boundTable(tx, 'counters');
   const first = ((await counters.get(name))?.value ?? 0) + 1;
@@ -18,15 +19,15 @@ async function reserve(tx: Transaction, name: string, count = 1): Promise<number
 }
 
 /**
- * The counter of a business day's case numbers. Named by the day alone, so intake reads it before it has
+ * The sequence of a business day's case numbers. Named by the day alone, so intake reads it before it has
  * the desk's identity, and holding the prefix it counts under: a count under another prefix (an admin
  * changed the desk's identity during the day) does not carry over.
  */
-const caseDayCounter = (businessDate: string) => `caseDay:${businessDate}`;
-const OUTBOX_COUNTER = 'outbox';
+const caseDaySequence = (businessDate: string) => `caseDay:${businessDate}`;
+const OUTBOX_SEQUENCE = 'outbox';
 
-/** The counters a new case draws on, as read (undefined: not started yet). */
-export interface IntakeCounters {
+/** The sequences a new case draws on, as read (undefined: not started yet). */
+export interface IntakeSequences {
   businessDate: string;
   day: { value: number; prefix: string | undefined } | undefined;
   outbox: number | undefined;
@@ -34,17 +35,17 @@ export interface IntakeCounters {
 
 /**
  * Phase one of numbering a new case, to run together with the write's other reads (each wait inside a
- * transaction is a round trip, and intake has about a dozen milliseconds): the day's case counter and
- * the outbox counter.
+ * transaction is a round trip, and intake has about a dozen milliseconds): the day's case number
+ * sequence and the outbox sequence.
  */
-export async function readIntakeCounters(tx: Transaction, businessDate: string): Promise<IntakeCounters> {
-  const [day, outbox] = await boundTable(tx, 'counters').bulkGet([caseDayCounter(businessDate), OUTBOX_COUNTER]);
+export async function readIntakeSequences(tx: Transaction, businessDate: string): Promise<IntakeSequences> {
+  const [day, outbox] = await boundTable(tx, 'counters').bulkGet([caseDaySequence(businessDate), OUTBOX_SEQUENCE]);
   return { businessDate, day: day === undefined ? undefined : { value: day.value, prefix: day.prefix }, outbox: outbox?.value };
 }
 
 /**
  * Phase two: the case's number (`{hall}{desk}-{yyyymmdd}-{seq}`) and the first of `opCount` outbox seqs,
- * with the counters' new values already on their way to the database: `stored` settles when they are
+ * with the sequences' new values already on their way to the database: `stored` settles when they are
  * written, so the caller awaits it together with its own writes. The day's first case under a prefix also
  * looks at the cases: it starts above any number with that prefix the database already holds (a
  * reinstalled desk that pulled its own cases back from HQ; a desk given the identity of one whose cases
@@ -53,17 +54,17 @@ export async function readIntakeCounters(tx: Transaction, businessDate: string):
 export async function takeIntakeNumbers(
   tx: Transaction,
   desk: DeskIdentity,
-  counters: IntakeCounters,
+  sequences: IntakeSequences,
   opCount: number,
 ): Promise<{ caseNumber: CaseNumber; firstSeq: number; stored: Promise<unknown> }> {
-  const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate: counters.businessDate };
+  const day = { hallCode: desk.hallCode, deskCode: desk.deskCode, businessDate: sequences.businessDate };
   const prefix = caseNumberDayPrefix(day);
-  const counted = counters.day !== undefined && counters.day.prefix === prefix ? counters.day.value : undefined;
+  const counted = sequences.day !== undefined && sequences.day.prefix === prefix ? sequences.day.value : undefined;
   const seq = (counted ?? (await highestSeqOfDay(tx, prefix))) + 1;
-  const firstSeq = (counters.outbox ?? 0) + 1;
+  const firstSeq = (sequences.outbox ?? 0) + 1;
   const stored = boundTable(tx, 'counters').bulkPut([
-    { name: caseDayCounter(counters.businessDate), value: seq, prefix },
-    { name: OUTBOX_COUNTER, value: firstSeq + opCount - 1 },
+    { name: caseDaySequence(sequences.businessDate), value: seq, prefix },
+    { name: OUTBOX_SEQUENCE, value: firstSeq + opCount - 1 },
   ]);
   return { caseNumber: formatCaseNumber({ ...day, seq }), firstSeq, stored };
 }
@@ -76,7 +77,7 @@ async function highestSeqOfDay(tx: Transaction, prefix: string): Promise<number>
 
 /** Reserves `count` outbox `seq`s, returning the first: contiguous from 1 for the life of the desk (DESIGN §4). */
 export function reserveOutboxSeqs(tx: Transaction, count: number): Promise<number> {
-  return reserve(tx, OUTBOX_COUNTER, count);
+  return reserve(tx, OUTBOX_SEQUENCE, count);
 }
 
 /** The sequence of a 文号 (see `domain/documentNumber.ts`): per 机关代字 and year, from 1. */

@@ -1,28 +1,25 @@
 import { uuidv7 } from 'uuidv7';
-import { documentRequestsOf } from '../domain/cases/caseEvents';
-import type { CaseId } from '../domain/cases/caseId';
-import { toChinaCalendarDate } from '../domain/chineseDate';
-import type { SignedInClerk } from '../domain/clerks/account';
-import { can, type ClerkAction } from '../domain/clerks/permissions';
-import { formatDocumentNumber, type DocumentNumber } from '../domain/documentNumber';
-import type { DocumentAction, DocumentKind } from '../sync/protocol';
-import { appendAuditEntry, writeWithAudit } from './audit';
-import { actingClerk, type WriteContext } from './caseWrite';
-import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredentials } from './chiefApproval';
-import { chinaIso } from './clock';
-import { nextDocumentSeq } from './counters';
-import { guardStorage } from './dataError';
-import type { DeskDatabase } from './db';
-import { requireDeskIdentity } from './desk';
-import { issuanceDataMessages } from './issuanceMessages';
-import { dataMessages } from './messages';
-import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
-import { appendOps, type OpDraft } from './outbox';
-import { useSheetWithin, voidSheetWithin, type LicenceSheetKind } from './paperStock';
-import type { PrintableKind } from './printSettings';
-import type { CaseRow, DocumentRow } from './records';
-import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
-import { currentWriteTransaction } from './transaction';
+import { documentRequestsOf } from '../../domain/cases/caseEvents';
+import type { CaseId } from '../../domain/cases/caseId';
+import type { SignedInClerk } from '../../domain/clerks/account';
+import { can, type ClerkAction } from '../../domain/clerks/permissions';
+import type { DocumentNumber } from '../../domain/documentNumber';
+import type { DocumentAction, DocumentKind } from '../../sync/protocol';
+import { writeWithAudit } from '../audit';
+import { actingClerk, type WriteContext } from '../caseWrite';
+import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredentials } from '../chiefApproval';
+import { chinaIso } from '../clock';
+import { guardStorage } from '../dataError';
+import type { DeskDatabase } from '../db';
+import { issuanceDataMessages } from '../issuanceMessages';
+import { dataMessages } from '../messages';
+import { appendOps, type OpDraft } from '../outbox';
+import { useSheetWithin, voidSheetWithin, type LicenceSheetKind } from '../paperStock';
+import type { PrintableKind } from '../printSettings';
+import type { CaseRow, DocumentRow } from '../records';
+import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
+import { currentWriteTransaction } from '../transaction';
+import { takeDocumentNumber } from './numbering';
 
 const m = issuanceDataMessages.archive;
 
@@ -31,11 +28,6 @@ const m = issuanceDataMessages.archive;
  * exactly as printed with their SHA-256, who printed it on which printer and how many copies, and its
  * status (printed / voided with reason / superseded). Each archive write carries its `documentEvent` op
  * for HQ (and, for a licence, the paper's `licenceSheetEvent`) in the same transaction.
- *
- * 文号 are unique per desk without a server: the number is the desk's per-year sequence for the kind's
- * 机关代字, taken in the transaction that archives the document. The PDF must carry its number, so it is
- * drawn first with the number the sequence will give next (`nextDocumentNumber`); if another print took
- * that number in between, the archive refuses (field `documentNumber`) and the caller draws again.
  */
 
 const licenceSheetKindOf: Partial<Record<DocumentKind, LicenceSheetKind>> = { licenceOriginal: 'original', licenceCopy: 'copy' };
@@ -62,40 +54,6 @@ function hex(digest: ArrayBuffer): string {
 
 export async function sha256Of(bytes: Uint8Array): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-}
-
-/** Inside a write: the next 文号 of this kind for the instant `at` (takes the sequence number). */
-async function takeDocumentNumber(db: DeskDatabase, kind: DocumentKind, at: string): Promise<DocumentNumber> {
-  const [desk, agency] = await Promise.all([requireDeskIdentity(db), requireIssuingAgency(db)]);
-  const year = toChinaCalendarDate(at).year;
-  const agencyCode = agencyCodeFor(agency, kind);
-  const sequence = await nextDocumentSeq(currentWriteTransaction(), year, agencyCode);
-  return formatDocumentNumber({ agencyCode, year, deskTag: `${desk.hallCode}${desk.deskCode}`, sequence });
-}
-
-/** Thrown to roll back the transaction that only looked at the next number. */
-class Peeked {
-  constructor(readonly number: DocumentNumber) {}
-}
-
-/**
- * The 文号 the next archived document of this kind will get, to draw into the PDF before it is archived.
- * Nothing is taken: the sequence is advanced in a transaction that is then rolled back.
- */
-export async function nextDocumentNumber(db: DeskDatabase, kind: DocumentKind, at: string = chinaIso()): Promise<ChangeResult<DocumentNumber>> {
-  return refusalsAsResults(() =>
-    guardStorage(async () => {
-      try {
-        await db.transaction('rw', [db.meta, db.counters], async () => {
-          throw new Peeked(await takeDocumentNumber(db, kind, chinaIso(at)));
-        });
-      } catch (error) {
-        if (error instanceof Peeked) return error.number;
-        throw error;
-      }
-      throw new Error('nextDocumentNumber: the peek transaction did not roll back');
-    }),
-  );
 }
 
 /** A document drawn and about to be printed. */
@@ -128,7 +86,8 @@ export interface LicenceReprint {
 
 const MAX_COPIES = 20;
 
-function documentEventOp(row: DocumentRow, action: DocumentAction, reason: string | null, clerk: SignedInClerk, at: string, print?: { copies: number; printerName: string }): OpDraft {
+/** The `documentEvent` op telling HQ what became of an archived document (`print`: a reprint's copies and printer). */
+export function documentEventOp(row: DocumentRow, action: DocumentAction, reason: string | null, clerk: SignedInClerk, at: string, print?: { copies: number; printerName: string }): OpDraft {
   return {
     entity: 'documentEvent',
     entityId: uuidv7(),
@@ -361,19 +320,5 @@ export async function voidDocument(
       });
       return value;
     }),
-  );
-}
-
-/** A print job's outcome, for the record (the op said what was issued; the log says what the spooler did). */
-export interface PrintJobRecord {
-  documentId: string;
-  state: 'completed' | 'failed' | 'queued' | 'unknown' | 'refused';
-  jobId: string | null;
-  reason: string | null;
-}
-
-export async function recordPrintJob(db: DeskDatabase, job: PrintJobRecord, clerk: SignedInClerk, now: Date = new Date()): Promise<void> {
-  await guardStorage(() =>
-    appendAuditEntry(db, { at: chinaIso(now), clerkId: clerk.id, action: 'document.printJob', subject: `document:${job.documentId}`, details: { ...job } }),
   );
 }

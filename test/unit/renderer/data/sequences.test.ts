@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transaction } from 'dexie';
-import { nextDocumentSeq, readIntakeCounters, reserveOutboxSeqs, takeIntakeNumbers } from '../../../../renderer/src/data/counters';
+import { nextDocumentSeq, readIntakeSequences, reserveOutboxSeqs, takeIntakeNumbers } from '../../../../renderer/src/data/sequences';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity, type DeskIdentity } from '../../../../renderer/src/data/desk';
 import type { CaseRow } from '../../../../renderer/src/data/records';
@@ -9,10 +9,10 @@ import { closeDatabases, freshDatabase } from './dataFixtures';
 
 afterEach(closeDatabases);
 
-/** Numbers a case as intake does: counters read with the other reads, written with the other writes. */
+/** Numbers a case as intake does: sequences read with the other reads, written with the other writes. */
 async function numberCase(tx: Transaction, day: string, opCount = 2, desk: DeskIdentity = developmentDeskIdentity) {
-  const counters = await readIntakeCounters(tx, day);
-  const { caseNumber, firstSeq, stored } = await takeIntakeNumbers(tx, desk, counters, opCount);
+  const sequences = await readIntakeSequences(tx, day);
+  const { caseNumber, firstSeq, stored } = await takeIntakeNumbers(tx, desk, sequences, opCount);
   await stored;
   return { caseNumber, firstSeq };
 }
@@ -20,7 +20,7 @@ async function numberCase(tx: Transaction, day: string, opCount = 2, desk: DeskI
 const caseNumber = async (db: DeskDatabase, day: string) =>
   (await db.transaction('rw', [db.counters, db.cases], (tx) => numberCase(tx, day))).caseNumber;
 
-describe('counters', () => {
+describe('sequences', () => {
   it('numbers cases per desk and day from 0001', async () => {
     const db = freshDatabase();
     expect(await caseNumber(db, '2026-11-28')).toBe('MY01-20261128-0001');
@@ -66,7 +66,7 @@ describe('counters', () => {
     expect(await asDesk(developmentDeskIdentity)).toBe('MY01-20261128-0003');
   });
 
-  it('carries on a day counted before the counter was named by the day alone', async () => {
+  it('carries on a day counted before its sequence was named by the day alone', async () => {
     const db = freshDatabase();
     await db.counters.put({ name: 'case:MY01-20261128-', value: 4 });
     await db.cases.add({ id: '0190a000-0000-7000-8000-000000000004', caseNumber: 'MY01-20261128-0004' } as unknown as CaseRow);

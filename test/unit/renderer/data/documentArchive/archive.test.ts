@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditLog } from '../../../../renderer/src/data/audit';
-import {
-  archiveDocument,
-  archivedPdf,
-  caseDocuments,
-  nextDocumentNumber,
-  reprintDocument,
-  sha256Of,
-  voidDocument,
-  type DocumentDraft,
-} from '../../../../renderer/src/data/documentArchive';
-import type { CaseRow } from '../../../../renderer/src/data/records';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
-import { closeDatabases, freshDatabase } from './dataFixtures';
-import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from './issuanceFixtures';
+import { verifyAuditLog } from '../../../../../renderer/src/data/audit';
+import { archiveDocument, archivedPdf, caseDocuments, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
+import type { CaseRow } from '../../../../../renderer/src/data/records';
+import { syncOpSchema } from '../../../../../renderer/src/sync/protocol';
+import { closeDatabases } from '../dataFixtures';
+import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from '../issuanceFixtures';
 
 afterEach(closeDatabases);
 
@@ -40,23 +32,6 @@ async function receiptDraft(desk: IssuingDesk, row: CaseRow, seed = 'receipt'): 
 async function opsOf(desk: IssuingDesk, entity: string) {
   return (await desk.db.outbox.orderBy('seq').toArray()).filter((row) => row.entity === entity);
 }
-
-describe('nextDocumentNumber', () => {
-  it('names the number the next archived document of a kind will carry, without taking it', async () => {
-    const desk = await issuingDesk();
-    const first = unwrapResult(await nextDocumentNumber(desk.db, 'acceptanceNotice', printAt));
-    expect(first).toBe('绵市监企受字〔2026〕第MY01-0001号');
-    expect(unwrapResult(await nextDocumentNumber(desk.db, 'acceptanceNotice', printAt))).toBe(first);
-    expect(await desk.db.counters.where('name').startsWith('document:').count()).toBe(0);
-    expect(unwrapResult(await nextDocumentNumber(desk.db, 'receipt', printAt))).toBe('绵市监企收字〔2026〕第MY01-0001号');
-  });
-
-  it('refuses to number documents until the admin has set the issuing agency', async () => {
-    const db = freshDatabase();
-    await db.meta.put({ key: 'deskIdentity', value: { hallCode: 'MY', deskCode: '01' } });
-    expect(await nextDocumentNumber(db, 'receipt', printAt)).toEqual({ ok: false, message: expect.stringContaining('文书抬头') });
-  });
-});
 
 describe('archiveDocument', () => {
   it('archives a notice with its bytes, SHA-256 and number, and its documentEvent op, in one transaction with the audit entry', async () => {

@@ -1,18 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readDaySnapshot } from '../../../../renderer/src/data/dayClose';
-import { archiveDocument, nextDocumentNumber, sha256Of, type DocumentDraft } from '../../../../renderer/src/data/documentArchive';
-import { saveIssuingAgency } from '../../../../renderer/src/data/issuingAgency';
-import { handOver } from '../../../../renderer/src/data/licenceIssuance';
-import { receiveSheets } from '../../../../renderer/src/data/paperStock';
-import type { CaseRow } from '../../../../renderer/src/data/records';
-import { pullChanges } from '../../../../renderer/src/sync/pullChanges';
-import { pushOutbox } from '../../../../renderer/src/sync/pushOutbox';
-import { licenceData } from '../../../hq/support/fixtures';
-import { HqHarness } from '../../../hq/support/harness';
-import { acceptedCase, draftCase, enrolledDesk, intakeDay, type SyncDesk } from '../sync/syncFixtures';
-import { addAccount, closeDatabases, startUpInput } from './dataFixtures';
-import { agencyInput, fakePdf, unwrapResult } from './issuanceFixtures';
+import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import { archiveDocument, sha256Of, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
+import { saveIssuingAgency } from '../../../../../renderer/src/data/issuingAgency';
+import { handOver } from '../../../../../renderer/src/data/licenceIssuance';
+import { receiveSheets } from '../../../../../renderer/src/data/paperStock';
+import type { CaseRow } from '../../../../../renderer/src/data/records';
+import { pullChanges } from '../../../../../renderer/src/sync/pullChanges';
+import { pushOutbox } from '../../../../../renderer/src/sync/pushOutbox';
+import { licenceData } from '../../../../hq/support/fixtures';
+import { HqHarness } from '../../../../hq/support/harness';
+import { acceptedCase, draftCase, enrolledDesk, intakeDay, type SyncDesk } from '../../sync/syncFixtures';
+import { addAccount, closeDatabases, startUpInput } from '../dataFixtures';
+import { agencyInput, fakePdf, unwrapResult } from '../issuanceFixtures';
 
 /**
  * The day close of two windows of one hall that worked the same case: window 01 took it in and accepted

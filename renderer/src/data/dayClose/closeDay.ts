@@ -1,0 +1,168 @@
+import { uuidv7 } from 'uuidv7';
+import { formatChineseDate } from '../../domain/chineseDate';
+import type { SignedInClerk } from '../../domain/clerks/account';
+import { dayCloseMessages } from '../../domain/dayClose/messages';
+import type { DocumentNumber } from '../../domain/documentNumber';
+import { closeDayResponseSchema, dayTotalsSchema, type CloseDayResponse, type DayTotals } from '../../sync/protocol';
+import { writeWithAudit } from '../audit';
+import { actingClerk } from '../caseWrite';
+import { requireApprover, verifyChiefApproval, type ChiefCredentials } from '../chiefApproval';
+import { chinaIso } from '../clock';
+import { requirePermission } from '../clerks';
+import { guardStorage } from '../dataError';
+import type { DeskDatabase } from '../db';
+import { documentEventOp, sha256Of } from '../documentArchive/archive';
+import { takeDocumentNumber } from '../documentArchive/numbering';
+import { appendOps } from '../outbox';
+import type { DocumentRow } from '../records';
+import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
+import { requestResend } from '../syncState';
+import { currentWriteTransaction } from '../transaction';
+import { readDayCloseRecordWithin, storeDayCloseRecordWithin, type CloseAttempt, type DayCloseRecord } from './record';
+
+/**
+ * Closing the business day (日结): HQ's reconciliation of the day's figures, then the chief's signature
+ * with the archived day report.
+ */
+
+const m = dayCloseMessages;
+
+/** What was sent to HQ's close-day and what HQ answered. */
+export interface CloseDayExchange {
+  businessDate: string;
+  lastSeq: number;
+  totals: DayTotals;
+  response: CloseDayResponse;
+}
+
+/**
+ * Records HQ's answer to a close-day request: `reconciled` (the chief may now sign) or `mismatch` (the
+ * day stays open, with the differences). A mismatch naming missing seqs also asks the sync engine to send
+ * again from the first of them, in the same transaction. Refused once the day is closed.
+ */
+export async function recordReconciliation(
+  db: DeskDatabase,
+  exchange: CloseDayExchange,
+  clerk: SignedInClerk,
+  now: Date = new Date(),
+): Promise<ChangeResult<DayCloseRecord>> {
+  const at = chinaIso(now);
+  const response = closeDayResponseSchema.parse(exchange.response);
+  const attempt: CloseAttempt = { lastSeq: exchange.lastSeq, totals: dayTotalsSchema.parse(exchange.totals), at, by: clerk.id };
+  const record: DayCloseRecord =
+    response.status === 'reconciled'
+      ? { status: 'reconciled', businessDate: exchange.businessDate, attempt }
+      : { status: 'mismatch', businessDate: exchange.businessDate, attempt, differences: response.differences ?? [], missing: response.missing ?? null };
+  const audit = {
+    at,
+    clerkId: clerk.id,
+    action: 'dayClose.reconcile',
+    subject: `day:${exchange.businessDate}`,
+    details: { status: response.status, lastSeq: exchange.lastSeq, differences: record.status === 'mismatch' ? record.differences.map((d) => d.field) : [] },
+  };
+  return refusalsAsResults(() =>
+    guardStorage(async () => {
+      await writeWithAudit(db, [db.clerks], audit, async () => {
+        await requirePermission(db, clerk, 'dayClose.prepare', m.notPermittedPrepare);
+        const stored = await readDayCloseRecordWithin(db, exchange.businessDate);
+        if (stored?.status === 'closed') throw new Refusal(m.alreadyClosed(formatChineseDate(exchange.businessDate)));
+        await storeDayCloseRecordWithin(db, record);
+        // HQ lacks ops this desk holds as acknowledged: the next push sends them again from the first one.
+        if (record.status === 'mismatch' && record.missing !== null) await requestResend(db, record.missing.fromSeq);
+      });
+      return record;
+    }),
+  );
+}
+
+/**
+ * The chief representative re-enters login name and password at the desk to sign the close; a clerk's
+ * credentials are refused (and audited) whoever is signed in.
+ */
+export function verifyDaySigner(db: DeskDatabase, credentials: ChiefCredentials, requestedBy: SignedInClerk, now: Date = new Date()): Promise<ChangeResult<SignedInClerk>> {
+  return verifyChiefApproval(db, credentials, { action: 'dayClose.sign', requestedBy, now });
+}
+
+/** The drawn day report, to archive with the signature. */
+export interface DayReportDraft {
+  documentNumber: DocumentNumber;
+  templateVersion: string;
+  pdf: Uint8Array;
+  sha256: string;
+  /** Where it will print; null when the desk has no printer and the report is only archived. */
+  printerName: string | null;
+  copies: number;
+}
+
+/**
+ * Closes the day: the chief's signature, the archived report (row, bytes, SHA-256) and its
+ * `documentEvent` op, in one transaction with the audit entry, so a day is never closed without its
+ * report nor a report archived for an open day. Refused unless HQ reconciled the day and no op was
+ * written since (the reconciled figures would no longer be the day's), and when already closed.
+ */
+export async function closeDay(
+  db: DeskDatabase,
+  input: { businessDate: string; chief: SignedInClerk; signedAt: string; report: DayReportDraft },
+  clerk: SignedInClerk,
+): Promise<ChangeResult<Extract<DayCloseRecord, { status: 'closed' }>>> {
+  const at = chinaIso(input.signedAt);
+  const { report } = input;
+  const audit = {
+    at,
+    clerkId: clerk.id,
+    action: 'dayClose.sign',
+    subject: `day:${input.businessDate}`,
+    details: { signedBy: input.chief.id, documentNumber: report.documentNumber, sha256: report.sha256 },
+  };
+  return refusalsAsResults(async () => {
+    if ((await sha256Of(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
+    return guardStorage(async () => {
+      const { value } = await writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
+        const acting = await actingClerk(db, clerk);
+        await requireApprover(db, input.chief, 'dayClose.sign');
+        const stored = await readDayCloseRecordWithin(db, input.businessDate);
+        if (stored?.status === 'closed') throw new Refusal(m.alreadyClosed(formatChineseDate(input.businessDate)));
+        if (stored?.status !== 'reconciled') throw new Refusal(m.notReconciled);
+        const last = await db.outbox.orderBy('seq').last();
+        if ((last?.seq ?? 0) !== stored.attempt.lastSeq) throw new Refusal(m.changedSinceReconciled);
+        const documentNumber = await takeDocumentNumber(db, 'dayReport', at);
+        if (documentNumber !== report.documentNumber) throw new Refusal(m.numberMoved);
+        const row: DocumentRow = {
+          id: uuidv7(),
+          caseId: null,
+          eventSeq: null,
+          documentNumber,
+          kind: 'dayReport',
+          templateVersion: report.templateVersion,
+          pdf: new Blob([report.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+          sha256: report.sha256,
+          copies: report.copies,
+          printerName: report.printerName,
+          licenceSheetSerial: null,
+          status: 'printed',
+          voidReason: null,
+          printedBy: acting.id,
+          printedAt: at,
+        };
+        await db.documents.add(row);
+        await appendOps(currentWriteTransaction(), [documentEventOp(row, 'printed', null, acting, at)]);
+        const closed: Extract<DayCloseRecord, { status: 'closed' }> = {
+          status: 'closed',
+          businessDate: input.businessDate,
+          attempt: stored.attempt,
+          signedBy: { id: input.chief.id, name: input.chief.displayName },
+          signedAt: at,
+          report: { documentId: row.id, documentNumber, sha256: row.sha256 },
+        };
+        await storeDayCloseRecordWithin(db, closed);
+        return closed;
+      });
+      return value;
+    });
+  });
+}
+
+/** The archived day report of a closed day (exactly the bytes printed). */
+export async function dayReportDocument(db: DeskDatabase, record: DayCloseRecord): Promise<DocumentRow | undefined> {
+  return record.status === 'closed' ? guardStorage(() => db.documents.get(record.report.documentId)) : undefined;
+}

@@ -1,0 +1,55 @@
+import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import { closeDay, recordReconciliation, type DayReportDraft } from '../../../../../renderer/src/data/dayClose/closeDay';
+import type { DaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import type { DeskDatabase } from '../../../../../renderer/src/data/db';
+import { sha256Of } from '../../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
+import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
+import { startUpInput } from '../dataFixtures';
+import { acceptedCase, fakePdf, unwrapResult, type IssuingDesk } from '../issuanceFixtures';
+
+/** The business day the day-close specs work and close. */
+export const day = '2026-11-02';
+
+/** A draft and an accepted case on the day; every op still pending. */
+export async function workedDay(desk: IssuingDesk) {
+  const accepted = await acceptedCase(desk, '2026-11-02T09:00:00+08:00');
+  const draft = unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A024' }), { clerk: desk.clerk, at: '2026-11-02T11:00:00+08:00' }));
+  return { accepted, draft };
+}
+
+/**
+ * As if HQ had applied every op. Rewritten whole rather than updated: the outbox's update guard currently
+ * takes array fields of a payload for edits (reported to the data helper).
+ */
+export async function markAllApplied(db: DeskDatabase) {
+  await db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox.toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(rows.map((row) => ({ ...row, state: 'applied' as const })));
+  });
+}
+
+export async function reportDraft(desk: IssuingDesk, seed = 'report'): Promise<DayReportDraft> {
+  const pdf = fakePdf(seed);
+  return {
+    documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'dayReport', '2026-11-02T17:30:00+08:00')),
+    templateVersion: 'dayReport/1',
+    pdf,
+    sha256: await sha256Of(pdf),
+    printerName: 'DeskPDF',
+    copies: 1,
+  };
+}
+
+export async function reconcile(desk: IssuingDesk, snapshot: DaySnapshot, status: 'reconciled' | 'mismatch' = 'reconciled') {
+  const response =
+    status === 'reconciled'
+      ? { status }
+      : { status, differences: [{ field: 'lastSeq', desk: snapshot.lastSeq, hq: snapshot.lastSeq - 2 }], missing: { fromSeq: snapshot.lastSeq - 1, toSeq: snapshot.lastSeq } };
+  return recordReconciliation(desk.db, { businessDate: day, lastSeq: snapshot.lastSeq, totals: snapshot.totals, response }, desk.clerk, new Date('2026-11-02T17:20:00+08:00'));
+}
+
+export async function sign(desk: IssuingDesk, chief: SignedInClerk = desk.chief, report?: DayReportDraft) {
+  return closeDay(desk.db, { businessDate: day, chief, signedAt: '2026-11-02T17:30:00+08:00', report: report ?? (await reportDraft(desk)) }, desk.clerk);
+}
