@@ -16,7 +16,7 @@ import { useWriteQueue } from '../common/useWriteQueue';
 import { correctionPatch, enterpriseStart, formFromCase } from './correctionForm';
 import { findKnownEnterprises, knownEnterprise } from './findKnownEnterprises';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
-import type { CheckedIntake, IntakeForm as IntakeFormValue } from './intakeForm';
+import type { CheckedIntake, IntakeForm as IntakeFormValue } from './intakeFormModel';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { intakeMessages } from './messages';
 

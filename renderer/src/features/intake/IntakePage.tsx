@@ -16,7 +16,7 @@ import { agentInput, partyInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
 import { IntakeCorrection } from './IntakeCorrection';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
-import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeForm';
+import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeFormModel';
 import { intakeMessages as m } from './messages';
 
 /**

@@ -11,7 +11,7 @@ import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { shellMessages as m } from './messages';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
-import { useKeySettling } from './useKeySettling';
+import { useSearchIndexUpkeep } from './useSearchIndexUpkeep';
 
 const theme = createTheme({
   fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
@@ -28,7 +28,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 };
 
 export function App() {
-  useKeySettling();
+  useSearchIndexUpkeep();
   return (
     <MantineProvider theme={theme}>
       <SyncEngineProvider>

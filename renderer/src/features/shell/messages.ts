@@ -17,6 +17,4 @@ export const shellMessages = {
     offline: '离线工作中',
     statusBarLabel: '状态栏',
   },
-  notYetAvailable: '尚未开放',
-  placeholderNote: '本页面的功能正在建设中，目前不能办理业务。',
 } as const;
