@@ -1,7 +1,7 @@
 import { addWorkingDaysOn } from '../../domain/calendar';
 import type { AddWorkingDays } from '../../domain/cases/caseStateMachine';
 import type { Catalogue } from '../../domain/catalogue/schema';
-import { activeCalendar, activeCatalogue } from '../../data/catalogueStore';
+import { activeCalendar, activeCatalogue, activeGreenCards } from '../../data/catalogueStore';
 import { deskDatabase } from '../../data/db';
 
 /** The reference data the counter screens work from: the catalogue and the working-day calendar in force. */
@@ -19,4 +19,15 @@ export async function loadCounterReference(): Promise<CounterReference> {
     catalogueVersion: catalogue.version,
     addWorkingDays: (start, n) => addWorkingDaysOn(calendar.data, start, n),
   };
+}
+
+/**
+ * Makes the reference data ready to read: the first read of each kind installs the version shipped with the
+ * app when the desk has none (or an older shipped one), which is a write. Screens read stored data inside
+ * live queries, where Dexie refuses writes, so the desk runs this once before it shows any screen; later
+ * reads come from the catalogue store's memory.
+ */
+export async function installReferenceData(): Promise<void> {
+  const db = deskDatabase();
+  await Promise.all([activeCatalogue(db), activeCalendar(db), activeGreenCards(db)]);
 }

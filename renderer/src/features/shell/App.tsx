@@ -1,8 +1,10 @@
-import { AppShell, Group, Kbd, MantineProvider, NavLink, Text, Title, createTheme } from '@mantine/core';
+import { Alert, AppShell, Group, Kbd, Loader, MantineProvider, NavLink, Text, Title, createTheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CasesPage } from '../cases/CasesPage';
 import { ClerkGate } from '../clerks/ClerkGate';
+import { installReferenceData } from '../common/reference';
+import { failureMessage } from '../common/useStoredData';
 import { DayClosePage } from '../day-close/DayClosePage';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
@@ -42,6 +44,7 @@ export function App() {
 
 /** The working desk, shown only once a clerk is signed in. */
 function Desk() {
+  const reference = useInstalledReference();
   const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
 
   const go = (next: SectionId) => {
@@ -83,13 +86,37 @@ function Desk() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <PageFocus key={section}>{pages[section]()}</PageFocus>
+        {reference.state === 'installing' ? <Loader size="sm" aria-label={m.referenceLoading} /> : null}
+        {reference.state === 'failed' ? (
+          <Alert color="red" role="alert">
+            {m.referenceFailed(reference.message)}
+          </Alert>
+        ) : null}
+        {reference.state === 'installed' ? <PageFocus key={section}>{pages[section]()}</PageFocus> : null}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>
     </AppShell>
   );
+}
+
+type ReferenceInstall = { state: 'installing' } | { state: 'installed' } | { state: 'failed'; message: string };
+
+/** The pages read stored data in live queries, which may not write: the reference data is installed first. */
+function useInstalledReference(): ReferenceInstall {
+  const [install, setInstall] = useState<ReferenceInstall>({ state: 'installing' });
+  useEffect(() => {
+    let current = true;
+    installReferenceData().then(
+      () => current && setInstall({ state: 'installed' }),
+      (error: unknown) => current && setInstall({ state: 'failed', message: failureMessage(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return install;
 }
 
 /** Moves focus to the new page's heading so a keyboard user continues where they are looking. */
