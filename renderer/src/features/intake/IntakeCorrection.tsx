@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { caseOwnsEnterprise, updateIntake } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
@@ -11,7 +11,7 @@ import type { BaselineItem } from '../checklist/previewChanges';
 import { useClerk } from '../clerks/ClerkContext';
 import type { CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { useWriteQueue } from '../common/useWriteQueue';
 import { correctionPatch, enterpriseStart, formFromCase } from './correctionForm';
 import { findKnownEnterprises, knownEnterprise } from './findKnownEnterprises';
@@ -23,10 +23,9 @@ import { intakeMessages } from './messages';
 const m = intakeMessages.correction;
 
 export interface IntakeCorrectionProps {
+  /** The case as stored, kept current: a saved correction shows in it without being read again. */
   file: CaseFile;
   reference: CounterReference;
-  /** Called after a correction is saved, to read the case back. */
-  onSaved: () => void;
 }
 
 /**
@@ -54,10 +53,7 @@ export function IntakeCorrection(props: IntakeCorrectionProps) {
             file={props.file}
             reference={props.reference}
             onCancel={() => setOpened(false)}
-            onSaved={() => {
-              setOpened(false);
-              props.onSaved();
-            }}
+            onSaved={() => setOpened(false)}
           />
         ) : null}
       </Modal>
@@ -89,7 +85,7 @@ function baselineOf(file: CaseFile): BaselineItem[] {
 
 function CorrectionBody(props: { file: CaseFile; reference: CounterReference; onCancel: () => void; onSaved: () => void }) {
   const { row } = props.file;
-  const start = useLoad(useCallback(() => loadCorrectionStart(row), [row]));
+  const start = useStoredData(() => loadCorrectionStart(row), [row]);
   if (start.state === 'loading') {
     return (
       <Group gap="sm">
