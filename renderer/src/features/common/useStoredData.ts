@@ -19,6 +19,11 @@ export function failureMessage(error: unknown): string {
   return m.readFailed(error instanceof Error ? error.message : String(error));
 }
 
+/** The answer once there is one; null while reading or after a failure, for parts that show nothing until then. */
+export function readyValue<T>(data: StoredData<T>): T | null {
+  return data.state === 'ready' ? data.value : null;
+}
+
 export interface StoredDataWatch {
   stop(): void;
 }
@@ -33,11 +38,13 @@ export interface StoredDataWatch {
  * `window.desk`, decoding a stored blob, the reference data, which the catalogue store keeps in memory once
  * read): that runs on every pass but does not by itself start one, so such a value is read again only when
  * an observed table changes or the inputs do. `read` must not write (Dexie refuses a write inside a live
- * query); the reference data is installed before any screen reads it (`installReferenceData`).
+ * query): reference data, installed on its first read, is read first outside (see `common/reference.ts`).
  */
 export function watchStoredData<T>(read: () => Promise<T>, show: (data: StoredData<T>) => void): StoredDataWatch {
   let stopped = false;
-  const subscription = liveQuery(read).subscribe({
+  // An async querier: Dexie then follows the read through native awaits into the transactions it opens, which
+  // otherwise commit early when the read is a plain function returning a promise (as most call sites pass).
+  const subscription = liveQuery(async () => read()).subscribe({
     next: (value) => {
       if (!stopped) show({ state: 'ready', value });
     },

@@ -103,6 +103,31 @@ describe('watchStoredData', () => {
     expect(shown[1]).toEqual({ state: 'ready', value: 'DeskPDF:加急' });
   });
 
+  it('runs a read that opens its own read transaction across nested awaits, as the day close does, passed as a plain function', async () => {
+    const db = freshDatabase();
+    await db.notes.add({ id: 'n1', caseId: 'A', text: '收件' });
+    // As the data layer's reads are written: every read wrapped in an async guard, the transaction too.
+    const guarded = async <T>(work: () => Promise<T>): Promise<T> => await work();
+    const isUrgent = async () => (await guarded(() => db.flags.get('urgent')))?.on === true;
+    const snapshot = async () =>
+      guarded(() =>
+        db.transaction('r', [db.notes, db.flags], async () => {
+          let count = 0;
+          await db.notes.each(() => void (count += 1));
+          const urgent = await isUrgent();
+          const ofA = await db.notes.where('caseId').anyOf(['A']).count();
+          return { count, urgent, ofA };
+        }),
+      );
+    const { shown } = watch(() => snapshot());
+    await until(() => shown.length === 1);
+    expect(shown[0]).toEqual({ state: 'ready', value: { count: 1, urgent: false, ofA: 1 } });
+
+    await db.flags.put({ key: 'urgent', on: true });
+    await until(() => shown.length === 2);
+    expect(shown[1]).toEqual({ state: 'ready', value: { count: 1, urgent: true, ofA: 1 } });
+  });
+
   it('drops the answer of a watch stopped because its inputs changed, and shows the new inputs\' answer', async () => {
     const db = freshDatabase();
     await db.notes.bulkAdd([
