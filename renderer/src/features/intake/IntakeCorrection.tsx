@@ -9,7 +9,7 @@ import { can } from '../../domain/clerks/permissions';
 import type { CaseFile } from '../cases/useCaseFile';
 import type { BaselineItem } from '../checklist/previewChanges';
 import { useClerk } from '../clerks/ClerkContext';
-import type { CounterReference } from '../common/reference';
+import { installGreenCards, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import { useWriteQueue } from '../common/useWriteQueue';
@@ -39,12 +39,16 @@ export function IntakeCorrection(props: IntakeCorrectionProps) {
   const clerk = useClerk();
   const [opened, setOpened] = useState(false);
   const offered = isIntakeOpen(row.statusCode) && can(clerk.role, 'case.intake');
+  const open = () => {
+    installGreenCards();
+    setOpened(true);
+  };
   // Another dialog (a decision's) keeps the key for itself.
-  useHotkeys([['F4', () => offered && document.querySelector('[role="dialog"]') === null && setOpened(true)]]);
+  useHotkeys([['F4', () => offered && document.querySelector('[role="dialog"]') === null && open()]]);
   if (!offered) return null;
   return (
     <>
-      <Button variant="light" onClick={() => setOpened(true)} rightSection={<Kbd size="xs">F4</Kbd>}>
+      <Button variant="light" onClick={open} rightSection={<Kbd size="xs">F4</Kbd>}>
         {m.button}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} size={1180} title={m.title(row.caseNumber)} closeButtonProps={{ 'aria-label': m.close }}>

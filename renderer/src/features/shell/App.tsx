@@ -3,8 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CasesPage } from '../cases/CasesPage';
 import { ClerkGate } from '../clerks/ClerkGate';
-import { installReferenceData } from '../common/reference';
-import { failureMessage } from '../common/useStoredData';
+import { startReferenceInstall, useReferenceInstall } from '../common/reference';
 import { DayClosePage } from '../day-close/DayClosePage';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
@@ -44,7 +43,10 @@ export function App() {
 
 /** The working desk, shown only once a clerk is signed in. */
 function Desk() {
-  const reference = useInstalledReference();
+  // Screens read stored data in live queries, which may not write: the catalogue and calendar are installed first.
+  const reference = useReferenceInstall();
+  // Started while the clerk signed in; again here after a failure.
+  useEffect(startReferenceInstall, []);
   const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
 
   const go = (next: SectionId) => {
@@ -99,24 +101,6 @@ function Desk() {
       </AppShell.Footer>
     </AppShell>
   );
-}
-
-type ReferenceInstall = { state: 'installing' } | { state: 'installed' } | { state: 'failed'; message: string };
-
-/** The pages read stored data in live queries, which may not write: the reference data is installed first. */
-function useInstalledReference(): ReferenceInstall {
-  const [install, setInstall] = useState<ReferenceInstall>({ state: 'installing' });
-  useEffect(() => {
-    let current = true;
-    installReferenceData().then(
-      () => current && setInstall({ state: 'installed' }),
-      (error: unknown) => current && setInstall({ state: 'failed', message: failureMessage(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-  return install;
 }
 
 /** Moves focus to the new page's heading so a keyboard user continues where they are looking. */
