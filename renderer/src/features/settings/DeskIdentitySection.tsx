@@ -4,7 +4,7 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity, type DeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
-import { useStoredData } from '../common/useStoredData';
+import { readyValue, useStoredData } from '../common/useStoredData';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.deskIdentity;
@@ -16,8 +16,7 @@ const readIdentity = () => readDeskIdentity(deskDatabase());
  */
 export function DeskIdentitySection() {
   const clerk = useClerk();
-  const stored = useStoredData(readIdentity, []);
-  const identity = stored.state === 'ready' ? stored.value : null;
+  const identity = readyValue(useStoredData(readIdentity, []));
   const [form, setForm] = useState<DeskIdentity>({ hallCode: '', deskCode: '' });
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: keyof DeskIdentity } | null>(null);
 

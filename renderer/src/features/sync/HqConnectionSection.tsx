@@ -11,7 +11,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
-import { useStoredData } from '../common/useStoredData';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.connection;
 const loadOverview = () => syncOverview(deskDatabase());
@@ -28,11 +28,9 @@ type Outcome = { ok: boolean; text: string } | null;
 export function HqConnectionSection() {
   const clerk = useClerk();
   const { config, reloadConfig, syncNow } = useSyncControls();
-  const storedOverview = useStoredData(loadOverview, []);
-  const overview = storedOverview.state === 'ready' ? storedOverview.value : null;
-  const storedIdentity = useStoredData(loadIdentity, []);
+  const overview = readyValue(useStoredData(loadOverview, []));
   // Null while the desk has no codes yet (or they are still being read).
-  const identity = storedIdentity.state === 'ready' ? storedIdentity.value : null;
+  const identity = readyValue(useStoredData(loadIdentity, []));
   const [form, setForm] = useState({ baseUrl: '', hallCode: '', deskCode: '', enrolmentCode: '' });
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);

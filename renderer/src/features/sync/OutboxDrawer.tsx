@@ -6,7 +6,7 @@ import { outboxFilters, outboxPage, syncOverview, type OutboxFilter } from '../.
 import { syncMessages as m } from './messages';
 import { opNote, opSummary, shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useStoredData } from '../common/useStoredData';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const PAGE_SIZE = 200;
 
@@ -30,10 +30,8 @@ export function OutboxDrawer(props: { opened: boolean; onClose: () => void }) {
   const { syncNow } = useSyncControls();
   const [filter, setFilter] = useState<OutboxFilter>('all');
   const [requested, setRequested] = useState(false);
-  const stored = useStoredData(() => outboxPage(deskDatabase(), filter, PAGE_SIZE), [filter]);
-  const page = stored.state === 'ready' ? stored.value : null;
-  const storedOverview = useStoredData(loadOverview, []);
-  const overview = storedOverview.state === 'ready' ? storedOverview.value : null;
+  const page = readyValue(useStoredData(() => outboxPage(deskDatabase(), filter, PAGE_SIZE), [filter]));
+  const overview = readyValue(useStoredData(loadOverview, []));
   const counts = overview?.counts;
   const status = overview?.status;
 

@@ -6,7 +6,7 @@ import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useStoredData } from '../common/useStoredData';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.status;
 const loadOverview = () => syncOverview(deskDatabase());
@@ -24,10 +24,9 @@ function headline(overview: SyncOverview, enrolled: boolean): { text: string; co
 /** The status bar's sync part: where sync stands, how much waits, when it last worked; opens the outbox. */
 export function SyncStatus() {
   const { config } = useSyncControls();
-  const stored = useStoredData(loadOverview, []);
+  const overview = readyValue(useStoredData(loadOverview, []));
   const [opened, { open, close }] = useDisclosure(false);
-  if (stored.state !== 'ready' || config === null) return null;
-  const overview = stored.value;
+  if (overview === null || config === null) return null;
   const enrolled = config.enrolment !== null && config.tokenAvailable;
   const { text, color } = headline(overview, enrolled);
   const unsent = overview.counts.pending + overview.counts.sending;
