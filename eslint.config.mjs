@@ -65,7 +65,8 @@ export default tseslint.config(
   {
     files: ['renderer/src/features/**/*.tsx', 'renderer/src/features/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    // useStoredData takes its read's inputs as deps, checked like useEffect's.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useStoredData$' }] },
   },
   ...architectureRules,
 );

@@ -18,7 +18,7 @@ const m = casesMessages.detail;
  * (a 待补正 case continues here when the applicant comes back), and the whole timeline. Esc goes back.
  */
 export function CaseDetail(props: { caseId: CaseId; reference: CounterReference; onBack: () => void }) {
-  const { file, reload } = useCaseFile(props.caseId);
+  const file = useCaseFile(props.caseId);
   // Escape belongs to an open dialog first; only a bare page takes it as "back to the list".
   useHotkeys([['Escape', () => document.querySelector('[role="dialog"]') === null && props.onBack()]]);
 
@@ -41,10 +41,10 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
             row={file.value.row}
             catalogue={props.reference.catalogue}
             clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk}
-            actions={<IntakeCorrection file={file.value} reference={props.reference} onSaved={reload} />}
+            actions={<IntakeCorrection file={file.value} reference={props.reference} />}
           />
           <CompletedBanner row={file.value.row} />
-          <CaseWork file={file.value} reference={props.reference} reload={reload} />
+          <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
           <CaseTimeline events={file.value.row.state.timeline} clerkNames={file.value.clerkNames} />
         </>

@@ -52,7 +52,10 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
             <Title order={props.headingLevel ?? 2} size="h3" ff="monospace">
               {m.title(row.caseNumber)}
             </Title>
-            <CaseStatusBadge code={row.statusCode} size="lg" />
+            {/* A live region: a status set while the case is open (HQ's decision, pulled by sync) is announced. */}
+            <span role="status" aria-label={m.status}>
+              <CaseStatusBadge code={row.statusCode} size="lg" />
+            </span>
             {row.enterprise.greenCard ? (
               <Badge color="green" variant="filled" size="lg">
                 {casesMessages.greenCard}

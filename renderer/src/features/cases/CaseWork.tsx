@@ -26,7 +26,6 @@ import { casesMessages as m } from './messages';
 export interface CaseWorkProps {
   file: CaseFile;
   reference: CounterReference;
-  reload: () => void;
   /** Focus the first checklist item when shown (right after intake). */
   autoFocus?: boolean;
 }
@@ -34,10 +33,10 @@ export interface CaseWorkProps {
 /**
  * Collecting materials and deciding at the counter, for a case being taken in or one the applicant
  * brings back after a correction notice. Every change goes through the data layer (row, outbox and
- * audit in one transaction) and the case is read back afterwards, so the screen shows what is stored.
+ * audit in one transaction); `file` follows what is stored, so the screen shows each change once written.
  */
 export function CaseWork(props: CaseWorkProps) {
-  const { file, reference, reload } = props;
+  const { file, reference } = props;
   const { row, items, attachments, clerkNames } = file;
   const clerk = useClerk();
   const db = deskDatabase();
@@ -45,6 +44,8 @@ export function CaseWork(props: CaseWorkProps) {
   // Materials are still collected and a counter decision is still to be made.
   const open = isIntakeOpen(row.statusCode);
   const queue = useWriteQueue();
+  // Only a decision made in this view takes focus: not one found on opening the case, nor one HQ sends meanwhile.
+  const [decidedHere, setDecidedHere] = useState<number | null>(null);
 
   const records = useMemo(
     () =>
@@ -80,10 +81,8 @@ export function CaseWork(props: CaseWorkProps) {
   const change = async (write: () => Promise<CaseChange<unknown>>): Promise<ChangeOutcome> => {
     try {
       const result = await queue(write);
-      if (result.ok) reload();
       return result.ok ? { ok: true } : { ok: false, message: result.message };
     } catch (error) {
-      reload();
       return { ok: false, message: m.saveFailed(error instanceof Error ? error.message : String(error)) };
     }
   };
@@ -101,16 +100,14 @@ export function CaseWork(props: CaseWorkProps) {
   const run = async (input: Parameters<typeof applyCommand>[2]): Promise<DecisionOutcome> => {
     const result = await queue(() => applyCommand(db, row.id, input, { clerk }));
     if (!result.ok) return { ok: false, message: result.message };
-    reload();
+    setDecidedHere(lastDecision(result.value.events)?.seq ?? null);
     return { ok: true, events: result.value.events };
   };
 
   const decided = lastDecision(row.state.timeline);
-  // Only a decision made while this view is open takes focus; one found on opening the case does not.
-  const [seqOnOpen] = useState(() => decided?.seq ?? 0);
   return (
     <Stack gap="md">
-      {decided !== null ? <DecisionResult caseId={row.id} event={decided} focus={decided.seq > seqOnOpen} /> : null}
+      {decided !== null ? <DecisionResult caseId={row.id} event={decided} focus={decided.seq === decidedHere} /> : null}
       <ChecklistCollector
         items={items.map((item) => item.item)}
         records={records}

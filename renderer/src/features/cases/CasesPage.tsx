@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
@@ -13,7 +13,7 @@ import type { ClerkId } from '../../domain/clerks/clerkId';
 import { hallToday } from '../common/hallClock';
 import { loadCounterReference, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
-import { useLoad, type Loaded } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { CaseDetail } from './CaseDetail';
 import { CaseTable } from './CaseTable';
 import { casesMessages as m } from './messages';
@@ -22,8 +22,8 @@ const loadClerkNames = async () => new Map((await listClerks(deskDatabase())).ma
 
 /** 办件: today's queue and the cases needing attention, search and filters, and a case in full. */
 export function CasesPage() {
-  const reference = useLoad(loadCounterReference);
-  const clerkNames = useLoad(loadClerkNames);
+  const reference = useStoredData(loadCounterReference, []);
+  const clerkNames = useStoredData(loadClerkNames, []);
   const [openCase, setOpenCase] = useState<CaseId | null>(null);
 
   return (
@@ -80,7 +80,8 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
 
   useHotkeys([['/', () => searchBox.current?.focus()]]);
 
-  const load = useCallback(async (): Promise<Listing> => {
+  // Live: a case changed by this desk, another window or a sync pass shows in the lists as it is stored.
+  const listing = useStoredData(async (): Promise<Listing> => {
     const db = deskDatabase();
     if (debounced === '' && !filtering) {
       const [queue, due] = await Promise.all([todaysQueue(db, today), dueCases(db, today, 50)]);
@@ -93,7 +94,6 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
     const result = await searchCases(db, debounced, options);
     return { kind: 'results', rows: result.hits.map((hit) => hit.case), truncated: result.truncated, query: debounced };
   }, [debounced, filtering, filters, today]);
-  const listing = useListing(load);
 
   const statusOptions = useMemo(() => caseStatusCodes.map((code) => ({ value: code, label: caseStatusLabels[code] })), []);
   const matterOptions = useMemo(() => reference.catalogue.matters.map((matter) => ({ value: matter.code, label: matter.name })), [reference.catalogue]);
@@ -183,20 +183,4 @@ function Section(props: { title: string; aside?: string; children: ReactNode }) 
       </Stack>
     </Paper>
   );
-}
-
-/** Like `useLoad`, but keeps showing the previous listing while the next one loads (no flicker while typing). */
-function useListing(load: () => Promise<Listing>): Loaded<Listing> {
-  const [result, setResult] = useState<Loaded<Listing>>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (value) => current && setResult({ state: 'ready', value }),
-      (error: unknown) => current && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [load]);
-  return result;
 }

@@ -47,6 +47,7 @@ export const casesMessages = {
     title: (caseNumber: string) => `办件 ${caseNumber}`,
     notFound: '找不到该办件，可能已被删除或尚未同步到本机',
     overview: '概况',
+    status: '办件状态',
     enterprise: '企业',
     applicant: '申请人',
     agent: '委托代理人',

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createClerk, listClerks, setClerkActive } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
 import type { ClerkAccount } from '../../domain/clerks/account';
 import { formatChineseDate } from '../../domain/chineseDate';
 import { clerkRoleLabel } from '../../domain/clerks/roles';
+import { useStoredData } from '../common/useStoredData';
 import { useClerk } from './ClerkContext';
 import { unexpectedErrorText } from './errorText';
 import { clerkMessages as m } from './messages';
@@ -17,21 +18,10 @@ const s = m.settings;
 export function AccountsSection() {
   const admin = useClerk();
   const db = deskDatabase();
-  const [accounts, setAccounts] = useState<ClerkAccount[] | null>(null);
+  // The accounts as stored: one opened, disabled or re-enabled (here or in another window) shows at once.
+  const accounts = useStoredData(() => listClerks(db), [db]);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [resetting, setResetting] = useState<ClerkAccount | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setAccounts(await listClerks(db));
-    } catch (error) {
-      setNotice({ ok: false, text: unexpectedErrorText(error) });
-    }
-  }, [db]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const toggle = async (account: ClerkAccount) => {
     try {
@@ -41,7 +31,6 @@ export function AccountsSection() {
     } catch (error) {
       setNotice({ ok: false, text: unexpectedErrorText(error) });
     }
-    await reload();
   };
 
   return (
@@ -55,7 +44,12 @@ export function AccountsSection() {
             {notice.text}
           </Alert>
         )}
-        {accounts !== null && (
+        {accounts.state === 'failed' && (
+          <Alert color="red" role="alert">
+            {accounts.message}
+          </Alert>
+        )}
+        {accounts.state === 'ready' && (
           <Table aria-label={s.accountsTable} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -68,7 +62,7 @@ export function AccountsSection() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {accounts.map((account) => (
+              {accounts.value.map((account) => (
                 <Table.Tr key={account.id}>
                   <Table.Td>{account.loginName}</Table.Td>
                   <Table.Td>
@@ -124,10 +118,7 @@ export function AccountsSection() {
             submitLabel={s.addSubmit}
             onSubmit={async (draft) => {
               const result = await createClerk(db, admin, draft);
-              if (result.ok) {
-                setNotice({ ok: true, text: s.added(result.value.displayName, clerkRoleLabel(result.value.role)) });
-                await reload();
-              }
+              if (result.ok) setNotice({ ok: true, text: s.added(result.value.displayName, clerkRoleLabel(result.value.role)) });
               return result;
             }}
           />

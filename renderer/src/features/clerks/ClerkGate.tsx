@@ -5,6 +5,7 @@ import { deskDatabase } from '../../data/db';
 import { readIdleLockMinutes, recordLock, recordSignOut, saveIdleLockMinutes, type LockReason } from '../../data/session';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../domain/clerks/idleLock';
+import { startReferenceInstall } from '../common/reference';
 import { ClerkSessionContext, SignedInClerkContext, type ClerkSession } from './ClerkContext';
 import { FirstAdminSetup } from './FirstAdminSetup';
 import { LockScreen } from './LockScreen';
@@ -57,7 +58,10 @@ export function ClerkGate(props: { children: ReactNode }) {
   }, [db]);
 
   useEffect(() => {
-    if (state.kind !== 'loading') markInteractive();
+    if (state.kind === 'loading') return;
+    markInteractive();
+    // Once the first screen is up (and timed), the reference data the desk's screens read installs while the clerk signs in.
+    startReferenceInstall();
   }, [state.kind]);
 
   const signedIn = state.kind === 'signedIn' ? state : null;

@@ -1,4 +1,4 @@
-/** Chinese text of the small shared form parts (identifier inputs, shortcut hints). */
+/** Chinese text of the small shared parts (identifier inputs, shortcut hints, reading stored data). */
 export const commonMessages = {
   required: (label: string) => `请填写${label}`,
   typedCount: (typed: number, total: number) => `已输入 ${typed} / ${total} 位`,
@@ -6,4 +6,5 @@ export const commonMessages = {
   usccDetails: (authority: string, type: string) => `${authority} · ${type}`,
   unknownCodePart: (code: string) => `代码 ${code}`,
   shortcutsLabel: '快捷键',
+  readFailed: (detail: string) => `读取本机数据失败：${detail}`,
 } as const;

@@ -2,7 +2,6 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { activeCatalogue } from '../../data/catalogueStore';
-import { archivedPdf } from '../../data/documentArchive/archive';
 import { dayReportDocument, recordReconciliation } from '../../data/dayClose/closeDay';
 import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
 import { deskDatabase, type DeskDatabase } from '../../data/db';
@@ -10,7 +9,7 @@ import type { SignedInClerk } from '../../domain/clerks/account';
 import { callDesk } from '../../platform/desk';
 import { useClerk } from '../clerks/ClerkContext';
 import { hallToday } from '../common/hallClock';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { DayReportView } from './DayReportView';
 import { DayTotalsView } from './DayTotalsView';
@@ -23,8 +22,8 @@ import { dayCloseMessages as m } from './messages';
 interface DayView {
   snapshot: DaySnapshot;
   matterNames: ReadonlyMap<string, string>;
-  /** The archived report of a closed day. */
-  report: { documentId: string; documentNumber: string; pdf: Uint8Array } | null;
+  /** The archived report of a closed day (its bytes are read by the view that shows them). */
+  report: { documentId: string; documentNumber: string } | null;
 }
 
 async function loadDay(businessDate: string): Promise<DayView> {
@@ -35,7 +34,7 @@ async function loadDay(businessDate: string): Promise<DayView> {
   const matterNames = new Map(catalogue.data.matters.map((matter) => [matter.code as string, matter.name]));
   const record = snapshot.record;
   const row = record?.status === 'closed' ? await dayReportDocument(db, record) : undefined;
-  const report = row === undefined ? null : { documentId: row.id, documentNumber: row.documentNumber, pdf: await archivedPdf(row) };
+  const report = row === undefined ? null : { documentId: row.id, documentNumber: row.documentNumber };
   return { snapshot, matterNames, report };
 }
 
@@ -53,10 +52,8 @@ export function DayClosePage() {
   const [businessDate] = useState(() => hallToday());
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' });
   const [signed, setSigned] = useState<SignedDay | null>(null);
-  // A new loader makes useLoad read the day again.
-  const [load, setLoad] = useState(() => () => loadDay(businessDate));
-  const loaded = useLoad(load);
-  const reload = () => setLoad(() => () => loadDay(businessDate));
+  // Live: the day's figures follow every write, the sync engine's and the reconciliation's among them.
+  const loaded = useStoredData(() => loadDay(businessDate), [businessDate]);
 
   const reconcile = async (): Promise<Progress> => {
     if (sync.config?.enrolment == null || !sync.config.tokenAvailable) return { kind: 'refused', message: m.reconcile.notEnrolled };
@@ -80,8 +77,7 @@ export function DayClosePage() {
 
   const startReconcile = () => {
     reconcile()
-      .then(setProgress, (error: unknown) => setProgress({ kind: 'refused', message: error instanceof Error ? error.message : String(error) }))
-      .finally(reload);
+      .then(setProgress, (error: unknown) => setProgress({ kind: 'refused', message: error instanceof Error ? error.message : String(error) }));
   };
 
   const busy = progress.kind === 'pushing' || progress.kind === 'reconciling';
@@ -106,10 +102,7 @@ export function DayClosePage() {
           progress={progress}
           signed={signed}
           onReconcile={startReconcile}
-          onSigned={(day) => {
-            setSigned(day);
-            reload();
-          }}
+          onSigned={setSigned}
           db={db}
           clerk={clerk}
           businessDate={businessDate}
@@ -175,7 +168,6 @@ function DayContent(props: {
           clerk={clerk}
           documentId={view.report.documentId}
           documentNumber={view.report.documentNumber}
-          pdf={view.report.pdf}
           printer={signed !== null && signed.record.report.documentId === view.report.documentId ? signed.printer : null}
         />
       ) : null}

@@ -1,27 +1,49 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskDatabase } from '../../data/db';
+import { archivedPdf, getDocument } from '../../data/documentArchive/archive';
 import { recordPrintJob } from '../../data/documentArchive/printJobLog';
+import { MissingRecord, useStoredData } from '../common/useStoredData';
 import { PrintPreview } from '../printing/PrintPreview';
 import { sendToPrinter, type PrintReport } from '../printing/printJob';
 import { dayCloseMessages } from './messages';
 
 const m = dayCloseMessages.report;
 
-/**
- * The archived day report: previewed from exactly the archived bytes, and sent to the printer chosen at
- * signing (once on its own; again by hand only if that job did not go through).
- */
-export function DayReportView(props: {
+interface DayReportProps {
   db: DeskDatabase;
   clerk: SignedInClerk;
   documentId: string;
   documentNumber: string;
-  pdf: Uint8Array;
   /** Set right after signing: print at once. */
   printer: string | null;
-}) {
+}
+
+/**
+ * The archived day report: previewed from exactly the archived bytes, and sent to the printer chosen at
+ * signing (once on its own; again by hand only if that job did not go through). The bytes are read here,
+ * from the report's own row, so the day's figures changing around it never redraw the preview.
+ */
+export function DayReportView(props: DayReportProps) {
+  const { db, documentId, documentNumber } = props;
+  const pdf = useStoredData(async () => {
+    const row = await getDocument(db, documentId);
+    if (row === undefined) throw new MissingRecord(m.missing(documentNumber));
+    return archivedPdf(row);
+  }, [db, documentId, documentNumber]);
+  if (pdf.state === 'loading') return <Loader size="sm" aria-label={m.reading} />;
+  if (pdf.state === 'failed') {
+    return (
+      <Alert color="red" role="alert">
+        {pdf.message}
+      </Alert>
+    );
+  }
+  return <ArchivedReport {...props} pdf={pdf.value} />;
+}
+
+function ArchivedReport(props: DayReportProps & { pdf: Uint8Array }) {
   const { db, clerk, documentId, documentNumber, pdf, printer } = props;
   const [report, setReport] = useState<PrintReport | null>(null);
   const [printing, setPrinting] = useState(false);

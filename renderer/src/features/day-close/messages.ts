@@ -105,5 +105,7 @@ export const dayCloseMessages = {
     print: '打印',
     printing: '正在打印…',
     archived: (documentNumber: string) => `日结报表已存档，文号 ${documentNumber}。`,
+    reading: '正在读取存档的日结报表…',
+    missing: (documentNumber: string) => `本机找不到文号 ${documentNumber} 的日结报表存档。`,
   },
 } as const;

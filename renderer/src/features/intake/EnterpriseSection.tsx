@@ -5,7 +5,7 @@ import { greenCardPriorityLabels, type GreenCardPriority } from '../../data/gree
 import type { EnterpriseId } from '../../data/records';
 import { TextField } from '../common/TextField';
 import { UsccInput } from '../common/UsccInput';
-import { fieldLimits, type EnterpriseChoice } from './intakeForm';
+import { fieldLimits, type EnterpriseChoice } from './intakeFormModel';
 import { intakeMessages } from './messages';
 
 const m = intakeMessages.enterprise;

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { caseOwnsEnterprise } from '../../data/caseEnterprise';
 import { updateIntake } from '../../data/intakeCorrection';
 import { deskDatabase } from '../../data/db';
@@ -10,24 +10,23 @@ import { can } from '../../domain/clerks/permissions';
 import type { CaseFile } from '../cases/useCaseFile';
 import type { BaselineItem } from '../checklist/previewChanges';
 import { useClerk } from '../clerks/ClerkContext';
-import type { CounterReference } from '../common/reference';
+import { installGreenCards, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { useWriteQueue } from '../common/useWriteQueue';
 import { correctionPatch, enterpriseStart, formFromCase } from './correctionForm';
 import { findKnownEnterprises, knownEnterprise } from './findKnownEnterprises';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
-import type { CheckedIntake, IntakeForm as IntakeFormValue } from './intakeForm';
+import type { CheckedIntake, IntakeForm as IntakeFormValue } from './intakeFormModel';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { intakeMessages } from './messages';
 
 const m = intakeMessages.correction;
 
 export interface IntakeCorrectionProps {
+  /** The case as stored, kept current: a saved correction shows in it without being read again. */
   file: CaseFile;
   reference: CounterReference;
-  /** Called after a correction is saved, to read the case back. */
-  onSaved: () => void;
 }
 
 /**
@@ -41,12 +40,16 @@ export function IntakeCorrection(props: IntakeCorrectionProps) {
   const clerk = useClerk();
   const [opened, setOpened] = useState(false);
   const offered = isIntakeOpen(row.statusCode) && can(clerk.role, 'case.intake');
+  const open = () => {
+    installGreenCards();
+    setOpened(true);
+  };
   // Another dialog (a decision's) keeps the key for itself.
-  useHotkeys([['F4', () => offered && document.querySelector('[role="dialog"]') === null && setOpened(true)]]);
+  useHotkeys([['F4', () => offered && document.querySelector('[role="dialog"]') === null && open()]]);
   if (!offered) return null;
   return (
     <>
-      <Button variant="light" onClick={() => setOpened(true)} rightSection={<Kbd size="xs">F4</Kbd>}>
+      <Button variant="light" onClick={open} rightSection={<Kbd size="xs">F4</Kbd>}>
         {m.button}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} size={1180} title={m.title(row.caseNumber)} closeButtonProps={{ 'aria-label': m.close }}>
@@ -55,10 +58,7 @@ export function IntakeCorrection(props: IntakeCorrectionProps) {
             file={props.file}
             reference={props.reference}
             onCancel={() => setOpened(false)}
-            onSaved={() => {
-              setOpened(false);
-              props.onSaved();
-            }}
+            onSaved={() => setOpened(false)}
           />
         ) : null}
       </Modal>
@@ -90,7 +90,7 @@ function baselineOf(file: CaseFile): BaselineItem[] {
 
 function CorrectionBody(props: { file: CaseFile; reference: CounterReference; onCancel: () => void; onSaved: () => void }) {
   const { row } = props.file;
-  const start = useLoad(useCallback(() => loadCorrectionStart(row), [row]));
+  const start = useStoredData(() => loadCorrectionStart(row), [row]);
   if (start.state === 'loading') {
     return (
       <Group gap="sm">

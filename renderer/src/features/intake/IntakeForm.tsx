@@ -17,7 +17,7 @@ import {
   type CheckedIntake,
   type IntakeField,
   type IntakeForm as IntakeFormValue,
-} from './intakeForm';
+} from './intakeFormModel';
 import { MatterPicker } from './MatterPicker';
 import { intakeMessages as m } from './messages';
 import { PartyFields } from './PartyFields';

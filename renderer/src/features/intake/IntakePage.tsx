@@ -10,13 +10,13 @@ import { useCaseFile } from '../cases/useCaseFile';
 import { useClerk } from '../clerks/ClerkContext';
 import { loadCounterReference, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { agentInput, partyInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
 import { IntakeCorrection } from './IntakeCorrection';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
-import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeForm';
+import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeFormModel';
 import { intakeMessages as m } from './messages';
 
 /**
@@ -24,7 +24,7 @@ import { intakeMessages as m } from './messages';
  * collecting the materials and deciding at the counter. F2 starts over for the next applicant.
  */
 export function IntakePage() {
-  const reference = useLoad(loadCounterReference);
+  const reference = useStoredData(loadCounterReference, []);
   const [form, setForm] = useState<IntakeFormValue<KnownEnterprise>>(emptyIntakeForm);
   const [caseId, setCaseId] = useState<CaseId | null>(null);
   const clerk = useClerk();
@@ -89,7 +89,7 @@ export function IntakePage() {
 }
 
 function CaseAtCounter(props: { caseId: CaseId; reference: CounterReference; onNext: () => void }) {
-  const { file, reload } = useCaseFile(props.caseId);
+  const file = useCaseFile(props.caseId);
   if (file.state === 'loading') return <Loader size="sm" />;
   if (file.state === 'failed') {
     return (
@@ -107,9 +107,9 @@ function CaseAtCounter(props: { caseId: CaseId; reference: CounterReference; onN
         row={row}
         catalogue={props.reference.catalogue}
         clerkName={clerkNames.get(row.clerkId) ?? ''}
-        actions={<IntakeCorrection file={file.value} reference={props.reference} onSaved={reload} />}
+        actions={<IntakeCorrection file={file.value} reference={props.reference} />}
       />
-      <CaseWork file={file.value} reference={props.reference} reload={reload} autoFocus />
+      <CaseWork file={file.value} reference={props.reference} autoFocus />
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onNext} rightSection={<Kbd size="xs">F2</Kbd>}>
           {m.nextApplicant}

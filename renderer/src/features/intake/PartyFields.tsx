@@ -2,7 +2,7 @@ import { SimpleGrid } from '@mantine/core';
 import { MobileInput } from '../common/MobileInput';
 import { ResidentIdInput } from '../common/ResidentIdInput';
 import { TextField } from '../common/TextField';
-import { fieldLimits, type PartyForm } from './intakeForm';
+import { fieldLimits, type PartyForm } from './intakeFormModel';
 
 export interface PartyFieldsProps {
   value: PartyForm;

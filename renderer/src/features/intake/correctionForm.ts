@@ -4,7 +4,7 @@ import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
 import type { AgentInput, PartyInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';
 import type { KnownEnterprise } from './EnterpriseSection';
-import { AGENT_QUESTION_ID, type CheckedIntake, type CheckedParty, type EnterpriseChoice, type IntakeForm, type PartyForm } from './intakeForm';
+import { AGENT_QUESTION_ID, type CheckedIntake, type CheckedParty, type EnterpriseChoice, type IntakeForm, type PartyForm } from './intakeFormModel';
 
 /**
  * The intake form filled in from a registered case, and the form's checked values turned back into the

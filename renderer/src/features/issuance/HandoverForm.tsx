@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
-import { handOver, type CollectorInput, type Handover } from '../../data/licenceIssuance';
+import { handOver, type CollectorInput } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
 import { ResidentIdInput } from '../common/ResidentIdInput';
@@ -21,7 +21,7 @@ function partyFor(row: CaseRow, role: Role): { name: string; idNumber: string } 
  * 交付领取: who collects the licences (applicant, agent or someone else, with a resident ID checked as it
  * is typed), then the case is completed. Offered only once both 正本 and 副本 are printed.
  */
-export function HandoverForm(props: { row: CaseRow; ready: boolean; onHandedOver: (handover: Handover) => void }) {
+export function HandoverForm(props: { row: CaseRow; ready: boolean }) {
   const { row } = props;
   const clerk = useClerk();
   const [role, setRole] = useState<Role>(row.agent !== null ? 'agent' : 'applicant');
@@ -40,9 +40,9 @@ export function HandoverForm(props: { row: CaseRow; ready: boolean; onHandedOver
     event.preventDefault();
     setBusy(true);
     try {
+      // Once handed over, the case (followed as stored) completes and this form gives way to the banner.
       const result = await handOver(deskDatabase(), row.id, { role, ...person }, { clerk });
-      if (result.ok) props.onHandedOver(result.value);
-      else setProblem({ field: result.field ?? null, message: result.message });
+      if (!result.ok) setProblem({ field: result.field ?? null, message: result.message });
     } catch (error) {
       setProblem({ field: null, message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -9,7 +9,7 @@ import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLiveLoad } from '../common/useLiveLoad';
+import { useStoredData } from '../common/useStoredData';
 import { printingMessages } from '../printing/messages';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { decisionMode, mayApproveInHall } from './inHallApproval';
@@ -52,7 +52,7 @@ export function IssuancePage() {
   const [open, setOpen] = useState<CaseId | null>(null);
   const [approving, setApproving] = useState<CaseRow | null>(null);
   // Live: a case HQ approves appears here as the sync engine pulls it, without leaving the screen.
-  const loaded = useLiveLoad(loadQueues);
+  const loaded = useStoredData(loadQueues, []);
 
   if (open !== null) {
     return (

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Kbd, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
 import { getCase } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
@@ -10,8 +9,7 @@ import type { LicenceData } from '../../sync/protocol';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
 import { formatYuan, toChineseCapitalAmount } from '../../domain/money';
-import type { Loaded } from '../common/useLoad';
-import { useArchiveVersion } from '../printing/archiveChanges';
+import { MissingRecord, useStoredData } from '../common/useStoredData';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CompletedBanner } from './CompletedBanner';
@@ -25,7 +23,7 @@ const m = issuanceMessages;
 async function loadIssuance(caseId: CaseId) {
   const db = deskDatabase();
   const [row, documents] = await Promise.all([getCase(db, caseId), caseDocuments(db, caseId)]);
-  if (row === undefined) throw new Error(m.issue.caseNotFound);
+  if (row === undefined) throw new MissingRecord(m.issue.caseNotFound);
   return { row, live: liveLicences(documents) };
 }
 
@@ -67,34 +65,14 @@ function LicenceFacts(props: { licence: LicenceData }) {
   );
 }
 
-type Issuance = Awaited<ReturnType<typeof loadIssuance>>;
-
 /**
- * Loads the case and its licences, and reloads them whenever the archive changes (a print, a void) and
- * after the handover. While a reload
- * runs the previous answer stays on screen, so the print panels (and the job outcome they show) stay put.
+ * Printing a 待出证 case's licences on stock paper and handing them over. Esc goes back to the list. The
+ * case and its licences are followed as stored: a print, a void or the handover shows once recorded, and
+ * while a new answer is read the previous one stays on screen, so the print panels (and the job outcome
+ * they show) stay put.
  */
-function useIssuance(caseId: CaseId): { loaded: Loaded<Issuance>; reload: () => void } {
-  const [version, setVersion] = useState(0);
-  const archiveVersion = useArchiveVersion();
-  const [loaded, setLoaded] = useState<{ caseId: CaseId; result: Loaded<Issuance> } | null>(null);
-  useEffect(() => {
-    let current = true;
-    loadIssuance(caseId).then(
-      (value) => current && setLoaded({ caseId, result: { state: 'ready', value } }),
-      (error: unknown) => current && setLoaded({ caseId, result: { state: 'failed', message: error instanceof Error ? error.message : String(error) } }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [caseId, version, archiveVersion]);
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return { loaded: loaded !== null && loaded.caseId === caseId ? loaded.result : { state: 'loading' }, reload };
-}
-
-/** Printing a 待出证 case's licences on stock paper and handing them over. Esc goes back to the list. */
 export function IssueLicence(props: { caseId: CaseId; onBack: () => void }) {
-  const { loaded, reload } = useIssuance(props.caseId);
+  const loaded = useStoredData(() => loadIssuance(props.caseId), [props.caseId]);
   useHotkeys([['Escape', () => document.querySelector('[role="dialog"]') === null && props.onBack()]]);
 
   return (
@@ -110,13 +88,13 @@ export function IssueLicence(props: { caseId: CaseId; onBack: () => void }) {
           {loaded.message}
         </Alert>
       ) : null}
-      {loaded.state === 'ready' ? <IssueLicenceBody row={loaded.value.row} live={loaded.value.live} reload={reload} /> : null}
+      {loaded.state === 'ready' ? <IssueLicenceBody row={loaded.value.row} live={loaded.value.live} /> : null}
     </Stack>
   );
 }
 
-function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLicences>; reload: () => void }) {
-  const { row, live, reload } = props;
+function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLicences> }) {
+  const { row, live } = props;
   const { config } = useSyncControls();
   const status = row.state.status;
   const elapsedSoFar = Math.max(0, Math.floor((Date.now() - Date.parse(row.createdAt)) / 60_000));
@@ -158,7 +136,7 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
       )}
       <CaseDocumentsPanel caseId={row.id} licencesHandedOver={status.code === 'completed'} />
       {status.code === 'awaitingIssuance' && row.licence !== null ? (
-        <HandoverForm row={row} ready={live.licenceOriginal !== undefined && live.licenceCopy !== undefined} onHandedOver={reload} />
+        <HandoverForm row={row} ready={live.licenceOriginal !== undefined && live.licenceCopy !== undefined} />
       ) : null}
     </Stack>
   );

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ChiefCredentials } from '../../data/chiefApproval';
 import { deskDatabase } from '../../data/db';
 import { licenceSheetKinds, receiveSheets, stockReport, voidBlankSheet, type LicenceSheetKind } from '../../data/paperStock';
 import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { ChiefApprovalFields, noCredentials } from '../printing/ChiefApprovalFields';
 import { issuanceMessages } from './messages';
 
@@ -23,7 +23,7 @@ function OutcomeAlert(props: { outcome: Outcome }) {
 }
 
 /** The chief receives a packet of blank sheets into stock: kind and first and last serial. */
-function ReceiveForm(props: { onChanged: () => void }) {
+function ReceiveForm() {
   const clerk = useClerk();
   const [kind, setKind] = useState<LicenceSheetKind>('original');
   const [first, setFirst] = useState('');
@@ -36,7 +36,6 @@ function ReceiveForm(props: { onChanged: () => void }) {
     if (result.ok) {
       setFirst('');
       setLast('');
-      props.onChanged();
     }
   };
   return (
@@ -58,7 +57,7 @@ function ReceiveForm(props: { onChanged: () => void }) {
 }
 
 /** A blank sheet that never carried a licence (torn, stained) is voided with the chief and a reason. */
-function VoidSheetForm(props: { onChanged: () => void }) {
+function VoidSheetForm() {
   const clerk = useClerk();
   const [serial, setSerial] = useState('');
   const [reason, setReason] = useState('');
@@ -72,7 +71,6 @@ function VoidSheetForm(props: { onChanged: () => void }) {
     if (result.ok) {
       setSerial('');
       setReason('');
-      props.onChanged();
     }
   };
   return (
@@ -103,11 +101,9 @@ function VoidSheetForm(props: { onChanged: () => void }) {
  */
 export function PaperStockSection() {
   const clerk = useClerk();
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => stockReport(deskDatabase()).then((report) => ({ report, version })), [version]);
-  const loaded = useLoad(load);
-  const changed = useCallback(() => setVersion((value) => value + 1), []);
-  const report = loaded.state === 'ready' ? loaded.value.report : null;
+  // The stock as stored: a packet received, a sheet voided or a licence printed shows here once recorded.
+  const loaded = useStoredData(() => stockReport(deskDatabase()), []);
+  const report = loaded.state === 'ready' ? loaded.value : null;
   const anySheets = report !== null && licenceSheetKinds.some((kind) => report[kind].received > 0);
 
   return (
@@ -193,8 +189,8 @@ export function PaperStockSection() {
             )}
           </Stack>
         ) : null}
-        {can(clerk.role, 'licence.void') ? <ReceiveForm onChanged={changed} /> : null}
-        {can(clerk.role, 'licence.print') ? <VoidSheetForm onChanged={changed} /> : null}
+        {can(clerk.role, 'licence.void') ? <ReceiveForm /> : null}
+        {can(clerk.role, 'licence.print') ? <VoidSheetForm /> : null}
       </Stack>
     </Paper>
   );

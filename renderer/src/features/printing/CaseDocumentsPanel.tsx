@@ -1,13 +1,12 @@
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments, isLicenceKind } from '../../data/documentArchive/archive';
 import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
-import { useLoad } from '../common/useLoad';
-import { useArchiveVersion } from './archiveChanges';
+import { useStoredData } from '../common/useStoredData';
 import { printingMessages as m } from './messages';
 import { PrintDialog } from './PrintDialog';
 import { printableKindLabels } from './printKinds';
@@ -17,8 +16,8 @@ const statusColours = { printed: 'teal', voided: 'red', superseded: 'gray' } as 
 
 /**
  * The documents archived for a case: 文号, kind, when and where printed, status; 重印 prints a notice's
- * stored bytes again, 作废 (with the chief) voids a document and a licence's sheet. The list reads again
- * whenever the archive changes, wherever that happened.
+ * stored bytes again, 作废 (with the chief) voids a document and a licence's sheet. The list follows the
+ * archive as stored, whichever screen or window printed or voided.
  */
 export function CaseDocumentsPanel(props: {
   caseId: CaseId;
@@ -26,9 +25,7 @@ export function CaseDocumentsPanel(props: {
   licencesHandedOver?: boolean;
 }) {
   const { caseId } = props;
-  const archiveVersion = useArchiveVersion();
-  const load = useCallback(() => caseDocuments(deskDatabase(), caseId).then((rows) => ({ rows, archiveVersion })), [caseId, archiveVersion]);
-  const documents = useLoad(load);
+  const documents = useStoredData(() => caseDocuments(deskDatabase(), caseId), [caseId]);
   const [reprinting, setReprinting] = useState<DocumentRow | null>(null);
   const [voiding, setVoiding] = useState<DocumentRow | null>(null);
 
@@ -38,8 +35,8 @@ export function CaseDocumentsPanel(props: {
         {m.documents.title}
       </Title>
       {documents.state === 'failed' ? <Text c="red">{documents.message}</Text> : null}
-      {documents.state === 'ready' && documents.value.rows.length === 0 ? <Text size="sm" c="dimmed">{m.documents.empty}</Text> : null}
-      {documents.state === 'ready' && documents.value.rows.length > 0 ? (
+      {documents.state === 'ready' && documents.value.length === 0 ? <Text size="sm" c="dimmed">{m.documents.empty}</Text> : null}
+      {documents.state === 'ready' && documents.value.length > 0 ? (
         <Table aria-label={m.documents.title} verticalSpacing={4} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +49,7 @@ export function CaseDocumentsPanel(props: {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {documents.value.rows.map((row) => (
+            {documents.value.map((row) => (
               <Table.Tr key={row.id}>
                 <Table.Td>
                   {printableKindLabels[row.kind as PrintableKind] ?? row.kind}

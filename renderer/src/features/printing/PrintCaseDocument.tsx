@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
 import { getCase } from '../../data/cases';
 import { listClerks } from '../../data/clerks';
@@ -11,8 +11,7 @@ import type { DocumentRow } from '../../data/records';
 import type { CaseDocumentKind } from '../../domain/cases/caseDocuments';
 import type { CaseId } from '../../domain/cases/caseId';
 import type { DocumentNumber } from '../../domain/documentNumber';
-import { useLoad } from '../common/useLoad';
-import { useArchiveVersion } from './archiveChanges';
+import { useStoredData } from '../common/useStoredData';
 import { caseDocumentRequest, type CaseDocumentSources } from './caseDocumentRequests';
 import { printingMessages as m } from './messages';
 import { PrintDialog } from './PrintDialog';
@@ -43,13 +42,11 @@ export interface PrintCaseDocumentProps {
  */
 export function PrintCaseDocument(props: PrintCaseDocumentProps) {
   const { caseId, eventSeq, kind } = props;
-  const archiveVersion = useArchiveVersion();
-  const load = useCallback(() => caseDocuments(deskDatabase(), caseId).then((rows) => ({ rows, archiveVersion })), [caseId, archiveVersion]);
-  const archive = useLoad(load);
+  const archive = useStoredData(() => caseDocuments(deskDatabase(), caseId), [caseId]);
   // The source is fixed when the dialog opens: archiving it mid-dialog must not turn the dialog into a reprint.
   const [opened, setOpened] = useState<DocumentSource | null>(null);
   const printed: DocumentRow | undefined =
-    archive.state === 'ready' ? archive.value.rows.find((row) => row.kind === kind && row.eventSeq === eventSeq && row.status === 'printed') : undefined;
+    archive.state === 'ready' ? archive.value.find((row) => row.kind === kind && row.eventSeq === eventSeq && row.status === 'printed') : undefined;
 
   const source = useMemo<DocumentSource | null>(() => {
     if (!isPrintableKind(kind)) return null;

@@ -1,12 +1,12 @@
 import { Alert, Group, NativeSelect, NumberInput, Text } from '@mantine/core';
 import { paperSizes, type PaperSize } from '../../data/printSettings';
-import type { Loaded } from '../common/useLoad';
+import type { StoredData } from '../common/useStoredData';
 import { printingMessages as m } from './messages';
 import type { Printer, PrintChoice } from './usePrinters';
 
 /** Printer, paper and copies for one print, as native selects (keyboard- and scanner-friendly). */
 export function PrinterFields(props: {
-  printers: Loaded<Printer[]>;
+  printers: StoredData<Printer[]>;
   choice: PrintChoice;
   onChange: (choice: PrintChoice) => void;
   /** Licences print one sheet each: their copies are fixed at 1. */

@@ -7,7 +7,6 @@ import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
 import { ChiefApprovalFields, noCredentials } from './ChiefApprovalFields';
-import { announceArchiveChange } from './archiveChanges';
 import { printingMessages as m } from './messages';
 import { printableKindLabels } from './printKinds';
 
@@ -38,7 +37,6 @@ function VoidForm(props: { row: DocumentRow; onClose: () => void; onVoided: (row
     try {
       const result = await voidDocument(deskDatabase(), props.row.id, reason, credentials, { clerk });
       if (result.ok) {
-        announceArchiveChange();
         props.onVoided(result.value);
         return;
       }

@@ -12,7 +12,6 @@ import type { DocumentRequestInput } from '../../documents/schemas';
 import type { CaseId } from '../../domain/cases/caseId';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { useClerk } from '../clerks/ClerkContext';
-import { announceArchiveChange } from './archiveChanges';
 import { printingMessages as m } from './messages';
 import { orientationOf, printableKindLabels, type Orientation } from './printKinds';
 import { sendToPrinter, type PrintReport } from './printJob';
@@ -179,7 +178,6 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
             return;
           }
           setRecorded(true);
-          announceArchiveChange();
           await send(result.value.row, result.value.pdf, { ...choice, printer });
           return;
         }
@@ -208,7 +206,6 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
         }
         setArchived(result.value);
         setRecorded(true);
-        announceArchiveChange();
         await send(result.value, document.pdf, { ...choice, printer });
       } catch (error) {
         setProblem(m.unexpected(messageOf(error)));

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { choiceFor, readPrinterDefaults, type PaperSize, type PrintableKind } from '../../data/printSettings';
 import { callDesk, type ChannelOutput } from '../../platform/desk';
-import { useLoad, type Loaded } from '../common/useLoad';
+import { useStoredData, type StoredData } from '../common/useStoredData';
 
 export type Printer = ChannelOutput<'listPrinters'>[number];
 
 const listPrinters = () => callDesk('listPrinters');
 
-/** The printers the system knows, as the print service lists them. */
-export function usePrinters(): Loaded<Printer[]> {
-  return useLoad(listPrinters);
+/** The printers the system knows, as the print service lists them (read once: nothing stored is observed). */
+export function usePrinters(): StoredData<Printer[]> {
+  return useStoredData(listPrinters, []);
 }
 
 /** What a print will use: printer, paper and copies, as the clerk left them. */
@@ -25,9 +25,8 @@ export interface PrintChoice {
  * (else the system's default printer and the kind's standard paper) unless the caller presets some of it
  * (a calibration sheet goes to the printer being calibrated); the clerk may change it per print.
  */
-export function usePrintChoice(kind: PrintableKind, printers: Loaded<Printer[]>, preset?: Partial<PrintChoice>): [PrintChoice, (choice: PrintChoice) => void] {
-  const load = useCallback(() => readPrinterDefaults(deskDatabase()), []);
-  const defaults = useLoad(load);
+export function usePrintChoice(kind: PrintableKind, printers: StoredData<Printer[]>, preset?: Partial<PrintChoice>): [PrintChoice, (choice: PrintChoice) => void] {
+  const defaults = useStoredData(() => readPrinterDefaults(deskDatabase()), []);
   const [choice, setChoice] = useState<PrintChoice | null>(null);
   useEffect(() => {
     if (choice !== null || defaults.state !== 'ready' || printers.state === 'loading') return;

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
 import { readIssuingAgency, saveIssuingAgency, type IssuingAgency, type IssuingAgencyField, type IssuingAgencyInput } from '../../data/issuingAgency';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.printing;
@@ -12,8 +12,7 @@ const empty: IssuingAgencyInput = { name: '', hallName: '', address: '', phone: 
 
 /** 文书抬头 (admin): the agency and window printed on documents and the 机关代字 of their 文号. */
 export function AgencySection() {
-  const load = useCallback(() => readIssuingAgency(deskDatabase()), []);
-  const stored = useLoad(load);
+  const stored = useStoredData(() => readIssuingAgency(deskDatabase()), []);
   return (
     <Card withBorder component="section" aria-labelledby="agency-title">
       <Title id="agency-title" order={2} size="h4" mb="xs">
@@ -22,27 +21,30 @@ export function AgencySection() {
       <Text size="sm" c="dimmed" mb="sm">
         {m.agencyIntro}
       </Text>
+      {stored.state === 'failed' ? (
+        <Alert color="red" role="alert">
+          {stored.message}
+        </Alert>
+      ) : null}
       {stored.state === 'ready' ? <AgencyForm stored={stored.value} /> : null}
     </Card>
   );
 }
 
+/** The form starts from the header stored when it opened; `stored` stays current, so saving clears the warning. */
 function AgencyForm(props: { stored: IssuingAgency | null }) {
   const clerk = useClerk();
   const [values, setValues] = useState<IssuingAgencyInput>(props.stored ?? empty);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: IssuingAgencyField } | null>(null);
-  // Whether the desk has a header now: the stored one read at load, or one saved since.
-  const [isSet, setIsSet] = useState(props.stored !== null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await saveIssuingAgency(deskDatabase(), values, clerk);
-    if (result.ok) setIsSet(true);
     setOutcome(result.ok ? { ok: true, text: m.saved } : { ok: false, text: result.message, ...(result.field === undefined ? {} : { field: result.field }) });
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        {isSet ? null : <Alert color="orange">{m.agencyNotSet}</Alert>}
+        {props.stored !== null ? null : <Alert color="orange">{m.agencyNotSet}</Alert>}
         <SimpleGrid cols={2} spacing="sm">
           {fields.map((field) => (
             <TextInput

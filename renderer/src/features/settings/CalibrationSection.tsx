@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
 import { calibrationFor, saveCalibration, type LicencePaper } from '../../data/printSettings';
 import { identityCalibration, type Calibration } from '../../documents/layout/calibration';
 import { calibrationMarks } from '../../documents/templates/calibrationSheet';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { printingMessages } from '../printing/messages';
 import { PrintDialog } from '../printing/PrintDialog';
 import { orientationOf } from '../printing/printKinds';
@@ -32,12 +32,7 @@ export function CalibrationSection() {
   const printers = usePrinters();
   const [printer, setPrinter] = useState('');
   const [paper, setPaper] = useState<LicencePaper>('original');
-  const [version, setVersion] = useState(0);
-  const load = useCallback(
-    () => (printer === '' ? Promise.resolve(null) : calibrationFor(deskDatabase(), printer, paper).then((calibration) => ({ calibration, version }))),
-    [printer, paper, version],
-  );
-  const current = useLoad(load);
+  const current = useStoredData(async () => (printer === '' ? null : calibrationFor(deskDatabase(), printer, paper)), [printer, paper]);
   const [measured, setMeasured] = useState<Measured>(blank);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [sheet, setSheet] = useState<DocumentSource | null>(null);
@@ -47,7 +42,7 @@ export function CalibrationSection() {
   const computed = numbers.every((value) => typeof value === 'number')
     ? calibrationFromMeasurement(marks, { ax: measured.ax as number, ay: measured.ay as number, distance: measured.distance as number })
     : null;
-  const existing = current.state === 'ready' && current.value !== null ? current.value.calibration : null;
+  const existing = current.state === 'ready' ? current.value : null;
 
   const openSheet = (calibration: Calibration) =>
     setSheet({
@@ -69,10 +64,7 @@ export function CalibrationSection() {
     }
     const result = await saveCalibration(deskDatabase(), clerk, printer, paper, computed);
     setOutcome(result.ok ? { ok: true, text: m.calibrationSaved(printer, m.papers[paper]) } : { ok: false, text: result.message });
-    if (result.ok) {
-      setMeasured(blank);
-      setVersion((value) => value + 1);
-    }
+    if (result.ok) setMeasured(blank);
   };
 
   const printerOptions = [{ value: '', label: m.choosePrinter }, ...(printers.state === 'ready' ? printers.value.map((candidate) => ({ value: candidate.name, label: candidate.name })) : [])];

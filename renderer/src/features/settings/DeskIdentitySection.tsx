@@ -4,7 +4,7 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity, type DeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLiveQuery } from '../common/useLiveLoad';
+import { readyValue, useStoredData } from '../common/useStoredData';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.deskIdentity;
@@ -16,7 +16,7 @@ const readIdentity = () => readDeskIdentity(deskDatabase());
  */
 export function DeskIdentitySection() {
   const clerk = useClerk();
-  const identity = useLiveQuery(readIdentity);
+  const identity = readyValue(useStoredData(readIdentity, []));
   const [form, setForm] = useState<DeskIdentity>({ hallCode: '', deskCode: '' });
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: keyof DeskIdentity } | null>(null);
 

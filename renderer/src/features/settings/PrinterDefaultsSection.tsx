@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, NativeSelect, Table, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { choiceFor, paperSizes, printableKinds, readPrinterDefaults, savePrinterDefault, type PaperSize, type PrintableKind, type PrinterDefaults } from '../../data/printSettings';
 import { useClerk } from '../clerks/ClerkContext';
-import { useLoad } from '../common/useLoad';
+import { useStoredData } from '../common/useStoredData';
 import { printingMessages } from '../printing/messages';
 import { printableKindLabels } from '../printing/printKinds';
 import { usePrinters, type Printer } from '../printing/usePrinters';
@@ -14,9 +14,7 @@ const m = settingsMessages.printing;
 /** 默认打印机与纸张 (admin): per kind of document, the printer and paper a print starts from. */
 export function PrinterDefaultsSection() {
   const printers = usePrinters();
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => readPrinterDefaults(deskDatabase()).then((defaults) => ({ defaults, version })), [version]);
-  const defaults = useLoad(load);
+  const defaults = useStoredData(() => readPrinterDefaults(deskDatabase()), []);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
   return (
@@ -43,18 +41,19 @@ export function PrinterDefaultsSection() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {printableKinds.map((kind) => (
-              <DefaultRow
-                key={`${kind}-${version}`}
-                kind={kind}
-                defaults={defaults.value.defaults}
-                printers={printers.value}
-                onSaved={(text, ok) => {
-                  setOutcome({ ok, text });
-                  if (ok) setVersion((value) => value + 1);
-                }}
-              />
-            ))}
+            {printableKinds.map((kind) => {
+              const stored = choiceFor(defaults.value, kind);
+              return (
+                // A row starts over from its stored default whenever that changes, saved here or in another window.
+                <DefaultRow
+                  key={`${kind}-${stored.printer ?? ''}-${stored.paper}`}
+                  kind={kind}
+                  defaults={defaults.value}
+                  printers={printers.value}
+                  onSaved={(text, ok) => setOutcome({ ok, text })}
+                />
+              );
+            })}
           </Table.Tbody>
         </Table>
       ) : null}

@@ -1,8 +1,9 @@
-import { AppShell, Group, Kbd, MantineProvider, NavLink, Text, Title, createTheme } from '@mantine/core';
+import { Alert, AppShell, Group, Kbd, Loader, MantineProvider, NavLink, Text, Title, createTheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CasesPage } from '../cases/CasesPage';
 import { ClerkGate } from '../clerks/ClerkGate';
+import { startReferenceInstall, useReferenceInstall } from '../common/reference';
 import { DayClosePage } from '../day-close/DayClosePage';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
@@ -11,7 +12,7 @@ import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { shellMessages as m } from './messages';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
-import { useKeySettling } from './useKeySettling';
+import { useSearchIndexUpkeep } from './useSearchIndexUpkeep';
 
 const theme = createTheme({
   fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
@@ -28,7 +29,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 };
 
 export function App() {
-  useKeySettling();
+  useSearchIndexUpkeep();
   return (
     <MantineProvider theme={theme}>
       <SyncEngineProvider>
@@ -42,6 +43,10 @@ export function App() {
 
 /** The working desk, shown only once a clerk is signed in. */
 function Desk() {
+  // Screens read stored data in live queries, which may not write: the catalogue and calendar are installed first.
+  const reference = useReferenceInstall();
+  // Started while the clerk signed in; again here after a failure.
+  useEffect(startReferenceInstall, []);
   const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
 
   const go = (next: SectionId) => {
@@ -83,7 +88,13 @@ function Desk() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <PageFocus key={section}>{pages[section]()}</PageFocus>
+        {reference.state === 'installing' ? <Loader size="sm" aria-label={m.referenceLoading} /> : null}
+        {reference.state === 'failed' ? (
+          <Alert color="red" role="alert">
+            {m.referenceFailed(reference.message)}
+          </Alert>
+        ) : null}
+        {reference.state === 'installed' ? <PageFocus key={section}>{pages[section]()}</PageFocus> : null}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

@@ -3,7 +3,7 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { ClerkStatus } from '../clerks/ClerkStatus';
 import { SyncStatus } from '../sync/SyncStatus';
-import { useLiveQuery } from '../common/useLiveLoad';
+import { readyValue, useStoredData } from '../common/useStoredData';
 import { shellMessages } from './messages';
 import { useOnline } from './useOnline';
 
@@ -11,7 +11,7 @@ const readIdentity = () => readDeskIdentity(deskDatabase());
 
 export function StatusBar() {
   const online = useOnline();
-  const identity = useLiveQuery(readIdentity);
+  const identity = readyValue(useStoredData(readIdentity, []));
   const m = shellMessages.status;
   return (
     <Group component="footer" aria-label={m.statusBarLabel} h="100%" px="md" gap="xl" justify="space-between">

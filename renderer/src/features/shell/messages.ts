@@ -17,6 +17,6 @@ export const shellMessages = {
     offline: '离线工作中',
     statusBarLabel: '状态栏',
   },
-  notYetAvailable: '尚未开放',
-  placeholderNote: '本页面的功能正在建设中，目前不能办理业务。',
+  referenceLoading: '正在载入事项目录和工作日历…',
+  referenceFailed: (detail: string) => `事项目录和工作日历未能载入，暂时不能办理业务：${detail}`,
 } as const;

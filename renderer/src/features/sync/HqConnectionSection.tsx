@@ -11,7 +11,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from '../common/useLiveLoad';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.connection;
 const loadOverview = () => syncOverview(deskDatabase());
@@ -28,9 +28,9 @@ type Outcome = { ok: boolean; text: string } | null;
 export function HqConnectionSection() {
   const clerk = useClerk();
   const { config, reloadConfig, syncNow } = useSyncControls();
-  const overview = useLiveQuery(loadOverview);
+  const overview = readyValue(useStoredData(loadOverview, []));
   // Null while the desk has no codes yet (or they are still being read).
-  const identity = useLiveQuery(loadIdentity);
+  const identity = readyValue(useStoredData(loadIdentity, []));
   const [form, setForm] = useState({ baseUrl: '', hallCode: '', deskCode: '', enrolmentCode: '' });
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);

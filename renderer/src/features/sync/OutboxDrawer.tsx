@@ -1,12 +1,12 @@
 import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import type { OutboxState } from '../../data/records';
 import { outboxFilters, outboxPage, syncOverview, type OutboxFilter } from '../../sync/outboxView';
 import { syncMessages as m } from './messages';
 import { opNote, opSummary, shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from '../common/useLiveLoad';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const PAGE_SIZE = 200;
 
@@ -30,9 +30,8 @@ export function OutboxDrawer(props: { opened: boolean; onClose: () => void }) {
   const { syncNow } = useSyncControls();
   const [filter, setFilter] = useState<OutboxFilter>('all');
   const [requested, setRequested] = useState(false);
-  const loadPage = useCallback(() => outboxPage(deskDatabase(), filter, PAGE_SIZE), [filter]);
-  const page = useLiveQuery(loadPage);
-  const overview = useLiveQuery(loadOverview);
+  const page = readyValue(useStoredData(() => outboxPage(deskDatabase(), filter, PAGE_SIZE), [filter]));
+  const overview = readyValue(useStoredData(loadOverview, []));
   const counts = overview?.counts;
   const status = overview?.status;
 

@@ -6,7 +6,7 @@ import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { shortTime } from './opSummary';
 import { useSyncControls } from './SyncEngineProvider';
-import { useLiveQuery } from '../common/useLiveLoad';
+import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.status;
 const loadOverview = () => syncOverview(deskDatabase());
@@ -24,7 +24,7 @@ function headline(overview: SyncOverview, enrolled: boolean): { text: string; co
 /** The status bar's sync part: where sync stands, how much waits, when it last worked; opens the outbox. */
 export function SyncStatus() {
   const { config } = useSyncControls();
-  const overview = useLiveQuery(loadOverview);
+  const overview = readyValue(useStoredData(loadOverview, []));
   const [opened, { open, close }] = useDisclosure(false);
   if (overview === null || config === null) return null;
   const enrolled = config.enrolment !== null && config.tokenAvailable;

@@ -3,7 +3,7 @@ import type { EnterpriseId } from '../../../../../renderer/src/data/records';
 import type { BundleCode } from '../../../../../renderer/src/domain/catalogue/schema';
 import { correctionPatch, enterpriseStart, formFromCase } from '../../../../../renderer/src/features/intake/correctionForm';
 import type { KnownEnterprise } from '../../../../../renderer/src/features/intake/EnterpriseSection';
-import { AGENT_QUESTION_ID, checkIntakeForm, withAnswer, type CheckedIntake, type IntakeForm } from '../../../../../renderer/src/features/intake/intakeForm';
+import { AGENT_QUESTION_ID, checkIntakeForm, withAnswer, type CheckedIntake, type IntakeForm } from '../../../../../renderer/src/features/intake/intakeFormModel';
 import type { QuestionId } from '../../../../../renderer/src/domain/catalogue/schema';
 import { caseRow, person } from '../../data/caseRowFixture';
 import { uscc } from '../../../../fixtures/identities';

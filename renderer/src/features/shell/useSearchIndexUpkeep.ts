@@ -11,7 +11,7 @@ const PAUSE_MS = 250;
  * While the app runs, moves search keys from the fresh index into the settled one whenever nobody has
  * touched the desk for a while (see `data/search/keyTiers.ts`), including behind the lock screen.
  */
-export function useKeySettling(): void {
+export function useSearchIndexUpkeep(): void {
   useEffect(() => {
     const db = deskDatabase();
     const work = scheduleQuietWork({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleCode, QuestionId } from '../../../../../renderer/src/domain/catalogue/schema';
-import { AGENT_QUESTION_ID, checkIntakeForm, effectiveAnswers, emptyIntakeForm, withAnswer, type IntakeForm } from '../../../../../renderer/src/features/intake/intakeForm';
+import { AGENT_QUESTION_ID, checkIntakeForm, effectiveAnswers, emptyIntakeForm, withAnswer, type IntakeForm } from '../../../../../renderer/src/features/intake/intakeFormModel';
 
 type Known = { id: string };
 const asked = new Set(['shareholderKinds', 'premises', AGENT_QUESTION_ID]);
