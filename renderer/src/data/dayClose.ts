@@ -16,6 +16,7 @@ import {
   type UnprintedDocument,
 } from '../domain/dayClose/pendingWork';
 import { formatDocumentNumber, type DocumentNumber } from '../domain/documentNumber';
+import { sha256Hex } from '../domain/sha256';
 import {
   closeDayResponseSchema,
   dayTotalsOf,
@@ -33,7 +34,6 @@ import { nextDocumentSeq } from './counters';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { readDeskIdentity, requireDeskIdentity, type DeskIdentity } from './desk';
-import { sha256Of } from './documentArchive';
 import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
 import { appendOps, outboxCounts } from './outbox';
 import { isPrintableKind } from './printSettings';
@@ -380,7 +380,7 @@ export async function closeDay(
     details: { signedBy: input.chief.id, documentNumber: report.documentNumber, sha256: report.sha256 },
   };
   return refusalsAsResults(async () => {
-    if ((await sha256Of(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
+    if ((await sha256Hex(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
     return guardStorage(async () => {
       const { value } = await writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
         const acting = await actingClerk(db, clerk);

@@ -30,4 +30,5 @@ export const identifierMessages = {
     length: (count: number) => `手机号码应为11位，当前为${count}位`,
     prefix: '手机号码应以13至19开头',
   },
+  sha256: 'SHA-256 应为 64 位小写十六进制',
 } as const;

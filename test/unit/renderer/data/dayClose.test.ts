@@ -12,13 +12,14 @@ import {
   type DaySnapshot,
 } from '../../../../renderer/src/data/dayClose';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
-import { nextDocumentNumber, sha256Of } from '../../../../renderer/src/data/documentArchive';
+import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive';
 import type { OutboxRow } from '../../../../renderer/src/data/records';
 import { readResendFrom } from '../../../../renderer/src/data/syncState';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
 import { caseStatusCodes } from '../../../../renderer/src/domain/cases/caseStatus';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
+import { sha256Hex } from '../../../../renderer/src/domain/sha256';
 import { documentActions, type DocumentKind, type OpId, type SyncEntity, type SyncOp } from '../../../../renderer/src/sync/protocol';
 import { closeDatabases, freshDatabase, startUpInput } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from './issuanceFixtures';
@@ -97,7 +98,7 @@ async function reportDraft(desk: IssuingDesk, seed = 'report'): Promise<DayRepor
     documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'dayReport', '2026-11-02T17:30:00+08:00')),
     templateVersion: 'dayReport/1',
     pdf,
-    sha256: await sha256Of(pdf),
+    sha256: await sha256Hex(pdf),
     printerName: 'DeskPDF',
     copies: 1,
   };
