@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Hex } from '../../renderer/src/domain/sha256';
-import type { PutBlobResponse } from '../../renderer/src/sync/protocol';
+import type { PutBlobResponse } from '../../renderer/src/protocol/blobs';
 import { HttpError } from './http';
 import { hqMessages } from './messages';
 

@@ -1,3 +1,4 @@
+import { caseFields } from '../domain/cases/caseRecord';
 import { businessDateOf } from '../domain/chineseDate';
 import { uuidv7 } from 'uuidv7';
 import { addWorkingDaysOn } from '../domain/calendar';
@@ -13,7 +14,6 @@ import { buildChecklist, type Checklist } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
 import type { CatalogueSelection } from '../domain/catalogue/selection';
 import { can } from '../domain/clerks/permissions';
-import { caseFields } from '../sync/protocol';
 import { catalogueForCase, checklistWithin, decisionItems, selectionOf, type CaseCatalogue } from './caseChecklist';
 import {
   actingClerk,

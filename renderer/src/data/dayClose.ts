@@ -6,6 +6,7 @@ import { businessDateOf, formatChineseDate, isoDateSchema, isoDateTimeSchema, to
 import type { SignedInClerk } from '../domain/clerks/account';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { dayFiguresOf, type DayFigures } from '../domain/dayClose/dayFigures';
+import { dayTotalsOf, dayTotalsSchema, type DayTotals, type DayTotalsOp } from '../domain/dayClose/dayTotals';
 import { dayCloseMessages } from '../domain/dayClose/messages';
 import {
   closeBlockers,
@@ -15,16 +16,10 @@ import {
   type DeferredItem,
   type UnprintedDocument,
 } from '../domain/dayClose/pendingWork';
+import type { DeskIdentity } from '../domain/desk';
 import { formatDocumentNumber, type DocumentNumber } from '../domain/documentNumber';
 import { sha256Hex } from '../domain/sha256';
-import {
-  closeDayResponseSchema,
-  dayTotalsOf,
-  dayTotalsSchema,
-  type CloseDayResponse,
-  type DayTotals,
-  type DayTotalsOp,
-} from '../sync/protocol';
+import { closeDayResponseSchema, type CloseDayResponse } from '../protocol/closeDay';
 import { writeWithAudit } from './audit';
 import { actingClerk } from './caseWrite';
 import { requireApprover, verifyChiefApproval, type ChiefCredentials } from './chiefApproval';
@@ -33,7 +28,7 @@ import { requirePermission } from './clerks';
 import { nextDocumentSeq } from './counters';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
-import { readDeskIdentity, requireDeskIdentity, type DeskIdentity } from './desk';
+import { readDeskIdentity, requireDeskIdentity } from './desk';
 import { agencyCodeFor, requireIssuingAgency } from './issuingAgency';
 import { appendOps, outboxCounts } from './outbox';
 import { isPrintableKind } from './printSettings';

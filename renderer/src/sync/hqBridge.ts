@@ -7,19 +7,16 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { deskCodeSchema, hallCodeSchema } from '../domain/cases/caseNumber';
-import {
-  closeDayResponseSchema,
-  dayTotalsSchema,
-  deskIdSchema,
-  protocolLimits,
-  pullResponseSchema,
-  pushOpEnvelopeSchema,
-  pushResponseSchema,
-  putBlobResponseSchema,
-  referenceKindSchema,
-  referenceResponseSchema,
-  sha256Schema,
-} from './protocol';
+import { dayTotalsSchema } from '../domain/dayClose/dayTotals';
+import { deskIdSchema } from '../domain/desk';
+import { sha256Schema } from '../domain/sha256';
+import { putBlobResponseSchema } from '../protocol/blobs';
+import { closeDayResponseSchema } from '../protocol/closeDay';
+import { protocolLimits } from '../protocol/common';
+import { pushOpEnvelopeSchema } from '../protocol/ops';
+import { pullResponseSchema } from '../protocol/pull';
+import { pushResponseSchema } from '../protocol/push';
+import { referenceKindSchema, referenceResponseSchema } from '../protocol/reference';
 
 const message = z.string().min(1);
 

@@ -5,10 +5,11 @@ import { markInFlight, markSendFailed, pendingOps, recoverInFlight, recordResult
 import type { OutboxRow } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
+import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
+import type { PushResponse, PushResult } from '../protocol/push';
 import { unsentCaseFields, withDeskFields } from './deskFields';
 import type { HqFailure } from './hqBridge';
 import { syncMessages } from './messages';
-import { caseFields, type CaseField, type CasePatch, type PushResponse, type PushResult } from './protocol';
 import { failureOfHq, type PhaseFailure, type PushLimits, type SyncContext } from './syncContext';
 
 const encoder = new TextEncoder();

@@ -1,7 +1,7 @@
 import type { DeskDatabase } from '../data/db';
 import type { SyncPauseReason } from '../data/syncState';
+import { protocolLimits } from '../protocol/common';
 import type { HqFailure } from './hqBridge';
-import { protocolLimits } from './protocol';
 import type { SyncTransport } from './transport';
 
 export interface PushLimits {

@@ -9,7 +9,7 @@ import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClien
 import type { SecretStore } from '../../../electron/main/hq/secretStore';
 import type { HqSettingsStore } from '../../../electron/main/hq/settingsStore';
 import { DeskDatabase } from '../../../renderer/src/data/db';
-import { latestSchemaVersion } from '../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../renderer/src/protocol/version';
 import type { HqEnrolment } from '../../../renderer/src/sync/hqBridge';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
 import { defaultPushLimits } from '../../../renderer/src/sync/syncContext';
@@ -50,7 +50,7 @@ window.__syncBench = {
       if (typeof init?.body === 'string' && String(input).endsWith('/v1/sync/push')) bodies.push(init.body);
       return fetch(input, init);
     };
-    const client = createHqClient({ ...memoryStores(), schemaVersion: latestSchemaVersion, fetch: recordingFetch });
+    const client = createHqClient({ ...memoryStores(), protocolVersion, fetch: recordingFetch });
     const enrolled = await client.enrol({ baseUrl: hq.url, hallCode: workload.hallCode, deskCode: workload.deskCode, enrolmentCode: hq.enrolmentCode });
     if (!enrolled.ok) throw new Error(enrolled.failure.message);
     desk = { db, client, meter, bodies };

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import bundledCatalogue from '../../../../resources/catalogue/default.json';
 import { verifyAuditLog } from '../../../../renderer/src/data/audit';
 import { installReference } from '../../../../renderer/src/data/catalogueStore';
@@ -11,7 +12,6 @@ import { recordChecklistItem } from '../../../../renderer/src/data/caseChecklist
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
 import { addAccount, applicantId, beforeNationalDay, closeDatabases, existingUscc, freshDatabase, readyDesk, startUpInput } from './dataFixtures';

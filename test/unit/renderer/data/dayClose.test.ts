@@ -19,8 +19,9 @@ import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/accou
 import { caseStatusCodes } from '../../../../renderer/src/domain/cases/caseStatus';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
+import { documentActions, type DocumentKind } from '../../../../renderer/src/domain/documentEvents';
 import { sha256Hex } from '../../../../renderer/src/domain/sha256';
-import { documentActions, type DocumentKind, type OpId, type SyncEntity, type SyncOp } from '../../../../renderer/src/sync/protocol';
+import type { OpId, SyncEntity, SyncOp } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases, freshDatabase, startUpInput } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from './issuanceFixtures';
 

@@ -12,7 +12,7 @@ import {
 } from '../../../../renderer/src/data/documentArchive';
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { sha256Hex } from '../../../../renderer/src/domain/sha256';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases, freshDatabase } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from './issuanceFixtures';
 

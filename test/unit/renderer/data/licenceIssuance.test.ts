@@ -14,7 +14,7 @@ import type { CaseRow } from '../../../../renderer/src/data/records';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
 import { sha256Hex } from '../../../../renderer/src/domain/sha256';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { applicantId, closeDatabases } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, licenceInput, unwrapResult, type IssuingDesk } from './issuanceFixtures';
 

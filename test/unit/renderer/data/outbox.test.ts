@@ -18,7 +18,7 @@ import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
-import type { OpId } from '../../../../renderer/src/sync/protocol';
+import type { OpId } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases, freshDatabase } from './dataFixtures';
 
 afterEach(closeDatabases);

@@ -19,7 +19,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   runtime: 'Electron 45',
   openExternal: vi.fn(async () => undefined),
   printService: printService(),
-  hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: 2 }),
+  hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
   ...overrides,
 });
 
