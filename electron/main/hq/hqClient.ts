@@ -10,9 +10,10 @@ import { pushRequestSchema, pushResponseSchema, type PushResponse } from '../../
 import { referenceResponseSchema, type ReferenceResponse } from '../../../renderer/src/protocol/reference';
 import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import type {
+  blobRefInputSchema,
   closeDayInputSchema,
-  EnrolOutput,
   enrolInputSchema,
+  EnrolOutput,
   HqConfig,
   HqFailure,
   HqResult,
@@ -20,8 +21,7 @@ import type {
   pushInputSchema,
   putBlobInputSchema,
   referenceInputSchema,
-  blobRefInputSchema,
-} from '../../../renderer/src/sync/hqBridge';
+} from '../../ipc/hq';
 import { checkHqBaseUrl } from './hqUrl';
 import { hqMessages } from './messages';
 import type { SecretStore } from './secretStore';

@@ -6,9 +6,9 @@ import type { OutboxRow } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
 import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
+import type { HqFailure } from '../platform/desk';
 import type { PushResponse, PushResult } from '../protocol/push';
 import { unsentCaseFields, withDeskFields } from './deskFields';
-import type { HqFailure } from './hqBridge';
 import { syncMessages } from './messages';
 import { failureOfHq, type PhaseFailure, type PushLimits, type SyncContext } from './syncContext';
 

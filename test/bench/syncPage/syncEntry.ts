@@ -5,12 +5,12 @@
  * Built by `test/bench/suites/sync.ts` with Vite, never shipped.
  */
 import Dexie from 'dexie';
+import type { HqEnrolment } from '../../../electron/ipc/hq';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import type { SecretStore } from '../../../electron/main/hq/secretStore';
 import type { HqSettingsStore } from '../../../electron/main/hq/settingsStore';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { protocolVersion } from '../../../renderer/src/protocol/version';
-import type { HqEnrolment } from '../../../renderer/src/sync/hqBridge';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
 import { defaultPushLimits } from '../../../renderer/src/sync/syncContext';
 import type { SyncTransport } from '../../../renderer/src/sync/transport';

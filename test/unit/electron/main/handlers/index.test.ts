@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
-import { printJobIdSchema, printJobSchema, type PrintService } from '../../../../../electron/main/printing/model';
+import type { PrintService } from '../../../../../electron/main/printing/service';
 
 const printService = (): PrintService => ({
   listPrinters: vi.fn(async () => [{ name: 'DeskPDF', isDefault: true, state: 'idle' as const }]),
