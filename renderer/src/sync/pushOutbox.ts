@@ -1,7 +1,8 @@
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import { markInFlight, markSendFailed, pendingOps, recoverInFlight, recordResults } from '../data/outbox';
+import { markInFlight, markSendFailed, pendingOps, recordResults } from '../data/outbox';
+import { recoverInFlight } from '../data/outboxFlight';
 import type { OutboxRow } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';

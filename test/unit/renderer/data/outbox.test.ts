@@ -10,11 +10,11 @@ import {
   outboxCounts,
   pendingOps,
   recordResults,
-  recoverInFlight,
   type OpDraft,
 } from '../../../../renderer/src/data/outbox';
 import { reserveOutboxSeqs } from '../../../../renderer/src/data/counters';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
+import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
