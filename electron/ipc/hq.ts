@@ -1,9 +1,9 @@
 /**
- * The HQ entries of the IPC contract: what the desk's main process offers the sync engine (DESIGN §2,
- * §4). The main process holds the HQ token and speaks HTTP to HQ; the renderer asks it through these
- * shapes, which both sides parse with zod. Every HQ call answers an `HqResult`: HQ's value, or a typed
- * failure with a message for the clerk — never the token. Pure: no I/O here. The renderer reaches these
- * types through `platform/desk.ts`.
+ * The HQ entries of the IPC contract: what the desk's main process offers the sync engine. The main
+ * process holds the HQ token and speaks HTTP to HQ; the renderer asks it through these shapes, which
+ * both sides parse with zod. Every HQ call answers an `HqResult`: HQ's value, or a typed failure with a
+ * message for the clerk — never the token. Pure: no I/O here. The renderer reaches these types through
+ * `platform/desk.ts`.
  */
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../renderer/src/domain/chineseDate';
