@@ -6,8 +6,10 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Architecture rules of DESIGN §2, enforced on every import:
- * features → data / documents / sync → domain; domain imports nothing of ours but itself;
- * nothing outside electron/ imports `electron`; the renderer reaches electron/ only through platform/.
+ * features → data / documents / sync → domain; domain imports nothing of ours but itself; protocol/
+ * imports nothing of ours but itself and domain; nothing outside electron/ imports `electron`; the
+ * renderer reaches electron/ only through platform/. These go by the import's text; `npm run deps`
+ * (dependency-cruiser, `.dependency-cruiser.cjs`) checks the same rules and more on the resolved graph.
  */
 const electronModule = { name: 'electron', message: 'Only electron/ may import electron (DESIGN §2).' };
 const toElectronFolder = { group: ['**/electron/**'], message: 'Renderer code reaches the main process only through platform/desk.ts.' };
@@ -18,6 +20,8 @@ const uiLibraries = [
   { name: 'react', message: 'Only features/ renders UI.' },
   { name: 'react-dom', message: 'Only features/ renders UI.' },
 ];
+const pureLibraries = [...uiLibraries, { name: 'dexie', message: 'domain/ and protocol/ are pure: no storage.' }, { name: 'pdf-lib', message: 'domain/ and protocol/ are pure: no documents.' }];
+const outerLayers = ['**/data/**', '**/documents/**', '**/sync/**', '**/features/**', '**/platform/**', '**/electron/**'];
 
 export const architectureRules = [
   {
@@ -36,10 +40,20 @@ export const architectureRules = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronModule, mainProcessOnly, ...uiLibraries, { name: 'dexie', message: 'domain/ is pure: no storage.' }, { name: 'pdf-lib', message: 'domain/ is pure: no documents.' }],
-          patterns: [
-            { group: ['**/data/**', '**/documents/**', '**/sync/**', '**/features/**', '**/platform/**', '**/electron/**'], message: 'domain/ imports nothing of ours but itself (DESIGN §2).' },
-          ],
+          paths: [electronModule, mainProcessOnly, ...pureLibraries],
+          patterns: [{ group: [...outerLayers, '**/protocol/**'], message: 'domain/ imports nothing of ours but itself (DESIGN §2).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/protocol/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronModule, mainProcessOnly, ...pureLibraries],
+          patterns: [{ group: outerLayers, message: 'protocol/ imports nothing of ours but itself and domain/.' }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from '../main/printing/model';
+import type { ChannelKey } from './channels';
 import {
   blobRefInputSchema,
   closeDayInputSchema,
@@ -10,8 +10,8 @@ import {
   pushInputSchema,
   putBlobInputSchema,
   referenceInputSchema,
-} from '../../renderer/src/sync/hqBridge';
-import type { ChannelKey } from './channels';
+} from './hq';
+import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from './printing';
 
 /**
  * The one IPC contract between the renderer and the main process. Each entry's input is parsed on the

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { latestSchemaVersion } from '../../renderer/src/data/schema';
+import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
@@ -40,7 +40,7 @@ app.whenReady().then(() => {
       hq: createHqClient({
         settings: jsonFileSettingsStore(join(userData, 'hq-settings.json')),
         secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
-        schemaVersion: latestSchemaVersion,
+        protocolVersion,
       }),
     }),
     {

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { opTypeByEntity, type SyncOpInput } from '../../renderer/src/protocol/ops';
 import defaultCatalogue from '../../resources/catalogue/default.json';
 import type { DeskDatabase } from '../../renderer/src/data/db';
 import { appendOps, type OpDraft } from '../../renderer/src/data/outbox';
@@ -7,7 +8,6 @@ import { formatCaseNumber } from '../../renderer/src/domain/cases/caseNumber';
 import { buildChecklist } from '../../renderer/src/domain/catalogue/checklist';
 import { parseCatalogue } from '../../renderer/src/domain/catalogue/parseCatalogue';
 import type { BundleCode } from '../../renderer/src/domain/catalogue/schema';
-import { opTypeByEntity, type SyncOpInput } from '../../renderer/src/sync/protocol';
 import { mobile, residentId } from '../fixtures/identities';
 
 /**

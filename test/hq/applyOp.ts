@@ -1,20 +1,18 @@
 import type { z } from 'zod';
+import { requiredNewCaseFields } from '../../renderer/src/domain/cases/caseRecord';
+import { hqOwnedCaseEventTypes, hqOwnedCaseFields, hqOwnedStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import {
   caseEventOpSchema,
   caseOpSchema,
   checklistEventOpSchema,
   documentEventOpSchema,
   handoverOpSchema,
-  hqOwnedCaseEventTypes,
-  hqOwnedCaseFields,
-  hqOwnedStatusCodes,
   licenceSheetEventOpSchema,
   opTypeByEntity,
-  requiredNewCaseFields,
   type EventEntity,
   type PushOpEnvelope,
   type SyncEntity,
-} from '../../renderer/src/sync/protocol';
+} from '../../renderer/src/protocol/ops';
 import { numberIfAccepted, planCasePatch, sameJson, saveCase, stampAll } from './cases';
 import { issuesOf } from './http';
 import { hqMessages } from './messages';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { DeskId, EnrolRequest, EnrolResponse } from '../../renderer/src/sync/protocol';
+import type { DeskId } from '../../renderer/src/domain/desk';
+import type { EnrolRequest, EnrolResponse } from '../../renderer/src/protocol/enrol';
 import { HttpError } from './http';
 import { hqMessages } from './messages';
 import type { DeskRecord, HqStore } from './store';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { putBlobResponseSchema } from '../../renderer/src/sync/protocol';
+import { putBlobResponseSchema } from '../../renderer/src/protocol/blobs';
 import { sha256Hex } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PutBlobResponse } from '../../renderer/src/sync/protocol';
+import { sha256Hex } from '../../renderer/src/domain/sha256';
+import type { PutBlobResponse } from '../../renderer/src/protocol/blobs';
 import { HttpError } from './http';
 import { hqMessages } from './messages';
 
@@ -24,7 +25,7 @@ export class BlobStore {
 
   /** Stores bytes under their hash, refusing bytes that do not match it; storing twice changes nothing. */
   async put(sha256: string, body: Buffer): Promise<PutBlobResponse> {
-    const actual = createHash('sha256').update(body).digest('hex');
+    const actual = await sha256Hex(body);
     if (actual !== sha256) throw new HttpError(422, { error: 'invalid', message: hqMessages.blobHashMismatch });
     if ((await this.size(sha256)) !== undefined) return { sha256, size: body.length, stored: false };
     const path = this.pathOf(sha256);

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../renderer/src/domain/audit/canonicalJson';
-import { decidableStatusCodes } from '../../renderer/src/sync/protocol';
+import { decidableStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import type { FieldStamp, HqStore, StoredCase } from './store';
 
 /** The author of a field HQ changed, in `FieldStamp.by`. */

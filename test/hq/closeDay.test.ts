@@ -1,6 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDayResponseSchema, dayTotalsOf, type DayTotals, type SyncOpInput } from '../../renderer/src/sync/protocol';
+import { dayTotalsOf, type DayTotals } from '../../renderer/src/domain/dayClose/dayTotals';
+import { closeDayResponseSchema } from '../../renderer/src/protocol/closeDay';
+import type { SyncOpInput } from '../../renderer/src/protocol/ops';
 import { acceptedStatus, at, documentPayload, Outbox } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 

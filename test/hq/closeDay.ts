@@ -1,9 +1,5 @@
-import {
-  dayTotalsOf,
-  type CloseDayRequest,
-  type CloseDayResponse,
-  type ReconciledDayTotals,
-} from '../../renderer/src/sync/protocol';
+import { dayTotalsOf, type ReconciledDayTotals } from '../../renderer/src/domain/dayClose/dayTotals';
+import type { CloseDayRequest, CloseDayResponse } from '../../renderer/src/protocol/closeDay';
 import type { HqStore } from './store';
 
 export interface Difference {

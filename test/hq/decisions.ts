@@ -1,4 +1,5 @@
-import { decidableStatusCodes, type HqDecision, type LicenceData } from '../../renderer/src/sync/protocol';
+import type { HqDecision, LicenceData } from '../../renderer/src/domain/cases/hqDecision';
+import { decidableStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import { hqAuthor, saveCase, statusCodeOf } from './cases';
 import { HttpError } from './http';
 import { hqMessages } from './messages';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrolResponseSchema, hqErrorSchema } from '../../renderer/src/sync/protocol';
+import { enrolResponseSchema } from '../../renderer/src/protocol/enrol';
+import { hqErrorSchema } from '../../renderer/src/protocol/errors';
 import { enrolmentCode, HqHarness } from './support/harness';
 
 let hq: HqHarness;

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pushResponseSchema, referenceResponseSchema } from '../../renderer/src/sync/protocol';
+import { pushResponseSchema } from '../../renderer/src/protocol/push';
+import { referenceResponseSchema } from '../../renderer/src/protocol/reference';
 import { Outbox } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 

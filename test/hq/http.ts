@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
-import type { HqError } from '../../renderer/src/sync/protocol';
+import type { HqError } from '../../renderer/src/protocol/errors';
 import { hqMessages } from './messages';
 import type { OperatorError } from './operatorProtocol';
 

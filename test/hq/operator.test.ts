@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pushResponseSchema } from '../../renderer/src/sync/protocol';
+import { pushResponseSchema } from '../../renderer/src/protocol/push';
 import { HqOperatorError } from './operatorClient';
 import { acceptedStatus, documentPayload, licenceData, Outbox } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';

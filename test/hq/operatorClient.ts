@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReferenceKind } from '../../renderer/src/sync/protocol';
+import type { ReferenceKind } from '../../renderer/src/protocol/reference';
 import {
   caseDetailSchema,
   caseListSchema,

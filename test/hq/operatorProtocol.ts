@@ -3,19 +3,15 @@
  * play the back office — decide cases, publish reference data — and to break HQ on purpose.
  */
 import { z } from 'zod';
+import { caseRecordSchema } from '../../renderer/src/domain/cases/caseRecord';
+import { licenceDataSchema } from '../../renderer/src/domain/cases/hqDecision';
 import { isoDateSchema } from '../../renderer/src/domain/chineseDate';
 import { caseStatusCodes } from '../../renderer/src/domain/cases/caseStatus';
 import { hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
-import {
-  caseRecordSchema,
-  deskIdSchema,
-  licenceDataSchema,
-  opIdSchema,
-  plainTextSchema,
-  referenceItemSchemas,
-  referenceKindSchema,
-  type ReferenceKind,
-} from '../../renderer/src/sync/protocol';
+import { deskIdSchema } from '../../renderer/src/domain/desk';
+import { plainTextSchema } from '../../renderer/src/domain/text';
+import { opIdSchema } from '../../renderer/src/protocol/ops';
+import { referenceItemSchemas, referenceKindSchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
 
 const queryInt = (min: number, max: number) => z.coerce.number().pipe(z.int().min(min).max(max));
 

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { caseRecordSchema, pullResponseSchema, type PullResponse } from '../../renderer/src/sync/protocol';
+import { caseRecordSchema } from '../../renderer/src/domain/cases/caseRecord';
+import { pullResponseSchema, type PullResponse } from '../../renderer/src/protocol/pull';
 import { acceptedStatus, at, documentPayload, licenceData, Outbox } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 

@@ -1,6 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hqErrorSchema, pullResponseSchema, pushResponseSchema, type PushResponse } from '../../renderer/src/sync/protocol';
+import { hqErrorSchema } from '../../renderer/src/protocol/errors';
+import { pullResponseSchema } from '../../renderer/src/protocol/pull';
+import { pushResponseSchema, type PushResponse } from '../../renderer/src/protocol/push';
 import { acceptedStatus, at, documentPayload, licenceData, newCasePayload, Outbox, withdrawnStatus } from './support/fixtures';
 import { HqHarness, type Answer, type TestDesk } from './support/harness';
 

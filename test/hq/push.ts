@@ -1,5 +1,5 @@
 import { businessDateOf } from '../../renderer/src/domain/chineseDate';
-import { type PushRequest, type PushResponse, type PushResult } from '../../renderer/src/sync/protocol';
+import type { PushRequest, PushResponse, PushResult } from '../../renderer/src/protocol/push';
 import { applyOp, type ApplyContext, type OpOutcome } from './applyOp';
 import { HttpError } from './http';
 import { hqMessages } from './messages';

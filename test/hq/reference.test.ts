@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { referenceResponseSchema } from '../../renderer/src/sync/protocol';
+import { referenceResponseSchema } from '../../renderer/src/protocol/reference';
 import { HqOperatorError } from './operatorClient';
 import { validUscc } from './support/fixtures';
 import { HqHarness } from './support/harness';

@@ -1,4 +1,4 @@
-import type { ReferenceKind } from '../../renderer/src/sync/protocol';
+import type { ReferenceKind } from '../../renderer/src/protocol/reference';
 import type { HqStore } from './store';
 
 /** Publishes a whole new list of a kind as the next version; returns that version. */

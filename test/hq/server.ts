@@ -2,19 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import {
-  closeDayRequestSchema,
-  enrolRequestSchema,
-  protocolLimits,
-  pullQuerySchema,
-  pushRequestSchema,
-  referenceItemSchemas,
-  referenceKindSchema,
-  referenceQuerySchema,
-  schemaVersionHeader,
-  sha256Schema,
-  type ReferenceKind,
-} from '../../renderer/src/sync/protocol';
+import { sha256Schema } from '../../renderer/src/domain/sha256';
+import { closeDayRequestSchema } from '../../renderer/src/protocol/closeDay';
+import { protocolLimits } from '../../renderer/src/protocol/common';
+import { enrolRequestSchema } from '../../renderer/src/protocol/enrol';
+import { pullQuerySchema } from '../../renderer/src/protocol/pull';
+import { pushRequestSchema } from '../../renderer/src/protocol/push';
+import { referenceItemSchemas, referenceKindSchema, referenceQuerySchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
+import { schemaVersionHeader } from '../../renderer/src/protocol/version';
 import { authenticateDesk, enrolDesk, requireAdmin } from './auth';
 import { BlobStore } from './blobs';
 import { caseRecordOf } from './cases';

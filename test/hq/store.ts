@@ -1,12 +1,9 @@
 import type Database from 'better-sqlite3';
-import type {
-  DeskId,
-  FirstOpResultStatus,
-  HqDecision,
-  LicenceData,
-  ReferenceKind,
-  SyncEntity,
-} from '../../renderer/src/sync/protocol';
+import type { HqDecision, LicenceData } from '../../renderer/src/domain/cases/hqDecision';
+import type { DeskId } from '../../renderer/src/domain/desk';
+import type { SyncEntity } from '../../renderer/src/protocol/ops';
+import type { FirstOpResultStatus } from '../../renderer/src/protocol/push';
+import type { ReferenceKind } from '../../renderer/src/protocol/reference';
 
 export interface DeskRecord {
   deskId: DeskId;

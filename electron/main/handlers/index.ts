@@ -2,7 +2,7 @@ import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
 import type { HqClient } from '../hq/hqClient';
-import type { PrintService } from '../printing/model';
+import type { PrintService } from '../printing/service';
 import { isAllowedExternalUrl } from '../security/externalUrls';
 
 /** What the handlers need from Electron and the OS, injected so the e2e harness can bind the same code. */

@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import { toChinaIsoDateTime } from '../../../renderer/src/domain/chineseDate';
+import { putBlobResponseSchema, type PutBlobResponse } from '../../../renderer/src/protocol/blobs';
+import { closeDayRequestSchema, closeDayResponseSchema, type CloseDayResponse } from '../../../renderer/src/protocol/closeDay';
+import { protocolLimits } from '../../../renderer/src/protocol/common';
+import { enrolResponseSchema } from '../../../renderer/src/protocol/enrol';
+import { hqErrorSchema, type HqError } from '../../../renderer/src/protocol/errors';
+import { pullResponseSchema, type PullResponse } from '../../../renderer/src/protocol/pull';
+import { pushRequestSchema, pushResponseSchema, type PushResponse } from '../../../renderer/src/protocol/push';
+import { referenceResponseSchema, type ReferenceResponse } from '../../../renderer/src/protocol/reference';
+import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import type {
+  blobRefInputSchema,
   closeDayInputSchema,
-  EnrolOutput,
   enrolInputSchema,
+  EnrolOutput,
   HqConfig,
   HqFailure,
   HqResult,
@@ -11,27 +21,7 @@ import type {
   pushInputSchema,
   putBlobInputSchema,
   referenceInputSchema,
-  blobRefInputSchema,
-} from '../../../renderer/src/sync/hqBridge';
-import {
-  closeDayRequestSchema,
-  closeDayResponseSchema,
-  enrolResponseSchema,
-  hqErrorSchema,
-  protocolLimits,
-  pullResponseSchema,
-  pushRequestSchema,
-  pushResponseSchema,
-  putBlobResponseSchema,
-  referenceResponseSchema,
-  schemaVersionHeader,
-  type CloseDayResponse,
-  type HqError,
-  type PullResponse,
-  type PushResponse,
-  type PutBlobResponse,
-  type ReferenceResponse,
-} from '../../../renderer/src/sync/protocol';
+} from '../../ipc/hq';
 import { checkHqBaseUrl } from './hqUrl';
 import { hqMessages } from './messages';
 import type { SecretStore } from './secretStore';
@@ -40,8 +30,8 @@ import type { HqSettingsStore } from './settingsStore';
 export interface HqClientDeps {
   settings: HqSettingsStore;
   secrets: SecretStore;
-  /** The desk's data schema version, stated on every request (HQ answers 426 below its minimum). */
-  schemaVersion: number;
+  /** The desk's `protocolVersion`, stated on every request (HQ answers 426 below its minimum). */
+  protocolVersion: number;
   fetch?: typeof fetch;
   /** How long a request may take, headers and body, before it is abandoned (ms). */
   timeoutMs?: number;
@@ -91,7 +81,7 @@ function detailOf(error: HqError | undefined): string {
 }
 
 /** Maps a non-2xx answer to the failure the sync engine acts on (DESIGN §4's error list). */
-export function failureOf(status: number, text: string, schemaVersion: number): HqFailure {
+export function failureOf(status: number, text: string, protocolVersion: number): HqFailure {
   const parsed = hqErrorSchema.safeParse(parseJson(text));
   const error = parsed.success ? parsed.data : undefined;
   if (status === 401) {
@@ -106,7 +96,7 @@ export function failureOf(status: number, text: string, schemaVersion: number): 
     return { kind: 'tooLarge', limit, message: hqMessages.tooLarge(limit) };
   }
   if (status === 426) {
-    const minimum = error?.error === 'desk_too_old' ? error.minSchemaVersion : schemaVersion + 1;
+    const minimum = error?.error === 'desk_too_old' ? error.minSchemaVersion : protocolVersion + 1;
     return { kind: 'deskTooOld', minSchemaVersion: minimum, message: hqMessages.deskTooOld(minimum) };
   }
   if (status >= 500 && status <= 599) return { kind: 'serverError', status, message: hqMessages.serverError(status) };
@@ -135,7 +125,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       try {
         response = await fetchImpl(url, {
           method: init.method,
-          headers: { [schemaVersionHeader]: String(deps.schemaVersion), ...init.headers },
+          headers: { [schemaVersionHeader]: String(deps.protocolVersion), ...init.headers },
           ...(init.body !== undefined && { body: init.body }),
           signal: controller.signal,
           redirect: 'error',
@@ -156,7 +146,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
   function interpret<S extends z.ZodType>(answer: Answer, schema: S): HqResult<z.output<S>> {
     if (!answer.ok) return answer;
-    if (answer.status < 200 || answer.status > 299) return failed(failureOf(answer.status, answer.text, deps.schemaVersion));
+    if (answer.status < 200 || answer.status > 299) return failed(failureOf(answer.status, answer.text, deps.protocolVersion));
     const parsed = schema.safeParse(parseJson(answer.text));
     return parsed.success ? { ok: true, value: parsed.data } : failed({ kind: 'badResponse', message: hqMessages.badResponse });
   }
@@ -244,7 +234,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
     push(input) {
       return call('POST', '/v1/sync/push', pushResponseSchema, {
-        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.schemaVersion, ops: input.ops }),
+        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.protocolVersion, ops: input.ops }),
         check: pushRequestSchema,
       });
     },
@@ -269,7 +259,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       if (!answer.ok) return answer;
       if (answer.status === 200) return { ok: true, value: { present: true } };
       if (answer.status === 404) return { ok: true, value: { present: false } };
-      return failed(failureOf(answer.status, answer.text, deps.schemaVersion));
+      return failed(failureOf(answer.status, answer.text, deps.protocolVersion));
     },
 
     putBlob(input) {
@@ -278,7 +268,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
     closeDay(input) {
       return call('POST', '/v1/sync/close-day', closeDayResponseSchema, {
-        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.schemaVersion, ...input }),
+        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.protocolVersion, ...input }),
         check: closeDayRequestSchema,
       });
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { hqEnrolmentSchema, type HqEnrolment } from '../../../renderer/src/sync/hqBridge';
+import { hqEnrolmentSchema, type HqEnrolment } from '../../ipc/hq';
 
 /** Where the desk keeps its HQ enrolment (URL, hall, desk, desk id): not secret, so plain JSON. */
 export interface HqSettingsStore {

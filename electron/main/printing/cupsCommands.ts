@@ -1,7 +1,7 @@
 import { RefusedError } from '../../ipc/errors';
+import { printJobIdSchema, type Printer, type PrintJob, type PrintJobId } from '../../ipc/printing';
 import type { CupsServer } from './ipp';
 import { printMessages } from './messages';
-import { printJobIdSchema, type Printer, type PrintJob, type PrintJobId } from './model';
 
 /**
  * The CUPS command lines we run and the parsing of what they print, kept pure so the tests replay outputs

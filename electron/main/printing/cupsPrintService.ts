@@ -3,6 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { RefusedError } from '../../ipc/errors';
+import type { Printer, PrintJob, PrintJobId, PrintOutcome } from '../../ipc/printing';
 import { createCommandRunner, type CommandResult, type RunCommand } from './commandRunner';
 import {
   assertCupsPrinterName,
@@ -28,7 +29,7 @@ import {
   type IppValue,
 } from './ipp';
 import { printMessages } from './messages';
-import type { Printer, PrintJob, PrintJobId, PrintOutcome, PrintService } from './model';
+import type { PrintService } from './service';
 
 export interface CupsPrintServiceOptions {
   run?: RunCommand;

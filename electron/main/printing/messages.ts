@@ -6,23 +6,9 @@ const withDetail = (detail: string | undefined) => (detail ? `（${detail}）` :
 export const printMessages = {
   unsupportedPlatform: '本机操作系统暂不支持打印',
 
-  // Input checks (IPC schema and the CUPS adapter).
-  pdfNotBytes: '打印内容必须是 PDF 文件的字节数据。',
-  pdfEmpty: '打印内容为空。',
-  pdfTooLarge: (maxBytes: number) => `打印文件过大：不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`,
-  notPdf: '打印内容不是 PDF 文件。',
-  printerNameMissing: '请选择打印机。',
-  printerNameTooLong: '打印机名称过长。',
-  printerNameControl: '打印机名称含有不可见的控制字符。',
+  // Input checks of the CUPS adapter (the IPC schema's own are `printJobMessages` in electron/ipc).
   cupsPrinterNameInvalid: (name: string) =>
     `打印机名称“${name}”不符合 CUPS 的命名规则（不能含空格、/、\\、#、?、@、引号，也不能以“-”开头）。`,
-  jobNotObject: '打印请求的格式不正确。',
-  unknownFields: (keys: readonly string[]) => `打印请求含有不支持的字段：${keys.join('、')}。`,
-  paperUnknown: (sizes: readonly string[]) => `纸张只能是 ${sizes.join('、')}。`,
-  orientationUnknown: '版面方向只能是纵向（portrait）或横向（landscape）。',
-  copiesRange: '份数必须是 1 到 99 之间的整数。',
-  titleInvalid: '文档标题不能为空、不能超过 200 个字，也不能含控制字符。',
-  invalidJobId: '打印任务编号格式不正确。',
 
   // The spooler itself.
   cupsMissing: '本机未安装 CUPS 打印系统（找不到 lp / lpstat 命令），请联系管理员安装。',

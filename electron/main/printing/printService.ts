@@ -1,7 +1,7 @@
 import { RefusedError } from '../../ipc/errors';
 import { createCupsPrintService } from './cupsPrintService';
 import { printMessages } from './messages';
-import type { PrintService } from './model';
+import type { PrintService } from './service';
 import { createWindowsPrintService } from './windowsPrintService';
 
 const refuse = async (): Promise<never> => {

@@ -6,8 +6,9 @@ import path, { dirname, join } from 'node:path';
 import * as pdfToPrinter from 'pdf-to-printer';
 import type { PrintOptions, Printer as WindowsPrinter } from 'pdf-to-printer';
 import { RefusedError } from '../../ipc/errors';
+import { printJobIdSchema, type Printer, type PrintJob, type PrintJobId, type PrintOutcome } from '../../ipc/printing';
 import { printMessages } from './messages';
-import { printJobIdSchema, type Printer, type PrintJob, type PrintJobId, type PrintOutcome, type PrintService } from './model';
+import type { PrintService } from './service';
 
 /**
  * The part of pdf-to-printer the desk uses. It lists printers through PowerShell (Win32_Printer) and prints

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { CaseId } from '../domain/cases/caseId';
 import type { ChecklistItemKey } from '../domain/catalogue/checklist';
+import { sha256Hex } from '../domain/sha256';
 import { cleanText } from '../domain/text';
 import { pdfFirstPageThumbnail, type PdfPreviewProblem } from '../documents/pdfThumbnail';
 import { catalogueForCase, checklistEventOp, checklistWithin, recordOf, requireItem } from './caseChecklist';
@@ -34,10 +35,6 @@ const signatures: Readonly<Record<string, (head: Uint8Array) => boolean>> = {
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function hex(digest: ArrayBuffer): string {
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 const thumbnailEdge = 240;
@@ -121,7 +118,7 @@ export async function attachScan(
   if (existing === undefined) return { ok: false, message: dataMessages.cases.notFound };
   const catalogue = await catalogueForCase(db, existing);
   const { bytes, mediaType, fileName } = checked.value;
-  const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+  const sha256 = await sha256Hex(new Uint8Array(bytes));
   const { thumbnail, previewProblem } = await thumbnailOf(file, bytes, mediaType);
   const at = chinaIso(context.at ?? new Date());
   const audit = { at, clerkId: context.clerk.id, action: 'checklist.attach', subject: caseSubject(caseId), details: { key, sha256, fileName } };

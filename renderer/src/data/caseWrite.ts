@@ -1,11 +1,11 @@
 import { uuidv7 } from 'uuidv7';
 import type { AuditEntryInput } from '../domain/audit/auditEntry';
+import type { CaseField, casePatchSchema } from '../domain/cases/caseRecord';
 import type { SignedInClerk } from '../domain/clerks/account';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseEvent } from '../domain/cases/caseEvents';
 import { caseStatusLabels, isIntakeOpen, type CaseStatusCode } from '../domain/cases/caseStatus';
 import type { z } from 'zod';
-import type { CaseField, casePatchSchema } from '../sync/protocol';
 import { writeWithAudit } from './audit';
 import { findClerkById } from './clerks';
 import { guardStorage } from './dataError';

@@ -12,7 +12,7 @@ import { buildChecklist, type Checklist } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
 import type { CatalogueSelection } from '../domain/catalogue/selection';
 import { can } from '../domain/clerks/permissions';
-import { caseFields } from '../sync/protocol';
+import { caseFields } from '../domain/cases/caseRecord';
 import { catalogueForCase, checklistWithin, decisionItems } from './caseChecklist';
 import { caseEnterprise, resolveEnterprise } from './caseEnterprise';
 import {

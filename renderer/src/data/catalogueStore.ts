@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defaultCalendar, workingCalendarSchema, type WorkingCalendar } from '../domain/calendar';
 import { parseCatalogue } from '../domain/catalogue/parseCatalogue';
 import type { Catalogue } from '../domain/catalogue/schema';
-import type { ReferenceKind } from '../sync/protocol';
+import type { ReferenceKind } from '../protocol/reference';
 import { chinaIso } from './clock';
 import { DataError, guardStorage } from './dataError';
 import type { DeskDatabase } from './db';

@@ -14,7 +14,7 @@ import type {
   OutboxRow,
   ReferenceRow,
 } from './records';
-import { recoverInFlight } from './outbox';
+import { recoverInFlight } from './outboxFlight';
 import { outboxGuard } from './outboxGuard';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
 

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { SignedInClerk } from '../domain/clerks/account';
-import { deskCodeSchema, hallCodeSchema } from '../domain/cases/caseNumber';
+import { deskIdentitySchema, type DeskIdentity } from '../domain/desk';
 import { writeWithAudit } from './audit';
 import { chinaIso } from './clock';
 import { requirePermission } from './clerks';
@@ -8,18 +7,6 @@ import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import { dataMessages } from './messages';
 import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
-
-/**
- * Which desk this is: the hall code (大厅代码, 2–6 capitals or digits) and the desk code (two digits).
- * Together they are unique in the city and lead every case number and document number this desk
- * issues, so an admin sets them once at first run (Settings) before the first case is taken in.
- */
-export interface DeskIdentity {
-  hallCode: string;
-  deskCode: string;
-}
-
-export const deskIdentitySchema = z.object({ hallCode: hallCodeSchema, deskCode: deskCodeSchema });
 
 /**
  * For development, end-to-end tests and benchmarks only: hall MY (绵阳, the catalogue's region 510700),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { greenCardItemSchema } from '../sync/protocol';
+import { greenCardItemSchema } from '../protocol/reference';
 
 /**
  * 服务绿卡: key enterprises the hall serves through a priority channel, each with a named liaison (专员).

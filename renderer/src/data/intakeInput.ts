@@ -1,8 +1,8 @@
+import type { Person } from '../domain/cases/parties';
 import type { IntakeAnswers } from '../domain/catalogue/answers';
 import { intakeAnswersSchema } from '../domain/catalogue/answers';
 import { checkMobile, checkResidentId, checkUscc } from '../domain/identifiers';
 import { cleanText } from '../domain/text';
-import type { Person } from '../sync/protocol';
 import { dataMessages } from './messages';
 import type { EnterpriseId } from './records';
 import { Refusal } from './refusal';

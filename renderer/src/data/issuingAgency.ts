@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SignedInClerk } from '../domain/clerks/account';
+import type { DocumentKind } from '../domain/documentEvents';
 import { cleanText } from '../domain/text';
-import type { DocumentKind } from '../sync/protocol';
 import { writeWithAudit } from './audit';
 import { chinaIso } from './clock';
 import { requirePermission } from './clerks';

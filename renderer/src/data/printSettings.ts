@@ -3,7 +3,7 @@ import { CALIBRATION_LIMITS, calibrationSchema, identityCalibration, type Calibr
 import type { SignedInClerk } from '../domain/clerks/account';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { isoDateTimeSchema } from '../domain/chineseDate';
-import type { DocumentKind } from '../sync/protocol';
+import type { DocumentKind } from '../domain/documentEvents';
 import { writeWithAudit } from './audit';
 import { chinaIso } from './clock';
 import { requirePermission } from './clerks';

@@ -6,26 +6,20 @@
 import { z } from 'zod';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseNumber } from '../domain/cases/caseNumber';
+import type { CaseField } from '../domain/cases/caseRecord';
 import type { CaseState } from '../domain/cases/caseState';
 import type { CaseStatusCode } from '../domain/cases/caseStatus';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
+import type { HqDecision, LicenceData } from '../domain/cases/hqDecision';
+import type { Person } from '../domain/cases/parties';
 import type { AnswerValue } from '../domain/catalogue/answers';
 import type { ChecklistItem, ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { BundleCode, CatalogueVersion, MaterialForm, MatterCode } from '../domain/catalogue/schema';
 import type { ClerkId } from '../domain/clerks/clerkId';
-import type {
-  CaseField,
-  DocumentKind,
-  HqDecision,
-  LicenceData,
-  OpId,
-  OpResultStatus,
-  Person,
-  PushResult,
-  ReferenceKind,
-  SyncEntity,
-  SyncOp,
-} from '../sync/protocol';
+import type { DocumentKind } from '../domain/documentEvents';
+import type { OpId, SyncEntity, SyncOp } from '../protocol/ops';
+import type { OpResultStatus, PushResult } from '../protocol/push';
+import type { ReferenceKind } from '../protocol/reference';
 
 export interface MetaRow {
   key: string;

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { caseNumberDayPrefix, formatCaseNumber, parseCaseNumber, type CaseNumber } from '../domain/cases/caseNumber';
-import type { DeskIdentity } from './desk';
+import type { DeskIdentity } from '../domain/desk';
 import { boundTable } from './transaction';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { casePatchSchema, type CasePatch } from '../domain/cases/caseRecord';
 import { isoDateTimeSchema } from '../domain/chineseDate';
-import { casePatchSchema, referenceKinds, type CasePatch, type ReferenceKind } from '../sync/protocol';
+import { referenceKinds, type ReferenceKind } from '../protocol/reference';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 

@@ -1,3 +1,4 @@
+import { sha256Bytes, sha256Hex } from '../domain/sha256';
 import type { PdfEngine } from './engine';
 import { InvalidDocumentRequestError } from './errors';
 import { documentRequestSchema, type DocumentKind, type DocumentRequestOf } from './schemas';
@@ -34,15 +35,6 @@ export interface GeneratedDocument {
   warnings: DocumentWarning[];
 }
 
-function hex(bytes: ArrayBuffer): string {
-  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-async function sha256(data: Uint8Array | string): Promise<ArrayBuffer> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-}
-
 /**
  * Validates a request, draws it with its template and returns the PDF with its SHA-256. The same request
  * always yields the same bytes: metadata dates come from the request, the file ID from its content.
@@ -55,7 +47,7 @@ export async function generateDocument(input: unknown, engine: PdfEngine): Promi
   }
   const request = parsed.data;
   const template = templates[request.kind] as Template<DocumentKind>;
-  const fileId = new Uint8Array(await sha256(JSON.stringify(request))).slice(0, 16);
+  const fileId = (await sha256Bytes(JSON.stringify(request))).slice(0, 16);
   const title = template.title(request as DocumentRequestOf<DocumentKind>);
   const builder = await engine.createBuilder({ title, subject: `${request.kind}/${template.version}`, createdAt: request.issuedAt, fileId });
   const warnings = template.draw(builder, request as DocumentRequestOf<DocumentKind>);
@@ -64,7 +56,7 @@ export async function generateDocument(input: unknown, engine: PdfEngine): Promi
     kind: request.kind,
     templateId: `${request.kind}/${template.version}`,
     bytes,
-    sha256: hex(await sha256(bytes)),
+    sha256: await sha256Hex(bytes),
     pageCount: builder.pageCount,
     warnings,
   };

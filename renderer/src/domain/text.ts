@@ -4,6 +4,7 @@
  * text. What is refused is what a person cannot see or check on screen: control characters, direction
  * overrides that make text display differently from how it is stored, and broken character encodings.
  */
+import { z } from 'zod';
 
 export interface CleanTextOptions {
   /** Longest accepted value, in characters as people count them (code points: 𠮷 is one). */
@@ -26,6 +27,7 @@ const textMessages = {
     `第${position}个字符是文字方向控制符（${codePoint}），它会让文字显示的顺序与实际内容不同，请删除后再保存`,
   brokenCharacter: (position: number) => `第${position}个字符已损坏（编码不完整），请删除后重新输入`,
   tooLong: (max: number, count: number) => `最多可填${max}个字，当前${count}个字，请删减${count - max}个字`,
+  empty: '不能为空',
 } as const;
 
 const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x09: '制表符 Tab', 0x00: '空字符' };
@@ -134,4 +136,20 @@ function problemAt(
     return { kind: 'brokenCharacter', message: textMessages.brokenCharacter(position) };
   }
   return null;
+}
+
+/** Free text as the domain stores it: cleaned by `cleanText`, never empty. */
+export function plainTextSchema(max: number, multiline = false) {
+  return z.string().transform((raw, ctx) => {
+    const result = cleanText(raw, { max, multiline });
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.error.message });
+      return z.NEVER;
+    }
+    if (result.value === '') {
+      ctx.addIssue({ code: 'custom', message: textMessages.empty });
+      return z.NEVER;
+    }
+    return result.value;
+  });
 }

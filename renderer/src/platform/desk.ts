@@ -33,3 +33,5 @@ export async function callDesk<K extends ChannelKey>(
 }
 
 export type { ChannelInput, ChannelOutput } from '../../../electron/ipc/contract';
+/** What the main process answers the sync engine's HQ calls. */
+export type { HqConfig, HqFailure, HqResult } from '../../../electron/ipc/hq';

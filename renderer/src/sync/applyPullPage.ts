@@ -6,24 +6,17 @@ import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records
 import { caseSearchKeys } from '../data/search/keys';
 import { keyedIn, type Keyed } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
+import { caseEventRecordSchema, checklistEventRecordSchema, type CaseEventRecord, type ChecklistEventRecord } from '../domain/cases/caseEventRecords';
 import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
+import { caseFields, type CasePatch } from '../domain/cases/caseRecord';
 import { runningDueDate } from '../domain/cases/dueStatus';
 import { checklistItemKeySchema, type ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
 import { clerkIdSchema, type ClerkId } from '../domain/clerks/clerkId';
+import type { PullChange, PullResponse } from '../protocol/pull';
 import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
-import {
-  caseEventRecordSchema,
-  caseFields,
-  checklistEventRecordSchema,
-  type CaseEventRecord,
-  type CasePatch,
-  type ChecklistEventRecord,
-  type PullChange,
-  type PullResponse,
-} from './protocol';
 
 /**
  * Applies one page of HQ's changes for this desk's hall to the local database, in one transaction with

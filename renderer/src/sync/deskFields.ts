@@ -2,8 +2,8 @@ import type { DeskDatabase } from '../data/db';
 import type { CaseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
 import { rekeyed } from '../data/search/keyTiers';
+import type { CaseField, CasePatch, CaseRecord } from '../domain/cases/caseRecord';
 import { runningDueDate } from '../domain/cases/dueStatus';
-import type { CaseField, CasePatch, CaseRecord } from './protocol';
 
 /** The given fields of HQ's case record, as a patch. */
 export function pickFields(record: CaseRecord, fields: readonly CaseField[]): CasePatch {

@@ -1,8 +1,8 @@
 import { activeCatalogue } from '../data/catalogueStore';
 import { readPullCursor } from '../data/syncState';
+import { protocolLimits } from '../protocol/common';
 import { applyPullPage } from './applyPullPage';
 import { syncMessages } from './messages';
-import { protocolLimits } from './protocol';
 import { failureOfHq, type PhaseFailure, type SyncContext } from './syncContext';
 
 /**

@@ -1,14 +1,16 @@
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import { markInFlight, markSendFailed, pendingOps, recoverInFlight, recordResults } from '../data/outbox';
+import { markInFlight, markSendFailed, pendingOps, recordResults } from '../data/outbox';
+import { recoverInFlight } from '../data/outboxFlight';
 import type { OutboxRow } from '../data/records';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
+import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
+import type { HqFailure } from '../platform/desk';
+import type { PushResponse, PushResult } from '../protocol/push';
 import { unsentCaseFields, withDeskFields } from './deskFields';
-import type { HqFailure } from './hqBridge';
 import { syncMessages } from './messages';
-import { caseFields, type CaseField, type CasePatch, type PushResponse, type PushResult } from './protocol';
 import { failureOfHq, type PhaseFailure, type PushLimits, type SyncContext } from './syncContext';
 
 const encoder = new TextEncoder();

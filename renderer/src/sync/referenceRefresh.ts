@@ -1,8 +1,8 @@
 import { installReference, referenceVersions } from '../data/catalogueStore';
 import { defaultCalendar, type WorkingCalendarYear } from '../domain/calendar';
 import { isRefusedReference, readSyncStatus, updateSyncStatus } from '../data/syncState';
+import { referenceKinds, type ReferenceResponse } from '../protocol/reference';
 import { syncMessages } from './messages';
-import { referenceKinds, type ReferenceResponse } from './protocol';
 import { failureOfHq, type PhaseFailure, type SyncContext } from './syncContext';
 
 type Document = { ok: true; data: unknown } | { ok: false; message: string };

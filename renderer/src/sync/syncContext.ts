@@ -1,7 +1,7 @@
 import type { DeskDatabase } from '../data/db';
 import type { SyncPauseReason } from '../data/syncState';
-import type { HqFailure } from './hqBridge';
-import { protocolLimits } from './protocol';
+import type { HqFailure } from '../platform/desk';
+import { protocolLimits } from '../protocol/common';
 import type { SyncTransport } from './transport';
 
 export interface PushLimits {

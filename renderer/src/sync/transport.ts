@@ -1,6 +1,9 @@
-import { callDesk } from '../platform/desk';
-import type { HqConfig, HqResult } from './hqBridge';
-import type { PullResponse, PushResponse, PutBlobResponse, ReferenceKind, ReferenceResponse, SyncOp } from './protocol';
+import { callDesk, type HqConfig, type HqResult } from '../platform/desk';
+import type { PutBlobResponse } from '../protocol/blobs';
+import type { SyncOp } from '../protocol/ops';
+import type { PullResponse } from '../protocol/pull';
+import type { PushResponse } from '../protocol/push';
+import type { ReferenceKind, ReferenceResponse } from '../protocol/reference';
 
 /**
  * How the sync engine reaches HQ. In the app it is the main process over IPC (which holds the token);

@@ -10,10 +10,11 @@ import { memorySecretStore } from '../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
 import { appOrigin, createAppRequestHandler } from '../../../electron/main/security/appProtocol';
 import { DeskDatabase } from '../../../renderer/src/data/db';
-import { latestSchemaVersion } from '../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../renderer/src/protocol/version';
 import { readPullCursor } from '../../../renderer/src/data/syncState';
 import { newClerkId } from '../../../renderer/src/domain/clerks/clerkId';
-import { pullResponseSchema, schemaVersionHeader } from '../../../renderer/src/sync/protocol';
+import { pullResponseSchema } from '../../../renderer/src/protocol/pull';
+import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import { pullChanges } from '../../../renderer/src/sync/pullChanges';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
 import { defaultPushLimits } from '../../../renderer/src/sync/syncContext';
@@ -59,7 +60,7 @@ function newWorkload(deskCode: string): Workload {
 
 /** The main process's HQ client (fetch injectable), enrolled with HQ. */
 async function enrolledClient(hq: HqHarness, deskCode: string, fetchImpl: typeof fetch = fetch): Promise<{ client: HqClient; deskId: string }> {
-  const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion, fetch: fetchImpl });
+  const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion, fetch: fetchImpl });
   const enrolled = await client.enrol({ baseUrl: hq.url, hallCode, deskCode, enrolmentCode });
   if (!enrolled.ok) throw new Error(enrolled.failure.message);
   return { client, deskId: enrolled.value.deskId };
@@ -88,7 +89,7 @@ async function enrolPlain(hq: HqHarness, deskCode: string): Promise<{ deskId: st
 async function postPlain(hq: HqHarness, token: string, body: string): Promise<void> {
   const response = await fetch(`${hq.url}/v1/sync/push`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [schemaVersionHeader]: String(latestSchemaVersion) },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [schemaVersionHeader]: String(protocolVersion) },
     body,
   });
   const text = await response.text();
@@ -244,7 +245,7 @@ async function pullRound(): Promise<PullRound> {
     for (let first = 1; first <= cases; first += seedBatch / opsPerCase) {
       const ops = numbered(casesOps(workload, first, Math.min(cases, first + seedBatch / opsPerCase - 1)), seq);
       seq += ops.length;
-      await postPlain(hq, pusher.token, JSON.stringify({ deskId: pusher.deskId, schemaVersion: latestSchemaVersion, ops }));
+      await postPlain(hq, pusher.token, JSON.stringify({ deskId: pusher.deskId, schemaVersion: protocolVersion, ops }));
     }
 
     // The floor: the same pages, fetched and read with plain fetch.

@@ -5,12 +5,12 @@
  * Built by `test/bench/suites/sync.ts` with Vite, never shipped.
  */
 import Dexie from 'dexie';
+import type { HqEnrolment } from '../../../electron/ipc/hq';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import type { SecretStore } from '../../../electron/main/hq/secretStore';
 import type { HqSettingsStore } from '../../../electron/main/hq/settingsStore';
 import { DeskDatabase } from '../../../renderer/src/data/db';
-import { latestSchemaVersion } from '../../../renderer/src/data/schema';
-import type { HqEnrolment } from '../../../renderer/src/sync/hqBridge';
+import { protocolVersion } from '../../../renderer/src/protocol/version';
 import { pushOutbox } from '../../../renderer/src/sync/pushOutbox';
 import { defaultPushLimits } from '../../../renderer/src/sync/syncContext';
 import type { SyncTransport } from '../../../renderer/src/sync/transport';
@@ -50,7 +50,7 @@ window.__syncBench = {
       if (typeof init?.body === 'string' && String(input).endsWith('/v1/sync/push')) bodies.push(init.body);
       return fetch(input, init);
     };
-    const client = createHqClient({ ...memoryStores(), schemaVersion: latestSchemaVersion, fetch: recordingFetch });
+    const client = createHqClient({ ...memoryStores(), protocolVersion, fetch: recordingFetch });
     const enrolled = await client.enrol({ baseUrl: hq.url, hallCode: workload.hallCode, deskCode: workload.deskCode, enrolmentCode: hq.enrolmentCode });
     if (!enrolled.ok) throw new Error(enrolled.failure.message);
     desk = { db, client, meter, bodies };

@@ -5,7 +5,7 @@ import { createHandlers, type HandlerDeps } from '../../../electron/main/handler
 import { createHqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
-import { latestSchemaVersion } from '../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../renderer/src/protocol/version';
 import { createPrintService } from '../../../electron/main/printing/printService';
 
 export interface BoundDesk {
@@ -34,7 +34,7 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
         openedExternally.push(url);
       },
       printService: createPrintService(process.platform),
-      hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion }),
+      hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion }),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

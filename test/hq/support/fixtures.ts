@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
-import type { licenceDataSchema, SyncOpInput } from '../../../renderer/src/sync/protocol';
+import type { licenceDataSchema } from '../../../renderer/src/domain/cases/hqDecision';
+import type { SyncOpInput } from '../../../renderer/src/protocol/ops';
 import type { TestDesk } from './harness';
 
 export const at = (time = '09:30:00', date = '2026-11-28') => `${date}T${time}+08:00`;

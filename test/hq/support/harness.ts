@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schemaVersionHeader, type DeskId } from '../../../renderer/src/sync/protocol';
+import type { DeskId } from '../../../renderer/src/domain/desk';
+import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import { HqOperator } from '../operatorClient';
 import { startHq, type HqOptions, type HqServer } from '../server';
 

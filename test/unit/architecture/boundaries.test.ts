@@ -16,6 +16,9 @@ describe('architecture rules (DESIGN §2)', () => {
     ['domain importing React', 'renderer/src/domain/x.ts', "import { useState } from 'react';"],
     ['domain importing the data layer', 'renderer/src/domain/cases/x.ts', "import { deskDatabase } from '../../data/db';"],
     ['domain importing a feature', 'renderer/src/domain/x.ts', "import { App } from '../features/shell/App';"],
+    ['domain importing the protocol', 'renderer/src/domain/cases/x.ts', "import { syncOpSchema } from '../../protocol/ops';"],
+    ['the protocol importing the data layer', 'renderer/src/protocol/x.ts', "import { deskDatabase } from '../data/db';"],
+    ['the protocol importing Dexie', 'renderer/src/protocol/x.ts', "import Dexie from 'dexie';"],
     ['data importing a feature', 'renderer/src/data/x.ts', "import { App } from '../features/shell/App';"],
     ['documents importing React', 'renderer/src/documents/x.ts', "import React from 'react';"],
     ['a feature importing electron', 'renderer/src/features/intake/x.ts', "import { ipcRenderer } from 'electron';"],
@@ -31,6 +34,7 @@ describe('architecture rules (DESIGN §2)', () => {
 
   it.each([
     ['domain importing domain and zod', 'renderer/src/domain/cases/x.ts', "import { z } from 'zod';\nimport { addWorkingDays } from '../calendar';"],
+    ['the protocol importing the domain and zod', 'renderer/src/protocol/x.ts', "import { z } from 'zod';\nimport { caseIdSchema } from '../domain/cases/caseId';"],
     ['a feature importing data and domain', 'renderer/src/features/intake/x.ts', "import { deskDatabase } from '../../data/db';\nimport { x } from '../../domain/x';"],
     ['platform/ importing the IPC contract types', 'renderer/src/platform/x.ts', "import type { DeskApi } from '../../../electron/ipc/contract';"],
     ['the main process importing electron', 'electron/main/x.ts', "import { app } from 'electron';"],

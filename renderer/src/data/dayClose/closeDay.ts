@@ -3,7 +3,9 @@ import { formatChineseDate } from '../../domain/chineseDate';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { dayCloseMessages } from '../../domain/dayClose/messages';
 import type { DocumentNumber } from '../../domain/documentNumber';
-import { closeDayResponseSchema, dayTotalsSchema, type CloseDayResponse, type DayTotals } from '../../sync/protocol';
+import { dayTotalsSchema, type DayTotals } from '../../domain/dayClose/dayTotals';
+import { sha256Hex } from '../../domain/sha256';
+import { closeDayResponseSchema, type CloseDayResponse } from '../../protocol/closeDay';
 import { writeWithAudit } from '../audit';
 import { actingClerk } from '../caseWrite';
 import { requireApprover, verifyChiefApproval, type ChiefCredentials } from '../chiefApproval';
@@ -11,7 +13,7 @@ import { chinaIso } from '../clock';
 import { requirePermission } from '../clerks';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
-import { documentEventOp, sha256Of } from '../documentArchive/archive';
+import { documentEventOp } from '../documentArchive/archive';
 import { takeDocumentNumber } from '../documentArchive/numbering';
 import { appendOps } from '../outbox';
 import type { DocumentRow } from '../records';
@@ -115,7 +117,7 @@ export async function closeDay(
     details: { signedBy: input.chief.id, documentNumber: report.documentNumber, sha256: report.sha256 },
   };
   return refusalsAsResults(async () => {
-    if ((await sha256Of(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
+    if ((await sha256Hex(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
     return guardStorage(async () => {
       const { value } = await writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
         const acting = await actingClerk(db, clerk);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../domain/chineseDate';
 import { clerkIdSchema } from '../../domain/clerks/clerkId';
-import { dayTotalsSchema } from '../../sync/protocol';
+import { dayTotalsSchema } from '../../domain/dayClose/dayTotals';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 

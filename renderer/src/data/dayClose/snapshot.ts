@@ -10,10 +10,11 @@ import {
   type DeferredItem,
   type UnprintedDocument,
 } from '../../domain/dayClose/pendingWork';
-import { dayTotalsOf, type DayTotals, type DayTotalsOp } from '../../sync/protocol';
+import { dayTotalsOf, type DayTotals, type DayTotalsOp } from '../../domain/dayClose/dayTotals';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
-import { readDeskIdentity, type DeskIdentity } from '../desk';
+import type { DeskIdentity } from '../../domain/desk';
+import { readDeskIdentity } from '../desk';
 import { outboxCounts } from '../outbox';
 import { isPrintableKind } from '../printSettings';
 import type { CaseRow, ChecklistRecordRow, OutboxState } from '../records';

@@ -4,7 +4,8 @@ import type { CaseId } from '../../domain/cases/caseId';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { can, type ClerkAction } from '../../domain/clerks/permissions';
 import type { DocumentNumber } from '../../domain/documentNumber';
-import type { DocumentAction, DocumentKind } from '../../sync/protocol';
+import type { DocumentAction, DocumentKind } from '../../domain/documentEvents';
+import { sha256Hex } from '../../domain/sha256';
 import { writeWithAudit } from '../audit';
 import { actingClerk, type WriteContext } from '../caseWrite';
 import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredentials } from '../chiefApproval';
@@ -46,14 +47,6 @@ function printPermission(kind: PrintableKind): ClerkAction {
 /** `clerk` as `actingClerk` read it: the stored role decides, never the session's copy. */
 function canPrint(clerk: SignedInClerk, kind: PrintableKind): boolean {
   return can(clerk.role, printPermission(kind));
-}
-
-function hex(digest: ArrayBuffer): string {
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-export async function sha256Of(bytes: Uint8Array): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
 /** A document drawn and about to be printed. */
@@ -141,7 +134,7 @@ export async function archiveDocument(
   const at = chinaIso(context.at ?? new Date());
   const checked = await refusalsAsResults<{ reason: string | null }, ArchiveField>(async () => {
     checkPrint(draft.copies, draft.printerName);
-    if ((await sha256Of(draft.pdf)) !== draft.sha256) throw new Refusal(m.bytesChanged);
+    if ((await sha256Hex(draft.pdf)) !== draft.sha256) throw new Refusal(m.bytesChanged);
     if (isLicenceKind(draft.kind) && (draft.licenceSheetSerial === null || draft.licenceSheetSerial.trim() === '')) {
       throw new Refusal<ArchiveField>(m.sheetRequired, 'licenceSheetSerial');
     }

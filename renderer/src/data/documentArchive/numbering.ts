@@ -1,6 +1,6 @@
 import { toChinaCalendarDate } from '../../domain/chineseDate';
 import { formatDocumentNumber, type DocumentNumber } from '../../domain/documentNumber';
-import type { DocumentKind } from '../../sync/protocol';
+import type { DocumentKind } from '../../domain/documentEvents';
 import { chinaIso } from '../clock';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../chineseDate';
 import { clerkIdSchema } from '../clerks/clerkId';
+import { sha256Hex, sha256Schema } from '../sha256';
 import { canonicalJson } from './canonicalJson';
 
 /** The `prevHash` of the first entry: the chain starts from a fixed, known value. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What a caller records; the log adds `seq`, `prevHash` and `hash`. */
 export const auditEntryInputSchema = z.object({
@@ -23,8 +22,8 @@ export type AuditEntryInput = z.infer<typeof auditEntryInputSchema>;
 
 export const auditEntrySchema = auditEntryInputSchema.extend({
   seq: z.number().int().min(1),
-  prevHash: sha256HexSchema,
-  hash: sha256HexSchema,
+  prevHash: sha256Schema,
+  hash: sha256Schema,
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -36,11 +35,6 @@ export interface AuditHead {
 
 export function auditHead(entry: AuditEntry): AuditHead {
   return { seq: entry.seq, hash: entry.hash };
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**

@@ -115,4 +115,10 @@ export const casesMessages = {
     deskCode: '窗口号应为两位数字，如 03',
     sequence: '当日序号应为从1开始的整数',
   },
+  /** The case and its events as desks and HQ keep them. */
+  record: {
+    emptyPatch: '办件数据为空',
+    deferredNeedsDeadline: '容缺的材料须有补交期限',
+    attachmentType: '附件类型应为 PDF 或图片',
+  },
 } as const;

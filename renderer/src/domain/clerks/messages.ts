@@ -1,13 +1,13 @@
-import type { ClerkRole } from './roles';
-import type { ClerkAction } from './permissions';
-
-/** Chinese text produced by the clerk rules: role names, permission names, password and account checks. */
+/**
+ * Chinese text produced by the clerk rules: role names, permission names, password and account checks.
+ * Label maps are typed (and checked for completeness) where their keys are defined.
+ */
 export const clerksMessages = {
   roleLabels: {
     clerk: '受理员',
     chief: '首席代表',
     admin: '管理员',
-  } satisfies Record<ClerkRole, string>,
+  },
   actionLabels: {
     'case.intake': '登记办件',
     'case.counterDecision': '作出窗口受理决定',
@@ -25,7 +25,7 @@ export const clerksMessages = {
     'desk.enrol': '注册窗口',
     'clerks.manage': '管理工作人员账号',
     'audit.view': '查看审计日志',
-  } satisfies Record<ClerkAction, string>,
+  },
   forbidden: (role: string, action: string, roles: readonly string[]) => `${role}无权${action}，需由${roles.join('或')}操作。`,
   invalidRole: '角色应为受理员、首席代表或管理员',
   invalidClerkId: '工作人员编号格式不正确',

@@ -22,6 +22,8 @@ export const clerkActions = [
 ] as const;
 export type ClerkAction = (typeof clerkActions)[number];
 
+const actionLabels: Readonly<Record<ClerkAction, string>> = clerksMessages.actionLabels;
+
 const COUNTER: readonly ClerkRole[] = ['clerk', 'chief'];
 const CHIEF: readonly ClerkRole[] = ['chief'];
 const ADMIN: readonly ClerkRole[] = ['admin'];
@@ -62,7 +64,7 @@ export function rolesPermittedTo(action: ClerkAction): readonly ClerkRole[] {
  * Why `role` may not do `action`, as a sentence for the person at the desk ("受理员无权作废证照，需由首席代表
  * 操作。"); null when it may. `what` names the act more precisely than the action's label, e.g. "准予许可".
  */
-export function permissionDenial(role: ClerkRole, action: ClerkAction, what: string = clerksMessages.actionLabels[action]): string | null {
+export function permissionDenial(role: ClerkRole, action: ClerkAction, what: string = actionLabels[action]): string | null {
   if (can(role, action)) return null;
   return clerksMessages.forbidden(clerkRoleLabel(role), what, rolesPermittedTo(action).map(clerkRoleLabel));
 }

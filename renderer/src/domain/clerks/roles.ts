@@ -7,6 +7,8 @@ export type ClerkRole = (typeof clerkRoles)[number];
 
 export const clerkRoleSchema = z.enum(clerkRoles, { error: clerksMessages.invalidRole });
 
+const roleLabels: Readonly<Record<ClerkRole, string>> = clerksMessages.roleLabels;
+
 export function clerkRoleLabel(role: ClerkRole): string {
-  return clerksMessages.roleLabels[role];
+  return roleLabels[role];
 }

@@ -3,7 +3,7 @@ import { businessDateOf } from '../chineseDate';
 
 /**
  * Figures of one business day that HQ stores but does not check (it reconciles the ops' totals, see
- * `dayTotalsOf` in the sync protocol): what the desk reports on its own work — intake by matter, how
+ * `dayTotalsOf` in `dayTotals.ts`): what the desk reports on its own work — intake by matter, how
  * long a case took from intake to handover, and how many were done in one visit (最多跑一次). A case
  * often passes through two windows of the hall (taken in at one, licence handed over at the issuing
  * window), so each figure counts only what this desk did: the hall's figures are the sum of its desks'.

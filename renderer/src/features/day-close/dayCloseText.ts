@@ -1,6 +1,6 @@
 import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../domain/cases/caseStatus';
 import type { DayDifference } from '../../data/dayClose/record';
-import type { DayTotals } from '../../sync/protocol';
+import type { DayTotals } from '../../domain/dayClose/dayTotals';
 import { dayCloseMessages as m } from './messages';
 
 /** The day's statuses in the order of the case lifecycle, with their labels, leaving out zeros. */

@@ -1,8 +1,8 @@
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import type { SignedInClerk } from '../../domain/clerks/account';
+import type { DeskIdentity } from '../../domain/desk';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import type { DaySnapshot } from '../../data/dayClose/snapshot';
-import type { DeskIdentity } from '../../data/desk';
 import type { IssuingAgency } from '../../data/issuingAgency';
 import type { DocumentRequestInput } from '../../documents/schemas';
 import { matterLines, statusLines } from './dayCloseText';

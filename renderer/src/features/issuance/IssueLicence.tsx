@@ -5,7 +5,7 @@ import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
 import { liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
-import type { LicenceData } from '../../sync/protocol';
+import type { LicenceData } from '../../domain/cases/hqDecision';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
 import { formatYuan, toChineseCapitalAmount } from '../../domain/money';

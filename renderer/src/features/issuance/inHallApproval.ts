@@ -2,7 +2,7 @@ import type { CaseRow } from '../../data/records';
 import { inHallApprovalRefusal } from '../../domain/cases/decisionAuthority';
 import { can } from '../../domain/clerks/permissions';
 import type { ClerkRole } from '../../domain/clerks/roles';
-import type { HqConfig } from '../../sync/hqBridge';
+import type { HqConfig } from '../../platform/desk';
 
 /**
  * How the issuance screen treats decisions on this desk:

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
-import { readDeskIdentity, saveDeskIdentity, type DeskIdentity } from '../../data/desk';
+import { readDeskIdentity, saveDeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
+import type { DeskIdentity } from '../../domain/desk';
 import { useClerk } from '../clerks/ClerkContext';
 import { readyValue, useStoredData } from '../common/useStoredData';
 import { settingsMessages } from './messages';

@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { deskDatabase } from '../../data/db';
-import { callDesk } from '../../platform/desk';
+import { callDesk, type HqConfig } from '../../platform/desk';
 import { createSyncEngine, type SyncEngine } from '../../sync/engine';
-import type { HqConfig } from '../../sync/hqBridge';
 import { ipcTransport } from '../../sync/transport';
 
 export interface SyncControls {

@@ -1,7 +1,8 @@
 import type { OutboxState } from '../../data/records';
 import type { SyncPauseReason } from '../../data/syncState';
+import type { CaseField } from '../../domain/cases/caseRecord';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
-import type { CaseField, SyncEntity } from '../../sync/protocol';
+import type { SyncEntity } from '../../protocol/ops';
 
 /** The sync feature's text: status bar widget, outbox screen and 设置 → 市级系统连接. */
 export const syncMessages = {

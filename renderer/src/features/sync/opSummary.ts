@@ -1,8 +1,8 @@
+import { caseFields } from '../../domain/cases/caseRecord';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { caseEventLabels } from '../../domain/cases/caseEvents';
 import type { OutboxRow } from '../../data/records';
 import type { OutboxEntry } from '../../sync/outboxView';
-import { caseFields } from '../../sync/protocol';
 import { hallToday } from '../common/hallClock';
 import { syncMessages as m } from './messages';
 

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../../electron/ipc/channels';
 import type { Handlers } from '../../../../electron/ipc/contract';
 import { RefusedError } from '../../../../electron/ipc/errors';
+import { printJobIdSchema } from '../../../../electron/ipc/printing';
 import { createDispatch, isTrustedSender, registerIpc, type InvokeEventLike } from '../../../../electron/ipc/register';
-import { printJobIdSchema } from '../../../../electron/main/printing/model';
 
 const trusted = ['app://desk'];
 const topFrame = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: null } });

@@ -7,7 +7,7 @@ import { caseChecklist, progressOf } from '../../../../renderer/src/data/caseChe
 import { applyCommand, createDraftCase, findCaseByNumber } from '../../../../renderer/src/data/cases';
 import { DataError } from '../../../../renderer/src/data/dataError';
 import { recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
 import { addAccount, applicantId, beforeNationalDay, closeDatabases, existingUscc, freshDatabase, readyDesk, startUpInput } from './dataFixtures';
 import { created, receiveEverything, storedCounts } from './caseWorkFixtures';

@@ -8,7 +8,7 @@ import { updateIntake } from '../../../../renderer/src/data/intakeCorrection';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
 import { applicantId, beforeNationalDay, closeDatabases, existingUscc, readyDesk, startUpInput } from './dataFixtures';
 import { created, receiveEverything, storedCounts } from './caseWorkFixtures';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveDocument, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
+import { archiveDocument, reprintDocument, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
 import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
 import {
   casesAwaitingDecision,
@@ -14,7 +14,8 @@ import { receiveSheets, stockReport } from '../../../../renderer/src/data/paperS
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { sha256Hex } from '../../../../renderer/src/domain/sha256';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { applicantId, closeDatabases } from './dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, licenceInput, unwrapResult, type IssuingDesk } from './issuanceFixtures';
 
@@ -41,7 +42,7 @@ async function licenceDraft(desk: IssuingDesk, row: CaseRow, kind: 'licenceOrigi
     documentNumber: unwrapResult(await nextDocumentNumber(desk.db, kind, printAt)),
     templateVersion: `${kind === 'licenceOriginal' ? 'licenceOriginal' : 'licenceDuplicate'}/2026.1`,
     pdf,
-    sha256: await sha256Of(pdf),
+    sha256: await sha256Hex(pdf),
     copies: 1,
     printerName: 'DeskPDF',
     licenceSheetSerial: serial,

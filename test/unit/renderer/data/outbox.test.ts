@@ -10,15 +10,15 @@ import {
   outboxCounts,
   pendingOps,
   recordResults,
-  recoverInFlight,
   type OpDraft,
 } from '../../../../renderer/src/data/outbox';
 import { reserveOutboxSeqs } from '../../../../renderer/src/data/sequences';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
+import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
-import type { OpId } from '../../../../renderer/src/sync/protocol';
+import type { OpId } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases, freshDatabase } from './dataFixtures';
 
 afterEach(closeDatabases);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSheetForPrinting, receiveSheets, serialRange, stockReport, voidBlankSheet } from '../../../../renderer/src/data/paperStock';
 import { Refusal } from '../../../../renderer/src/data/refusal';
-import { syncOpSchema } from '../../../../renderer/src/sync/protocol';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases } from './dataFixtures';
 import { chiefLogin, clerkLogin, issuingDesk, unwrapResult } from './issuanceFixtures';
 

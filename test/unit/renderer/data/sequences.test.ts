@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Transaction } from 'dexie';
 import { nextDocumentSeq, readIntakeSequences, reserveOutboxSeqs, takeIntakeNumbers } from '../../../../renderer/src/data/sequences';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
-import { developmentDeskIdentity, type DeskIdentity } from '../../../../renderer/src/data/desk';
+import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import type { CaseRow } from '../../../../renderer/src/data/records';
+import type { DeskIdentity } from '../../../../renderer/src/domain/desk';
 import { closeDatabases, freshDatabase } from './dataFixtures';
 
 afterEach(closeDatabases);

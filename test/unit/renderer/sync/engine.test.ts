@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHqClient } from '../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../electron/main/hq/settingsStore';
-import { latestSchemaVersion } from '../../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../../renderer/src/protocol/version';
 import { readSyncStatus } from '../../../../renderer/src/data/syncState';
 import { createSyncEngine, runSyncPass, type SyncEngine, type Timers } from '../../../../renderer/src/sync/engine';
 import { inPageLocks } from '../../../../renderer/src/sync/syncLock';
@@ -39,7 +39,7 @@ describe('runSyncPass', () => {
 
   it('heals a lost answer: HQ committed, the desk timed out, the next pass gets duplicates and nothing is applied twice', async () => {
     const desk = await enrolledDesk(hq);
-    const impatient = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion, timeoutMs: 300 });
+    const impatient = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion, timeoutMs: 300 });
     await impatient.enrol({ baseUrl: hq.url, hallCode: 'MY', deskCode: '01', enrolmentCode });
     const ctx = { ...desk.ctx, transport: impatient };
     await acceptedCase(desk);
@@ -68,13 +68,13 @@ describe('runSyncPass', () => {
 
   it('pauses when HQ requires a newer desk', async () => {
     const desk = await enrolledDesk(hq);
-    await hq.operator.setMinSchemaVersion(latestSchemaVersion + 1);
+    await hq.operator.setMinSchemaVersion(protocolVersion + 1);
     expect(await runSyncPass(desk.ctx)).toMatchObject({ kind: 'paused', reason: 'deskTooOld', message: expect.stringContaining('升级') });
   });
 
   it('does nothing before the desk is enrolled', async () => {
     const desk = await enrolledDesk(hq);
-    const stranger = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion });
+    const stranger = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
     expect(await runSyncPass({ ...desk.ctx, transport: stranger })).toEqual({ kind: 'notEnrolled' });
     expect((await readSyncStatus(desk.db)).lastError).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { caseFields } from '../../../../renderer/src/domain/cases/caseRecord';
+import { decidableStatusCodes } from '../../../../renderer/src/domain/cases/ownership';
 import { businessDateOf } from '../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
@@ -10,7 +12,6 @@ import { readDaySnapshot } from '../../../../renderer/src/data/dayClose/snapshot
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { canonicalJson } from '../../../../renderer/src/domain/audit/canonicalJson';
 import type { CaseCommandInput } from '../../../../renderer/src/domain/cases/caseCommands';
-import { caseFields, decidableStatusCodes } from '../../../../renderer/src/sync/protocol';
 import type { OperatorCase } from '../../../hq/operatorProtocol';
 import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';

@@ -6,7 +6,7 @@ import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/dat
 import { applyCommand, createDraftCase } from '../../../../renderer/src/data/cases';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import type { CaseRow } from '../../../../renderer/src/data/records';
-import { latestSchemaVersion } from '../../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../../renderer/src/protocol/version';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
 import { defaultPushLimits, type SyncContext } from '../../../../renderer/src/sync/syncContext';
 import type { SyncTransport } from '../../../../renderer/src/sync/transport';
@@ -30,7 +30,7 @@ export async function enrolledDesk(hq: HqHarness, deskCode = '01', transportOf: 
   const db = freshDatabase();
   await db.meta.put({ key: 'deskIdentity', value: { hallCode: 'MY', deskCode } });
   const clerk = await addAccount(db, 'clerk', `受理员${deskCode}`);
-  const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion });
+  const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
   const enrolled = await client.enrol({ baseUrl: hq.url, hallCode: 'MY', deskCode, enrolmentCode });
   if (!enrolled.ok) throw new Error(enrolled.failure.message);
   return {

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
-import { printJobIdSchema, printJobSchema, type PrintService } from '../../../../../electron/main/printing/model';
+import type { PrintService } from '../../../../../electron/main/printing/service';
 
 const printService = (): PrintService => ({
   listPrinters: vi.fn(async () => [{ name: 'DeskPDF', isDefault: true, state: 'idle' as const }]),
@@ -19,7 +20,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   runtime: 'Electron 45',
   openExternal: vi.fn(async () => undefined),
   printService: printService(),
-  hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: 2 }),
+  hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
   ...overrides,
 });
 

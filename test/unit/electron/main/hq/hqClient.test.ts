@@ -9,7 +9,8 @@ import { createHandlers } from '../../../../../electron/main/handlers';
 import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore, type SecretStore } from '../../../../../electron/main/hq/secretStore';
 import { jsonFileSettingsStore, memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
-import { dayTotalsOf, type SyncOp } from '../../../../../renderer/src/sync/protocol';
+import { dayTotalsOf } from '../../../../../renderer/src/domain/dayClose/dayTotals';
+import type { SyncOp } from '../../../../../renderer/src/protocol/ops';
 import { acceptedStatus, at, licenceData, newCasePayload, sha256Hex } from '../../../../hq/support/fixtures';
 import { enrolmentCode, HqHarness, type TestDesk } from '../../../../hq/support/harness';
 
@@ -23,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => hq.dispose());
 
 function client(overrides: Partial<HqClientDeps> = {}): HqClient {
-  return createHqClient({ settings: memorySettingsStore(), secrets, schemaVersion: 3, ...overrides });
+  return createHqClient({ settings: memorySettingsStore(), secrets, protocolVersion: 3, ...overrides });
 }
 
 async function enrolled(overrides: Partial<HqClientDeps> = {}): Promise<{ hq: HqClient; deskId: string }> {
@@ -220,7 +221,7 @@ describe('failures', () => {
     const lost = createHqClient({
       settings: { read: async () => (await desk.config()).enrolment, write: async () => undefined },
       secrets: { available: () => true, read: async () => null, write: async () => undefined },
-      schemaVersion: 3,
+      protocolVersion: 3,
     });
     expect(await lost.config()).toMatchObject({ tokenAvailable: false });
     expect(await lost.pull({ cursor: 0, limit: 1 })).toMatchObject({ ok: false, failure: { kind: 'notEnrolled', message: expect.stringContaining('重新注册') } });

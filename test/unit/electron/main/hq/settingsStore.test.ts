@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HqEnrolment } from '../../../../../electron/ipc/hq';
 import { jsonFileSettingsStore } from '../../../../../electron/main/hq/settingsStore';
-import type { HqEnrolment } from '../../../../../renderer/src/sync/hqBridge';
 
 const dirs: string[] = [];
 afterEach(() => {

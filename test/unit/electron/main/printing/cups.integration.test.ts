@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { printJobSchema } from '../../../../../electron/ipc/printing';
 import { createCommandRunner } from '../../../../../electron/main/printing/commandRunner';
 import { createCupsPrintService } from '../../../../../electron/main/printing/cupsPrintService';
 import { printMessages } from '../../../../../electron/main/printing/messages';
-import { printJobSchema, type PrintService } from '../../../../../electron/main/printing/model';
+import type { PrintService } from '../../../../../electron/main/printing/service';
 import { cupsPdfModel, ensureCupsPdfPrinter, pdfInfo, waitForPrintedPdf, type CupsPdfPrinter } from '../../../../e2e/harness/cups';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import {
   assertCupsPrinterName,
   classifyCupsComplaint,
@@ -11,7 +12,6 @@ import {
   parseLpstatPrinters,
   parseLpstatServer,
 } from '../../../../../electron/main/printing/cupsCommands';
-import { printJobIdSchema, printJobSchema } from '../../../../../electron/main/printing/model';
 import * as recorded from './recordedCups';
 
 const job = (overrides: Record<string, unknown> = {}) =>

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import type { CommandResult, RunCommand } from '../../../../../electron/main/printing/commandRunner';
 import { createCupsPrintService, type CupsPrintServiceOptions } from '../../../../../electron/main/printing/cupsPrintService';
 import { IppUnreachableError, type CupsServer } from '../../../../../electron/main/printing/ipp';
 import { printMessages } from '../../../../../electron/main/printing/messages';
-import { printJobIdSchema, printJobSchema } from '../../../../../electron/main/printing/model';
 import * as recorded from './recordedCups';
 
 type Reply = CommandResult | ((args: readonly string[]) => CommandResult);

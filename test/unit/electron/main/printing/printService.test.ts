@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
-import { printJobIdSchema, printJobSchema } from '../../../../../electron/main/printing/model';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { createPrintService, unsupportedPrintService } from '../../../../../electron/main/printing/printService';
 
 const job = printJobSchema.parse({ pdf: new TextEncoder().encode('%PDF-1.7'), printer: 'P', copies: 1, paper: 'A4', title: 't' });

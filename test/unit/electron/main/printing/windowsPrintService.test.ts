@@ -5,8 +5,8 @@ import { basename, dirname, join, resolve, win32 } from 'node:path';
 import type { PrintOptions, Printer as WindowsPrinter } from 'pdf-to-printer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
+import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { printMessages } from '../../../../../electron/main/printing/messages';
-import { printJobIdSchema, printJobSchema } from '../../../../../electron/main/printing/model';
 import {
   createWindowsPrintService,
   type PdfPrinter,

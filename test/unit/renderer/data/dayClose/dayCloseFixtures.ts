@@ -2,7 +2,7 @@ import { createDraftCase } from '../../../../../renderer/src/data/cases';
 import { closeDay, recordReconciliation, type DayReportDraft } from '../../../../../renderer/src/data/dayClose/closeDay';
 import type { DaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
-import { sha256Of } from '../../../../../renderer/src/data/documentArchive/archive';
+import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
 import { startUpInput } from '../dataFixtures';
@@ -36,7 +36,7 @@ export async function reportDraft(desk: IssuingDesk, seed = 'report'): Promise<D
     documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'dayReport', '2026-11-02T17:30:00+08:00')),
     templateVersion: 'dayReport/1',
     pdf,
-    sha256: await sha256Of(pdf),
+    sha256: await sha256Hex(pdf),
     printerName: 'DeskPDF',
     copies: 1,
   };

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
-import { archiveDocument, sha256Of, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
+import { archiveDocument, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
 import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
 import { saveIssuingAgency } from '../../../../../renderer/src/data/issuingAgency';
 import { handOver } from '../../../../../renderer/src/data/licenceIssuance';
 import { receiveSheets } from '../../../../../renderer/src/data/paperStock';
 import type { CaseRow } from '../../../../../renderer/src/data/records';
+import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import { pullChanges } from '../../../../../renderer/src/sync/pullChanges';
 import { pushOutbox } from '../../../../../renderer/src/sync/pushOutbox';
 import { licenceData } from '../../../../hq/support/fixtures';
@@ -42,7 +43,7 @@ async function printLicence(desk: SyncDesk, row: CaseRow, kind: 'licenceOriginal
     documentNumber: unwrapResult(await nextDocumentNumber(desk.db, kind, at('11:20'))),
     templateVersion: `${kind}/2026.1`,
     pdf,
-    sha256: await sha256Of(pdf),
+    sha256: await sha256Hex(pdf),
     copies: 1,
     printerName: 'DeskPDF',
     licenceSheetSerial: serial,

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../../../../renderer/src/data/audit';
-import { archiveDocument, archivedPdf, caseDocuments, reprintDocument, sha256Of, voidDocument, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
+import { archiveDocument, archivedPdf, caseDocuments, reprintDocument, voidDocument, type DocumentDraft } from '../../../../../renderer/src/data/documentArchive/archive';
 import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
 import type { CaseRow } from '../../../../../renderer/src/data/records';
-import { syncOpSchema } from '../../../../../renderer/src/sync/protocol';
+import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
+import { syncOpSchema } from '../../../../../renderer/src/protocol/ops';
 import { closeDatabases } from '../dataFixtures';
 import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult, type IssuingDesk } from '../issuanceFixtures';
 
@@ -22,7 +23,7 @@ async function receiptDraft(desk: IssuingDesk, row: CaseRow, seed = 'receipt'): 
     documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'receipt', printAt)),
     templateVersion: 'receipt/1',
     pdf,
-    sha256: await sha256Of(pdf),
+    sha256: await sha256Hex(pdf),
     copies: 1,
     printerName: 'DeskPDF',
     licenceSheetSerial: null,
@@ -125,7 +126,7 @@ describe('reprintDocument', () => {
 
     const reprint = unwrapResult(await reprintDocument(desk.db, archived.id, { reason: '申请人遗失，补打一份', copies: 2, printerName: 'DeskPDF' }, { clerk: desk.clerk }));
     expect(reprint.pdf).toEqual(draft.pdf);
-    expect(await sha256Of(reprint.pdf)).toBe(archived.sha256);
+    expect(await sha256Hex(reprint.pdf)).toBe(archived.sha256);
     const ops = await opsOf(desk, 'documentEvent');
     expect(ops.map((op) => op.op.payload)).toEqual([
       expect.objectContaining({ action: 'printed' }),

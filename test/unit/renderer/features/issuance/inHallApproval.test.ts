@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hqConfigSchema, type HqConfig } from '../../../../../electron/ipc/hq';
 import { decisionMode, mayApproveInHall } from '../../../../../renderer/src/features/issuance/inHallApproval';
-import { hqConfigSchema, type HqConfig } from '../../../../../renderer/src/sync/hqBridge';
 
 const notEnrolled: HqConfig = { enrolment: null, tokenAvailable: false };
 const enrolled: HqConfig = hqConfigSchema.parse({

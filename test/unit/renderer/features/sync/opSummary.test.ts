@@ -4,7 +4,7 @@ import type { OutboxRow } from '../../../../../renderer/src/data/records';
 import { newCaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import { newClerkId } from '../../../../../renderer/src/domain/clerks/clerkId';
 import { opNote, opSummary, shortTime } from '../../../../../renderer/src/features/sync/opSummary';
-import { opIdSchema, syncOpSchema, type SyncOpInput } from '../../../../../renderer/src/sync/protocol';
+import { opIdSchema, syncOpSchema, type SyncOpInput } from '../../../../../renderer/src/protocol/ops';
 
 const caseId = newCaseId();
 const clerkId = newClerkId();

@@ -4,7 +4,7 @@ import { createHqClient, type HqClient } from '../../../../../electron/main/hq/h
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
 import { DeskDatabase } from '../../../../../renderer/src/data/db';
-import { latestSchemaVersion } from '../../../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../../../renderer/src/protocol/version';
 import { readSyncStatus } from '../../../../../renderer/src/data/syncState';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
 import { createSyncEngine, runSyncPass, type PassOutcome, type SyncEngine, type SyncEngineOptions } from '../../../../../renderer/src/sync/engine';
@@ -70,7 +70,7 @@ export class FaultDesk {
     const client = createHqClient({
       settings: memorySettingsStore(),
       secrets: memorySecretStore(),
-      schemaVersion: latestSchemaVersion,
+      protocolVersion,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     const enrolled = await client.enrol({ baseUrl: hq.url, hallCode, deskCode, enrolmentCode });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hqMessages } from '../../../../../electron/main/hq/messages';
+import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import defaultCatalogue from '../../../../../resources/catalogue/default.json';
 import { activeCatalogue } from '../../../../../renderer/src/data/catalogueStore';
 import { closeDay, recordReconciliation } from '../../../../../renderer/src/data/dayClose/closeDay';
 import { readDayCloseRecord } from '../../../../../renderer/src/data/dayClose/record';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
-import { sha256Of } from '../../../../../renderer/src/data/documentArchive/archive';
 import { readResendFrom, readSyncStatus } from '../../../../../renderer/src/data/syncState';
 import { dayCloseMessages } from '../../../../../renderer/src/domain/dayClose/messages';
 import type { DocumentNumber } from '../../../../../renderer/src/domain/documentNumber';
@@ -114,7 +114,7 @@ describe('a close-day mismatch', () => {
       expect(recorded).toMatchObject({ ok: true, value: { status: 'mismatch' } });
 
       const pdf = new TextEncoder().encode('%PDF-1.7 day report');
-      const report = { documentNumber: '绵市监企日字〔2026〕第MY01-0001号' as DocumentNumber, templateVersion: '1', pdf, sha256: await sha256Of(pdf), printerName: null, copies: 1 };
+      const report = { documentNumber: '绵市监企日字〔2026〕第MY01-0001号' as DocumentNumber, templateVersion: '1', pdf, sha256: await sha256Hex(pdf), printerName: null, copies: 1 };
       const signed = await closeDay(desk.db, { businessDate: day, chief, signedAt: deskTime(day, '17:30'), report }, desk.clerk);
       expect(signed).toEqual({ ok: false, message: dayCloseMessages.notReconciled });
       expect(await readDayCloseRecord(desk.db, day)).toMatchObject({ status: 'mismatch', missing: { fromSeq: morning + 1 } });

@@ -8,6 +8,7 @@ import { DataError } from '../../../../../renderer/src/data/dataError';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { dataMessages } from '../../../../../renderer/src/data/messages';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../../renderer/src/data/schema';
+import { protocolVersion } from '../../../../../renderer/src/protocol/version';
 import { runSyncPass } from '../../../../../renderer/src/sync/engine';
 import { syncMessages } from '../../../../../renderer/src/sync/messages';
 import { defaultPushLimits } from '../../../../../renderer/src/sync/syncContext';
@@ -59,7 +60,7 @@ describe('a schema upgrade with ops still in the outbox', () => {
   ];
 
   it('the upgraded database still holds every pending op unchanged and sends them all, exactly once', async () => {
-    const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), schemaVersion: latestSchemaVersion + 1 });
+    const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
     const enrolled = await client.enrol({ baseUrl: hq.url, hallCode, deskCode: '05', enrolmentCode });
     if (!enrolled.ok) throw new Error(enrolled.failure.message);
     let pending: Awaited<ReturnType<typeof outboxContent>> = [];

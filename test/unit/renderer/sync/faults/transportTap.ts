@@ -1,6 +1,8 @@
+import type { HqResult } from '../../../../../electron/ipc/hq';
 import { hqMessages } from '../../../../../electron/main/hq/messages';
-import type { HqResult } from '../../../../../renderer/src/sync/hqBridge';
-import type { PullResponse, PushResponse, SyncOp } from '../../../../../renderer/src/sync/protocol';
+import type { SyncOp } from '../../../../../renderer/src/protocol/ops';
+import type { PullResponse } from '../../../../../renderer/src/protocol/pull';
+import type { PushResponse } from '../../../../../renderer/src/protocol/push';
 import type { SyncTransport } from '../../../../../renderer/src/sync/transport';
 
 const offlineFailure = { ok: false, failure: { kind: 'network', message: hqMessages.network } } as const;

@@ -1,25 +1,23 @@
 /**
- * What the desk's main process offers the sync engine (DESIGN §2, §4): the main process holds the HQ
- * token and speaks HTTP to HQ; the renderer asks it through these shapes, which both sides parse with
- * zod (the IPC contract imports them). Every HQ call answers an `HqResult`: HQ's value, or a typed
- * failure with a message for the clerk — never the token. Pure: no I/O here.
+ * The HQ entries of the IPC contract: what the desk's main process offers the sync engine. The main
+ * process holds the HQ token and speaks HTTP to HQ; the renderer asks it through these shapes, which
+ * both sides parse with zod. Every HQ call answers an `HqResult`: HQ's value, or a typed failure with a
+ * message for the clerk — never the token. Pure: no I/O here. The renderer reaches these types through
+ * `platform/desk.ts`.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
-import { deskCodeSchema, hallCodeSchema } from '../domain/cases/caseNumber';
-import {
-  closeDayResponseSchema,
-  dayTotalsSchema,
-  deskIdSchema,
-  protocolLimits,
-  pullResponseSchema,
-  pushOpEnvelopeSchema,
-  pushResponseSchema,
-  putBlobResponseSchema,
-  referenceKindSchema,
-  referenceResponseSchema,
-  sha256Schema,
-} from './protocol';
+import { isoDateSchema, isoDateTimeSchema } from '../../renderer/src/domain/chineseDate';
+import { deskCodeSchema, hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
+import { dayTotalsSchema } from '../../renderer/src/domain/dayClose/dayTotals';
+import { deskIdSchema } from '../../renderer/src/domain/desk';
+import { sha256Schema } from '../../renderer/src/domain/sha256';
+import { putBlobResponseSchema } from '../../renderer/src/protocol/blobs';
+import { closeDayResponseSchema } from '../../renderer/src/protocol/closeDay';
+import { protocolLimits } from '../../renderer/src/protocol/common';
+import { pushOpEnvelopeSchema } from '../../renderer/src/protocol/ops';
+import { pullResponseSchema } from '../../renderer/src/protocol/pull';
+import { pushResponseSchema } from '../../renderer/src/protocol/push';
+import { referenceKindSchema, referenceResponseSchema } from '../../renderer/src/protocol/reference';
 
 const message = z.string().min(1);
 

@@ -1,15 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import {
-  calendarItemSchema,
-  casePatchSchema,
-  dayTotalsOf,
-  newCaseSchema,
-  pullQuerySchema,
-  pushRequestSchema,
-  referenceQuerySchema,
-  syncOpSchema,
-} from '../../../../renderer/src/sync/protocol';
+import { casePatchSchema, newCaseSchema } from '../../../../renderer/src/domain/cases/caseRecord';
+import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
+import { pullQuerySchema } from '../../../../renderer/src/protocol/pull';
+import { pushRequestSchema } from '../../../../renderer/src/protocol/push';
+import { calendarItemSchema, referenceQuerySchema } from '../../../../renderer/src/protocol/reference';
 
 const envelope = (seq: number, fields: Record<string, unknown> = {}) => ({
   opId: uuidv7(),
@@ -117,37 +112,5 @@ describe('pull and reference queries', () => {
   it('refuses a calendar year holding dates of another year', () => {
     expect(calendarItemSchema.safeParse({ year: 2026, holidays: ['2026-10-01'], workdays: [] }).success).toBe(true);
     expect(calendarItemSchema.safeParse({ year: 2026, holidays: ['2027-01-01'], workdays: [] }).success).toBe(false);
-  });
-});
-
-describe('dayTotalsOf', () => {
-  const caseOp = (seq: number, entityId: string, code: string) => ({ seq, entity: 'case', entityId, payload: { status: { code } } });
-
-  it("counts each case once by the last status the day's ops set, in seq order", () => {
-    const a = uuidv7();
-    const b = uuidv7();
-    const totals = dayTotalsOf([caseOp(3, a, 'accepted'), caseOp(1, a, 'drafting'), caseOp(2, b, 'drafting'), { seq: 4, entity: 'case', entityId: b, payload: { visits: 2 } }]);
-    expect(totals.casesByStatus).toEqual({ accepted: 1, drafting: 1 });
-    expect(totals.ops).toBe(4);
-  });
-
-  it('counts documents by action, licence sheets by serial once each, and handovers, ignoring unreadable payloads', () => {
-    const totals = dayTotalsOf([
-      { seq: 1, entity: 'documentEvent', entityId: uuidv7(), payload: { action: 'printed' } },
-      { seq: 2, entity: 'documentEvent', entityId: uuidv7(), payload: { action: 'reprinted' } },
-      { seq: 3, entity: 'documentEvent', entityId: uuidv7(), payload: { action: 'shredded' } },
-      { seq: 4, entity: 'licenceSheetEvent', entityId: uuidv7(), payload: { serial: 'YZ-2', action: 'used' } },
-      { seq: 5, entity: 'licenceSheetEvent', entityId: uuidv7(), payload: { serial: 'YZ-1', action: 'used' } },
-      { seq: 6, entity: 'licenceSheetEvent', entityId: uuidv7(), payload: { serial: 'YZ-1', action: 'used' } },
-      { seq: 7, entity: 'licenceSheetEvent', entityId: uuidv7(), payload: { serial: 'YZ-1', action: 'voided' } },
-      { seq: 8, entity: 'handover', entityId: uuidv7(), payload: null },
-    ]);
-    expect(totals).toEqual({
-      ops: 8,
-      casesByStatus: {},
-      documents: { printed: 1, reprinted: 1, voided: 0 },
-      licenceSheets: { used: ['YZ-1', 'YZ-2'], voided: ['YZ-1'] },
-      handovers: 1,
-    });
   });
 });

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { printMessages } from './messages';
+import { printJobMessages } from './messages';
 
 /**
- * What printing means to the rest of the app, independent of CUPS or Windows: the schemas here are the
- * IPC contract's printing entries, and the types the print services implement.
+ * The printing entries of the IPC contract, independent of CUPS or Windows: what the renderer may ask
+ * the main process to print and what it answers. The print services of `electron/main/printing`
+ * implement them.
  */
 
 export const paperSizes = ['A3', 'A4', 'A5'] as const;
-export const paperSizeSchema = z.enum(paperSizes, { error: printMessages.paperUnknown(paperSizes) });
+export const paperSizeSchema = z.enum(paperSizes, { error: printJobMessages.paperUnknown(paperSizes) });
 export type PaperSize = z.infer<typeof paperSizeSchema>;
 
-export const orientationSchema = z.enum(['portrait', 'landscape'], { error: printMessages.orientationUnknown });
+export const orientationSchema = z.enum(['portrait', 'landscape'], { error: printJobMessages.orientationUnknown });
 export type Orientation = z.infer<typeof orientationSchema>;
 
 /** A licence PDF is well under 1 MB; 20 MB leaves room for scanned attachments without letting a bad call exhaust memory. */
@@ -22,40 +23,40 @@ const controlCharacter = /\p{Cc}/u;
 const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
 export const pdfBytesSchema = z
-  .instanceof(Uint8Array, { error: printMessages.pdfNotBytes })
-  .refine((bytes) => bytes.byteLength > 0, printMessages.pdfEmpty)
-  .refine((bytes) => bytes.byteLength <= maxPdfBytes, printMessages.pdfTooLarge(maxPdfBytes))
-  .refine((bytes) => pdfMagic.every((byte, i) => bytes[i] === byte), printMessages.notPdf);
+  .instanceof(Uint8Array, { error: printJobMessages.pdfNotBytes })
+  .refine((bytes) => bytes.byteLength > 0, printJobMessages.pdfEmpty)
+  .refine((bytes) => bytes.byteLength <= maxPdfBytes, printJobMessages.pdfTooLarge(maxPdfBytes))
+  .refine((bytes) => pdfMagic.every((byte, i) => bytes[i] === byte), printJobMessages.notPdf);
 
 /** Platform-neutral: Windows names have spaces and backslashes, so CUPS rules are checked by the CUPS service. */
 export const printerNameSchema = z
-  .string({ error: printMessages.printerNameMissing })
-  .min(1, printMessages.printerNameMissing)
-  .max(256, printMessages.printerNameTooLong)
-  .refine((name) => !controlCharacter.test(name), printMessages.printerNameControl);
+  .string({ error: printJobMessages.printerNameMissing })
+  .min(1, printJobMessages.printerNameMissing)
+  .max(256, printJobMessages.printerNameTooLong)
+  .refine((name) => !controlCharacter.test(name), printJobMessages.printerNameControl);
 
 export const printJobSchema = z.strictObject(
   {
     pdf: pdfBytesSchema,
     printer: printerNameSchema,
     copies: z
-      .number({ error: printMessages.copiesRange })
-      .int(printMessages.copiesRange)
-      .min(1, printMessages.copiesRange)
-      .max(maxCopies, printMessages.copiesRange),
+      .number({ error: printJobMessages.copiesRange })
+      .int(printJobMessages.copiesRange)
+      .min(1, printJobMessages.copiesRange)
+      .max(maxCopies, printJobMessages.copiesRange),
     paper: paperSizeSchema,
     title: z
-      .string({ error: printMessages.titleInvalid })
+      .string({ error: printJobMessages.titleInvalid })
       .trim()
-      .min(1, printMessages.titleInvalid)
-      .max(200, printMessages.titleInvalid)
-      .refine((title) => !controlCharacter.test(title), printMessages.titleInvalid),
+      .min(1, printJobMessages.titleInvalid)
+      .max(200, printJobMessages.titleInvalid)
+      .refine((title) => !controlCharacter.test(title), printJobMessages.titleInvalid),
     /** How the document's pages are laid out; the 正本 licence is landscape A3. */
     orientation: orientationSchema.default('portrait'),
   },
   {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? printMessages.unknownFields(issue.keys) : issue.code === 'invalid_type' ? printMessages.jobNotObject : undefined,
+      issue.code === 'unrecognized_keys' ? printJobMessages.unknownFields(issue.keys) : issue.code === 'invalid_type' ? printJobMessages.jobNotObject : undefined,
   },
 );
 export type PrintJob = z.output<typeof printJobSchema>;
@@ -77,7 +78,7 @@ export type Printer = z.infer<typeof printerSchema>;
 export const printJobIdSchema = z
   .string()
   .max(300)
-  .regex(/^\S+-\d{1,10}$/, printMessages.invalidJobId)
+  .regex(/^\S+-\d{1,10}$/, printJobMessages.invalidJobId)
   .brand<'PrintJobId'>();
 export type PrintJobId = z.output<typeof printJobIdSchema>;
 
@@ -94,15 +95,3 @@ export const printOutcomeSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unknown'), jobId: printJobIdSchema, reason: z.string() }),
 ]);
 export type PrintOutcome = z.output<typeof printOutcomeSchema>;
-
-/**
- * Prints PDF bytes from the main process. Calls that cannot even start (no spooler, no such printer, bad
- * name) throw `RefusedError` with a Chinese message; once the spooler has a job, the answer is an outcome.
- */
-export interface PrintService {
-  listPrinters(): Promise<Printer[]>;
-  /** Submits the job and waits (bounded) until it leaves the queue; a job still queued then is reported as such. */
-  print(job: PrintJob): Promise<PrintOutcome>;
-  /** The job's state now, for following up a job that was still queued. */
-  jobState(jobId: PrintJobId): Promise<PrintOutcome>;
-}

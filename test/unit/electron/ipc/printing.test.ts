@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../../../../electron/ipc/contract';
-import { createDispatch } from '../../../../../electron/ipc/register';
-import { maxPdfBytes, printJobIdSchema, printJobSchema, printOutcomeSchema } from '../../../../../electron/main/printing/model';
+import type { Handlers } from '../../../../electron/ipc/contract';
+import { maxPdfBytes, printJobIdSchema, printJobSchema, printOutcomeSchema } from '../../../../electron/ipc/printing';
+import { createDispatch } from '../../../../electron/ipc/register';
 
 const pdf = (size = 64) => {
   const bytes = new Uint8Array(size);

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { materialForms } from '../catalogue/schema';
+import { isoDateSchema } from '../chineseDate';
+import { documentNumberSchema } from '../documentNumber';
+import { eventRecordMeta } from '../eventRecord';
+import { sha256Schema } from '../sha256';
+import { plainTextSchema } from '../text';
+import { caseEventSchema } from './caseEvents';
+import { caseIdSchema } from './caseId';
+import { checklistItemStatuses } from './decisionChecklist';
+import { casesMessages } from './messages';
+import { idNumberSchema } from './parties';
+
+/**
+ * The append-only events of a case as desks and HQ keep them. Each has a payload (what its op carries;
+ * the op's entityId is the event's id and its time is the op's `at`) and a record (the payload with
+ * `eventRecordMeta`, as HQ sends it back).
+ */
+
+/** The largest scan a case may carry: HQ refuses larger uploads; the counter's own limit is lower. */
+export const maxScanBytes = 25 * 1024 * 1024;
+
+/** A scan attached to a checklist item, addressed by its SHA-256. */
+export const attachmentRefSchema = z.object({
+  sha256: sha256Schema,
+  fileName: plainTextSchema(200),
+  mediaType: z.string().regex(/^(application\/pdf|image\/[a-z0-9.+-]{1,40})$/, { error: casesMessages.record.attachmentType }),
+  size: z.int().min(1).max(maxScanBytes),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+const checklistEventShape = {
+  caseId: caseIdSchema,
+  /** The material's id, or its shared key in a bundle. */
+  materialKey: z.string().min(1).max(120),
+  required: z.boolean(),
+  status: z.enum(checklistItemStatuses),
+  form: z.enum(materialForms).nullable(),
+  copies: z.int().min(0).max(99),
+  pages: z.int().min(0).max(9999),
+  deferredUntil: isoDateSchema.nullable(),
+  note: plainTextSchema(500, true).nullable(),
+  attachments: z.array(attachmentRefSchema).max(20),
+};
+export const checklistEventPayloadSchema = z
+  .object(checklistEventShape)
+  .refine((event) => event.status !== 'deferred' || event.deferredUntil !== null, {
+    error: casesMessages.record.deferredNeedsDeadline,
+    path: ['deferredUntil'],
+  });
+export type ChecklistEventPayload = z.infer<typeof checklistEventPayloadSchema>;
+
+/** A timeline entry, counter decisions among them, exactly as the domain records it. */
+export const caseEventPayloadSchema = z.object({ caseId: caseIdSchema, event: caseEventSchema });
+export type CaseEventPayload = z.infer<typeof caseEventPayloadSchema>;
+
+const handoverShape = {
+  caseId: caseIdSchema,
+  collectorName: plainTextSchema(50),
+  collectorIdNumber: idNumberSchema,
+  collectorRole: z.enum(['applicant', 'agent', 'other']),
+  documentNumbers: z.array(documentNumberSchema).min(1).max(10),
+};
+export const handoverPayloadSchema = z.object(handoverShape);
+export type HandoverPayload = z.infer<typeof handoverPayloadSchema>;
+
+export const checklistEventRecordSchema = z.object({ ...checklistEventShape, ...eventRecordMeta });
+export const caseEventRecordSchema = z.object({ caseId: caseIdSchema, event: caseEventSchema, ...eventRecordMeta });
+export const handoverRecordSchema = z.object({ ...handoverShape, ...eventRecordMeta });
+export type ChecklistEventRecord = z.infer<typeof checklistEventRecordSchema>;
+export type CaseEventRecord = z.infer<typeof caseEventRecordSchema>;
+export type HandoverRecord = z.infer<typeof handoverRecordSchema>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { bundleCodeSchema, catalogueVersionSchema, matterCodeSchema, questionIdSchema } from '../catalogue/schema';
+import { isoDateTimeSchema } from '../chineseDate';
+import { deskIdSchema } from '../desk';
+import { caseIdSchema } from './caseId';
+import { caseNumberSchema, hallCodeSchema } from './caseNumber';
+import { caseStatusSchema } from './caseStatus';
+import { hqDecisionSchema, licenceDataSchema } from './hqDecision';
+import { casesMessages } from './messages';
+import { enterpriseSchema, personSchema } from './parties';
+
+const answerSchema = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(50)]);
+
+/**
+ * Desk-owned fields of a case. A `case` op carries a patch of these: top-level fields are replaced
+ * whole, nullable ones cleared with `null`, and conflicts are found per top-level field. `status` is the
+ * domain's status with the facts it implies (acceptance, due date, reasons, collector…), so any window
+ * of the hall can continue the case from what HQ sends.
+ */
+const caseFieldShape = {
+  caseNumber: caseNumberSchema,
+  status: caseStatusSchema,
+  enterprise: enterpriseSchema,
+  applicant: personSchema,
+  agent: personSchema.nullable(),
+  matterCodes: z.array(matterCodeSchema).min(1).max(30),
+  bundleCode: bundleCodeSchema.nullable(),
+  /** Intake answers by question id. */
+  answers: z.record(questionIdSchema, answerSchema),
+  /** The catalogue version the checklist came from. */
+  catalogueVersion: catalogueVersionSchema,
+  queueTicket: z.string().regex(/^[0-9A-Z-]{1,16}$/).nullable(),
+  /** Visits of the applicant so far (最多跑一次). */
+  visits: z.int().min(1).max(99),
+  createdAt: isoDateTimeSchema,
+};
+
+export type CaseField = keyof typeof caseFieldShape;
+export const caseFields = Object.keys(caseFieldShape) as CaseField[];
+
+/** Fields a case must have when an op creates it; agent, bundle and ticket default to null, answers to {}. */
+export const requiredNewCaseFields = [
+  'caseNumber',
+  'status',
+  'enterprise',
+  'applicant',
+  'matterCodes',
+  'catalogueVersion',
+  'visits',
+  'createdAt',
+] as const satisfies readonly CaseField[];
+
+export const casePatchSchema = z
+  .object(caseFieldShape)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { error: casesMessages.record.emptyPatch });
+export type CasePatch = z.infer<typeof casePatchSchema>;
+
+export const newCaseSchema = z
+  .object(caseFieldShape)
+  .partial()
+  .required(Object.fromEntries(requiredNewCaseFields.map((name) => [name, true])) as { [K in (typeof requiredNewCaseFields)[number]]: true });
+
+/**
+ * A case as HQ holds it and sends it in pull changes: the desk's fields merged with HQ's. An approval
+ * sets `status` to awaitingIssuance (待出证) with `licence`; a denial sets it to denied with the reason.
+ */
+export const caseRecordSchema = z.object({
+  ...caseFieldShape,
+  id: caseIdSchema,
+  hallCode: hallCodeSchema,
+  originDeskId: deskIdSchema,
+  hqCaseNumber: z.string().min(1).max(40).nullable(),
+  decision: hqDecisionSchema.nullable(),
+  licence: licenceDataSchema.nullable(),
+  updatedAt: isoDateTimeSchema,
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;

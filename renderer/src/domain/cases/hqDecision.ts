@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isoDateSchema, isoDateTimeSchema } from '../chineseDate';
+import { usccSchema } from '../identifiers';
+import { fenSchema } from '../money';
+import { plainTextSchema } from '../text';
+
+/** Licence data HQ assigns with an approval; the issuing window prints it. */
+export const licenceDataSchema = z.object({
+  uscc: usccSchema,
+  /** 名称 */
+  name: plainTextSchema(200),
+  /** 类型, e.g. 有限责任公司(自然人投资或控股) */
+  type: plainTextSchema(100),
+  legalRepresentative: plainTextSchema(50),
+  registeredCapitalFen: fenSchema,
+  businessScope: plainTextSchema(2000, true),
+  /** 住所 */
+  address: plainTextSchema(300),
+  /** 成立日期 */
+  establishedOn: isoDateSchema,
+  /** 营业期限 end; null = 长期. */
+  termUntil: isoDateSchema.nullable(),
+  registrationAuthority: plainTextSchema(100),
+  /** 发照日期 */
+  issuedOn: isoDateSchema,
+});
+export type LicenceData = z.infer<typeof licenceDataSchema>;
+
+/** HQ's decision on a case (准予 / 不予许可). */
+export const hqDecisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('approved'), decidedAt: isoDateTimeSchema, decidedBy: plainTextSchema(50) }),
+  z.object({ kind: z.literal('denied'), reason: plainTextSchema(1000, true), decidedAt: isoDateTimeSchema, decidedBy: plainTextSchema(50) }),
+]);
+export type HqDecision = z.infer<typeof hqDecisionSchema>;

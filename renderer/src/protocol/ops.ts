@@ -1,0 +1,79 @@
+/**
+ * The ops a desk sends HQ, in two layers. The envelope (`pushOpEnvelopeSchema`) is what a push request
+ * must satisfy as a whole, and it is deliberately lenient about `entity`, `type` and `payload`: an op
+ * whose content is wrong can never succeed, so HQ answers it `rejected` (and the desk's queue moves on)
+ * instead of failing the whole request. The typed layer (`syncOpSchema`) is what the desk builds and
+ * what HQ checks each op against to decide that.
+ */
+import { z } from 'zod';
+import { caseEventPayloadSchema, checklistEventPayloadSchema, handoverPayloadSchema } from '../domain/cases/caseEventRecords';
+import { caseIdSchema } from '../domain/cases/caseId';
+import { casePatchSchema } from '../domain/cases/caseRecord';
+import { isoDateTimeSchema } from '../domain/chineseDate';
+import { clerkIdSchema } from '../domain/clerks/clerkId';
+import { documentEventPayloadSchema, licenceSheetEventPayloadSchema } from '../domain/documentEvents';
+import { eventIdSchema } from '../domain/eventRecord';
+
+export const opIdSchema = z.uuid().brand<'OpId'>();
+export type OpId = z.infer<typeof opIdSchema>;
+
+/** Each entity takes exactly one op type: cases are upserted, everything else is appended. */
+export const opTypeByEntity = {
+  case: 'upsert',
+  checklistEvent: 'append',
+  caseEvent: 'append',
+  documentEvent: 'append',
+  licenceSheetEvent: 'append',
+  handover: 'append',
+} as const;
+export type SyncEntity = keyof typeof opTypeByEntity;
+export const syncEntities = Object.keys(opTypeByEntity) as SyncEntity[];
+export const syncEntitySchema = z.enum(syncEntities as [SyncEntity, ...SyncEntity[]]);
+export type EventEntity = Exclude<SyncEntity, 'case'>;
+
+const opEnvelopeShape = {
+  opId: opIdSchema,
+  seq: z.int().min(1),
+  type: z.string().min(1).max(32),
+  entity: z.string().min(1).max(32),
+  entityId: z.string().min(1).max(64),
+  /** The entity version the desk last saw from HQ; absent for a create. */
+  baseVersion: z.int().min(0).optional(),
+  payload: z.unknown(),
+  clerkId: z.string().min(1).max(64),
+  /** When the clerk did it, with the desk's offset. */
+  at: isoDateTimeSchema,
+};
+export const pushOpEnvelopeSchema = z.object(opEnvelopeShape);
+export type PushOpEnvelope = z.infer<typeof pushOpEnvelopeSchema>;
+
+function typedOp<E extends SyncEntity, I extends z.ZodType, P extends z.ZodType>(entity: E, entityId: I, payload: P) {
+  return z.object({
+    ...opEnvelopeShape,
+    entityId,
+    clerkId: clerkIdSchema,
+    entity: z.literal(entity),
+    type: z.literal(opTypeByEntity[entity]),
+    payload,
+  });
+}
+
+export const caseOpSchema = typedOp('case', caseIdSchema, casePatchSchema);
+export const checklistEventOpSchema = typedOp('checklistEvent', eventIdSchema, checklistEventPayloadSchema);
+export const caseEventOpSchema = typedOp('caseEvent', eventIdSchema, caseEventPayloadSchema);
+export const documentEventOpSchema = typedOp('documentEvent', eventIdSchema, documentEventPayloadSchema);
+export const licenceSheetEventOpSchema = typedOp('licenceSheetEvent', eventIdSchema, licenceSheetEventPayloadSchema);
+export const handoverOpSchema = typedOp('handover', eventIdSchema, handoverPayloadSchema);
+
+/** The ops a desk sends, typed by entity. */
+export const syncOpSchema = z.discriminatedUnion('entity', [
+  caseOpSchema,
+  checklistEventOpSchema,
+  caseEventOpSchema,
+  documentEventOpSchema,
+  licenceSheetEventOpSchema,
+  handoverOpSchema,
+]);
+export type SyncOp = z.infer<typeof syncOpSchema>;
+/** What the desk writes to its outbox (before zod's transforms: plain strings). */
+export type SyncOpInput = z.input<typeof syncOpSchema>;
