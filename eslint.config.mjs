@@ -5,16 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Architecture rules of DESIGN §2, enforced on every import:
+ * Architecture rules of ARCHITECTURE.md ("Layers"), enforced on every import:
  * features → data / documents / sync → domain; domain imports nothing of ours but itself; protocol/
  * imports nothing of ours but itself and domain; nothing outside electron/ imports `electron`; the
  * renderer reaches electron/ only through platform/. These go by the import's text; `npm run deps`
  * (dependency-cruiser, `.dependency-cruiser.cjs`) checks the same rules and more on the resolved graph.
  */
-const electronModule = { name: 'electron', message: 'Only electron/ may import electron (DESIGN §2).' };
+const electronModule = { name: 'electron', message: 'Only electron/ may import electron (ARCHITECTURE.md, "Layers").' };
 const toElectronFolder = { group: ['**/electron/**'], message: 'Renderer code reaches the main process only through platform/desk.ts.' };
 /** Spawns programs (PowerShell, SumatraPDF): printing runs in the main process behind the IPC contract. */
-const mainProcessOnly = { name: 'pdf-to-printer', message: 'Only electron/main prints: the renderer prints through platform/desk.ts (DESIGN §2).' };
+const mainProcessOnly = { name: 'pdf-to-printer', message: 'Only electron/main prints: the renderer prints through platform/desk.ts (ARCHITECTURE.md, "Layers").' };
 const toFeatures = { group: ['**/features/**'], message: 'Dependencies point inward: only features/ may import features/.' };
 const uiLibraries = [
   { name: 'react', message: 'Only features/ renders UI.' },
@@ -41,7 +41,7 @@ export const architectureRules = [
         'error',
         {
           paths: [electronModule, mainProcessOnly, ...pureLibraries],
-          patterns: [{ group: [...outerLayers, '**/protocol/**'], message: 'domain/ imports nothing of ours but itself (DESIGN §2).' }],
+          patterns: [{ group: [...outerLayers, '**/protocol/**'], message: 'domain/ imports nothing of ours but itself (ARCHITECTURE.md, "Layers").' }],
         },
       ],
     },

@@ -43,7 +43,7 @@ export const contract = {
     input: z.object({ jobId: printJobIdSchema }).strict(),
     output: printOutcomeSchema,
   },
-  // HQ sync (DESIGN §4): the main process holds the token and makes the request; answers never carry it.
+  // HQ sync (ARCHITECTURE.md, "The sync contract"): the main process holds the token and makes the request; answers never carry it.
   hqGetConfig: { input: z.undefined(), output: hqConfigSchema },
   hqEnrol: { input: enrolInputSchema, output: hqOutputSchemas.enrol },
   hqPush: { input: pushInputSchema, output: hqOutputSchemas.push },

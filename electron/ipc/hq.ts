@@ -27,7 +27,7 @@ const message = z.string().min(1);
  * - invalidUrl: the HQ address is not one the desk may use (https, or http to this machine only).
  * - storage: the enrolment could not be kept on this machine (no OS key store for the token, disk error).
  * - unauthorized (401): sync pauses until the desk enrols again; nothing local is deleted.
- * - wrongDesk (403), seqGap / seqConflict (409), tooLarge (413), deskTooOld (426): as DESIGN §4.
+ * - wrongDesk (403), seqGap / seqConflict (409), tooLarge (413), deskTooOld (426): as the contract says (ARCHITECTURE.md).
  * - badRequest (400, 404, 405, 422): HQ could not read the request.
  * - serverError (5xx), network, timeout: try again later.
  * - badResponse: HQ answered something that is not the contract (cut off, malformed).

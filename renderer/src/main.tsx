@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { requestPersistentStorage } from './data/storage';
 import { App } from './features/shell/App';
 
-// Ask once at start so the browser never evicts what HQ has not acknowledged (DESIGN §4).
+// Ask once at start so the browser never evicts what HQ has not acknowledged (ARCHITECTURE.md, "The sync contract").
 void requestPersistentStorage();
 
 const root = document.getElementById('root');

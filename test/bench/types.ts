@@ -9,7 +9,7 @@ export interface BenchResult {
   /** The same work done the plain way in the same run, since this machine is noisy. */
   anchor?: { name: string; median: number };
   ratio?: number;
-  /** The figure DESIGN §5 holds us to, when there is one. */
+  /** The figure we hold ourselves to (ARCHITECTURE.md, "Figures"), when there is one. */
   target?: { stat: 'median' | 'p95'; max: number };
 }
 

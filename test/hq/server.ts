@@ -84,7 +84,7 @@ function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** Starts the reference HQ on 127.0.0.1 (DESIGN §4 plus the operator API). */
+/** Starts the reference HQ on 127.0.0.1 (the contract of ARCHITECTURE.md plus the operator API). */
 export async function startHq(options: HqOptions): Promise<HqServer> {
   const now = options.now ?? (() => new Date());
   const db = openHqDatabase(options.dataDir);

@@ -80,7 +80,7 @@ function detailOf(error: HqError | undefined): string {
   return [error.message, ...issues].filter((part) => part !== undefined && part !== '').join('；');
 }
 
-/** Maps a non-2xx answer to the failure the sync engine acts on (DESIGN §4's error list). */
+/** Maps a non-2xx answer to the failure the sync engine acts on (the contract's error list, ARCHITECTURE.md). */
 export function failureOf(status: number, text: string, protocolVersion: number): HqFailure {
   const parsed = hqErrorSchema.safeParse(parseJson(text));
   const error = parsed.success ? parsed.data : undefined;

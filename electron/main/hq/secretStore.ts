@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** The desk's HQ token, kept by the main process only; the renderer never sees it (DESIGN §2). */
+/** The desk's HQ token, kept by the main process only; the renderer never sees it (ARCHITECTURE.md, "Layers"). */
 export interface SecretStore {
   /** False when this machine cannot keep a secret encrypted; nothing is then stored. */
   available(): boolean;

@@ -34,7 +34,7 @@ export function caseWriteTables(db: DeskDatabase) {
 }
 
 /**
- * Runs a case write: its rows, its outbox ops and its audit entry in one transaction (DESIGN §2), with
+ * Runs a case write: its rows, its outbox ops and its audit entry in one transaction (ARCHITECTURE.md, "Layers"), with
  * refusals answered as results and storage failures thrown as DataError. `write` may only await Dexie.
  */
 export function runCaseWrite<T>(db: DeskDatabase, audit: AuditEntryInput, write: () => Promise<T>): Promise<CaseChange<T>> {

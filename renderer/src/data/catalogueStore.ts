@@ -11,7 +11,7 @@ import { dataMessages } from './messages';
 import type { ReferenceRow, ReferenceSource } from './records';
 
 /**
- * Reference data (DESIGN §3, §4): the catalogue, the working-day calendar and the green-card list. Each
+ * Reference data (ARCHITECTURE.md, "Reference data"): the catalogue, the working-day calendar and the green-card list. Each
  * kind has one `active` row in use and at most one `staged` row being received. A staged version becomes
  * active only after it validates whole; a refused one is dropped and the active one stays, so a clerk
  * never works from a half-downloaded or broken catalogue. On first start (and when an app update ships a

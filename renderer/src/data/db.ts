@@ -53,7 +53,7 @@ export class DeskDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
-    // Ops are never edited once written (DESIGN §4): enforced under Dexie's API, for every way of writing.
+    // Ops are never edited once written (ARCHITECTURE.md, "The sync contract"): enforced under Dexie's API, for every way of writing.
     if (this.tables.some((table) => table.name === 'outbox')) {
       this.use(outboxGuard());
       // Ops a push left in flight when the page went away show as sent-but-unanswered from the start. A

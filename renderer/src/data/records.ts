@@ -64,7 +64,7 @@ export interface CaseEnterprise {
 
 /**
  * A field both the desk and HQ changed: HQ's value stands on the case, the desk's is kept here beside it
- * until the clerk looks at it (DESIGN §4).
+ * until the clerk looks at it (ARCHITECTURE.md, "The sync contract").
  */
 export interface CaseConflict {
   field: CaseField;
@@ -104,7 +104,7 @@ export interface CaseRow {
   /** See `search/keys.ts` and, for which of the two holds them, `search/keyTiers.ts`. */
   searchKeys: string[];
   freshKeys?: string[];
-  /** HQ-owned fields (DESIGN §4); null until HQ sends them. */
+  /** HQ-owned fields (ARCHITECTURE.md, "The sync contract"); null until HQ sends them. */
   hqCaseNumber: string | null;
   decision: HqDecision | null;
   licence: LicenceData | null;

@@ -75,7 +75,7 @@ async function highestSeqOfDay(tx: Transaction, prefix: string): Promise<number>
   return last === undefined ? 0 : (parseCaseNumber(String(last))?.seq ?? 0);
 }
 
-/** Reserves `count` outbox `seq`s, returning the first: contiguous from 1 for the life of the desk (DESIGN §4). */
+/** Reserves `count` outbox `seq`s, returning the first: contiguous from 1 for the life of the desk (ARCHITECTURE.md, "The sync contract"). */
 export function reserveOutboxSeqs(tx: Transaction, count: number): Promise<number> {
   return reserve(tx, OUTBOX_SEQUENCE, count);
 }

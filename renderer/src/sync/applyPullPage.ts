@@ -20,7 +20,7 @@ import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
 
 /**
  * Applies one page of HQ's changes for this desk's hall to the local database, in one transaction with
- * the page's cursor (DESIGN §4), so a page is either wholly applied and remembered or not at all, and
+ * the page's cursor (ARCHITECTURE.md, "The sync contract"), so a page is either wholly applied and remembered or not at all, and
  * applying it again changes nothing.
  *
  * Ownership decides who wins. HQ-owned fields (HQ case number, decision, licence data) always take HQ's

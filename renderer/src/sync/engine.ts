@@ -118,7 +118,7 @@ function defaultChannel(): (() => SyncChannel) | null {
 }
 
 /**
- * The desk's sync loop (DESIGN §4). One window at a time runs it, holding the Web Lock `desk-sync`; the
+ * The desk's sync loop (ARCHITECTURE.md, "The sync contract"). One window at a time runs it, holding the Web Lock `desk-sync`; the
  * others wait for the lock and take over when that window closes. The loop syncs, then waits: a short
  * while when all went well (or until ops are written), with exponential backoff and jitter after a
  * failure (retrying at once when the network comes back or the clerk presses 立即同步), and without end

@@ -163,7 +163,7 @@ async function chromiumSamples(origin: string, html: (origin: string) => Promise
 
 /**
  * `pdf`: our engine (HarfBuzz subsets, fonts kept parsed) against pdf-lib's own embedFont(subset) and
- * Chromium HTML→PDF on the same content, in the same run. Target (DESIGN §5): warm licence median ≤ 20 ms.
+ * Chromium HTML→PDF on the same content, in the same run. Target (ARCHITECTURE.md, "Figures"): warm licence median ≤ 20 ms.
  */
 export const pdfSuite: BenchSuite = {
   name: 'pdf',

@@ -28,7 +28,7 @@ import { casesOps, changesPerCase, numbered, opsPerCase, seedBatch, seedOutbox, 
 import type { BenchResult, BenchSuite } from '../types';
 
 /**
- * Sync with the reference HQ over loopback (DESIGN §5): push 10,000 ops from a desk's outbox through the
+ * Sync with the reference HQ over loopback (ARCHITECTURE.md, "Figures"): push 10,000 ops from a desk's outbox through the
  * engine's push phase, and pull 50,000 changes of the hall into a desk. HQ is the real reference server
  * on SQLite. The desk side runs twice for the push: in Chromium's IndexedDB (a bench page holding the
  * desk database, the engine and the main process's HQ client; the app adds an IPC hop per request), and
@@ -39,7 +39,7 @@ import type { BenchResult, BenchSuite } from '../types';
  * "Ops held in memory": the engine holds the batch in flight (the ops of one push request) and, while it
  * is on its way, reads the previous batch back to store HQ's answer to it (of an answered batch it keeps
  * only the seqs and HQ's results); it reads the outbox in pieces. So at most the largest push plus the
- * largest single read of the outbox (measured under Dexie, a DBCore middleware). DESIGN §5 allows 1,000.
+ * largest single read of the outbox (measured under Dexie, a DBCore middleware). The figure allows 1,000.
  */
 const pushOpsTotal = Number(process.env['BENCH_SYNC_PUSH_OPS'] ?? 10_000);
 const pullChangesTotal = Number(process.env['BENCH_SYNC_PULL_CHANGES'] ?? 50_000);

@@ -10,7 +10,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('architecture rules (DESIGN §2)', () => {
+describe('architecture rules (ARCHITECTURE.md, "Layers")', () => {
   it.each([
     ['domain importing Dexie', 'renderer/src/domain/x.ts', "import Dexie from 'dexie';"],
     ['domain importing React', 'renderer/src/domain/x.ts', "import { useState } from 'react';"],

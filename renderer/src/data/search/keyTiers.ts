@@ -4,11 +4,9 @@
  * - `searchKeys`, the settled index, holds the keys of nearly every row the desk has;
  * - `freshKeys` holds the keys of rows written since the desk was last quiet — a few hundred at most.
  *
- * Why two: Chromium's IndexedDB (LevelDB) looks up every key it inserts, and the keys of a big index are
- * spread over many blocks, so at 200,000 cases each key written into `searchKeys` costs about 0.3 ms and a
- * case's 30–40 keys would take 10–15 ms of every intake. Keys of the small index sit together and cost a
- * few microseconds each (measured in the `cases` bench). Every write of a row writes all its index keys
- * again, changed or not, so a write the clerk waits on stores the row `freshened`: its keys in
+ * Why two: inserting into a big multiEntry index is slow in Chromium's IndexedDB, into a small one fast
+ * (figures in ARCHITECTURE.md, "Search keys: fresh and settled"). Every write of a row writes all its index
+ * keys again, changed or not, so a write the clerk waits on stores the row `freshened`: its keys in
  * `freshKeys`. When nobody is working at the desk, `settleFreshKeys` moves them into `searchKeys` a few
  * rows at a time. Searches read both indexes. A row has its keys in exactly one of them.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may decide a case (DESIGN §4: HQ owns decisions).
+ * Who may decide a case (HQ owns decisions: ARCHITECTURE.md, "The sync contract").
  *
  * A desk enrolled with the municipal system (市级系统) takes every decision from HQ by sync: an approval
  * recorded in the hall would set a status only HQ may set, so HQ would reject the op and the next pull

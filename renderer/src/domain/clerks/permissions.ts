@@ -29,7 +29,7 @@ const CHIEF: readonly ClerkRole[] = ['chief'];
 const ADMIN: readonly ClerkRole[] = ['admin'];
 
 /**
- * Who may do what (DESIGN §1). The chief does everything a clerk does plus the acts that need a
+ * Who may do what (ARCHITECTURE.md, "Roles"). The chief does everything a clerk does plus the acts that need a
  * responsible signature: in-hall decisions, voiding and reprinting licences, calibration, the day close.
  * The admin runs the machine but does not work cases, so settings access never implies decision power.
  */

@@ -22,7 +22,7 @@ const stateColors: Record<OutboxState, string> = {
 const loadOverview = () => syncOverview(deskDatabase());
 
 /**
- * The visible outbox (DESIGN §4): every op this desk wrote for HQ, newest first, with its state, how many
+ * The visible outbox (ARCHITECTURE.md, "The sync contract"): every op this desk wrote for HQ, newest first, with its state, how many
  * times it was sent and HQ's word on it; rejected and conflicting ops are listed for the clerk with HQ's
  * reason. 立即同步 starts a pass at once, forgetting any backoff.
  */

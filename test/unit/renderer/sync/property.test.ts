@@ -19,7 +19,7 @@ import { expectDelivered, FaultDesk, hallCode } from './faults/faultDesk';
 import { acceptedCase, draftCase } from './syncFixtures';
 
 /**
- * The property behind the fault suite (DESIGN §4), over random days of a hall: two or three desks take
+ * The property behind the fault suite (ARCHITECTURE.md, "The sync contract"), over random days of a hall: two or three desks take
  * cases in, record checklist items and decide at the counter, HQ decides some cases, and meanwhile HQ
  * fails with 5xx, answers get lost, desks restart mid-sync or mid-write, and the network comes and goes.
  * After everything is drained:

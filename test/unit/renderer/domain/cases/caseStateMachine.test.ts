@@ -50,7 +50,7 @@ const sampleCommands: Record<CaseCommandType, { input: CaseCommandInput; context
   complete: { input: { type: 'complete', collector: { name: '王五', idNumber: '11010519491231002X' } } },
 };
 
-// The legal moves written out by hand from DESIGN §3, with the status each one leads to.
+// The legal moves written out by hand from the case states of ARCHITECTURE.md, with the status each one leads to.
 const legalMoves: Record<CaseStatusCode, Partial<Record<CaseCommandType, CaseStatusCode>>> = {
   drafting: {
     accept: 'accepted',

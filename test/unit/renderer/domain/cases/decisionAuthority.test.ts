@@ -3,7 +3,7 @@ import { inHallApprovalRefusal } from '../../../../../renderer/src/domain/cases/
 
 const notOnHq = { hqVersion: null, hqCaseNumber: null };
 
-describe('inHallApprovalRefusal (HQ owns decisions, DESIGN §4)', () => {
+describe('inHallApprovalRefusal (HQ owns decisions)', () => {
   it('lets the chief of a desk not enrolled with HQ approve a case HQ does not hold', () => {
     expect(inHallApprovalRefusal({ deskEnrolled: false, caseOnHq: notOnHq })).toBeNull();
     expect(inHallApprovalRefusal({ deskEnrolled: false })).toBeNull();

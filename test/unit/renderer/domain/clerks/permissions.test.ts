@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, clerkActions, permissionDenial, rolesPermittedTo, type ClerkAction } from '../../../../../renderer/src/domain/clerks/permissions';
 import { clerkRoles, type ClerkRole } from '../../../../../renderer/src/domain/clerks/roles';
 
-// Written out by hand from DESIGN §1 so the table in the source is checked, not restated.
+// Written out by hand from the roles of ARCHITECTURE.md so the table in the source is checked, not restated.
 const expected: Record<ClerkAction, readonly ClerkRole[]> = {
   'case.intake': ['clerk', 'chief'],
   'case.counterDecision': ['clerk', 'chief'],

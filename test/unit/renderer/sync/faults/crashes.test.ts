@@ -9,7 +9,7 @@ import { startUpInput } from '../../data/dataFixtures';
 import { acceptedCase, draftCase } from '../syncFixtures';
 import { expectDelivered, FaultDesk, hqOpsOf, outboxStateCounts } from './faultDesk';
 
-/** Fault tests of the page going away (DESIGN §4): mid-write, between a push and its answer, mid pull page. */
+/** Fault tests of the page going away (ARCHITECTURE.md, "The sync contract"): mid-write, between a push and its answer, mid pull page. */
 
 let hq: HqHarness;
 const desks: FaultDesk[] = [];

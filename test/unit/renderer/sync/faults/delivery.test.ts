@@ -8,7 +8,7 @@ import { acceptedCase, draftCase } from '../syncFixtures';
 import { deskTime, expectDelivered, FaultDesk, hqOpsOf, outboxStateCounts, stopHq } from './faultDesk';
 import { meeting } from './transportTap';
 
-/** Fault tests of delivery (DESIGN §4): HQ or the network fails around a push, and still every op lands once. */
+/** Fault tests of delivery (ARCHITECTURE.md, "The sync contract"): HQ or the network fails around a push, and still every op lands once. */
 
 let hq: HqHarness;
 const desks: FaultDesk[] = [];
