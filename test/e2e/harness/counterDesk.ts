@@ -81,15 +81,18 @@ export async function openCounterDesk(page: Page, desk: BoundDesk, setup: DeskSe
   const hq = setup.enrolled === true ? await new HqHarness().start() : null;
   try {
     const enrolment = hq === null ? null : await enrolBeforeOpening(desk, hq);
-    await page.goto(`/#/${setup.section ?? 'intake'}`);
+    const section = setup.section ?? 'intake';
+    await page.goto(`/#/${section}`);
     if (setup.role === null) {
       await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
       return { account: null, enrolment };
     }
     const account = deskAccounts[setup.role];
     await signIn(page, account, setup.role);
-    // The section is ready once it has moved focus to its heading (it would take it from a field typed in earlier).
+    // The section is ready once it has moved focus to its heading (it would take it from a field typed in
+    // earlier), and 受理 once its form is there, after the catalogue has loaded (Ctrl+K works from then on).
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    if (section === 'intake') await expect(page.getByLabel('事项或“一件事”')).toBeVisible();
     if (enrolment !== null) await expect(syncState(page)).toHaveText('已同步');
     return { account, enrolment };
   } catch (error) {
