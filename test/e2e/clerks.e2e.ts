@@ -10,6 +10,7 @@ import {
   signOut,
   test,
 } from './fixtures';
+import { putRecord, readRecord } from './harness/deskDb';
 
 const signInHeading = (page: Page) => page.getByRole('heading', { name: '工作人员登录' });
 const lockDialog = (page: Page) => page.getByRole('dialog', { name: '屏幕已锁定' });
@@ -23,8 +24,7 @@ async function tryWrongPassword(page: Page, loginName: string, password: string)
   await expect(passwordField).toHaveValue('');
 }
 
-test('a new desk shows only the first-admin setup, checks every field, and signs the admin in', async ({ page, desk, shot }) => {
-  void desk;
+test('a new desk shows only the first-admin setup, checks every field, and signs the admin in', async ({ page, shot }) => {
   await page.goto('/#/settings');
   await expect(page.getByRole('heading', { name: '首次使用：创建管理员账号' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: '主导航' })).toHaveCount(0);
@@ -53,8 +53,7 @@ test('a new desk shows only the first-admin setup, checks every field, and signs
   await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
 });
 
-test('signs out, refuses a wrong password and an unknown name alike, waits after repeated failures, signs in', async ({ page, desk, shot }) => {
-  void desk;
+test('signs out, refuses a wrong password and an unknown name alike, waits after repeated failures, signs in', async ({ page, shot }) => {
   await page.clock.install();
   await setUpFirstAdmin(page);
   await signOut(page);
@@ -84,8 +83,7 @@ test('signs out, refuses a wrong password and an unknown name alike, waits after
   await expectSignedIn(page, firstAdmin, 'admin');
 });
 
-test('the admin opens a clerk account; the clerk signs in and sees no account management', async ({ page, desk, shot }) => {
-  void desk;
+test('the admin opens a clerk account; the clerk signs in and sees no account management', async ({ page, shot }) => {
   await setUpFirstAdmin(page);
   await addAccount(page, counterClerk, 'clerk');
   const accounts = page.getByRole('region', { name: '工作人员账号' });
@@ -119,8 +117,7 @@ test('the admin opens a clerk account; the clerk signs in and sees no account ma
   await expect(page.getByRole('region', { name: '审计日志' })).toHaveCount(0);
 });
 
-test('locks after the idle minutes and opens again only with the same clerk’s password, with the work kept', async ({ page, desk, shot }) => {
-  void desk;
+test('locks after the idle minutes and opens again only with the same clerk’s password, with the work kept', async ({ page, shot }) => {
   await page.clock.install();
   await setUpFirstAdmin(page, '/#/settings');
   const idle = page.getByRole('region', { name: '自动锁屏' });
@@ -170,22 +167,22 @@ test('locks after the idle minutes and opens again only with the same clerk’s 
   await expect(lockDialog(page)).toHaveCount(0);
 });
 
-test('another clerk takes over a locked desk only after signing the first one out', async ({ page, desk, shot }) => {
-  void desk;
-  await setUpFirstAdmin(page);
-  await addAccount(page, counterClerk, 'clerk');
-  await page.getByRole('contentinfo').getByRole('button', { name: '锁屏' }).click();
-  await expect(lockDialog(page)).toBeVisible();
-  await lockDialog(page).getByRole('button', { name: '切换工作人员' }).click();
-  await expect(lockDialog(page)).toContainText('尚未保存的录入内容会丢失');
-  await shot('clerks-lock-switch', { fullPage: false });
-  await lockDialog(page).getByRole('button', { name: '确定退出' }).click();
-  await expect(signInHeading(page)).toBeVisible();
-  await signIn(page, counterClerk, 'clerk');
+test.describe('on a desk with its accounts', () => {
+  test.use({ deskSetup: { role: 'admin' } });
+
+  test('another clerk takes over a locked desk only after signing the first one out', async ({ page, shot }) => {
+    await page.getByRole('contentinfo').getByRole('button', { name: '锁屏' }).click();
+    await expect(lockDialog(page)).toBeVisible();
+    await lockDialog(page).getByRole('button', { name: '切换工作人员' }).click();
+    await expect(lockDialog(page)).toContainText('尚未保存的录入内容会丢失');
+    await shot('clerks-lock-switch', { fullPage: false });
+    await lockDialog(page).getByRole('button', { name: '确定退出' }).click();
+    await expect(signInHeading(page)).toBeVisible();
+    await signIn(page, counterClerk, 'clerk');
+  });
 });
 
-test('the audit-log check finds an entry edited behind the desk’s back', async ({ page, desk, shot }) => {
-  void desk;
+test('the audit-log check finds an entry edited behind the desk’s back', async ({ page, shot }) => {
   await setUpFirstAdmin(page, '/#/settings');
   await page.getByRole('contentinfo').getByRole('button', { name: '锁屏' }).click();
   await lockDialog(page).getByRole('textbox', { name: '密码', exact: true }).fill(firstAdmin.password);
@@ -193,24 +190,8 @@ test('the audit-log check finds an entry edited behind the desk’s back', async
   await expect(lockDialog(page)).toHaveCount(0);
 
   // Someone with the developer tools rewrites the lock entry (seq 3) in IndexedDB.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('auditLog', 'readwrite');
-          const store = tx.objectStore('auditLog');
-          const read = store.get(3);
-          read.onsuccess = () => store.put({ ...read.result, details: { reason: 'idle' } });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const lockEntry = await readRecord<Record<string, unknown>>(page, 'auditLog', 3);
+  await putRecord(page, 'auditLog', { ...lockEntry, details: { reason: 'idle' } });
   const audit = page.getByRole('region', { name: '审计日志' });
   await audit.getByRole('button', { name: '审计日志校验' }).click();
   await expect(audit.getByRole('alert')).toContainText('审计日志校验未通过');

@@ -1,12 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect as baseExpect, goToSection, signInAsCounterStaff, test } from './fixtures';
-
-// Each counter write hashes an audit entry and commits case, checklist and outbox rows together; on this
-// shared 2-core machine under load that can take longer than the default five seconds to show.
-const expect = baseExpect.configure({ timeout: 15_000 });
+import type { Page } from '@playwright/test';
+import { expect, goToSection, scrollToTop, test, type Shot } from './fixtures';
+import { caseNumberShown, choose, fillParty, markAllMissingReceived, registerNewEnterprise } from './harness/counterCase';
+import { putRecord } from './harness/deskDb';
 
 /**
- * The counter's core job, end to end (issue 3, "Done when"): intake of the 企业开办 bundle with a live
+ * The counter’s core job, end to end: intake of the 企业开办 bundle with a live
  * checklist, materials marked received by keyboard, acceptance with a due date across the National Day
  * holiday, and a one-time correction notice whose applicant comes back and is accepted on the second visit.
  *
@@ -21,88 +19,19 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const beforeHoliday = new Date('2026-09-30T09:30:00+08:00');
 const afterHoliday = new Date('2026-10-09T10:00:00+08:00');
 
-/**
- * The hall and desk codes lead every case number. No settings screen sets them yet (see the report of
- * issue 3), so the test writes the identity an admin would, straight into the desk's database.
- */
-async function setDeskIdentity(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'deskIdentity', value: { hallCode: 'MY', deskCode: '01' } });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
+test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: beforeHoliday } });
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Picks an answer of a question by its option label, from the keyboard. A question still unanswered
- * carries a 待回答 mark in its label, so the group is found by how its label starts.
- */
-async function choose(page: Page, kind: 'radiogroup' | 'group', question: string, option: string): Promise<void> {
-  const control = page.getByRole(kind, { name: new RegExp(`^${escapeRegExp(question)}`) }).getByLabel(option, { exact: true });
-  await control.focus();
-  await page.keyboard.press('Space');
-  await expect(control).toBeChecked();
-}
-
-/** Looks the enterprise up first; when the hall does not know it, Enter takes 登记新企业 with what was typed. */
-async function registerNewEnterprise(page: Page, typed: string): Promise<void> {
-  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill(typed);
-  await expect(page.getByText('本大厅没有匹配的企业，可登记为新企业')).toBeVisible();
-  await page.keyboard.press('Enter');
-}
-
-/**
- * A full-page screenshot from the top of the page: scrolled, the fixed header and navigation would be
- * drawn over the middle of the picture.
- */
-async function look(page: Page, shot: (name: string) => Promise<string>, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+/** A full-page screenshot from the top of the page. */
+async function look(page: Page, shot: Shot, name: string): Promise<void> {
+  await scrollToTop(page);
   await shot(name);
-}
-
-async function fillParty(page: Page, who: '申请人' | '代理人', person: { name: string; id: string; mobile: string }) {
-  await page.getByLabel(`${who}姓名`).fill(person.name);
-  await page.getByLabel(`${who}身份证号码`).fill(person.id);
-  await page.getByLabel(`${who}手机号码`).fill(person.mobile);
-}
-
-/** Walks the checklist from its first row: R on every item still missing, ↓ past the others. */
-async function markAllMissingReceivedByKeyboard(page: Page, checklist: Locator): Promise<void> {
-  const rows = checklist.getByRole('row').filter({ has: page.getByRole('cell') });
-  const count = await rows.count();
-  await rows.first().focus();
-  for (let index = 0; index < count; index += 1) {
-    const row = rows.nth(index);
-    await expect(row).toBeFocused();
-    const status = await row.getAttribute('data-status');
-    await page.keyboard.press(status === 'missing' ? 'r' : 'ArrowDown');
-  }
 }
 
 test('takes in 企业开办 with a live checklist, marks it received by keyboard and accepts across the holiday; a corrected case is accepted on the second visit', async ({
   page,
-  desk,
   shot,
 }) => {
-  void desk;
   test.setTimeout(180_000);
-  await page.clock.setFixedTime(beforeHoliday);
-  await signInAsCounterStaff(page, 'clerk', 'intake');
-  await setDeskIdentity(page);
   await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
 
   // --- Case 1: 企业开办 for a new company -------------------------------------------------------
@@ -149,7 +78,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await expect(page.getByTestId('due-if-accepted')).toHaveText('如现在受理，承诺办结日期为 2026年10月8日（1个工作日）');
   await look(page, shot, 'counter-03-checklist');
 
-  await markAllMissingReceivedByKeyboard(page, checklist);
+  await markAllMissingReceived(page, checklist);
   const progress = page.getByTestId('checklist-progress');
   await expect(progress).toHaveText(/^(\d+) \/ \1 必交材料已收$/);
   await look(page, shot, 'counter-04-all-received');
@@ -193,7 +122,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await notice.getByRole('button', { name: '确认出具告知书' }).click();
   await expect(page.getByRole('status', { name: '已作出决定' })).toContainText('出具一次性告知书');
   await expect(page.getByRole('region', { name: '概况' }).getByText('待补正')).toBeVisible();
-  const caseNumber2 = (await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent())!.replace('办件 ', '').trim();
+  const caseNumber2 = await caseNumberShown(page);
 
   // --- The applicant comes back after the holiday ------------------------------------------------
   await page.clock.setFixedTime(afterHoliday);
@@ -221,7 +150,7 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
   await results.getByRole('button', { name: `打开办件 ${caseNumber2}` }).click();
   await expect(page.getByRole('region', { name: '概况' })).toContainText('待补正');
   const returning = page.getByRole('region', { name: '材料清单', exact: true });
-  await markAllMissingReceivedByKeyboard(page, returning);
+  await markAllMissingReceived(page, returning);
   await expect(page.getByTestId('due-if-accepted')).toHaveText('如现在受理，承诺办结日期为 2026年10月15日（5个工作日）');
   await page.getByRole('region', { name: '窗口决定' }).getByRole('button', { name: /^受理/ }).focus();
   await page.keyboard.press('Enter');
@@ -245,33 +174,16 @@ const greenCardUscc = '91510703MA6D2K8L86';
  * one key enterprise. Written before anything reads the list, so the desk loads it like any HQ version.
  */
 async function installGreenCard(page: Page): Promise<void> {
-  await page.evaluate(
-    (uscc) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('referenceData', 'readwrite');
-          const card = { uscc, enterpriseName: '小吃店', liaisonName: '陈专员', liaisonPhone: '13800005555', validUntil: null, priority: 1 };
-          tx.objectStore('referenceData').put({
-            kind: 'greencards',
-            slot: 'active',
-            version: '2026.9',
-            hqVersion: 1,
-            source: 'hq',
-            data: { version: '2026.9', cards: [card] },
-            storedAt: '2026-09-30T08:00:00.000+08:00',
-          });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    greenCardUscc,
-  );
+  const card = { uscc: greenCardUscc, enterpriseName: '小吃店', liaisonName: '陈专员', liaisonPhone: '13800005555', validUntil: null, priority: 1 };
+  await putRecord(page, 'referenceData', {
+    kind: 'greencards',
+    slot: 'active',
+    version: '2026.9',
+    hqVersion: 1,
+    source: 'hq',
+    data: { version: '2026.9', cards: [card] },
+    storedAt: '2026-09-30T08:00:00.000+08:00',
+  });
 }
 
 /** A scanned page drawn in the browser: a PNG a clerk could get from the scanner. */
@@ -297,14 +209,9 @@ async function scannedPagePng(page: Page): Promise<Buffer> {
 
 test('checks identifiers as typed, keeps markup as text, opens an item with its legal basis and scans, refuses only after confirmation, and accepts a green-card enterprise with a deferred material', async ({
   page,
-  desk,
   shot,
 }) => {
-  void desk;
   test.setTimeout(120_000);
-  await page.clock.setFixedTime(beforeHoliday);
-  await signInAsCounterStaff(page, 'clerk', 'intake');
-  await setDeskIdentity(page);
   await installGreenCard(page);
 
   await page.keyboard.press('Control+k');
@@ -399,7 +306,7 @@ test('checks identifiers as typed, keeps markup as text, opens an item with its 
   const foodList = page.getByRole('region', { name: '材料清单', exact: true });
   await expect(foodList.getByRole('table', { name: '材料清单' })).toBeVisible();
   await expect(page.getByRole('region', { name: '概况' })).toContainText('王芳');
-  await markAllMissingReceivedByKeyboard(page, foodList);
+  await markAllMissingReceived(page, foodList);
   const manager = foodList.getByRole('row', { name: /食品安全管理人员任命文件/ });
   await manager.focus();
   await page.keyboard.press('d');

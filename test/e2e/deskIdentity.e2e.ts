@@ -1,8 +1,8 @@
-import { expect, setUpFirstAdmin, test } from './fixtures';
+import { expect, test } from './fixtures';
 
-test('an admin sets the hall and desk codes once, and the status bar shows them', async ({ page, desk, shot }) => {
-  void desk;
-  await setUpFirstAdmin(page, '/#/settings');
+test.use({ deskSetup: { role: 'admin', section: 'settings' } });
+
+test('an admin sets the hall and desk codes once, and the status bar shows them', async ({ page, shot }) => {
   const section = page.getByRole('region', { name: '本窗口' });
   await expect(page.getByRole('contentinfo', { name: '状态栏' })).toContainText('窗口：未设置');
 

@@ -1,13 +1,8 @@
-import type { Page } from '@playwright/test';
-import { expect as baseExpect, goToSection, signInAsCounterStaff, test } from './fixtures';
-import { markAllMissingReceived, setDeskIdentity, takeIn } from './harness/counterCase';
-
-// Each counter write hashes an audit entry and commits case, checklist and outbox rows together; on this
-// shared 2-core machine under load that can take longer than the default five seconds to show.
-const expect = baseExpect.configure({ timeout: 15_000 });
+import { expect, goToSection, scrollToTop, test } from './fixtures';
+import { markAllMissingReceived, takeIn } from './harness/counterCase';
 
 /**
- * 修改受理信息 (issue 3): while a case is still at the counter the clerk corrects its intake from the case
+ * 修改受理信息: while a case is still at the counter the clerk corrects its intake from the case
  * screen, with the same form as intake; a changed answer rebuilds the checklist (what was recorded stays),
  * the correction shows on the summary and the timeline, a wrong ID number is refused in Chinese with nothing
  * saved, and once the case is decided the correction is no longer offered.
@@ -17,21 +12,13 @@ const takenInAt = new Date('2026-09-30T09:30:00+08:00');
 const applicant = { name: '赵敏', id: '510703199003071233', mobile: '13800001234' };
 const enterprise = '绵阳青禾农业科技有限公司';
 
-/** Screenshots from the top of the page: scrolled, the fixed header would be drawn over the picture. */
-async function top(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
+test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: takenInAt } });
 
 test('corrects the intake of a registered case from the keyboard: the checklist gains an item, recorded items stay, the summary and timeline show it; a wrong ID is refused; a decided case offers no correction', async ({
   page,
-  desk,
   shot,
 }) => {
-  void desk;
   test.setTimeout(180_000);
-  await page.clock.setFixedTime(takenInAt);
-  await signInAsCounterStaff(page, 'clerk', 'intake');
-  await setDeskIdentity(page);
   const caseNumber = await takeIn(page, { enterprise, address: '绵阳市游仙区农科园2号', applicant });
 
   // The first item is taken in before the correction; its record must survive the rebuilt checklist.
@@ -79,7 +66,7 @@ test('corrects the intake of a registered case from the keyboard: the checklist 
   await expect(checklist).toContainText('企业股东的营业执照');
   await expect(rows).toHaveCount(itemsBefore + 1);
   await expect(rows.first()).toHaveAttribute('data-status', 'received');
-  await top(page);
+  await scrollToTop(page);
   await shot('intakeEdit-02-corrected-at-intake');
 
   // --- The case's page in 办件: the correction on the timeline ---------------------------------
@@ -160,6 +147,6 @@ test('corrects the intake of a registered case from the keyboard: the checklist 
   await expect(summary.getByRole('button', { name: /修改受理信息/ })).toHaveCount(0);
   await page.keyboard.press('F4');
   await expect(dialog).toHaveCount(0);
-  await top(page);
+  await scrollToTop(page);
   await shot('intakeEdit-07-accepted-no-correction');
 });

@@ -1,30 +1,24 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { residentId, uscc } from '../fixtures/identities';
-import { ensureCupsPdfPrinter, pdfInfo, waitForPrintedPdf } from './harness/cups';
-import { fillAgency, setDeskIdentity, takeInAndAccept } from './harness/counterCase';
+import { pdfInfo, waitForPrintedPdf } from './harness/cups';
+import { takeInAndAccept } from './harness/counterCase';
+import { documentWork, enterSerial, printSheet, receiveBlankPaper } from './harness/printing';
 import {
-  addAccount,
   chiefRepresentative,
   counterClerk,
-  expect as baseExpect,
+  expect,
   goToSection,
-  screenshotDir,
-  setUpFirstAdmin,
+  partShot,
+  renderPrintedPage,
+  scrollToTop,
   signIn,
   signOut,
   test,
   type TestAccount,
 } from './fixtures';
 
-const expect = baseExpect.configure({ timeout: 20_000 });
-const run = promisify(execFile);
-
 /**
- * Issue 4 point 5–6, end to end: the chief approves an accepted case in the hall (待出证) and receives blank
+ * End to end: the chief approves an accepted case in the hall (待出证) and receives blank
  * licence paper; the clerk prints 正本 and 副本 on serials checked against stock, a spoiled 副本 is voided
  * (refused with the clerk's own password, allowed with the chief's) and printed again on a new serial;
  * the handover completes the case and shows 全程用时 from intake; the stock report balances.
@@ -32,68 +26,23 @@ const run = promisify(execFile);
 
 const at = (time: string) => new Date(`2026-11-02T${time}:00+08:00`);
 
+// The furnished desk prints 营业执照正本 and 副本 on the cups-pdf queue by default; the clerk opens it at 09:00.
+test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: at('09:00') } });
+
 async function switchTo(page: Page, account: TestAccount, role: 'clerk' | 'chief', time: string): Promise<void> {
   await page.clock.setFixedTime(at(time));
   await signOut(page);
   await signIn(page, account, role);
 }
 
-/** Scans or types a serial, checks it against stock and says what the desk answered. */
-async function enterSerial(panel: Locator, serial: string): Promise<void> {
-  await panel.getByRole('textbox', { name: /空白证书编号/ }).fill(serial);
-  await panel.getByRole('button', { name: '核对编号' }).click();
-}
-
-/** Prints the sheet in `panel` after the preview is drawn; returns the CUPS job id. */
-async function printSheet(panel: Locator, label: string): Promise<string> {
-  await expect(panel.getByRole('region', { name: `${label}打印预览` }).locator('canvas').first()).toHaveAttribute('data-drawn', 'true');
-  await panel.getByRole('button', { name: `套打${label}` }).click();
-  const outcome = panel.getByRole('status', { name: '打印结果' });
-  await expect(outcome).toContainText('已打印：DeskPDF 已完成 1 份');
-  return /打印作业 (\S+-\d+)）/.exec((await outcome.textContent()) ?? '')![1]!;
-}
-
-async function renderForLooking(pdf: string, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, resolve(screenshotDir, name)]);
-}
-
-async function top(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
-
-/** A screenshot of one part of the page (a full-page one would draw the fixed status bar across it). */
-async function partShot(part: Locator, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await part.screenshot({ path: resolve(screenshotDir, `${name}.png`) });
-}
-
 test('approves in the hall, prints 正本 and 副本 on stock serials, voids a spoiled sheet with the chief, hands over with the elapsed time, and the stock balances', async ({
   page,
-  desk,
+  printer: queue,
   shot,
 }) => {
-  void desk;
   test.setTimeout(400_000);
-  const queue = await ensureCupsPdfPrinter();
-
-  // --- The admin sets the desk up --------------------------------------------------------------------
-  await page.clock.setFixedTime(at('08:30'));
-  await setUpFirstAdmin(page, '/#/settings');
-  await setDeskIdentity(page);
-  await fillAgency(page);
-  const defaults = page.getByRole('region', { name: '默认打印机与纸张' });
-  for (const kind of ['营业执照正本', '营业执照副本']) {
-    await defaults.getByRole('combobox', { name: `${kind}打印机`, exact: true }).selectOption(queue.printer);
-    await defaults.getByRole('button', { name: `保存${kind}`, exact: true }).click();
-    await expect(defaults.getByRole('status')).toHaveText(`已保存“${kind}”的默认打印机`);
-  }
-  await addAccount(page, counterClerk, 'clerk');
-  await addAccount(page, chiefRepresentative, 'chief');
 
   // --- 09:00 the clerk takes the case in and accepts it ---------------------------------------------------
-  await switchTo(page, counterClerk, 'clerk', '09:00');
-  await goToSection(page, 'intake');
   const applicantId = residentId('510703', '19880612', 135);
   const caseNumber = await takeInAndAccept(page, {
     enterprise: '绵阳云杉数据科技有限公司',
@@ -123,18 +72,11 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await expect(queueTable.getByRole('row', { name: new RegExp(caseNumber) })).toBeVisible();
 
   const stock = page.getByRole('region', { name: '空白证书库存' });
-  const receive = stock.getByRole('form', { name: '登记入库（首席代表）' });
-  for (const [kind, first, last] of [
+  await receiveBlankPaper(page, [
     ['original', 'A5107000001', 'A5107000010'],
     ['copy', 'B5107000001', 'B5107000010'],
-  ] as const) {
-    await receive.getByRole('combobox', { name: '种类' }).selectOption(kind);
-    await receive.getByLabel('首张编号').fill(first);
-    await receive.getByLabel('末张编号').fill(last);
-    await receive.getByRole('button', { name: '登记入库' }).click();
-    await expect(receive.getByRole('status')).toContainText(`10 张：${first} — ${last}`);
-  }
-  await top(page);
+  ]);
+  await scrollToTop(page);
   await shot('issuance-02-queue-and-stock', { fullPage: false });
   await partShot(stock, 'issuance-02b-stock-received');
 
@@ -150,16 +92,16 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await enterSerial(original, 'a5107000001');
   await expect(original.getByRole('status')).toHaveText('编号 A5107000001 在库，可以套打');
   await expect(original.getByRole('combobox', { name: '打印机' })).toHaveValue(queue.printer);
-  await expect(original.getByRole('region', { name: '营业执照正本打印预览' }).locator('canvas').first()).toHaveAttribute('data-drawn', 'true');
+  await expect(original.getByRole('region', { name: '营业执照正本打印预览' }).locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
   await partShot(original, 'issuance-03-original-preview');
-  const originalJob = await printSheet(original, '营业执照正本');
+  const originalJob = await printSheet(original, '营业执照正本', queue.printer);
   await partShot(original, 'issuance-03b-original-printed');
 
   const copy = page.getByRole('region', { name: '套打营业执照副本' });
   await enterSerial(copy, 'A5107000002');
   await expect(copy.getByText('编号 A5107000002 是正本用纸，与所打证照不符')).toBeVisible();
   await enterSerial(copy, 'B5107000001');
-  const spoiledJob = await printSheet(copy, '营业执照副本');
+  const spoiledJob = await printSheet(copy, '营业执照副本', queue.printer);
 
   // The 副本 came out of the printer misaligned: void it (the chief must approve), print on a new sheet.
   const documents = page.getByRole('region', { name: '本办件的文书' });
@@ -184,7 +126,7 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await enterSerial(copy, 'B5107000001');
   await expect(copy.getByText('编号 B5107000001 的证书纸已作废，不能再使用')).toBeVisible();
   await enterSerial(copy, 'B5107000002');
-  const copyJob = await printSheet(copy, '营业执照副本');
+  const copyJob = await printSheet(copy, '营业执照副本', queue.printer);
   await partShot(copy, 'issuance-05-copy-printed');
   await partShot(documents, 'issuance-05b-documents');
 
@@ -195,7 +137,7 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await handover.getByRole('button', { name: '确认交付并办结' }).click();
   await expect(page.getByTestId('elapsed-from-intake')).toHaveText('全程用时 1小时52分');
   await expect(page.getByRole('status', { name: '已办结' })).toContainText('领取人：赵云峰');
-  await top(page);
+  await scrollToTop(page);
   await shot('issuance-06-completed', { fullPage: false });
 
   // --- The printed sheets and the stock --------------------------------------------------------------
@@ -209,7 +151,7 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
     const info = await pdfInfo(printed);
     expect(info.pages).toBe(1);
     expect([Math.round(info.width), Math.round(info.height)].sort((a, b) => a - b)).toEqual(size);
-    await renderForLooking(printed, name);
+    await renderPrintedPage(printed, name);
   }
 
   await page.getByRole('button', { name: '返回出证列表' }).click();
@@ -229,6 +171,6 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   // Header row and the three licences (the 副本 voided, the 正本 and the new 副本 handed over).
   await expect(caseDocuments.getByRole('row')).toHaveCount(4);
   await expect(caseDocuments.getByRole('button', { name: /^作废/ })).toHaveCount(0);
-  await top(page);
+  await scrollToTop(page);
   await shot('issuance-08-case-detail', { fullPage: false });
 });

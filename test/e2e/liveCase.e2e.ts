@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test';
 import { residentId, uscc } from '../fixtures/identities';
 import { licenceData } from '../hq/support/fixtures';
-import { HqHarness } from '../hq/support/harness';
 import { takeInAndAccept } from './harness/counterCase';
-import { enrolDesk, syncState } from './harness/hqDesk';
-import { addAccount, counterClerk, expect as baseExpect, goToSection, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
-
-// A push and a pull go through the main process to HQ; on a loaded 2-core machine longer than five seconds.
-const expect = baseExpect.configure({ timeout: 20_000 });
+import { syncState } from './harness/hqDesk';
+import { expect, goToSection, test } from './fixtures';
 
 /**
  * An open case follows what is stored: the clerk has a case open in 办件 when HQ's back office approves it;
@@ -15,13 +11,7 @@ const expect = baseExpect.configure({ timeout: 20_000 });
  * data with it), with nobody reading it again — no navigation, no reload, no button pressed on this screen.
  */
 
-let hq: HqHarness;
-test.beforeEach(async () => {
-  hq = await new HqHarness().start();
-});
-test.afterEach(async () => {
-  await hq.dispose();
-});
+test.use({ deskSetup: { role: 'clerk', furnished: true, enrolled: true } });
 
 /**
  * The sync loop runs a pass at once when another window of the desk presses 立即同步, which it asks for
@@ -35,16 +25,10 @@ async function syncAsAnotherWindowAsks(page: Page): Promise<void> {
   });
 }
 
-test('an open case shows HQ\'s approval once the sync loop pulls it, without the clerk doing anything', async ({ page, desk, shot }) => {
-  void desk;
+test('an open case shows HQ\'s approval once the sync loop pulls it, without the clerk doing anything', async ({ page, hq, shot }) => {
   test.setTimeout(180_000);
 
   // --- An enrolled desk takes a case in and accepts it; the sync loop pushes it ----------------------
-  await setUpFirstAdmin(page, '/#/settings');
-  await enrolDesk(page, hq.url, { hallCode: 'MY', deskCode: '01' });
-  await addAccount(page, counterClerk, 'clerk');
-  await signOut(page);
-  await signIn(page, counterClerk, 'clerk');
   await goToSection(page, 'intake');
   const enterprise = '绵阳青松软件有限公司';
   const caseNumber = await takeInAndAccept(page, {

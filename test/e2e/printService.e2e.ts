@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { ensureCupsPdfPrinter, pdfInfo, waitForPrintedPdf } from './harness/cups';
+import { pdfInfo, waitForPrintedPdf } from './harness/cups';
 import { expect, test } from './fixtures';
 
 /**
@@ -7,9 +7,7 @@ import { expect, test } from './fixtures';
  * typed arrays across exposeBinding, as Electron's structured clone does across IPC), through the real
  * contract and handlers, into a real CUPS queue backed by cups-pdf.
  */
-test('window.desk prints PDF bytes to a CUPS queue and reports the job completed', async ({ page, desk }) => {
-  void desk;
-  const queue = await ensureCupsPdfPrinter();
+test('window.desk prints PDF bytes to a CUPS queue and reports the job completed', async ({ page, printer: queue }) => {
   const doc = await PDFDocument.create();
   doc.addPage([595.28, 841.89]);
   doc.addPage([595.28, 841.89]);
@@ -34,8 +32,7 @@ test('window.desk prints PDF bytes to a CUPS queue and reports the job completed
   });
 });
 
-test('window.desk refuses PDF bytes sent as base64 text, in Chinese', async ({ page, desk }) => {
-  void desk;
+test('window.desk refuses PDF bytes sent as base64 text, in Chinese', async ({ page }) => {
   await page.goto('/');
   const reply = await page.evaluate(() =>
     (window.desk.printPdf as (input: unknown) => Promise<unknown>)({ pdf: 'JVBERi0xLjcK', printer: 'DeskPDF', copies: 1, paper: 'A4', title: '收件凭证' }),

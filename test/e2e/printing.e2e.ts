@@ -1,28 +1,25 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
-import { ensureCupsPdfPrinter, pdfInfo, waitForPrintedPdf } from './harness/cups';
-import { fillAgency, setDeskIdentity, takeInAndAccept } from './harness/counterCase';
-import { addAccount, chiefRepresentative, counterClerk, expect as baseExpect, goToSection, screenshotDir, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
-
-const expect = baseExpect.configure({ timeout: 20_000 });
-const run = promisify(execFile);
+import { pdfInfo, waitForPrintedPdf } from './harness/cups';
+import { takeInAndAccept } from './harness/counterCase';
+import { documentWork, printedJob } from './harness/printing';
+import { expect, renderPrintedPage, test } from './fixtures';
 
 /**
- * Issue 4 "Done when": a case accepted at the counter has its receipt and acceptance notice printed through
+ * A case accepted at the counter has its receipt and acceptance notice printed through
  * a real CUPS queue (cups-pdf), previewed from the very bytes that are archived, and the printed PDFs are
  * found with the right page count; a reprint prints the archived bytes again (same SHA-256).
  */
 
 const intakeAt = new Date('2026-11-02T09:00:00+08:00');
 
+// The furnished desk prints 收件凭证 and 受理通知书 on the cups-pdf queue by default.
+test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: intakeAt } });
+
 /** The print dialog's preview is drawn (every page canvas rendered by pdf.js); returns the page count. */
 async function previewPages(dialog: Locator): Promise<number> {
   const preview = dialog.getByTestId('print-preview');
-  await expect(preview.locator('canvas').first()).toHaveAttribute('data-drawn', 'true');
+  await expect(preview.locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
   const pages = preview.locator('canvas');
   const count = await pages.count();
   for (let index = 0; index < count; index += 1) await expect(pages.nth(index)).toHaveAttribute('data-drawn', 'true');
@@ -32,15 +29,7 @@ async function previewPages(dialog: Locator): Promise<number> {
 /** Prints from the open dialog and returns the CUPS job id the outcome names. */
 async function printFromDialog(dialog: Locator, button: string): Promise<string> {
   await dialog.getByRole('button', { name: button }).click();
-  const outcome = dialog.getByRole('status', { name: '打印结果' });
-  await expect(outcome).toContainText('已打印：DeskPDF 已完成 1 份');
-  return /打印作业 (\S+-\d+)）/.exec((await outcome.textContent()) ?? '')![1]!;
-}
-
-/** Renders a printed PDF's first page to PNG (60 dpi) beside the screenshots, for a person to look at. */
-async function renderForLooking(pdf: string, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, resolve(screenshotDir, name)]);
+  return printedJob(dialog.getByRole('status', { name: '打印结果' }), 'DeskPDF');
 }
 
 async function documentNumberIn(dialog: Locator): Promise<string> {
@@ -51,28 +40,8 @@ async function shaIn(dialog: Locator): Promise<string> {
   return ((await dialog.getByText(/^SHA-256：/).textContent()) ?? '').replace('SHA-256：', '').trim();
 }
 
-async function setUpDesk(page: Page, printer: string): Promise<void> {
-  await setUpFirstAdmin(page, '/#/settings');
-  await setDeskIdentity(page);
-  await fillAgency(page);
-  const defaults = page.getByRole('region', { name: '默认打印机与纸张' });
-  for (const kind of ['收件凭证', '受理通知书']) {
-    await defaults.getByRole('combobox', { name: `${kind}打印机`, exact: true }).selectOption(printer);
-    await defaults.getByRole('button', { name: `保存${kind}`, exact: true }).click();
-    await expect(defaults.getByRole('status')).toHaveText(`已保存“${kind}”的默认打印机`);
-  }
-  await addAccount(page, counterClerk, 'clerk');
-  await signOut(page);
-  await signIn(page, counterClerk, 'clerk');
-}
-
-test('prints an accepted case’s acceptance notice and receipt through CUPS from the previewed bytes, and reprints the notice byte for byte', async ({ page, desk, shot }) => {
-  void desk;
+test('prints an accepted case’s acceptance notice and receipt through CUPS from the previewed bytes, and reprints the notice byte for byte', async ({ page, printer: queue, shot }) => {
   test.setTimeout(300_000);
-  const queue = await ensureCupsPdfPrinter();
-  await page.clock.setFixedTime(intakeAt);
-  await setUpDesk(page, queue.printer);
-  await goToSection(page, 'intake');
   await takeInAndAccept(page, {
     enterprise: '绵阳青禾软件有限公司',
     address: '绵阳市涪城区科创园区创业大道2号',
@@ -97,7 +66,7 @@ test('prints an accepted case’s acceptance notice and receipt through CUPS fro
   const printedNotice = await pdfInfo(noticePdf);
   expect(printedNotice.pages).toBe(noticePages);
   expect([Math.round(printedNotice.width), Math.round(printedNotice.height)]).toEqual([595, 842]);
-  await renderForLooking(noticePdf, 'printing-printed-notice');
+  await renderPrintedPage(noticePdf, 'printing-printed-notice');
   await notice.getByRole('button', { name: '关闭' }).click();
 
   // --- 收件凭证 -----------------------------------------------------------------------------------------
@@ -108,7 +77,7 @@ test('prints an accepted case’s acceptance notice and receipt through CUPS fro
   const receiptJob = await printFromDialog(receipt, '打印并存档');
   const receiptPdf = await waitForPrintedPdf(queue.outputDir, receiptJob);
   expect((await pdfInfo(receiptPdf)).pages).toBe(receiptPages);
-  await renderForLooking(receiptPdf, 'printing-printed-receipt');
+  await renderPrintedPage(receiptPdf, 'printing-printed-receipt');
   await receipt.getByRole('button', { name: '关闭' }).click();
 
   // --- 重印: the archived bytes again, recorded with the reason -----------------------------------------
@@ -127,41 +96,34 @@ test('prints an accepted case’s acceptance notice and receipt through CUPS fro
   await shot('printing-03-reprinted', { fullPage: false });
 });
 
-test('the chief prints the calibration sheet through CUPS and saves the correction worked out from what was measured', async ({ page, desk, shot }) => {
-  void desk;
-  test.setTimeout(240_000);
-  const queue = await ensureCupsPdfPrinter();
-  await page.clock.setFixedTime(intakeAt);
-  await setUpFirstAdmin(page, '/#/settings');
-  await setDeskIdentity(page);
-  await fillAgency(page);
-  await addAccount(page, chiefRepresentative, 'chief');
-  await signOut(page);
-  await signIn(page, chiefRepresentative, 'chief');
-  await goToSection(page, 'settings');
+test.describe('in 设置, as the chief', () => {
+  test.use({ deskSetup: { role: 'chief', furnished: true, fixedTime: intakeAt, section: 'settings' } });
 
-  const calibration = page.getByRole('region', { name: '套打校准' });
-  await calibration.getByRole('combobox', { name: '打印机' }).selectOption(queue.printer);
-  await expect(calibration.getByTestId('current-calibration')).toHaveText('尚未校准（按标称位置套打）');
-  await calibration.getByRole('button', { name: '打印校准页（无校准）' }).click();
-  const sheet = page.getByRole('dialog', { name: '打印套打校准页' });
-  expect(await previewPages(sheet)).toBe(1);
-  await expect(sheet.getByRole('combobox', { name: '纸张' })).toHaveValue('A3');
-  const job = await printFromDialog(sheet, '打印并存档');
-  const printed = await pdfInfo(await waitForPrintedPdf(queue.outputDir, job));
-  expect(printed.pages).toBe(1);
-  expect([Math.round(printed.width), Math.round(printed.height)].sort((a, b) => a - b)).toEqual([842, 1191]);
-  await sheet.getByRole('button', { name: '关闭' }).click();
+  test('the chief prints the calibration sheet through CUPS and saves the correction worked out from what was measured', async ({ page, printer: queue, shot }) => {
+    test.setTimeout(240_000);
+    const calibration = page.getByRole('region', { name: '套打校准' });
+    await calibration.getByRole('combobox', { name: '打印机' }).selectOption(queue.printer);
+    await expect(calibration.getByTestId('current-calibration')).toHaveText('尚未校准（按标称位置套打）');
+    await calibration.getByRole('button', { name: '打印校准页（无校准）' }).click();
+    const sheet = page.getByRole('dialog', { name: '打印套打校准页' });
+    expect(await previewPages(sheet)).toBe(1);
+    await expect(sheet.getByRole('combobox', { name: '纸张' })).toHaveValue('A3');
+    const job = await printFromDialog(sheet, '打印并存档');
+    const printed = await pdfInfo(await waitForPrintedPdf(queue.outputDir, job));
+    expect(printed.pages).toBe(1);
+    expect([Math.round(printed.width), Math.round(printed.height)].sort((a, b) => a - b)).toEqual([842, 1191]);
+    await sheet.getByRole('button', { name: '关闭' }).click();
 
-  // Measured on the sheet (to 0.1 mm, as a ruler reads): cross A right of and above its place, A–B 0.5 % long.
-  await expect(calibration).toContainText('十字 A 标称位置（30, 40）毫米，A–B 标称距离 360 毫米');
-  await calibration.getByLabel('量得 A 距左边缘（毫米）').fill('31.4');
-  await calibration.getByLabel('量得 A 距上边缘（毫米）').fill('39.4');
-  await calibration.getByLabel('量得 A–B 距离（毫米）').fill('361.8');
-  await expect(calibration.getByTestId('computed-calibration')).toHaveText('将保存：dx -1.2 毫米，dy 0.8 毫米，比例 0.995');
-  await calibration.getByRole('button', { name: '保存校准' }).click();
-  await expect(calibration.getByRole('status')).toHaveText(`已保存 ${queue.printer} 的正本（420 × 297 毫米）校准`);
-  await expect(calibration.getByTestId('current-calibration')).toHaveText('现有校准：dx -1.2 毫米，dy 0.8 毫米，比例 0.995');
-  await calibration.scrollIntoViewIfNeeded();
-  await shot('printing-04-calibration-saved', { fullPage: false });
+    // Measured on the sheet (to 0.1 mm, as a ruler reads): cross A right of and above its place, A–B 0.5 % long.
+    await expect(calibration).toContainText('十字 A 标称位置（30, 40）毫米，A–B 标称距离 360 毫米');
+    await calibration.getByLabel('量得 A 距左边缘（毫米）').fill('31.4');
+    await calibration.getByLabel('量得 A 距上边缘（毫米）').fill('39.4');
+    await calibration.getByLabel('量得 A–B 距离（毫米）').fill('361.8');
+    await expect(calibration.getByTestId('computed-calibration')).toHaveText('将保存：dx -1.2 毫米，dy 0.8 毫米，比例 0.995');
+    await calibration.getByRole('button', { name: '保存校准' }).click();
+    await expect(calibration.getByRole('status')).toHaveText(`已保存 ${queue.printer} 的正本（420 × 297 毫米）校准`);
+    await expect(calibration.getByTestId('current-calibration')).toHaveText('现有校准：dx -1.2 毫米，dy 0.8 毫米，比例 0.995');
+    await calibration.scrollIntoViewIfNeeded();
+    await shot('printing-04-calibration-saved', { fullPage: false });
+  });
 });

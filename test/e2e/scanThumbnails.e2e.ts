@@ -16,15 +16,13 @@ import {
   showText,
 } from 'pdf-lib';
 import { jpxScanFixturePath, jpxScanSize } from '../tools/jpxScanFixture';
-import { expect as baseExpect, signInAsCounterStaff, test } from './fixtures';
-import { setDeskIdentity } from './harness/counterCase';
+import { expect, test } from './fixtures';
+import { choose, fillParty, registerNewEnterprise } from './harness/counterCase';
 
-// Counter writes hash an audit entry and commit several tables; on the shared 2-core machine that can take
-// longer than the default five seconds to show.
-const expect = baseExpect.configure({ timeout: 15_000 });
+test.use({ deskSetup: { role: 'clerk', furnished: true } });
 
 /**
- * Scans attached to a checklist item (issue 3, point 3): a PDF scan gets a thumbnail of its first page,
+ * Scans attached to a checklist item: a PDF scan gets a thumbnail of its first page,
  * drawn by pdf.js in the page as the print preview is, JPEG 2000 scans included; a PDF that cannot be drawn (damaged, or protected by
  * a password) is still stored, without a thumbnail, and the clerk is told why in Chinese.
  */
@@ -152,37 +150,22 @@ async function thumbnailPixels(image: Locator): Promise<{ width: number; height:
   });
 }
 
-async function choose(page: Page, question: string, option: string): Promise<void> {
-  const control = page.getByRole('radiogroup', { name: new RegExp(`^${question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).getByLabel(option, { exact: true });
-  await control.focus();
-  await page.keyboard.press('Space');
-  await expect(control).toBeChecked();
-}
-
 test('a PDF scan, JPEG 2000 compressed or not, gets a thumbnail of its first page; a damaged or password-protected PDF is kept without one and the clerk is told why', async ({
   page,
-  desk,
   shot,
 }) => {
-  void desk;
   test.setTimeout(120_000);
-  await signInAsCounterStaff(page, 'clerk', 'intake');
-  await setDeskIdentity(page);
 
   // A 个体工商户 registration with the operator's own premises, as counter.e2e.ts takes one in.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('gtgsh');
   await expect(page.getByRole('option', { name: /个体工商户设立登记/ })).toBeVisible();
   await page.keyboard.press('Enter');
-  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill('涪城区老张面馆');
-  await expect(page.getByText('本大厅没有匹配的企业，可登记为新企业')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('申请人姓名').fill('张建国');
-  await page.getByLabel('申请人身份证号码').fill('510703199003071233');
-  await page.getByLabel('申请人手机号码').fill('13900003333');
-  await choose(page, '住所（经营场所）使用情况', '自有房产，已取得产权证明');
-  await choose(page, '经营范围是否含登记前须经批准的项目（前置许可）', '否');
-  await choose(page, '是否家庭经营', '否');
+  await registerNewEnterprise(page, '涪城区老张面馆');
+  await fillParty(page, '申请人', { name: '张建国', id: '510703199003071233', mobile: '13900003333' });
+  await choose(page, 'radiogroup', '住所（经营场所）使用情况', '自有房产，已取得产权证明');
+  await choose(page, 'radiogroup', '经营范围是否含登记前须经批准的项目（前置许可）', '否');
+  await choose(page, 'radiogroup', '是否家庭经营', '否');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('region', { name: '概况' })).toContainText('涪城区老张面馆');
 

@@ -8,8 +8,7 @@ const sections = [
   { key: '5', heading: '设置' },
 ] as const;
 
-test('opens the app shell in Chinese and reaches every section by keyboard shortcut', async ({ page, desk, shot }) => {
-  void desk;
+test('opens the app shell in Chinese and reaches every section by keyboard shortcut', async ({ page, shot }) => {
   const response = await setUpFirstAdmin(page);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
@@ -23,8 +22,7 @@ test('opens the app shell in Chinese and reaches every section by keyboard short
   }
 });
 
-test('moves through the navigation with Tab and Enter', async ({ page, desk }) => {
-  void desk;
+test('moves through the navigation with Tab and Enter', async ({ page }) => {
   await setUpFirstAdmin(page);
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('button', { name: /受理/ }).focus();
@@ -37,8 +35,7 @@ test('moves through the navigation with Tab and Enter', async ({ page, desk }) =
   }
 });
 
-test('settings shows what the real appInfo handler answers through window.desk', async ({ page, desk, shot }) => {
-  void desk;
+test('settings shows what the real appInfo handler answers through window.desk', async ({ page, shot }) => {
   await setUpFirstAdmin(page, '/#/settings');
   const table = page.getByRole('table', { name: '本机信息' });
   await expect(table.getByRole('row', { name: /版本/ })).toContainText('0.1.0-e2e');

@@ -1,60 +1,40 @@
-import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
-
-// Counter writes hash audit entries and commit several tables; under load on a 2-core machine they take
-// longer than Playwright's default five seconds to show.
-const expect = baseExpect.configure({ timeout: 20_000 });
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * Steps the printing and issuance end-to-end tests share: the desk's identity and 文书抬头 as an admin sets
- * them, and a 企业开办 case taken in and accepted through the counter screens (as counter.e2e.ts does).
+ * Intake at the counter as the end-to-end tests drive it, on 受理: the form's questions, the checklist, the
+ * decision; and whole cases taken in that way (企业开办 for a new company, 食品经营许可 for a restaurant).
  */
-
-/** Hall and desk codes lead case numbers and 文号; written as an admin would set them (as counter.e2e.ts does). */
-export async function setDeskIdentity(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'deskIdentity', value: { hallCode: 'MY', deskCode: '01' } });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-export const agencyFields: Record<string, string> = {
-  机关名称: '绵阳市市场监督管理局',
-  大厅名称: '绵阳市政务服务中心企业服务中心',
-  办理地点: '绵阳市涪城区绵兴东路81号',
-  咨询电话: '0816-2222345',
-  窗口名称: '企业开办综合窗口 1号',
-  机关代字: '绵市监企',
-  行政复议机关: '绵阳市人民政府',
-  管辖人民法院: '绵阳市涪城区人民法院',
-};
-
-/** As the admin, in 设置: fills in and saves 文书抬头 (`overrides` by label, e.g. another desk's 窗口名称). */
-export async function fillAgency(page: Page, overrides: Record<string, string> = {}): Promise<void> {
-  const header = page.getByRole('region', { name: '文书抬头' });
-  for (const [label, value] of Object.entries({ ...agencyFields, ...overrides })) await header.getByLabel(label, { exact: true }).fill(value);
-  await header.getByRole('button', { name: '保存' }).click();
-  await expect(header.getByRole('status')).toHaveText('已保存');
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function choose(page: Page, kind: 'radiogroup' | 'group', question: string, option: string): Promise<void> {
+/**
+ * Picks an answer of a question by its option label, from the keyboard. A question still unanswered
+ * carries a 待回答 mark in its label, so the group is found by how its label starts.
+ */
+export async function choose(page: Page, kind: 'radiogroup' | 'group', question: string, option: string): Promise<void> {
   const control = page.getByRole(kind, { name: new RegExp(`^${escapeRegExp(question)}`) }).getByLabel(option, { exact: true });
   await control.focus();
   await page.keyboard.press('Space');
   await expect(control).toBeChecked();
+}
+
+/** Looks the enterprise up first; when the hall does not know it, Enter takes 登记新企业 with what was typed. */
+export async function registerNewEnterprise(page: Page, typed: string): Promise<void> {
+  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill(typed);
+  await expect(page.getByText('本大厅没有匹配的企业，可登记为新企业')).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
+export interface Person {
+  name: string;
+  id: string;
+  mobile: string;
+}
+
+export async function fillParty(page: Page, who: '申请人' | '代理人', person: Person): Promise<void> {
+  await page.getByLabel(`${who}姓名`).fill(person.name);
+  await page.getByLabel(`${who}身份证号码`).fill(person.id);
+  await page.getByLabel(`${who}手机号码`).fill(person.mobile);
 }
 
 /** Walks the checklist from its first row: R on every item still missing, ↓ past the others. */
@@ -69,10 +49,28 @@ export async function markAllMissingReceived(page: Page, checklist: Locator): Pr
   }
 }
 
+/** The number of the case open on the page, from its 概况 heading (「办件 MY01-…」). */
+export async function caseNumberShown(page: Page): Promise<string> {
+  const heading = await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent();
+  return heading!.replace('办件', '').trim();
+}
+
+/** Picks the matter (or 一件事) by its pinyin initials in the matter box, once 受理 has its focus. */
+async function pickMatter(page: Page, initials: string, matter: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
+  // The page moves focus to its heading once shown; pick the matter box after that (counter.e2e tests Ctrl+K).
+  await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeFocused();
+  await page.getByLabel('事项或“一件事”').focus();
+  await page.keyboard.type(initials);
+  await expect(page.getByRole('option', { name: new RegExp(matter) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: '已选事项' })).toContainText(matter);
+}
+
 export interface StartUpCase {
   enterprise: string;
   address: string;
-  applicant: { name: string; id: string; mobile: string };
+  applicant: Person;
 }
 
 /**
@@ -81,22 +79,11 @@ export interface StartUpCase {
  * Returns the case number shown there.
  */
 export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
-  await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
-  // The page moves focus to its heading once shown; pick the matter box after that (counter.e2e tests Ctrl+K).
-  await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeFocused();
-  await page.getByLabel('事项或“一件事”').focus();
-  await page.keyboard.type('qykb');
-  await expect(page.getByRole('option', { name: /企业开办/ })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('group', { name: '已选事项' })).toContainText('企业开办');
-  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill(input.enterprise);
-  await expect(page.getByText('本大厅没有匹配的企业，可登记为新企业')).toBeVisible();
-  await page.keyboard.press('Enter');
+  await pickMatter(page, 'qykb', '企业开办');
+  await registerNewEnterprise(page, input.enterprise);
   await expect(page.getByLabel('企业名称（拟设立名称）')).toHaveValue(input.enterprise);
   await page.getByRole('textbox', { name: '住所（经营场所）' }).fill(input.address);
-  await page.getByLabel('申请人姓名').fill(input.applicant.name);
-  await page.getByLabel('申请人身份证号码').fill(input.applicant.id);
-  await page.getByLabel('申请人手机号码').fill(input.applicant.mobile);
+  await fillParty(page, '申请人', input.applicant);
   await choose(page, 'group', '股东类型（可多选）', '自然人');
   await choose(page, 'radiogroup', '住所（经营场所）使用情况', '租赁或无偿借用他人房屋');
   await choose(page, 'radiogroup', '经营范围是否含登记前须经批准的项目（前置许可）', '否');
@@ -105,8 +92,17 @@ export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
   await page.keyboard.press('Control+Enter');
   // The intake form's checklist preview has the same name: wait for the case itself first.
   await expect(page.getByRole('region', { name: '概况' })).toContainText(input.enterprise);
-  const heading = await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent();
-  return heading!.replace('办件', '').trim();
+  return caseNumberShown(page);
+}
+
+/** On a registered case: marks every required material received from the keyboard and accepts. */
+export async function acceptWithEverythingReceived(page: Page): Promise<void> {
+  const checklist = page.getByRole('region', { name: '材料清单', exact: true });
+  await expect(checklist.getByRole('table', { name: '材料清单' })).toBeVisible();
+  await markAllMissingReceived(page, checklist);
+  await expect(page.getByTestId('checklist-progress')).toHaveText(/^(\d+) \/ \1 必交材料已收$/);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status', { name: '已作出决定' })).toContainText('已作出决定：受理');
 }
 
 /**
@@ -115,11 +111,23 @@ export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
  */
 export async function takeInAndAccept(page: Page, input: StartUpCase): Promise<string> {
   const caseNumber = await takeIn(page, input);
-  const checklist = page.getByRole('region', { name: '材料清单' });
-  await expect(checklist.getByRole('table', { name: '材料清单' })).toBeVisible();
-  await markAllMissingReceived(page, checklist);
-  await expect(page.getByTestId('checklist-progress')).toHaveText(/^(\d+) \/ \1 必交材料已收$/);
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('status', { name: '已作出决定' })).toContainText('已作出决定：受理');
+  await acceptWithEverythingReceived(page);
   return caseNumber;
+}
+
+/**
+ * As a counter clerk on 受理: registers a 食品经营许可 for 绵阳味道餐饮管理有限公司 (a hot-food kitchen,
+ * queue number A031) up to its checklist, which writes the case's ops for HQ. Returns the case number.
+ */
+export async function takeInFoodPermit(page: Page): Promise<string> {
+  await pickMatter(page, 'spjy', '食品经营许可');
+  await page.getByLabel('排队号').fill('A031');
+  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill('91510700MA62QH3T4P');
+  await page.getByRole('button', { name: '登记新企业' }).click();
+  await page.getByLabel('企业名称（拟设立名称）').fill('绵阳味道餐饮管理有限公司');
+  await fillParty(page, '申请人', { name: '王芳', id: '11010519491231002X', mobile: '13900002222' });
+  await choose(page, 'group', '经营项目（可多选）', '热食类食品制售');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: '概况' })).toContainText('绵阳味道餐饮管理有限公司');
+  return caseNumberShown(page);
 }

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
-import { createHqClient } from '../../../electron/main/hq/hqClient';
+import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
 import { protocolVersion } from '../../../renderer/src/protocol/version';
@@ -11,17 +11,20 @@ import { createPrintService } from '../../../electron/main/printing/printService
 export interface BoundDesk {
   /** URLs the app asked the OS to open, in order. */
   openedExternally: string[];
+  /** The desk's HQ client in the main process (what 注册本窗口 and the sync engine call). */
+  hq: HqClient;
 }
 
 /**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
  * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
  * HQ token is kept in memory instead of `safeStorage`. Printing is the real service, so on a machine with
- * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one: a test starts the
- * reference HQ and enrols through 设置.
+ * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one, enrolled with the
+ * reference HQ through 设置 or, before the page opens, by the `counterDesk` fixture.
  */
 export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
   const openedExternally: string[] = [];
+  const hq = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
   const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
   registerIpc(
     { handle: (channel, listener) => listeners.set(channel, listener) },
@@ -34,7 +37,7 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
         openedExternally.push(url);
       },
       printService: createPrintService(process.platform),
-      hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion }),
+      hq,
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },
@@ -52,5 +55,5 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
     for (const [key, channel] of Object.entries(map)) api[key] = (input?: unknown) => invoke(channel, input);
     Object.defineProperty(window, 'desk', { value: Object.freeze(api), enumerable: true });
   }, channels as Record<string, string>);
-  return { openedExternally };
+  return { openedExternally, hq: overrides.hq ?? hq };
 }

@@ -1,25 +1,32 @@
-import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { enrolmentCode } from '../../hq/support/harness';
-
-// Enrolment and a push go through the main process to HQ; a close also hashes audit entries and a PDF.
-const expect = baseExpect.configure({ timeout: 20_000 });
+import { statusBar, type DeskCodes } from './deskSettings';
+import { documentWork } from './printing';
 
 /**
  * Steps of a desk that syncs with the reference HQ, as the end-to-end tests with HQ drive them through the
  * UI: enrolment in 设置, the status bar's sync state and the outbox, and 日结.
  */
 
-export const statusBar = (page: Page): Locator => page.getByRole('contentinfo', { name: '状态栏' });
 export const syncState = (page: Page): Locator => statusBar(page).getByTestId('sync-state');
 
-/** As the admin in 设置 → 市级系统连接: enrols the desk with its hall and desk codes; returns its desk id on HQ. */
-export async function enrolDesk(page: Page, hqUrl: string, codes: { hallCode: string; deskCode: string }): Promise<string> {
+/**
+ * As the admin in 设置 → 市级系统连接, on a desk without codes yet: fills in the enrolment form (HQ's
+ * reference enrolment code unless `code` says otherwise) and presses 注册本窗口. Returns the section.
+ */
+export async function submitEnrolment(page: Page, hqUrl: string, codes: DeskCodes, code = enrolmentCode): Promise<Locator> {
   const connection = page.getByRole('region', { name: '市级系统连接' });
   await connection.getByLabel('市级系统地址').fill(hqUrl);
   await connection.getByLabel('大厅代码').fill(codes.hallCode);
   await connection.getByLabel('窗口号').fill(codes.deskCode);
-  await connection.getByLabel('登记码').fill(enrolmentCode);
+  await connection.getByLabel('登记码').fill(code);
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  return connection;
+}
+
+/** As the admin in 设置 → 市级系统连接: enrols the desk with its hall and desk codes; returns its desk id on HQ. */
+export async function enrolDesk(page: Page, hqUrl: string, codes: DeskCodes): Promise<string> {
+  const connection = await submitEnrolment(page, hqUrl, codes);
   await expect(connection.getByRole('status')).toContainText('注册成功');
   const deskId = await connection.getByRole('table', { name: '注册信息' }).getByRole('row', { name: /窗口编号/ }).getByRole('cell').textContent();
   await expect(syncState(page)).toHaveText('已同步');
@@ -60,7 +67,7 @@ export async function closeDay(page: Page, chief: { loginName: string; password:
   await sign.getByLabel('首席代表登录名').fill(chief.loginName);
   await sign.getByLabel('密码').fill(chief.password);
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
-  // A PBKDF2 check, the report drawn in the worker, archived and printed: a minute on a loaded machine.
-  await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('region', { name: '日结报表', exact: true }).getByRole('status')).toContainText(`已打印：${printer} 已完成 1 份`, { timeout: 60_000 });
+  // A PBKDF2 check, the report drawn in the worker, archived and printed.
+  await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toBeVisible(documentWork);
+  await expect(page.getByRole('region', { name: '日结报表', exact: true }).getByRole('status')).toContainText(`已打印：${printer} 已完成 1 份`, documentWork);
 }

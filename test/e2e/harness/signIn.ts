@@ -13,6 +13,8 @@ export const firstAdmin: TestAccount = { loginName: 'admin', displayName: '王�
 /** Counter staff the helpers below can open accounts for. */
 export const counterClerk: TestAccount = { loginName: 'zhangsan', displayName: '张三', password: 'Chuangkou#2026' };
 export const chiefRepresentative: TestAccount = { loginName: 'lishouxi', displayName: '李首席', password: 'Shouxi#2026desk' };
+/** The account of each role on a desk the `counterDesk` fixture opens. */
+export const deskAccounts: Readonly<Record<TestRole, TestAccount>> = { admin: firstAdmin, clerk: counterClerk, chief: chiefRepresentative };
 
 const roleLabels: Record<TestRole, string> = { clerk: '受理员', chief: '首席代表', admin: '管理员' };
 
@@ -25,7 +27,7 @@ export async function expectSignedIn(page: Page, account: TestAccount, role: Tes
 }
 
 /**
- * Opens `path` on a fresh desk (every test has its own browser context, so its own empty database),
+ * Opens `path` on a brand-new desk (a test without `deskSetup` has its own empty database),
  * creates the first admin on the setup screen and waits until the desk shows them signed in.
  * Returns the navigation's response (for header checks). Costs one PBKDF2 hash in the page.
  */
@@ -67,23 +69,7 @@ export async function addAccount(page: Page, account: TestAccount, role: TestRol
   await section.getByRole('textbox', { name: '密码', exact: true }).fill(account.password);
   await section.getByRole('textbox', { name: '再次输入密码', exact: true }).fill(account.password);
   await section.getByRole('button', { name: '开设账号' }).click();
-  // A PBKDF2 hash and an audited write: on a loaded 2-core machine (two desks open) longer than five seconds.
-  await expect(section.getByRole('table', { name: '工作人员账号列表' }).getByRole('row', { name: new RegExp(account.loginName) })).toBeVisible({ timeout: 20_000 });
-}
-
-/**
- * A fresh desk with a counter clerk (or chief) signed in, showing `section` (e.g. 'intake', 'cases'): sets up the admin, opens the account,
- * signs the admin out and the new account in (three PBKDF2 hashes). The admin cannot work cases, so
- * tests of the counter's work start here.
- */
-export async function signInAsCounterStaff(page: Page, role: 'clerk' | 'chief' = 'clerk', section = 'intake'): Promise<TestAccount> {
-  const account = role === 'clerk' ? counterClerk : chiefRepresentative;
-  await setUpFirstAdmin(page);
-  await addAccount(page, account, role);
-  await signOut(page);
-  await signIn(page, account, role);
-  await goToSection(page, section);
-  return account;
+  await expect(section.getByRole('table', { name: '工作人员账号列表' }).getByRole('row', { name: new RegExp(account.loginName) })).toBeVisible();
 }
 
 /** Changes section in place: a reload (`page.goto` to another path) would sign the clerk out. */
