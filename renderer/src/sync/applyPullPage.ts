@@ -83,6 +83,12 @@ function hqDecisionEvent(decision: HqDecision, timeline: readonly CaseEvent[]): 
       { ...base, type: 'denied', reason: decision.reason, documents: [], ...(decision.legalBasis !== undefined && { legalBasis: decision.legalBasis }) };
 }
 
+/** The case, knowing the name of another window's clerk from one of their events (if it came with one). */
+function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: string | undefined }): CaseRow {
+  if (record.clerkName === undefined) return row;
+  return { ...row, otherClerkNames: { ...row.otherClerkNames, [record.clerkId]: record.clerkName } };
+}
+
 /** Whether the timeline already records HQ's decision (a page applied again, or a later version of the case). */
 function recordsDecision(timeline: readonly CaseEvent[], decision: HqDecision): boolean {
   return timeline.some((event) => event.type === decision.kind && event.clerkId === hqClerkId && Date.parse(event.at) === Date.parse(decision.decidedAt));
@@ -296,7 +302,7 @@ class PageWork {
     if (timeline.some((event) => sameEvent(event, record.event))) return;
     const taken = timeline.some((event) => event.seq === record.event.seq);
     const event: CaseEvent = taken ? { ...record.event, seq: Math.max(0, ...timeline.map((known) => known.seq)) + 1 } : record.event;
-    const next: CaseRow = { ...row, state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
+    const next: CaseRow = { ...withClerkName(row, record), state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
     if (event.type === 'opened' && row.clerkId === unknownClerkId) next.clerkId = event.clerkId;
     this.putCase(next);
   }
@@ -310,6 +316,8 @@ class PageWork {
     const id = checklistRecordKey(record.caseId, key);
     if (!this.records.has(id)) throw new Error(`checklist record ${id} was not read for this page`);
     const existing = this.records.get(id);
+    const row = this.caseRow(record.caseId)!;
+    if (record.clerkName !== undefined && row.otherClerkNames?.[record.clerkId] !== record.clerkName) this.putCase(withClerkName(row, record));
     if (existing !== undefined && Date.parse(existing.checkedAt) >= Date.parse(record.at)) return;
     this.records.set(id, {
       caseId: record.caseId,

@@ -244,6 +244,36 @@ describe('pulling HQ\'s changes', () => {
     expect(await issuing.db.meta.where('key').startsWith('sync.waitingEvent:').count()).toBe(0);
   });
 
+  it('names another window\'s clerks by the names their events came with', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    const item = (await caseChecklist(intake.db, row.id)).find((candidate) => candidate.status === 'missing')!;
+    const recorded = await recordChecklistItem(intake.db, row.id, item.key, { status: 'received', copies: 1, pages: 2 }, { clerk: intake.clerk, at: '2026-11-26T10:05:00+08:00' });
+    if (!recorded.ok) throw new Error(recorded.message);
+    await pushOutbox(intake.ctx);
+    // HQ keeps the name the desk sent with each event.
+    const events = (await hq.operator.getCase(row.id)).events.map((event) => event.data as { clerkId: string; clerkName?: string });
+    expect(events.length).toBeGreaterThan(1);
+    for (const event of events) expect(event).toMatchObject({ clerkId: intake.clerk.id, clerkName: '受理员01' });
+
+    await pullChanges(other.ctx, other.deskId);
+    expect((await other.db.cases.get(row.id))?.otherClerkNames).toEqual({ [intake.clerk.id]: '受理员01' });
+  });
+
+  it('keeps no name for an event that came without one (a desk that did not send it), and the case still opens', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    await pushOutbox(intake.ctx);
+    const page = await other.hq.pull({ cursor: 0, limit: 500 });
+    if (!page.ok) throw new Error(page.failure.message);
+    const unnamed = page.value.changes.map((change) => (change.entity === 'caseEvent' && change.op === 'upsert' ? { ...change, data: { ...change.data, clerkName: undefined } } : change));
+    await applyPullPage(other.db, { ...page.value, changes: unnamed }, { deskId: other.deskId, catalogue: (await activeCatalogue(other.db)).data });
+    expect(await other.db.cases.get(row.id)).toMatchObject({ clerkId: intake.clerk.id });
+    expect((await other.db.cases.get(row.id))?.otherClerkNames).toBeUndefined();
+  });
+
   it('gives a case whose opening it has not seen an unknown clerk, not a wrong one', async () => {
     const intake = await enrolledDesk(hq, '01');
     const issuing = await enrolledDesk(hq, '02');
