@@ -170,11 +170,15 @@ function applyLicenceSheetOp(ctx: ApplyContext, op: LicenceSheetOp): OpOutcome {
 interface EventOp {
   entityId: string;
   clerkId: string;
+  clerkName?: string | undefined;
   at: string;
   payload: object;
 }
 
-/** Appends an immutable event of a case of the desk's hall (or of no case) and streams it to the hall. */
+/**
+ * Appends an immutable event of a case of the desk's hall (or of no case) and streams it to the hall, with
+ * the clerk's name when the desk sent one (the other windows name the clerk by it).
+ */
 function appendEvent(ctx: ApplyContext, entity: EventEntity, op: EventOp, caseId: string | null): OpOutcome {
   const { store, desk } = ctx;
   if (store.eventExists(op.entityId)) return rejected(hqMessages.eventAlreadyRecorded);
@@ -183,7 +187,7 @@ function appendEvent(ctx: ApplyContext, entity: EventEntity, op: EventOp, caseId
     if (hallCode === undefined) return rejected(hqMessages.unknownCase);
     if (hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
   }
-  const data = JSON.stringify({ ...op.payload, id: op.entityId, deskId: desk.deskId, clerkId: op.clerkId, at: op.at });
+  const data = JSON.stringify({ ...op.payload, id: op.entityId, deskId: desk.deskId, clerkId: op.clerkId, clerkName: op.clerkName, at: op.at });
   store.insertEvent(op.entityId, entity, caseId, desk.hallCode, desk.deskId, data);
   store.recordChange(desk.hallCode, entity, op.entityId, 1, data);
   return applied(1);

@@ -15,7 +15,7 @@ export interface DecisionClock {
 
 /**
  * The back office decides a case: approval moves it to awaitingIssuance (待出证) with the licence data,
- * denial to denied with the reason. Either keeps the acceptance the hall promised, stamps the status as
+ * denial to denied with the reason and legal basis. Both name who decided. Either keeps the acceptance the hall promised, stamps the status as
  * HQ's (so a desk's stale change to it becomes a conflict) and streams the case to its hall.
  */
 export function decideCase(
@@ -41,7 +41,7 @@ export function decideCase(
       licence = { ...request.licence, issuedOn: request.licence.issuedOn ?? clock.today };
       status = { code: 'awaitingIssuance', acceptance, decidedAt: clock.nowIso };
     } else {
-      decision = { kind: 'denied', reason: request.reason, decidedAt: clock.nowIso, decidedBy: request.decidedBy };
+      decision = { kind: 'denied', reason: request.reason, legalBasis: request.legalBasis, decidedAt: clock.nowIso, decidedBy: request.decidedBy };
       status = { code: 'denied', acceptance, decidedAt: clock.nowIso, reason: request.reason };
     }
     const version = current.version + 1;

@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pullResponseSchema } from '../../renderer/src/protocol/pull';
 import { pushResponseSchema } from '../../renderer/src/protocol/push';
 import { HqOperatorError } from './operatorClient';
 import { acceptedStatus, documentPayload, licenceData, Outbox } from './support/fixtures';
-import { HqHarness, type TestDesk } from './support/harness';
+import { adminToken, HqHarness, type TestDesk } from './support/harness';
 
 let hq: HqHarness;
 let desk: TestDesk;
@@ -66,6 +67,31 @@ describe('operator API: cases and decisions', () => {
       decision: { kind: 'approved', decidedBy: '审批科 李四' },
       licence: { issuedOn: '2026-11-30', termUntil: null },
     });
+  });
+
+  it('denies a case with the reason, the legal basis and who decided, and streams the explanation to the hall', async () => {
+    const caseId = uuidv7();
+    await desk.push([outbox.newCase(desk, 1, { status: acceptedStatus() }, caseId)]);
+    const denied = await hq.operator.deny(caseId, '经营范围涉及前置许可，未取得许可文件', { legalBasis: '《中华人民共和国行政许可法》第三十八条第二款', decidedBy: '审批科 王五' });
+    expect(denied).toMatchObject({
+      version: 2,
+      status: { code: 'denied', reason: '经营范围涉及前置许可，未取得许可文件' },
+      decision: { kind: 'denied', reason: '经营范围涉及前置许可，未取得许可文件', legalBasis: '《中华人民共和国行政许可法》第三十八条第二款', decidedBy: '审批科 王五' },
+      licence: null,
+    });
+    expect(Date.parse(denied.decision!.decidedAt)).not.toBeNaN();
+    const pulled = pullResponseSchema.parse((await desk.pull()).body).changes.filter((change) => change.entity === 'case' && change.entityId === caseId);
+    expect(pulled.at(-1)?.data).toMatchObject({ decision: denied.decision });
+  });
+
+  it('refuses a denial without a legal basis or without who decided, with 422', async () => {
+    const caseId = uuidv7();
+    await desk.push([outbox.newCase(desk, 1, { status: acceptedStatus() }, caseId)]);
+    expect(await refusal(hq.operator.deny(caseId, '材料不实', { legalBasis: '  ' }))).toMatchObject({ status: 422 });
+    expect(await refusal(hq.operator.deny(caseId, '材料不实', { decidedBy: '' }))).toMatchObject({ status: 422 });
+    const withoutBasis = await hq.call('POST', `/operator/cases/${caseId}/decision`, { token: adminToken, json: { decision: 'deny', decidedBy: '审批科 王五', reason: '材料不实' } });
+    expect(withoutBasis.status).toBe(422);
+    expect((await hq.operator.getCase(caseId)).case.decision).toBeNull();
   });
 
   it('refuses to decide a case twice, a case not yet accepted, or a case HQ does not have', async () => {

@@ -69,8 +69,9 @@ export class HqOperator {
     return this.call('POST', `/operator/cases/${encodeURIComponent(caseId)}/decision`, operatorCaseSchema, request);
   }
 
-  deny(caseId: string, reason: string, decidedBy = '市场监管局审批科'): Promise<OperatorCase> {
-    const request: DecisionRequest = { decision: 'deny', decidedBy, reason };
+  deny(caseId: string, reason: string, options: { legalBasis?: string; decidedBy?: string } = {}): Promise<OperatorCase> {
+    const { legalBasis = '《中华人民共和国行政许可法》第三十八条第二款', decidedBy = '市场监管局审批科' } = options;
+    const request: DecisionRequest = { decision: 'deny', decidedBy, reason, legalBasis };
     return this.call('POST', `/operator/cases/${encodeURIComponent(caseId)}/decision`, operatorCaseSchema, request);
   }
 

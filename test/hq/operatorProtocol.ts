@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { caseRecordSchema } from '../../renderer/src/domain/cases/caseRecord';
-import { licenceDataSchema } from '../../renderer/src/domain/cases/hqDecision';
+import { legalBasisSchema, licenceDataSchema } from '../../renderer/src/domain/cases/hqDecision';
 import { isoDateSchema } from '../../renderer/src/domain/chineseDate';
 import { caseStatusCodes } from '../../renderer/src/domain/cases/caseStatus';
 import { hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
@@ -50,7 +50,7 @@ export const decisionRequestSchema = z.discriminatedUnion('decision', [
     /** 发照日期 defaults to the decision's date. */
     licence: licenceDataSchema.extend({ issuedOn: isoDateSchema.optional() }),
   }),
-  z.object({ decision: z.literal('deny'), decidedBy: plainTextSchema(50), reason: plainTextSchema(1000, true) }),
+  z.object({ decision: z.literal('deny'), decidedBy: plainTextSchema(50), reason: plainTextSchema(1000, true), legalBasis: legalBasisSchema }),
 ]);
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 

@@ -99,6 +99,11 @@ export interface CaseRow {
   queueTicket: string | null;
   /** Who took the case in. */
   clerkId: ClerkId;
+  /**
+   * Names of the other windows' clerks who acted on the case, by clerk id, as HQ relayed them with their
+   * events (this desk's own clerks are named from its accounts). Absent on rows from before names travelled.
+   */
+  otherClerkNames?: Record<string, string>;
   createdAt: string;
   updatedAt: string;
   /** See `search/keys.ts` and, for which of the two holds them, `search/keyTiers.ts`. */

@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from './chineseDate';
 import { clerkIdSchema } from './clerks/clerkId';
 import { deskIdSchema } from './desk';
+import { plainTextSchema } from './text';
 
 /** Client-made ids of events (UUIDv7 at the desk); cases use `caseIdSchema`. */
 export const eventIdSchema = z.uuid();
 
 /**
- * What a kept append-only event carries besides its own fields: its id, the desk and clerk that made it,
- * and when (the time of the op that sent it).
+ * What a kept append-only event carries besides its own fields: its id, the desk and clerk that made it
+ * (by id, and by name when the desk sent it), and when (the time of the op that sent it).
  */
-export const eventRecordMeta = { id: eventIdSchema, deskId: deskIdSchema, clerkId: clerkIdSchema, at: isoDateTimeSchema };
+export const eventRecordMeta = {
+  id: eventIdSchema,
+  deskId: deskIdSchema,
+  clerkId: clerkIdSchema,
+  /** The clerk's name as their desk sent it; absent on events of desks that did not. */
+  clerkName: plainTextSchema(50).optional(),
+  at: isoDateTimeSchema,
+};

@@ -13,6 +13,7 @@ import { isoDateTimeSchema } from '../domain/chineseDate';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { documentEventPayloadSchema, licenceSheetEventPayloadSchema } from '../domain/documentEvents';
 import { eventIdSchema } from '../domain/eventRecord';
+import { plainTextSchema } from '../domain/text';
 
 export const opIdSchema = z.uuid().brand<'OpId'>();
 export type OpId = z.infer<typeof opIdSchema>;
@@ -41,6 +42,13 @@ const opEnvelopeShape = {
   baseVersion: z.int().min(0).optional(),
   payload: z.unknown(),
   clerkId: z.string().min(1).max(64),
+  /**
+   * The clerk's name as their desk knows it, so the other windows of the hall name them on the case.
+   * Names travel with the ops rather than in a clerk directory from HQ: accounts live on each desk (HQ
+   * has none to publish), and a name on the act stays what it was when the clerk acted. The desk adds
+   * it as it sends; optional, as ops of older desks come without one.
+   */
+  clerkName: plainTextSchema(50).optional(),
   /** When the clerk did it, with the desk's offset. */
   at: isoDateTimeSchema,
 };

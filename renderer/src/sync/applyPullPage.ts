@@ -9,6 +9,7 @@ import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor
 import { caseEventRecordSchema, checklistEventRecordSchema, type CaseEventRecord, type ChecklistEventRecord } from '../domain/cases/caseEventRecords';
 import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
+import type { HqDecision } from '../domain/cases/hqDecision';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
 import { caseFields, type CasePatch } from '../domain/cases/caseRecord';
 import { runningDueDate } from '../domain/cases/dueStatus';
@@ -65,7 +66,33 @@ export interface ApplyContext {
  */
 export const unknownClerkId: ClerkId = clerkIdSchema.parse('00000000-0000-7000-8000-000000000000');
 
+/**
+ * The author of the timeline entries the desk records for HQ's decisions: HQ's staff are no clerks of
+ * the hall, so the entry names the decider itself (`decidedBy`) and stamps this id no account ever has.
+ */
+export const hqClerkId: ClerkId = clerkIdSchema.parse('00000000-0000-7000-8000-000000000001');
+
 type CaseChange = Extract<PullChange, { entity: 'case'; op: 'upsert' }>;
+
+/** The timeline entry of HQ's decision, after the case's last entry. */
+function hqDecisionEvent(decision: HqDecision, timeline: readonly CaseEvent[]): CaseEvent {
+  const base = { seq: Math.max(0, ...timeline.map((event) => event.seq)) + 1, at: chinaIso(decision.decidedAt), clerkId: hqClerkId, decidedBy: decision.decidedBy };
+  return decision.kind === 'approved'
+    ? { ...base, type: 'approved', note: null }
+    : // The desk prints nothing for HQ's denial: HQ serves its decision on the applicant.
+      { ...base, type: 'denied', reason: decision.reason, documents: [], ...(decision.legalBasis !== undefined && { legalBasis: decision.legalBasis }) };
+}
+
+/** The case, knowing the name of another window's clerk from one of their events (if it came with one). */
+function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: string | undefined }): CaseRow {
+  if (record.clerkName === undefined) return row;
+  return { ...row, otherClerkNames: { ...row.otherClerkNames, [record.clerkId]: record.clerkName } };
+}
+
+/** Whether the timeline already records HQ's decision (a page applied again, or a later version of the case). */
+function recordsDecision(timeline: readonly CaseEvent[], decision: HqDecision): boolean {
+  return timeline.some((event) => event.type === decision.kind && event.clerkId === hqClerkId && Date.parse(event.at) === Date.parse(decision.decidedAt));
+}
 
 function laterIso(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : chinaIso(b);
@@ -196,6 +223,15 @@ class PageWork {
       updatedAt: laterIso(local.updatedAt, record.updatedAt),
     };
     this.putCase(withDeskFields({ ...local, ...hqOwned }, pickFields(record, caseFields.filter((field) => !keep.has(field)))));
+    this.recordDecision(record.id, record.decision);
+  }
+
+  /** Adds HQ's decision to the case's timeline, once, with who decided and when. */
+  private recordDecision(id: CaseId, decision: HqDecision | null): void {
+    const row = this.caseRow(id)!;
+    if (decision === null || recordsDecision(row.state.timeline, decision)) return;
+    const timeline = row.state.timeline;
+    this.putCase({ ...row, state: { ...row.state, timeline: [...timeline, hqDecisionEvent(decision, timeline)] } });
   }
 
   private createCase(change: CaseChange): void {
@@ -241,6 +277,7 @@ class PageWork {
     for (const [eventId, event] of this.waiting.get(record.id) ?? []) events.set(eventId, event);
     this.waiting.delete(record.id);
     for (const eventId of [...events.keys()].sort()) this.applyEvent(events.get(eventId)!);
+    this.recordDecision(record.id, record.decision);
   }
 
   /** Merges another desk's event into its case, or keeps it until the case arrives. */
@@ -265,7 +302,7 @@ class PageWork {
     if (timeline.some((event) => sameEvent(event, record.event))) return;
     const taken = timeline.some((event) => event.seq === record.event.seq);
     const event: CaseEvent = taken ? { ...record.event, seq: Math.max(0, ...timeline.map((known) => known.seq)) + 1 } : record.event;
-    const next: CaseRow = { ...row, state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
+    const next: CaseRow = { ...withClerkName(row, record), state: { ...row.state, timeline: [...timeline, event].sort((a, b) => a.seq - b.seq) } };
     if (event.type === 'opened' && row.clerkId === unknownClerkId) next.clerkId = event.clerkId;
     this.putCase(next);
   }
@@ -279,6 +316,8 @@ class PageWork {
     const id = checklistRecordKey(record.caseId, key);
     if (!this.records.has(id)) throw new Error(`checklist record ${id} was not read for this page`);
     const existing = this.records.get(id);
+    const row = this.caseRow(record.caseId)!;
+    if (record.clerkName !== undefined && row.otherClerkNames?.[record.clerkId] !== record.clerkName) this.putCase(withClerkName(row, record));
     if (existing !== undefined && Date.parse(existing.checkedAt) >= Date.parse(record.at)) return;
     this.records.set(id, {
       caseId: record.caseId,

@@ -1,3 +1,4 @@
+import { listClerks } from '../data/clerks';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
@@ -8,6 +9,7 @@ import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
 import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
 import type { HqFailure } from '../platform/desk';
+import type { SyncOp } from '../protocol/ops';
 import type { PushResponse, PushResult } from '../protocol/push';
 import { unsentCaseFields, withDeskFields } from './deskFields';
 import { syncMessages } from './messages';
@@ -205,6 +207,12 @@ export async function pushOutbox(ctx: SyncContext): Promise<PhaseFailure | null>
   let from: number | null = resendFrom;
   let after = 0;
   let answered: Answered | null = null;
+  // Each op goes with its clerk's name, so the other windows name them (the stored op is left as it is).
+  const names = new Map((await guardStorage(() => listClerks(ctx.db))).map((clerk) => [clerk.id as string, clerk.displayName]));
+  const named = (op: SyncOp): SyncOp => {
+    const clerkName = names.get(op.clerkId);
+    return clerkName === undefined ? op : { ...op, clerkName };
+  };
   const storeLast = async () => {
     const last = answered;
     answered = null;
@@ -234,7 +242,7 @@ export async function pushOutbox(ctx: SyncContext): Promise<PhaseFailure | null>
     const last = batch.at(-1)!;
     const seqs = batch.map((row) => row.seq);
     const previous = storeLast();
-    const [sent, stored] = await Promise.allSettled([ctx.transport.push({ ops: batch.map((row) => row.op) }), previous]);
+    const [sent, stored] = await Promise.allSettled([ctx.transport.push({ ops: batch.map((row) => named(row.op)) }), previous]);
     if (stored.status === 'rejected') {
       // The previous answer could not be stored: the pass fails with that, and this batch is sent again.
       await markSendFailed(ctx.db, seqs, syncMessages.unexpected(messageOf(stored.reason)));

@@ -14,6 +14,11 @@ const eventBase = {
 /** Which visit of the applicant the act happened on (最多跑一次: the hall counts them). */
 const visit = z.number().int().min(1);
 const documents = z.array(documentRequestSchema);
+/**
+ * Who at HQ decided, on the entry the desk records when it pulls HQ's decision (HQ's staff are no clerks
+ * of the hall, so the name itself is kept); absent on a decision the desk made itself before enrolment.
+ */
+const decidedBy = z.string().optional();
 
 export const correctionItemSchema = z.object({
   materialKey: z.string().min(1),
@@ -77,8 +82,8 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('refused'), visit, reason: z.string(), documents }),
   z.object({ ...eventBase, type: z.literal('withdrawn'), from: z.enum(withdrawableStatusCodes), reason: z.string().nullable() }),
   z.object({ ...eventBase, type: z.literal('reviewStarted') }),
-  z.object({ ...eventBase, type: z.literal('approved'), note: z.string().nullable() }),
-  z.object({ ...eventBase, type: z.literal('denied'), reason: z.string(), documents }),
+  z.object({ ...eventBase, type: z.literal('approved'), note: z.string().nullable(), decidedBy }),
+  z.object({ ...eventBase, type: z.literal('denied'), reason: z.string(), documents, decidedBy, legalBasis: z.string().optional() }),
   z.object({ ...eventBase, type: z.literal('readyForIssuance') }),
   z.object({ ...eventBase, type: z.literal('completed'), collector: collectorSchema }),
 ]);

@@ -26,9 +26,22 @@ export const licenceDataSchema = z.object({
 });
 export type LicenceData = z.infer<typeof licenceDataSchema>;
 
-/** HQ's decision on a case (准予 / 不予许可). */
+/** The legal basis HQ cites for a denial, e.g. 《中华人民共和国行政许可法》第三十八条第二款. */
+export const legalBasisSchema = plainTextSchema(500, true);
+
+/**
+ * HQ's decision on a case (准予 / 不予许可): who at HQ decided (a name: HQ's staff are no clerks of the
+ * hall) and when; a denial with its reason and legal basis. The legal basis is optional because decisions
+ * stored before HQ sent it have none.
+ */
 export const hqDecisionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('approved'), decidedAt: isoDateTimeSchema, decidedBy: plainTextSchema(50) }),
-  z.object({ kind: z.literal('denied'), reason: plainTextSchema(1000, true), decidedAt: isoDateTimeSchema, decidedBy: plainTextSchema(50) }),
+  z.object({
+    kind: z.literal('denied'),
+    reason: plainTextSchema(1000, true),
+    legalBasis: legalBasisSchema.optional(),
+    decidedAt: isoDateTimeSchema,
+    decidedBy: plainTextSchema(50),
+  }),
 ]);
 export type HqDecision = z.infer<typeof hqDecisionSchema>;

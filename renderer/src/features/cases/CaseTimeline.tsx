@@ -32,7 +32,7 @@ export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: 
               }
             >
               <Text size="xs" c="dimmed">
-                {formatChineseDateTime(event.at)} · {props.clerkNames.get(event.clerkId) ?? m.unknownClerk}
+                {formatChineseDateTime(event.at)} · {actorName(event, props.clerkNames)}
               </Text>
               <EventDetails event={event} />
             </Timeline.Item>
@@ -41,6 +41,12 @@ export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: 
       </Stack>
     </Paper>
   );
+}
+
+/** Who acted: HQ's decider by the name HQ gave, a clerk by their account's name. */
+function actorName(event: CaseEvent, clerkNames: ReadonlyMap<string, string>): string {
+  if ((event.type === 'approved' || event.type === 'denied') && event.decidedBy !== undefined) return m.hqDecider(event.decidedBy);
+  return clerkNames.get(event.clerkId) ?? m.unknownClerk;
 }
 
 function EventDetails(props: { event: CaseEvent }) {
@@ -60,6 +66,7 @@ function EventDetails(props: { event: CaseEvent }) {
     if (event.droppedItems.length > 0) lines.push(`${m.correctionDropped}：${event.droppedItems.map((item) => `「${item.name}」`).join('、')}`);
   }
   if ((event.type === 'refused' || event.type === 'denied' || event.type === 'withdrawn') && event.reason !== null) lines.push(`${m.reason}：${event.reason}`);
+  if (event.type === 'denied' && event.legalBasis !== undefined) lines.push(`${m.legalBasis}：${event.legalBasis}`);
   if ('documents' in event && event.documents.length > 0) {
     lines.push(`${casesMessages.decisions.result.documents}：${event.documents.map((document) => caseDocumentLabels[document.kind]).join('、')}`);
   }

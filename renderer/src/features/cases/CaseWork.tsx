@@ -19,6 +19,7 @@ import type { CounterReference } from '../common/reference';
 import type { CaseFile } from './useCaseFile';
 import { DecisionPanel } from './decision/DecisionPanel';
 import { DecisionResult } from './decision/DecisionResult';
+import { HqDecisionPanel } from './decision/HqDecisionPanel';
 import type { DecisionOutcome } from './decision/decisionTypes';
 import { lastDecision } from './lastDecision';
 import { casesMessages as m } from './messages';
@@ -104,9 +105,11 @@ export function CaseWork(props: CaseWorkProps) {
     return { ok: true, events: result.value.events };
   };
 
-  const decided = lastDecision(row.state.timeline);
+  // Once HQ denies the case, the counter's decision and its documents are history (the timeline keeps them).
+  const decided = row.decision?.kind === 'denied' ? null : lastDecision(row.state.timeline);
   return (
     <Stack gap="md">
+      {row.decision !== null ? <HqDecisionPanel decision={row.decision} /> : null}
       {decided !== null ? <DecisionResult caseId={row.id} event={decided} focus={decided.seq === decidedHere} /> : null}
       <ChecklistCollector
         items={items.map((item) => item.item)}

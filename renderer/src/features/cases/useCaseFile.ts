@@ -22,7 +22,9 @@ async function loadCaseFile(caseId: CaseId): Promise<CaseFile> {
   const db = deskDatabase();
   const [row, checklist, attachments, clerks] = await Promise.all([getCase(db, caseId), caseChecklistWithDropped(db, caseId), caseAttachments(db, caseId), listClerks(db)]);
   if (row === undefined) throw new MissingRecord(m.detail.notFound);
-  return { row, items: checklist.items, dropped: checklist.dropped, attachments, clerkNames: new Map(clerks.map((clerk) => [clerk.id, clerk.displayName])) };
+  // Other windows' clerks by the names their events came with; this desk's own by their accounts.
+  const clerkNames = new Map<string, string>([...Object.entries(row.otherClerkNames ?? {}), ...clerks.map((clerk): [string, string] => [clerk.id, clerk.displayName])]);
+  return { row, items: checklist.items, dropped: checklist.dropped, attachments, clerkNames };
 }
 
 /**

@@ -5,7 +5,7 @@ import { activeCatalogue } from '../../../../renderer/src/data/catalogueStore';
 import { applyCommand } from '../../../../renderer/src/data/cases';
 import { updateIntake } from '../../../../renderer/src/data/intakeCorrection';
 import { readPullCursor } from '../../../../renderer/src/data/syncState';
-import { applyPullPage, unknownClerkId } from '../../../../renderer/src/sync/applyPullPage';
+import { applyPullPage, hqClerkId, unknownClerkId } from '../../../../renderer/src/sync/applyPullPage';
 import { pullChanges } from '../../../../renderer/src/sync/pullChanges';
 import { keysOf, tierOf } from '../../../../renderer/src/data/search/keyTiers';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
@@ -41,9 +41,18 @@ describe('pulling HQ\'s changes', () => {
       hqVersion: expect.any(Number),
     });
     expect(pulled?.state.status).toMatchObject({ code: 'awaitingIssuance', acceptance: row.state.status.code === 'accepted' ? row.state.status.acceptance : {} });
-    // The clerk's own record of the case is untouched: applicant, timeline.
+    // The clerk's own record of the case is untouched (applicant, timeline); HQ's approval follows it on the timeline.
     expect(pulled?.applicant).toEqual(row.applicant);
-    expect(pulled?.state.timeline).toEqual(row.state.timeline);
+    expect(pulled?.state.timeline.slice(0, -1)).toEqual(row.state.timeline);
+    expect(pulled?.state.timeline.at(-1)).toEqual({
+      type: 'approved',
+      seq: row.state.timeline.length + 1,
+      at: expect.any(String),
+      clerkId: hqClerkId,
+      decidedBy: '市场监管局审批科',
+      note: null,
+    });
+    expect(Date.parse(pulled!.state.timeline.at(-1)!.at)).toBe(Date.parse(pulled!.decision!.decidedAt));
     expect(await readPullCursor(desk.db, desk.deskId)).toBeGreaterThan(0);
   });
 
@@ -60,17 +69,52 @@ describe('pulling HQ\'s changes', () => {
     expect((await searchCases(desk.db, licenceData().uscc)).hits.map((hit) => hit.case.id)).toEqual([row.id]);
   });
 
-  it('turns a denied case into 不予许可 with HQ\'s reason', async () => {
+  it('turns a denied case into 不予许可 with HQ\'s reason, legal basis, decider and time, and records it on the timeline once', async () => {
     const desk = await enrolledDesk(hq);
     const row = await acceptedCase(desk);
     await pushOutbox(desk.ctx);
-    await hq.operator.deny(row.id, '经营范围涉及禁止类项目');
+    const onHq = await hq.operator.deny(row.id, '经营范围涉及禁止类项目', { legalBasis: '《市场准入负面清单》禁止准入类第3项', decidedBy: '审批科 王五' });
     await pullChanges(desk.ctx, desk.deskId);
-    expect(await desk.db.cases.get(row.id)).toMatchObject({
+    const pulled = await desk.db.cases.get(row.id);
+    expect(pulled).toMatchObject({
       statusCode: 'denied',
       state: { status: { code: 'denied', reason: '经营范围涉及禁止类项目' } },
-      decision: { kind: 'denied', reason: '经营范围涉及禁止类项目' },
+      decision: { kind: 'denied', reason: '经营范围涉及禁止类项目', legalBasis: '《市场准入负面清单》禁止准入类第3项', decidedBy: '审批科 王五', decidedAt: onHq.decision!.decidedAt },
     });
+    const denials = pulled!.state.timeline.filter((event) => event.type === 'denied');
+    // HQ serves its decision itself: the entry asks the desk to print nothing.
+    expect(denials).toEqual([
+      {
+        type: 'denied',
+        seq: row.state.timeline.length + 1,
+        at: expect.any(String),
+        clerkId: hqClerkId,
+        decidedBy: '审批科 王五',
+        reason: '经营范围涉及禁止类项目',
+        legalBasis: '《市场准入负面清单》禁止准入类第3项',
+        documents: [],
+      },
+    ]);
+    expect(Date.parse(denials[0]!.at)).toBe(Date.parse(onHq.decision!.decidedAt));
+    // A later version of the case carrying the same decision does not record it again.
+    const page = await desk.hq.pull({ cursor: 0, limit: 500 });
+    if (!page.ok) throw new Error(page.failure.message);
+    const latest = page.value.changes.filter((change) => change.entity === 'case').at(-1)!;
+    await applyPullPage(desk.db, { ...page.value, changes: [{ ...latest, version: latest.version + 1 }] }, { deskId: desk.deskId, catalogue: (await activeCatalogue(desk.db)).data });
+    expect((await desk.db.cases.get(row.id))!.hqVersion).toBe(latest.version + 1);
+    expect((await desk.db.cases.get(row.id))!.state.timeline).toEqual(pulled!.state.timeline);
+  });
+
+  it('records HQ\'s denial on the timeline of a case first seen in the same pull, at a desk that did not take it in', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await acceptedCase(intake);
+    await pushOutbox(intake.ctx);
+    await hq.operator.deny(row.id, '材料不实');
+    await pullChanges(other.ctx, other.deskId);
+    const there = await other.db.cases.get(row.id);
+    expect(there?.state.timeline.map((event) => event.type)).toEqual([...row.state.timeline.map((event) => event.type), 'denied']);
+    expect(there?.state.timeline.at(-1)).toMatchObject({ clerkId: hqClerkId, reason: '材料不实', decidedBy: '市场监管局审批科' });
   });
 
   it('brings another desk\'s cases of the hall, with checklist and timeline, so this window can issue the licence', async () => {
@@ -91,7 +135,7 @@ describe('pulling HQ\'s changes', () => {
       enterprise: row.enterprise,
       matterCodes: row.matterCodes,
     });
-    expect(there?.state.timeline.map((event) => event.type)).toEqual(row.state.timeline.map((event) => event.type));
+    expect(there?.state.timeline.map((event) => event.type)).toEqual([...row.state.timeline.map((event) => event.type), 'approved']);
     expect(there?.state.promisedWorkingDays).toBe(row.state.promisedWorkingDays);
     // Keyed straight into the settled index: a first pull brings more cases than the fresh index is for.
     expect(there).toMatchObject({ freshKeys: [], searchKeys: expect.arrayContaining([...keysOf(row), `i:${licenceData().uscc}`]) });
@@ -198,6 +242,36 @@ describe('pulling HQ\'s changes', () => {
     expect(there?.clerkId).toBe(intake.clerk.id);
     expect(there?.state.timeline.map((event) => event.type)).toEqual(['opened', 'accepted']);
     expect(await issuing.db.meta.where('key').startsWith('sync.waitingEvent:').count()).toBe(0);
+  });
+
+  it('names another window\'s clerks by the names their events came with', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    const item = (await caseChecklist(intake.db, row.id)).find((candidate) => candidate.status === 'missing')!;
+    const recorded = await recordChecklistItem(intake.db, row.id, item.key, { status: 'received', copies: 1, pages: 2 }, { clerk: intake.clerk, at: '2026-11-26T10:05:00+08:00' });
+    if (!recorded.ok) throw new Error(recorded.message);
+    await pushOutbox(intake.ctx);
+    // HQ keeps the name the desk sent with each event.
+    const events = (await hq.operator.getCase(row.id)).events.map((event) => event.data as { clerkId: string; clerkName?: string });
+    expect(events.length).toBeGreaterThan(1);
+    for (const event of events) expect(event).toMatchObject({ clerkId: intake.clerk.id, clerkName: '受理员01' });
+
+    await pullChanges(other.ctx, other.deskId);
+    expect((await other.db.cases.get(row.id))?.otherClerkNames).toEqual({ [intake.clerk.id]: '受理员01' });
+  });
+
+  it('keeps no name for an event that came without one (a desk that did not send it), and the case still opens', async () => {
+    const intake = await enrolledDesk(hq, '01');
+    const other = await enrolledDesk(hq, '02');
+    const row = await draftCase(intake);
+    await pushOutbox(intake.ctx);
+    const page = await other.hq.pull({ cursor: 0, limit: 500 });
+    if (!page.ok) throw new Error(page.failure.message);
+    const unnamed = page.value.changes.map((change) => (change.entity === 'caseEvent' && change.op === 'upsert' ? { ...change, data: { ...change.data, clerkName: undefined } } : change));
+    await applyPullPage(other.db, { ...page.value, changes: unnamed }, { deskId: other.deskId, catalogue: (await activeCatalogue(other.db)).data });
+    expect(await other.db.cases.get(row.id)).toMatchObject({ clerkId: intake.clerk.id });
+    expect((await other.db.cases.get(row.id))?.otherClerkNames).toBeUndefined();
   });
 
   it('gives a case whose opening it has not seen an unknown clerk, not a wrong one', async () => {
