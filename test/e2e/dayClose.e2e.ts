@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
-import { enrolmentCode, HqHarness } from '../hq/support/harness';
+import { HqHarness } from '../hq/support/harness';
 import { ensureCupsPdfPrinter, pdfInfo, waitForPrintedPdf, type CupsPdfPrinter } from './harness/cups';
-import { addAccount, chiefRepresentative, counterClerk, expect as baseExpect, goToSection, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
+import { setUpClosingDesk, takeInDraft } from './harness/closingDesk';
+import { chiefRepresentative, counterClerk, expect as baseExpect, goToSection, signIn, test } from './fixtures';
 
 // A close pushes, waits for HQ and hashes audit entries and a PDF: slower than five seconds under load.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -30,86 +30,10 @@ test.afterEach(async () => {
   await hq.dispose();
 });
 
-const agency = {
-  name: '绵阳市市场监督管理局',
-  hallName: '绵阳市政务服务中心企业服务中心',
-  address: '绵阳市涪城区绵兴东路81号',
-  phone: '0816-2222345',
-  windowName: '企业开办综合窗口 1号',
-  codePrefix: '绵市监企',
-  reviewBody: '绵阳市人民政府',
-  court: '绵阳市涪城区人民法院',
-};
-
-/**
- * Hall and desk codes and the 文书抬头 an admin sets, written into the desk's database as counter.e2e
- * does (the settings page has no 文书抬头 section yet).
- */
-async function setDeskFacts(page: Page): Promise<void> {
-  await page.evaluate(
-    (issuingAgency) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'deskIdentity', value: { hallCode: 'MY', deskCode: '01' } });
-          tx.objectStore('meta').put({ key: 'issuingAgency', value: issuingAgency });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    agency,
-  );
-}
-
-/** As the admin: enrol with HQ and open a clerk's and a chief's account. */
-async function setUpDesk(page: Page): Promise<void> {
-  await setUpFirstAdmin(page, '/#/settings');
-  const connection = page.getByRole('region', { name: '市级系统连接' });
-  await connection.getByLabel('市级系统地址').fill(hq.url);
-  await connection.getByLabel('大厅代码').fill('MY');
-  await connection.getByLabel('窗口号').fill('01');
-  await connection.getByLabel('登记码').fill(enrolmentCode);
-  await connection.getByRole('button', { name: '注册本窗口' }).click();
-  await expect(connection.getByRole('status')).toContainText('注册成功');
-  await setDeskFacts(page);
-  await addAccount(page, counterClerk, 'clerk');
-  await addAccount(page, chiefRepresentative, 'chief');
-  await signOut(page);
-}
-
-/** Takes a case in up to the checklist (a 登记中 case), which writes its ops for HQ. */
-async function takeInDraft(page: Page): Promise<string> {
-  await goToSection(page, 'intake');
-  await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('spjy');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('group', { name: '已选事项' })).toContainText('食品经营许可');
-  await page.getByLabel('排队号').fill('A031');
-  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill('91510700MA62QH3T4P');
-  await page.getByRole('button', { name: '登记新企业' }).click();
-  await page.getByLabel('企业名称（拟设立名称）').fill('绵阳味道餐饮管理有限公司');
-  await page.getByLabel('申请人姓名').fill('王芳');
-  await page.getByLabel('申请人身份证号码').fill('11010519491231002X');
-  await page.getByLabel('申请人手机号码').fill('13900002222');
-  const answer = page.getByRole('group', { name: /经营项目/ }).getByLabel('热食类食品制售', { exact: true });
-  await answer.focus();
-  await page.keyboard.press('Space');
-  await expect(answer).toBeChecked();
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('region', { name: '概况' })).toBeVisible();
-  return (await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent())!.replace('办件 ', '').trim();
-}
-
 test('refuses the close while HQ cannot take the day’s work, then pushes, reconciles, and the chief signs and prints the day report', async ({ page, desk, shot }) => {
   void desk;
   test.setTimeout(150_000);
-  await setUpDesk(page);
+  await setUpClosingDesk(page, hq.url);
   await signIn(page, counterClerk, 'clerk');
   await hq.operator.setFaults({ failNext: { route: 'push', count: 100, status: 503 } });
   const caseNumber = await takeInDraft(page);
