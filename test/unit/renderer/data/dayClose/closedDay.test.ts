@@ -62,3 +62,21 @@ describe('a signed day stays closed', () => {
     expect(await bytes()).toBe(hash);
   });
 });
+
+describe('the day report’s status section and case list', () => {
+  it('count the same cases in the same statuses: each case as the day’s own ops left it', async () => {
+    const desk = await issuingDesk();
+    const { accepted, draft } = await workedDay(desk);
+    const withdrawn = unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A025' }), { clerk: desk.clerk, at: '2026-11-02T12:00:00+08:00' }));
+    unwrapResult(await applyCommand(desk.db, withdrawn.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk, at: '2026-11-02T12:10:00+08:00' }));
+    // HQ's later approval reaches the case row by sync; the day's own work left it accepted.
+    await desk.db.cases.update(accepted.id, { statusCode: 'approved' });
+
+    const snapshot = await readDaySnapshot(desk.db, day);
+    const listed: Record<string, number> = {};
+    for (const line of snapshot.cases) if (line.statusCode !== null) listed[line.statusCode] = (listed[line.statusCode] ?? 0) + 1;
+    expect(listed).toEqual(snapshot.totals.casesByStatus);
+    expect(snapshot.totals.casesByStatus).toEqual({ accepted: 1, drafting: 1, withdrawn: 1 });
+    expect(snapshot.cases.find((line) => line.id === draft.id)?.statusCode).toBe('drafting');
+  });
+});
