@@ -1,8 +1,11 @@
 import type { Transaction } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import { businessDateOf } from '../domain/chineseDate';
+import { closedDayRefusal } from '../domain/dayClose/closedDay';
 import { opTypeByEntity, syncOpSchema, type SyncOpInput } from '../protocol/ops';
 import type { PushResult } from '../protocol/push';
+import { closedDatesWithin } from './dayClose/record';
 import { reserveOutboxSeqs } from './sequences';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
@@ -33,6 +36,17 @@ export interface ReservedSeqs {
 }
 
 /**
+ * Every op is work counted in its business day, so none may be written on a day the chief has signed.
+ * The desk's acts write in `writeWithAudit`, whose transaction covers `meta` where the day's record is; a
+ * transaction without it (the outbox's own tests and benchmarks) writes no act of a day.
+ */
+async function refuseClosedDays(tx: Transaction, businessDates: readonly string[]): Promise<void> {
+  if (!tx.storeNames.includes('meta')) return;
+  const refusal = closedDayRefusal(businessDates, await closedDatesWithin(tx, [...new Set(businessDates)]));
+  if (refusal !== null) throw new Refusal(refusal);
+}
+
+/**
  * Appends ops for HQ inside the caller's read-write transaction (which must cover `outbox` and
  * `counters`), so they commit or vanish with the rows they describe. Every op is checked against the
  * sync protocol first: one that HQ could never accept is refused (rolling the caller's transaction
@@ -47,6 +61,7 @@ export async function appendOps(tx: Transaction, drafts: readonly OpDraft[], res
   // A mismatch would leave a gap in the desk's sequence or reuse a seq: a bug, and the write rolls back.
   if (reserved !== undefined && reserved.count !== checked.length) throw new Error(`${checked.length} ops for ${reserved.count} reserved outbox seqs`);
   if (checked.length === 0) return [];
+  await refuseClosedDays(tx, checked.map((op) => businessDateOf(op.at)));
   const first = reserved?.first ?? (await reserveOutboxSeqs(tx, checked.length));
   const rows = checked.map(
     (op, index): OutboxRow => ({

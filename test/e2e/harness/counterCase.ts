@@ -116,17 +116,22 @@ export async function takeInAndAccept(page: Page, input: StartUpCase): Promise<s
 }
 
 /**
- * As a counter clerk on 受理: registers a 食品经营许可 for 绵阳味道餐饮管理有限公司 (a hot-food kitchen,
- * queue number A031) up to its checklist, which writes the case's ops for HQ. Returns the case number.
+ * As a counter clerk on 受理: fills a 食品经营许可 for 绵阳味道餐饮管理有限公司 (a hot-food kitchen, queue
+ * number A031) up to saving it; `lookup` is what the clerk searches before registering the enterprise.
  */
-export async function takeInFoodPermit(page: Page): Promise<string> {
+export async function fillFoodPermit(page: Page, lookup = '91510700MA62QH3T4P'): Promise<void> {
   await pickMatter(page, 'spjy', '食品经营许可');
   await page.getByLabel('排队号').fill('A031');
-  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill('91510700MA62QH3T4P');
+  await page.getByLabel('查找企业（名称片段或统一社会信用代码）').fill(lookup);
   await page.getByRole('button', { name: '登记新企业' }).click();
   await page.getByLabel('企业名称（拟设立名称）').fill('绵阳味道餐饮管理有限公司');
   await fillParty(page, '申请人', { name: '王芳', id: '11010519491231002X', mobile: '13900002222' });
   await choose(page, 'group', '经营项目（可多选）', '热食类食品制售');
+}
+
+/** Registers the case `fillFoodPermit` fills, up to its checklist, which writes its ops for HQ. Returns the case number. */
+export async function takeInFoodPermit(page: Page): Promise<string> {
+  await fillFoodPermit(page);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('region', { name: '概况' })).toContainText('绵阳味道餐饮管理有限公司');
   return caseNumberShown(page);

@@ -1,9 +1,11 @@
+import type { Transaction } from 'dexie';
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../domain/chineseDate';
 import { clerkIdSchema } from '../../domain/clerks/clerkId';
 import { dayTotalsSchema } from '../../domain/dayClose/dayTotals';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
+import { boundTable } from '../transaction';
 
 /**
  * The record of a business day's close (日结), one meta row per day: HQ's answer to the last
@@ -59,4 +61,12 @@ export async function readDayCloseRecord(db: DeskDatabase, businessDate: string)
 /** Inside the caller's write (covering `meta`): stores the record of its day, checked against the schema. */
 export async function storeDayCloseRecordWithin(db: DeskDatabase, record: DayCloseRecord): Promise<void> {
   await db.meta.put({ key: recordKey(record.businessDate), value: dayCloseRecordSchema.parse(record) });
+}
+
+/** Inside the caller's write transaction (covering `meta`): which of `businessDates` the chief has signed. */
+export async function closedDatesWithin(tx: Transaction, businessDates: readonly string[]): Promise<Set<string>> {
+  const rows = await boundTable(tx, 'meta').bulkGet(businessDates.map(recordKey));
+  return new Set(
+    rows.flatMap((row, index) => (row !== undefined && dayCloseRecordSchema.parse(row.value).status === 'closed' ? [businessDates[index]!] : [])),
+  );
 }

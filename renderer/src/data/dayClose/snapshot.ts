@@ -10,7 +10,7 @@ import {
   type DeferredItem,
   type UnprintedDocument,
 } from '../../domain/dayClose/pendingWork';
-import { dayTotalsOf, type DayTotals, type DayTotalsOp } from '../../domain/dayClose/dayTotals';
+import { dayStatusesOf, dayTotalsOf, type DayTotals, type DayTotalsOp } from '../../domain/dayClose/dayTotals';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { DeskIdentity } from '../../domain/desk';
@@ -34,7 +34,11 @@ export interface DayCaseLine {
   caseNumber: string;
   enterpriseName: string;
   matterCodes: string[];
-  statusCode: CaseStatusCode;
+  /**
+   * The status the day's ops left the case in, the same the reconciled `casesByStatus` counts (so the
+   * report's status section and its case list agree); null when the day's work set none (a print, say).
+   */
+  statusCode: CaseStatusCode | null;
   visits: number;
   createdAt: string;
 }
@@ -129,13 +133,13 @@ function ownEventSeqs(ops: readonly DayTotalsOp[]): Map<string, Set<number>> {
   return seqs;
 }
 
-function caseLine(row: CaseRow): DayCaseLine {
+function caseLine(row: CaseRow, dayStatuses: ReadonlyMap<string, CaseStatusCode>): DayCaseLine {
   return {
     id: row.id,
     caseNumber: row.caseNumber,
     enterpriseName: row.enterprise.name,
     matterCodes: [...row.matterCodes],
-    statusCode: row.statusCode,
+    statusCode: dayStatuses.get(row.id) ?? null,
     visits: row.state.visits,
     createdAt: row.createdAt,
   };
@@ -172,6 +176,7 @@ export async function readDaySnapshot(db: DeskDatabase, businessDate: string): P
       caseRows.map((row) => ({ ...row, takenInHere: takenInHere(row), handedOverHere: handedOverHere.has(row.id) })),
     );
     const ownEvents = ownEventSeqs(ops);
+    const dayStatuses = dayStatusesOf(ops);
     const totals: DayTotals = { ...dayTotalsOf(ops), ...figures };
     return {
       businessDate,
@@ -179,7 +184,7 @@ export async function readDaySnapshot(db: DeskDatabase, businessDate: string): P
       totals,
       figures,
       outbox,
-      cases: caseRows.map(caseLine).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber)),
+      cases: caseRows.map((row) => caseLine(row, dayStatuses)).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber)),
       drafting: drafting
         .map((row) => ({ caseNumber: row.caseNumber, enterpriseName: row.enterprise.name, createdAt: row.createdAt }))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),

@@ -46,17 +46,28 @@ function field(payload: unknown, key: string): unknown {
   return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * Per case, the last status the day's ops set (by seq): the case's status as the day left it, which the
+ * day report lists beside each case and counts in its status section. Cases whose ops set no status are
+ * absent.
+ */
+export function dayStatusesOf(ops: Iterable<DayTotalsOp>): Map<string, CaseStatusCode> {
+  const lastStatusByCase = new Map<string, CaseStatusCode>();
+  for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
+    const status = z.enum(caseStatusCodes).safeParse(field(field(op.payload, 'status'), 'code'));
+    if (op.entity === 'case' && status.success) lastStatusByCase.set(op.entityId, status.data);
+  }
+  return lastStatusByCase;
+}
+
 /** The reconciled totals of one business day's ops (the caller filters by `businessDateOf`). */
 export function dayTotalsOf(ops: Iterable<DayTotalsOp>): ReconciledDayTotals {
   const sorted = [...ops].sort((a, b) => a.seq - b.seq);
-  const lastStatusByCase = new Map<string, CaseStatusCode>();
   const documents = { printed: 0, reprinted: 0, voided: 0 };
   const used = new Set<string>();
   const voided = new Set<string>();
   let handovers = 0;
   for (const op of sorted) {
-    const status = z.enum(caseStatusCodes).safeParse(field(field(op.payload, 'status'), 'code'));
-    if (op.entity === 'case' && status.success) lastStatusByCase.set(op.entityId, status.data);
     if (op.entity === 'documentEvent') {
       const action = z.enum(documentActions).safeParse(field(op.payload, 'action'));
       if (action.success) documents[action.data] += 1;
@@ -70,7 +81,7 @@ export function dayTotalsOf(ops: Iterable<DayTotalsOp>): ReconciledDayTotals {
     if (op.entity === 'handover') handovers += 1;
   }
   const casesByStatus: Partial<Record<CaseStatusCode, number>> = {};
-  for (const status of lastStatusByCase.values()) casesByStatus[status] = (casesByStatus[status] ?? 0) + 1;
+  for (const status of dayStatusesOf(sorted).values()) casesByStatus[status] = (casesByStatus[status] ?? 0) + 1;
   return {
     ops: sorted.length,
     casesByStatus,

@@ -1,7 +1,6 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import type { DaySnapshot } from '../../data/dayClose/snapshot';
-import { matterLines, statusLines } from './dayCloseText';
+import { dayStatusText, matterLines, statusLines } from './dayCloseText';
 import { dayCloseMessages } from './messages';
 
 const m = dayCloseMessages.totals;
@@ -104,7 +103,7 @@ export function DayTotalsView(props: { snapshot: DaySnapshot; matterNames: Reado
                       {line.matterCodes.map((code) => props.matterNames.get(code) ?? code).join('、')}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{caseStatusLabels[line.statusCode]}</Table.Td>
+                  <Table.Td>{dayStatusText(line.statusCode)}</Table.Td>
                   <Table.Td>{m.visits(line.visits)}</Table.Td>
                 </Table.Tr>
               ))}

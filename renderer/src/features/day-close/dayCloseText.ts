@@ -10,6 +10,11 @@ export function statusLines(totals: Pick<DayTotals, 'casesByStatus'>): { code: C
     .filter((line) => line.count > 0);
 }
 
+/** A listed case's status as the day left it; a case whose status the day's work did not set says so. */
+export function dayStatusText(code: CaseStatusCode | null): string {
+  return code === null ? m.totals.statusUnchanged : caseStatusLabels[code];
+}
+
 /** The day's intake per matter, largest first, named from the catalogue (the code alone for a matter it no longer has). */
 export function matterLines(totals: Pick<DayTotals, 'casesByMatter'>, matterNames: ReadonlyMap<string, string>): { code: string; name: string; count: number }[] {
   return Object.entries(totals.casesByMatter ?? {})

@@ -1,11 +1,10 @@
-import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskIdentity } from '../../domain/desk';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import type { DaySnapshot } from '../../data/dayClose/snapshot';
 import type { IssuingAgency } from '../../data/issuingAgency';
 import type { DocumentRequestInput } from '../../documents/schemas';
-import { matterLines, statusLines } from './dayCloseText';
+import { dayStatusText, matterLines, statusLines } from './dayCloseText';
 
 export interface DayReportInput {
   snapshot: DaySnapshot;
@@ -58,7 +57,7 @@ export function dayReportRequest(input: DayReportInput): Extract<DocumentRequest
       caseNumber: line.caseNumber,
       enterpriseName: line.enterpriseName.slice(0, 60),
       matters: mattersText(line.matterCodes, matterNames),
-      status: caseStatusLabels[line.statusCode],
+      status: dayStatusText(line.statusCode),
       visits: line.visits,
     })),
     reconciliation: { reconciledAt: input.reconciledAt, lastSeq: snapshot.lastSeq },

@@ -37,6 +37,7 @@ export const dayCloseMessages = {
     caseColumns: { caseNumber: '办件编号', enterprise: '企业名称', matters: '事项', status: '状态', visits: '到场' },
     visits: (n: number) => `${n} 次`,
     noCases: '当日没有办件。',
+    statusUnchanged: '当日未变更状态',
   },
 
   pending: {

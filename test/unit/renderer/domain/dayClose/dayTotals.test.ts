@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { dayTotalsOf } from '../../../../../renderer/src/domain/dayClose/dayTotals';
+import { dayStatusesOf, dayTotalsOf } from '../../../../../renderer/src/domain/dayClose/dayTotals';
 
 describe('dayTotalsOf', () => {
   const caseOp = (seq: number, entityId: string, code: string) => ({ seq, entity: 'case', entityId, payload: { status: { code } } });
@@ -11,6 +11,9 @@ describe('dayTotalsOf', () => {
     const totals = dayTotalsOf([caseOp(3, a, 'accepted'), caseOp(1, a, 'drafting'), caseOp(2, b, 'drafting'), { seq: 4, entity: 'case', entityId: b, payload: { visits: 2 } }]);
     expect(totals.casesByStatus).toEqual({ accepted: 1, drafting: 1 });
     expect(totals.ops).toBe(4);
+    // The same per-case statuses the day report lists beside each case; a case op without a status sets none.
+    expect(dayStatusesOf([caseOp(3, a, 'accepted'), caseOp(1, a, 'drafting'), caseOp(2, b, 'drafting')])).toEqual(new Map([[a, 'accepted'], [b, 'drafting']]));
+    expect(dayStatusesOf([{ seq: 1, entity: 'case', entityId: b, payload: { visits: 2 } }]).size).toBe(0);
   });
 
   it('counts documents by action, licence sheets by serial once each, and handovers, ignoring unreadable payloads', () => {
