@@ -20,6 +20,12 @@ function requireCaseOfHall(store: HqStore, desk: DeskRecord, caseId: string): vo
   if (store.caseHall(caseId) !== desk.hallCode) throw new HttpError(404, { error: 'not_found', message: hqMessages.caseNotFound });
 }
 
+/** The 409 refusal naming the desk that holds the claim or issued, its clerk and since when. */
+function claimedBy(store: HqStore, deskId: string, clerkName: string, at: string, message: (deskCode: string, clerkName: string) => string): HttpError {
+  const deskCode = deskCodeOf(store, deskId);
+  return new HttpError(409, { error: 'claimed', message: message(deskCode, clerkName), deskCode, clerkName, at });
+}
+
 /**
  * Grants the desk the case's issuance claim, or renews the one it holds. Refused (409 `claimed`) while
  * another desk holds a live claim or has issued the licence. One transaction: of two desks claiming at
@@ -29,28 +35,10 @@ export function claimIssuance(store: HqStore, desk: DeskRecord, caseId: string, 
   return store.transaction(() => {
     requireCaseOfHall(store, desk, caseId);
     const issued = store.issuance(caseId);
-    if (issued && issued.deskId !== desk.deskId) {
-      const deskCode = deskCodeOf(store, issued.deskId);
-      throw new HttpError(409, {
-        error: 'claimed',
-        message: hqMessages.alreadyIssued(deskCode, issued.clerkName),
-        deskCode,
-        clerkName: issued.clerkName,
-        at: issued.issuedAt,
-      });
-    }
+    if (issued && issued.deskId !== desk.deskId) throw claimedBy(store, issued.deskId, issued.clerkName, issued.issuedAt, hqMessages.alreadyIssued);
     const held = store.issuanceClaim(caseId);
     const live = held !== undefined && held.expiresMs > now.getTime();
-    if (live && held.deskId !== desk.deskId) {
-      const deskCode = deskCodeOf(store, held.deskId);
-      throw new HttpError(409, {
-        error: 'claimed',
-        message: hqMessages.claimHeld(deskCode, held.clerkName),
-        deskCode,
-        clerkName: held.clerkName,
-        at: held.claimedAt,
-      });
-    }
+    if (live && held.deskId !== desk.deskId) throw claimedBy(store, held.deskId, held.clerkName, held.claimedAt, hqMessages.claimHeld);
     const renewed = live && held.deskId === desk.deskId;
     const claimId = renewed ? held.claimId : randomUUID();
     const expiresMs = now.getTime() + claimMs;
