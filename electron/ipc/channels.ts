@@ -16,6 +16,8 @@ export const channels = {
   hqPutBlob: 'hq:put-blob',
   hqHasBlob: 'hq:has-blob',
   hqCloseDay: 'hq:close-day',
+  hqClaimIssuance: 'hq:claim-issuance',
+  hqReleaseIssuance: 'hq:release-issuance',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

@@ -6,6 +6,8 @@ import {
   enrolInputSchema,
   hqConfigSchema,
   hqOutputSchemas,
+  issuanceClaimInputSchema,
+  issuanceReleaseInputSchema,
   pullInputSchema,
   pushInputSchema,
   putBlobInputSchema,
@@ -52,6 +54,9 @@ export const contract = {
   hqPutBlob: { input: putBlobInputSchema, output: hqOutputSchemas.putBlob },
   hqHasBlob: { input: blobRefInputSchema, output: hqOutputSchemas.hasBlob },
   hqCloseDay: { input: closeDayInputSchema, output: hqOutputSchemas.closeDay },
+  // One window issues a case's licence: the claim is taken before 正本/副本 print.
+  hqClaimIssuance: { input: issuanceClaimInputSchema, output: hqOutputSchemas.claimIssuance },
+  hqReleaseIssuance: { input: issuanceReleaseInputSchema, output: hqOutputSchemas.releaseIssuance },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

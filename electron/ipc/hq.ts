@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../renderer/src/domain/chineseDate';
+import { caseIdSchema } from '../../renderer/src/domain/cases/caseId';
 import { deskCodeSchema, hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
 import { dayTotalsSchema } from '../../renderer/src/domain/dayClose/dayTotals';
 import { deskIdSchema } from '../../renderer/src/domain/desk';
@@ -14,6 +15,7 @@ import { sha256Schema } from '../../renderer/src/domain/sha256';
 import { putBlobResponseSchema } from '../../renderer/src/protocol/blobs';
 import { closeDayResponseSchema } from '../../renderer/src/protocol/closeDay';
 import { protocolLimits } from '../../renderer/src/protocol/common';
+import { issuanceClaimGrantSchema, issuanceClaimedSchema, issuanceClaimRequestSchema, issuanceReleaseResponseSchema } from '../../renderer/src/protocol/issuanceClaim';
 import { pushOpEnvelopeSchema } from '../../renderer/src/protocol/ops';
 import { pullResponseSchema } from '../../renderer/src/protocol/pull';
 import { pushResponseSchema } from '../../renderer/src/protocol/push';
@@ -120,6 +122,22 @@ export const closeDayInputSchema = z
   .strict();
 export type CloseDayInput = z.input<typeof closeDayInputSchema>;
 
+export const issuanceClaimInputSchema = issuanceClaimRequestSchema.extend({ caseId: caseIdSchema }).strict();
+export type IssuanceClaimInput = z.input<typeof issuanceClaimInputSchema>;
+
+/**
+ * HQ's answer to a claim: granted (or renewed), or claimed by another window, which is an answer the
+ * desk acts on (it does not print), not a failure of the call.
+ */
+export const issuanceClaimOutputSchema = z.discriminatedUnion('outcome', [
+  issuanceClaimGrantSchema.extend({ outcome: z.literal('granted') }),
+  issuanceClaimedSchema.omit({ error: true, message: true }).extend({ outcome: z.literal('claimed'), message }),
+]);
+export type IssuanceClaimOutput = z.infer<typeof issuanceClaimOutputSchema>;
+
+export const issuanceReleaseInputSchema = z.object({ caseId: caseIdSchema }).strict();
+export type IssuanceReleaseInput = z.input<typeof issuanceReleaseInputSchema>;
+
 /** Each HQ channel's output. */
 export const hqOutputSchemas = {
   enrol: hqResultSchema(enrolOutputSchema),
@@ -129,4 +147,6 @@ export const hqOutputSchemas = {
   putBlob: hqResultSchema(putBlobResponseSchema),
   hasBlob: hqResultSchema(hasBlobOutputSchema),
   closeDay: hqResultSchema(closeDayResponseSchema),
+  claimIssuance: hqResultSchema(issuanceClaimOutputSchema),
+  releaseIssuance: hqResultSchema(issuanceReleaseResponseSchema),
 } as const;

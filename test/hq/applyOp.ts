@@ -15,6 +15,7 @@ import {
 } from '../../renderer/src/protocol/ops';
 import { numberIfAccepted, planCasePatch, sameJson, saveCase, stampAll } from './cases';
 import { issuesOf } from './http';
+import { recordIssuance, settleIssuanceConflicts } from './issuance';
 import { hqMessages } from './messages';
 import type { DeskRecord, HqStore, StoredCase } from './store';
 
@@ -88,7 +89,8 @@ export function applyOp(ctx: ApplyContext, op: PushOpEnvelope): OpOutcome {
     }
     case 'handover': {
       const parsed = handoverOpSchema.safeParse(op);
-      return parsed.success ? appendEvent(ctx, 'handover', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
+      if (!parsed.success) return invalid(parsed.error);
+      return withIssuance(ctx, parsed.data, parsed.data.payload.caseId, appendEvent(ctx, 'handover', parsed.data, parsed.data.payload.caseId));
     }
   }
 }
@@ -121,6 +123,7 @@ function applyCaseOp(ctx: ApplyContext, op: CaseOp): OpOutcome {
       decision: null,
       licence: null,
       updatedAt: ctx.nowIso,
+      issuanceConflict: null,
     };
     numberIfAccepted(store, created, ctx.year);
     saveCase(store, created, true);
@@ -163,8 +166,23 @@ function applyLicenceSheetOp(ctx: ApplyContext, op: LicenceSheetOp): OpOutcome {
   if (state === 'voided') return rejected(hqMessages.sheetAlreadyVoided(serial));
   if (state === 'used' && action === 'used') return rejected(hqMessages.sheetAlreadyUsed(serial));
   const outcome = appendEvent(ctx, 'licenceSheetEvent', op, caseId);
-  if (outcome.status === 'applied') ctx.store.setLicenceSheetState(serial, action, ctx.desk.hallCode, ctx.desk.deskId, ctx.nowIso);
-  return outcome;
+  if (outcome.status !== 'applied') return outcome;
+  ctx.store.setLicenceSheetState(serial, action, ctx.desk.hallCode, ctx.desk.deskId, ctx.nowIso);
+  if (action === 'voided') {
+    settleIssuanceConflicts(ctx.store, ctx.desk, ctx.nowIso);
+    return outcome;
+  }
+  return caseId === null ? outcome : withIssuance(ctx, op, caseId, outcome);
+}
+
+/**
+ * A handover or a used sheet issues the case's licence. The event stands either way (the paper exists),
+ * but when another desk issued first, the op is answered `conflict` and the case is flagged.
+ */
+function withIssuance(ctx: ApplyContext, op: EventOp, caseId: string, outcome: OpOutcome): OpOutcome {
+  if (outcome.status !== 'applied') return outcome;
+  const reason = recordIssuance(ctx.store, ctx.desk, { caseId, clerkId: op.clerkId, at: op.at }, ctx.nowIso);
+  return reason === undefined ? outcome : { status: 'conflict', serverVersion: outcome.serverVersion, reason, conflictFields: [] };
 }
 
 interface EventOp {

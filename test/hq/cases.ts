@@ -55,6 +55,7 @@ export function caseRecordOf(stored: StoredCase): Record<string, unknown> {
     decision: stored.decision,
     licence: stored.licence,
     updatedAt: stored.updatedAt,
+    ...(stored.issuanceConflict !== null && { issuanceConflict: stored.issuanceConflict }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { dayTotalsOf, type ReconciledDayTotals } from '../../renderer/src/domain/dayClose/dayTotals';
 import type { CloseDayRequest, CloseDayResponse } from '../../renderer/src/protocol/closeDay';
+import { openIssuanceConflictReason } from './issuance';
 import type { HqStore } from './store';
 
 export interface Difference {
@@ -38,7 +39,7 @@ export function compareDayTotals(desk: ReconciledDayTotals, hq: ReconciledDayTot
 
 /**
  * Reconciles a desk's day: its lastSeq against HQ's, and its totals against the totals of the ops HQ
- * holds for that desk and business date. The attempt is recorded either way (the latest per day).
+ * holds for that desk and business date; an issuance conflict of the desk still open refuses it too. The attempt is recorded either way (the latest per day).
  */
 export function closeDay(store: HqStore, deskId: string, request: CloseDayRequest, nowIso: string): CloseDayResponse {
   return store.transaction(() => {
@@ -52,7 +53,8 @@ export function closeDay(store: HqStore, deskId: string, request: CloseDayReques
     const differences = compareDayTotals(request.totals, dayTotalsOf(ops));
     if (request.lastSeq !== hqLastSeq) differences.unshift({ field: 'lastSeq', desk: request.lastSeq, hq: hqLastSeq });
     const missing = request.lastSeq > hqLastSeq ? { fromSeq: hqLastSeq + 1, toSeq: request.lastSeq } : undefined;
-    const status = differences.length === 0 ? 'reconciled' : 'mismatch';
+    const reason = openIssuanceConflictReason(store, deskId);
+    const status = differences.length === 0 && reason === undefined ? 'reconciled' : 'mismatch';
     store.saveDayClose({
       deskId,
       businessDate: request.businessDate,
@@ -63,6 +65,7 @@ export function closeDay(store: HqStore, deskId: string, request: CloseDayReques
       differences: JSON.stringify(differences),
       closedAt: nowIso,
     });
-    return status === 'reconciled' ? { status } : { status, differences, ...(missing && { missing }) };
+    if (status === 'reconciled') return { status };
+    return { status, differences, ...(missing && { missing }), ...(reason !== undefined && { reasons: [reason] }) };
   });
 }

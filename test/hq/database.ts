@@ -126,6 +126,38 @@ const migrations: readonly string[] = [
     PRIMARY KEY (hall_code, year)
   ) STRICT;
   `,
+  `
+  -- At most one live claim per case; a row past expires_ms is free for any desk.
+  CREATE TABLE issuance_claims (
+    case_id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL,
+    desk_id TEXT NOT NULL REFERENCES desks (desk_id),
+    clerk_name TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL
+  ) STRICT;
+
+  -- The desk whose handover or used licence sheet of a case reached HQ first: the issuance that stands.
+  CREATE TABLE issuances (
+    case_id TEXT PRIMARY KEY,
+    desk_id TEXT NOT NULL REFERENCES desks (desk_id),
+    clerk_name TEXT NOT NULL,
+    issued_at TEXT NOT NULL
+  ) STRICT;
+
+  -- A later desk's issuance of an issued case, open until that desk's sheets for the case are voided.
+  CREATE TABLE issuance_conflicts (
+    case_id TEXT NOT NULL,
+    desk_id TEXT NOT NULL REFERENCES desks (desk_id),
+    at TEXT NOT NULL,
+    resolved_at TEXT,
+    PRIMARY KEY (case_id, desk_id)
+  ) STRICT;
+  CREATE INDEX issuance_conflicts_by_desk ON issuance_conflicts (desk_id, resolved_at);
+
+  -- The open conflict the hall's desks see on the case (pull), as JSON, or NULL.
+  ALTER TABLE cases ADD COLUMN issuance_conflict TEXT;
+  `,
 ];
 
 /** Opens (creating if needed) HQ's database in `dataDir`, migrated to the latest step. */

@@ -17,6 +17,11 @@ export const hqMessages = {
   sheetAlreadyUsed: (serial: string) => `执照纸 ${serial} 已登记为已使用，不能再次使用`,
   sheetAlreadyVoided: (serial: string) => `执照纸 ${serial} 已作废`,
   conflict: (fields: readonly string[]) => `以下内容市级系统已更新，以市级系统为准（窗口的值已另存）：${fields.join('、')}`,
+  claimHeld: (deskCode: string, clerkName: string) => `窗口 ${deskCode}（${clerkName}）正在为该办件发证，本窗口不能同时发证`,
+  alreadyIssued: (deskCode: string, clerkName: string) => `该办件的执照已由窗口 ${deskCode}（${clerkName}）发出，不能再次发证`,
+  duplicateIssuance: (deskCode: string, clerkName: string) =>
+    `重复发证：该办件的执照已由窗口 ${deskCode}（${clerkName}）发出，以其为准；请收回本窗口打印的执照正本、副本并作废`,
+  openIssuanceConflicts: (count: number) => `本窗口有 ${count} 件重复发证尚未处理：收回并作废本窗口打印的执照后再日结`,
   notJson: '请求内容不是有效的 JSON',
   invalidRequest: '请求内容不符合接口规范',
   badQuery: '查询参数无效',

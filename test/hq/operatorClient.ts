@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReferenceKind } from '../../renderer/src/protocol/reference';
 import {
+  alertListSchema,
   caseDetailSchema,
   caseListSchema,
   deskListSchema,
@@ -10,6 +11,7 @@ import {
   opListSchema,
   operatorCaseSchema,
   publishResponseSchema,
+  type Alert,
   type CaseDetail,
   type CaseList,
   type CaseQuery,
@@ -96,6 +98,10 @@ export class HqOperator {
 
   async setMinSchemaVersion(minSchemaVersion: number): Promise<void> {
     await this.call('PUT', '/operator/min-schema-version', minSchemaVersionSchema, { minSchemaVersion });
+  }
+
+  async alerts(): Promise<Alert[]> {
+    return (await this.call('GET', '/operator/alerts', alertListSchema)).alerts;
   }
 
   setFaults(plan: FaultPlanInput): Promise<FaultPlan> {

@@ -93,8 +93,20 @@ export const expireTokenResponseSchema = z.object({ expired: z.int().min(0) });
 
 export const minSchemaVersionSchema = z.object({ minSchemaVersion: z.int().min(1) });
 
+/** Something in the hall that needs a person: a second issuance of a case, open until its sheets are voided. */
+export const alertSchema = z.object({
+  kind: z.literal('issuanceConflict'),
+  caseId: z.uuid(),
+  /** The window whose issuance came second. */
+  deskCode: z.string(),
+  at: z.string(),
+  resolved: z.boolean(),
+});
+export const alertListSchema = z.object({ alerts: z.array(alertSchema) });
+export type Alert = z.infer<typeof alertSchema>;
+
 /** Desk endpoints a fault can hit. */
-export const faultRoutes = ['enrol', 'push', 'pull', 'reference', 'blobPut', 'blobHead', 'closeDay'] as const;
+export const faultRoutes = ['enrol', 'push', 'pull', 'reference', 'blobPut', 'blobHead', 'closeDay', 'issuanceClaim', 'issuanceRelease'] as const;
 export type FaultRoute = (typeof faultRoutes)[number];
 
 const faultCount = z.int().min(1).max(100);

@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { sha256Schema } from '../../renderer/src/domain/sha256';
 import { closeDayRequestSchema } from '../../renderer/src/protocol/closeDay';
 import { protocolLimits } from '../../renderer/src/protocol/common';
+import { caseIdSchema } from '../../renderer/src/domain/cases/caseId';
 import { enrolRequestSchema } from '../../renderer/src/protocol/enrol';
+import { issuanceClaimRequestSchema } from '../../renderer/src/protocol/issuanceClaim';
 import { pullQuerySchema } from '../../renderer/src/protocol/pull';
 import { pushRequestSchema } from '../../renderer/src/protocol/push';
 import { referenceItemSchemas, referenceKindSchema, referenceQuerySchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
@@ -18,6 +20,7 @@ import { closeDay } from './closeDay';
 import { openHqDatabase } from './database';
 import { decideCase } from './decisions';
 import { FaultInjector } from './faults';
+import { claimIssuance, releaseIssuance } from './issuance';
 import { HttpError, isLoopback, json, parseBody, parseJsonBody, parseParams, readBody, type Reply } from './http';
 import { hqMessages } from './messages';
 import {
@@ -216,6 +219,28 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
         return json(200, closeDay(store, desk.deskId, request, clock().nowIso));
       },
     },
+    {
+      name: 'issuanceClaim',
+      method: 'POST',
+      pattern: /^\/v1\/cases\/([^/]+)\/issuance-claim$/,
+      handle: async ({ req, params }) => {
+        const caseId = parseParams(caseIdSchema, params[0] ?? '');
+        const body = await readBody(req, SMALL_BODY_LIMIT);
+        const desk = authenticateDesk(store, req.headers.authorization);
+        const request = parseBody(issuanceClaimRequestSchema, parseJsonBody(body));
+        return json(200, claimIssuance(store, desk, caseId, request, now()));
+      },
+    },
+    {
+      name: 'issuanceRelease',
+      method: 'DELETE',
+      pattern: /^\/v1\/cases\/([^/]+)\/issuance-claim$/,
+      handle: ({ req, params }) => {
+        const caseId = parseParams(caseIdSchema, params[0] ?? '');
+        const desk = authenticateDesk(store, req.headers.authorization);
+        return json(200, releaseIssuance(store, desk, caseId));
+      },
+    },
   ];
 
   const operatorCase = (stored: StoredCase) => ({ ...caseRecordOf(stored), version: stored.version });
@@ -324,6 +349,21 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       method: 'GET',
       pattern: /^\/operator\/min-schema-version$/,
       handle: () => json(200, { minSchemaVersion: minSchemaVersion() }),
+    },
+    {
+      name: 'listAlerts',
+      method: 'GET',
+      pattern: /^\/operator\/alerts$/,
+      handle: () =>
+        json(200, {
+          alerts: store.issuanceConflicts().map((conflict) => ({
+            kind: 'issuanceConflict',
+            caseId: conflict.caseId,
+            deskCode: conflict.deskCode,
+            at: conflict.at,
+            resolved: conflict.resolvedAt !== null,
+          })),
+        }),
     },
     {
       name: 'getFaults',

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { IssuanceConflict } from '../../renderer/src/domain/cases/caseRecord';
 import type { HqDecision, LicenceData } from '../../renderer/src/domain/cases/hqDecision';
 import type { DeskId } from '../../renderer/src/domain/desk';
 import type { SyncEntity } from '../../renderer/src/protocol/ops';
@@ -31,6 +32,32 @@ export interface StoredCase {
   decision: HqDecision | null;
   licence: LicenceData | null;
   updatedAt: string;
+  /** Another desk's issuance after the one that stands, until its sheets are voided. */
+  issuanceConflict: IssuanceConflict | null;
+}
+
+/** Who holds (or last held) a case's issuance claim, with its expiry in epoch milliseconds. */
+export interface IssuanceClaimRow {
+  caseId: string;
+  claimId: string;
+  deskId: string;
+  clerkName: string;
+  claimedAt: string;
+  expiresMs: number;
+}
+
+export interface IssuanceRow {
+  deskId: string;
+  clerkName: string;
+  issuedAt: string;
+}
+
+export interface IssuanceConflictRow {
+  caseId: string;
+  deskId: string;
+  deskCode: string;
+  at: string;
+  resolvedAt: string | null;
 }
 
 export interface StoredOpResult {
@@ -87,6 +114,7 @@ interface CaseRowData {
   decision: string | null;
   licence: string | null;
   updated_at: string;
+  issuance_conflict: string | null;
 }
 
 interface DeskRowData {
@@ -135,6 +163,7 @@ const toCase = (row: CaseRowData): StoredCase => ({
   decision: row.decision === null ? null : (JSON.parse(row.decision) as HqDecision),
   licence: row.licence === null ? null : (JSON.parse(row.licence) as LicenceData),
   updatedAt: row.updated_at,
+  issuanceConflict: row.issuance_conflict === null ? null : (JSON.parse(row.issuance_conflict) as IssuanceConflict),
 });
 
 const toOp = (row: OpRowData): OpRow => ({
@@ -170,6 +199,7 @@ function caseParams(stored: StoredCase) {
     decision: stored.decision === null ? null : JSON.stringify(stored.decision),
     licence: stored.licence === null ? null : JSON.stringify(stored.licence),
     updated_at: stored.updatedAt,
+    issuance_conflict: stored.issuanceConflict === null ? null : JSON.stringify(stored.issuanceConflict),
   };
 }
 
@@ -203,13 +233,14 @@ function prepareStatements(db: Database.Database) {
     caseHall: db.prepare<[string], { hall_code: string }>('SELECT hall_code FROM cases WHERE case_id = ?'),
     insertCase: db.prepare(
       `INSERT INTO cases (case_id, hall_code, origin_desk_id, version, status_code, fields, field_stamps, hq_case_number,
-         decision, licence, updated_at)
+         decision, licence, updated_at, issuance_conflict)
        VALUES (@case_id, @hall_code, @origin_desk_id, @version, @status_code, @fields, @field_stamps, @hq_case_number,
-         @decision, @licence, @updated_at)`,
+         @decision, @licence, @updated_at, @issuance_conflict)`,
     ),
     updateCase: db.prepare(
       `UPDATE cases SET version = @version, status_code = @status_code, fields = @fields, field_stamps = @field_stamps,
-         hq_case_number = @hq_case_number, decision = @decision, licence = @licence, updated_at = @updated_at
+         hq_case_number = @hq_case_number, decision = @decision, licence = @licence, updated_at = @updated_at,
+         issuance_conflict = @issuance_conflict
        WHERE case_id = @case_id`,
     ),
     listCases: db.prepare<Record<string, string | number | null>, CaseRowData>(
@@ -254,6 +285,38 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (desk_id, business_date) DO UPDATE SET status = excluded.status, desk_last_seq = excluded.desk_last_seq,
          hq_last_seq = excluded.hq_last_seq, totals = excluded.totals, differences = excluded.differences,
          closed_at = excluded.closed_at`,
+    ),
+    claimOfCase: db.prepare<[string], { case_id: string; claim_id: string; desk_id: string; clerk_name: string; claimed_at: string; expires_ms: number }>(
+      'SELECT * FROM issuance_claims WHERE case_id = ?',
+    ),
+    saveClaim: db.prepare(
+      `INSERT INTO issuance_claims (case_id, claim_id, desk_id, clerk_name, claimed_at, expires_ms)
+       VALUES (@case_id, @claim_id, @desk_id, @clerk_name, @claimed_at, @expires_ms)
+       ON CONFLICT (case_id) DO UPDATE SET claim_id = excluded.claim_id, desk_id = excluded.desk_id,
+         clerk_name = excluded.clerk_name, claimed_at = excluded.claimed_at, expires_ms = excluded.expires_ms`,
+    ),
+    deleteClaim: db.prepare<[string, string]>('DELETE FROM issuance_claims WHERE case_id = ? AND desk_id = ?'),
+    issuanceOfCase: db.prepare<[string], { desk_id: string; clerk_name: string; issued_at: string }>(
+      'SELECT desk_id, clerk_name, issued_at FROM issuances WHERE case_id = ?',
+    ),
+    insertIssuance: db.prepare<[string, string, string, string]>(
+      'INSERT INTO issuances (case_id, desk_id, clerk_name, issued_at) VALUES (?, ?, ?, ?)',
+    ),
+    insertConflict: db.prepare<[string, string, string]>(
+      'INSERT INTO issuance_conflicts (case_id, desk_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    resolveConflict: db.prepare<[string, string, string]>(
+      'UPDATE issuance_conflicts SET resolved_at = ? WHERE case_id = ? AND desk_id = ? AND resolved_at IS NULL',
+    ),
+    conflicts: db.prepare<Record<string, string | null>, { case_id: string; desk_id: string; desk_code: string; at: string; resolved_at: string | null }>(
+      `SELECT c.case_id, c.desk_id, d.desk_code, c.at, c.resolved_at FROM issuance_conflicts c JOIN desks d USING (desk_id)
+       WHERE (@case IS NULL OR c.case_id = @case) AND (@desk IS NULL OR c.desk_id = @desk)
+         AND (@open IS NULL OR c.resolved_at IS NULL)
+       ORDER BY c.at, c.case_id`,
+    ),
+    usedSheetsOf: db.prepare<[string, string], { serial: string }>(
+      `SELECT DISTINCT json_extract(data, '$.serial') AS serial FROM events
+       WHERE entity = 'licenceSheetEvent' AND case_id = ? AND desk_id = ? AND json_extract(data, '$.action') = 'used'`,
     ),
     nextCaseCounter: db.prepare<[string, number], { last: number }>(
       `INSERT INTO hq_case_counters (hall_code, year, last) VALUES (?, ?, 1)
@@ -453,6 +516,65 @@ export class HqStore {
       differences: close.differences,
       closed_at: close.closedAt,
     });
+  }
+
+  issuanceClaim(caseId: string): IssuanceClaimRow | undefined {
+    const row = this.s.claimOfCase.get(caseId);
+    return (
+      row && {
+        caseId: row.case_id,
+        claimId: row.claim_id,
+        deskId: row.desk_id,
+        clerkName: row.clerk_name,
+        claimedAt: row.claimed_at,
+        expiresMs: row.expires_ms,
+      }
+    );
+  }
+
+  saveIssuanceClaim(claim: IssuanceClaimRow): void {
+    this.s.saveClaim.run({
+      case_id: claim.caseId,
+      claim_id: claim.claimId,
+      desk_id: claim.deskId,
+      clerk_name: claim.clerkName,
+      claimed_at: claim.claimedAt,
+      expires_ms: claim.expiresMs,
+    });
+  }
+
+  /** Returns whether the desk held a claim on the case. */
+  releaseIssuanceClaim(caseId: string, deskId: string): boolean {
+    return this.s.deleteClaim.run(caseId, deskId).changes > 0;
+  }
+
+  issuance(caseId: string): IssuanceRow | undefined {
+    const row = this.s.issuanceOfCase.get(caseId);
+    return row && { deskId: row.desk_id, clerkName: row.clerk_name, issuedAt: row.issued_at };
+  }
+
+  insertIssuance(caseId: string, issuance: IssuanceRow): void {
+    this.s.insertIssuance.run(caseId, issuance.deskId, issuance.clerkName, issuance.issuedAt);
+  }
+
+  /** Records a desk's conflicting issuance of a case; a second one of the same desk keeps the first. */
+  insertIssuanceConflict(caseId: string, deskId: string, at: string): void {
+    this.s.insertConflict.run(caseId, deskId, at);
+  }
+
+  resolveIssuanceConflict(caseId: string, deskId: string, at: string): void {
+    this.s.resolveConflict.run(at, caseId, deskId);
+  }
+
+  issuanceConflicts(filter: { caseId?: string; deskId?: string; openOnly?: boolean } = {}): IssuanceConflictRow[] {
+    return this.s.conflicts
+      .all({ case: filter.caseId ?? null, desk: filter.deskId ?? null, open: filter.openOnly ? 'open' : null })
+      .map((row) => ({ caseId: row.case_id, deskId: row.desk_id, deskCode: row.desk_code, at: row.at, resolvedAt: row.resolved_at }));
+  }
+
+  /** The serials of licence sheets the desk used for the case. */
+  usedSheets(caseId: string, deskId: string): string[] {
+    return this.s.usedSheetsOf.all(caseId, deskId).map((row) => row.serial);
   }
 
   nextCaseCounter(hallCode: string, year: number): number {

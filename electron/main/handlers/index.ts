@@ -45,5 +45,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     hqPutBlob: (input) => deps.hq.putBlob(input),
     hqHasBlob: (input) => deps.hq.hasBlob(input),
     hqCloseDay: (input) => deps.hq.closeDay(input),
+    hqClaimIssuance: (input) => deps.hq.claimIssuance(input),
+    hqReleaseIssuance: (input) => deps.hq.releaseIssuance(input),
   };
 }

@@ -5,6 +5,13 @@ import { closeDayRequestSchema, closeDayResponseSchema, type CloseDayResponse } 
 import { protocolLimits } from '../../../renderer/src/protocol/common';
 import { enrolResponseSchema } from '../../../renderer/src/protocol/enrol';
 import { hqErrorSchema, type HqError } from '../../../renderer/src/protocol/errors';
+import {
+  issuanceClaimedSchema,
+  issuanceClaimGrantSchema,
+  issuanceClaimRequestSchema,
+  issuanceReleaseResponseSchema,
+  type IssuanceReleaseResponse,
+} from '../../../renderer/src/protocol/issuanceClaim';
 import { pullResponseSchema, type PullResponse } from '../../../renderer/src/protocol/pull';
 import { pushRequestSchema, pushResponseSchema, type PushResponse } from '../../../renderer/src/protocol/push';
 import { referenceResponseSchema, type ReferenceResponse } from '../../../renderer/src/protocol/reference';
@@ -17,6 +24,9 @@ import type {
   HqConfig,
   HqFailure,
   HqResult,
+  issuanceClaimInputSchema,
+  IssuanceClaimOutput,
+  issuanceReleaseInputSchema,
   pullInputSchema,
   pushInputSchema,
   putBlobInputSchema,
@@ -50,6 +60,9 @@ export interface HqClient {
   hasBlob(input: z.output<typeof blobRefInputSchema>): Promise<HqResult<{ present: boolean }>>;
   putBlob(input: z.output<typeof putBlobInputSchema>): Promise<HqResult<PutBlobResponse>>;
   closeDay(input: z.output<typeof closeDayInputSchema>): Promise<HqResult<CloseDayResponse>>;
+  /** Another window's claim or issuance is a `claimed` value, not a failure. */
+  claimIssuance(input: z.output<typeof issuanceClaimInputSchema>): Promise<HqResult<IssuanceClaimOutput>>;
+  releaseIssuance(input: z.output<typeof issuanceReleaseInputSchema>): Promise<HqResult<IssuanceReleaseResponse>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -159,16 +172,13 @@ export function createHqClient(deps: HqClientDeps): HqClient {
     return { ok: true, value: { baseUrl: enrolment.baseUrl, deskId: enrolment.deskId, token: cachedToken } };
   }
 
+  type RequestOptions = { json?: (auth: Authorised) => unknown; check?: z.ZodType; bytes?: Uint8Array; timeoutMs?: number };
+
   /**
    * An authorised request. `json` builds the body from the enrolment (it may name the desk); `check`
    * parses that body against the protocol before it leaves, so a desk bug is named here, not by HQ.
    */
-  async function call<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    options: { json?: (auth: Authorised) => unknown; check?: z.ZodType; bytes?: Uint8Array; timeoutMs?: number } = {},
-  ): Promise<HqResult<z.output<S>>> {
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<Answer> {
     const auth = await authorised();
     if (!auth.ok) return auth;
     const headers: Record<string, string> = { authorization: `Bearer ${auth.value.token}`, accept: 'application/json' };
@@ -187,9 +197,14 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       // A copy on its own ArrayBuffer, as fetch takes it (IPC may hand over a view of a larger buffer).
       body = new Uint8Array(options.bytes);
     }
-    const answer = await send(`${auth.value.baseUrl}${path}`, { method, headers, ...(body !== undefined && { body }), timeoutMs: options.timeoutMs ?? timeoutMs });
-    return interpret(answer, schema);
+    return send(`${auth.value.baseUrl}${path}`, { method, headers, ...(body !== undefined && { body }), timeoutMs: options.timeoutMs ?? timeoutMs });
   }
+
+  async function call<S extends z.ZodType>(method: string, path: string, schema: S, options: RequestOptions = {}): Promise<HqResult<z.output<S>>> {
+    return interpret(await request(method, path, options), schema);
+  }
+
+  const claimPath = (caseId: string) => `/v1/cases/${encodeURIComponent(caseId)}/issuance-claim`;
 
   return {
     async config() {
@@ -271,6 +286,23 @@ export function createHqClient(deps: HqClientDeps): HqClient {
         json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.protocolVersion, ...input }),
         check: closeDayRequestSchema,
       });
+    },
+
+    async claimIssuance({ caseId, clerkId, clerkName }) {
+      const answer = await request('POST', claimPath(caseId), { json: () => ({ clerkId, clerkName }), check: issuanceClaimRequestSchema });
+      if (answer.ok && answer.status === 409) {
+        const claimed = issuanceClaimedSchema.safeParse(parseJson(answer.text));
+        if (claimed.success) {
+          const { deskCode, clerkName: holder, at } = claimed.data;
+          return { ok: true, value: { outcome: 'claimed', deskCode, clerkName: holder, at, message: hqMessages.issuanceClaimed(deskCode, holder) } };
+        }
+      }
+      const granted = interpret(answer, issuanceClaimGrantSchema);
+      return granted.ok ? { ok: true, value: { outcome: 'granted', ...granted.value } } : granted;
+    },
+
+    releaseIssuance({ caseId }) {
+      return call('DELETE', claimPath(caseId), issuanceReleaseResponseSchema);
     },
   };
 }

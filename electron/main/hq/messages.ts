@@ -26,5 +26,7 @@ export const hqMessages = {
   network: '无法连接市级系统（网络不通或服务器未启动），稍后自动重试。',
   timeout: (seconds: number) => `市级系统 ${seconds} 秒内没有应答，稍后自动重试。`,
   badResponse: '市级系统的应答不完整或格式不符，稍后自动重试。',
+  issuanceClaimed: (deskCode: string, clerkName: string) =>
+    `窗口 ${deskCode}（${clerkName}）正在为该办件发证或已发证，本窗口不能打印执照正本、副本。`,
   badRequestBody: (detail: string) => `本窗口准备发送的数据不符合接口规范：${detail}`,
 } as const;

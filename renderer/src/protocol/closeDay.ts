@@ -21,5 +21,7 @@ export const closeDayResponseSchema = z.object({
   missing: z.object({ fromSeq: z.int().min(1), toSeq: z.int().min(1) }).optional(),
   /** Extension: each figure that differs, as `casesByStatus.accepted`, `licenceSheets.used`, `lastSeq`… */
   differences: z.array(z.object({ field: z.string(), desk: z.unknown(), hq: z.unknown() })).optional(),
+  /** Extension: why the day cannot reconcile beyond its figures (for the chief, in Chinese). */
+  reasons: z.array(z.string()).optional(),
 });
 export type CloseDayResponse = z.infer<typeof closeDayResponseSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuanceClaimedSchema } from './issuanceClaim';
 
 /** Every non-2xx reply has a JSON body `{error, message?, …}`. */
 export const hqErrorSchema = z.discriminatedUnion('error', [
@@ -24,6 +25,8 @@ export const hqErrorSchema = z.discriminatedUnion('error', [
   z.object({ error: z.literal('seq_gap'), expectedSeq: z.int().min(1), message: z.string().optional() }),
   /** 409: an op reuses a seq HQ already holds under another opId; nothing of the request was applied. */
   z.object({ error: z.literal('seq_conflict'), seq: z.int().min(1), message: z.string().optional() }),
+  /** 409: another desk holds the case's issuance claim or has issued its licence. */
+  issuanceClaimedSchema,
   /** 413: over `protocolLimits`. */
   z.object({ error: z.literal('too_large'), limit: z.int().min(1), message: z.string().optional() }),
   /** 426: the desk's protocol version is below HQ's minimum; upgrade once the outbox is empty. */

@@ -3,7 +3,7 @@ import { bundleCodeSchema, catalogueVersionSchema, matterCodeSchema, questionIdS
 import { isoDateTimeSchema } from '../chineseDate';
 import { deskIdSchema } from '../desk';
 import { caseIdSchema } from './caseId';
-import { caseNumberSchema, hallCodeSchema } from './caseNumber';
+import { caseNumberSchema, deskCodeSchema, hallCodeSchema } from './caseNumber';
 import { caseStatusSchema } from './caseStatus';
 import { hqDecisionSchema, licenceDataSchema } from './hqDecision';
 import { casesMessages } from './messages';
@@ -61,6 +61,13 @@ export const newCaseSchema = z
   .partial()
   .required(Object.fromEntries(requiredNewCaseFields.map((name) => [name, true])) as { [K in (typeof requiredNewCaseFields)[number]]: true });
 
+export const issuanceConflictSchema = z.object({
+  /** The window whose issuance came second and must be undone. */
+  deskCode: deskCodeSchema,
+  at: isoDateTimeSchema,
+});
+export type IssuanceConflict = z.infer<typeof issuanceConflictSchema>;
+
 /**
  * A case as HQ holds it and sends it in pull changes: the desk's fields merged with HQ's. An approval
  * sets `status` to awaitingIssuance (待出证) with `licence`; a denial sets it to denied with the reason.
@@ -74,5 +81,10 @@ export const caseRecordSchema = z.object({
   decision: hqDecisionSchema.nullable(),
   licence: licenceDataSchema.nullable(),
   updatedAt: isoDateTimeSchema,
+  /**
+   * Extension: another window issued this case's licence after a first issuance stood (offline, with the
+   * chief's approval); set until that window's licence sheets for the case are voided.
+   */
+  issuanceConflict: issuanceConflictSchema.nullable().optional(),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

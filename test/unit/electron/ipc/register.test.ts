@@ -25,6 +25,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     hqPutBlob: async () => notEnrolled,
     hqHasBlob: async () => notEnrolled,
     hqCloseDay: async () => notEnrolled,
+    hqClaimIssuance: async () => notEnrolled,
+    hqReleaseIssuance: async () => notEnrolled,
     ...overrides,
   };
 }

@@ -9,6 +9,8 @@ import { createHandlers } from '../../../../../electron/main/handlers';
 import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore, type SecretStore } from '../../../../../electron/main/hq/secretStore';
 import { jsonFileSettingsStore, memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
+import { caseIdSchema, type CaseId } from '../../../../../renderer/src/domain/cases/caseId';
+import { clerkIdSchema } from '../../../../../renderer/src/domain/clerks/clerkId';
 import { dayTotalsOf } from '../../../../../renderer/src/domain/dayClose/dayTotals';
 import type { SyncOp } from '../../../../../renderer/src/protocol/ops';
 import { acceptedStatus, at, licenceData, newCasePayload, sha256Hex } from '../../../../hq/support/fixtures';
@@ -169,6 +171,56 @@ describe('reference data, blobs and the day close', () => {
   });
 });
 
+describe('issuance claims', () => {
+  const newCaseId = () => caseIdSchema.parse(uuidv7());
+  async function acceptedCase(desk: HqClient): Promise<CaseId> {
+    const caseId = newCaseId();
+    const pushed = await desk.push({ ops: [caseOp(1, caseId, newCasePayload(deskTag, 1, { status: acceptedStatus() }))] });
+    expect(pushed).toMatchObject({ ok: true, value: { results: [{ status: 'applied' }] } });
+    return caseId;
+  }
+  const clerk = { clerkId: clerkIdSchema.parse(clerkId), clerkName: '王五' };
+
+  it('takes the claim, renews it with the same id, and releases it', async () => {
+    const { hq: desk } = await enrolled();
+    const caseId = await acceptedCase(desk);
+    const granted = await desk.claimIssuance({ caseId, ...clerk });
+    expect(granted).toEqual({ ok: true, value: { outcome: 'granted', claimId: expect.any(String), expiresAt: expect.any(String) } });
+    const claimId = granted.ok && granted.value.outcome === 'granted' ? granted.value.claimId : '';
+    expect(await desk.claimIssuance({ caseId, ...clerk })).toMatchObject({ ok: true, value: { outcome: 'granted', claimId } });
+    expect(await desk.releaseIssuance({ caseId })).toEqual({ ok: true, value: { released: true } });
+    expect(await desk.releaseIssuance({ caseId })).toEqual({ ok: true, value: { released: false } });
+  });
+
+  it("answers another window's claim as a claimed result naming the window and clerk, not as a failure", async () => {
+    const { hq: desk } = await enrolled();
+    const caseId = await acceptedCase(desk);
+    const other = await hq.enrol('FC', '04');
+    const taken = await hq.call('POST', `/v1/cases/${caseId}/issuance-claim`, { token: other.token, json: { clerkId: uuidv7(), clerkName: '赵六' } });
+    expect(taken.status).toBe(200);
+    expect(await desk.claimIssuance({ caseId, ...clerk })).toEqual({
+      ok: true,
+      value: { outcome: 'claimed', deskCode: '04', clerkName: '赵六', at: expect.any(String), message: expect.stringContaining('窗口 04（赵六）') },
+    });
+  });
+
+  it('fails with a typed failure when HQ errs, cannot be reached, or does not know the case', async () => {
+    const { hq: desk } = await enrolled();
+    const caseId = await acceptedCase(desk);
+    await hq.operator.setFaults({ failNext: { route: 'issuanceClaim', count: 1, status: 503 } });
+    expect(await desk.claimIssuance({ caseId, ...clerk })).toMatchObject({ ok: false, failure: { kind: 'serverError', status: 503 } });
+    expect(await desk.claimIssuance({ caseId: newCaseId(), ...clerk })).toMatchObject({ ok: false, failure: { kind: 'badRequest', status: 404 } });
+    expect(await desk.claimIssuance({ caseId, ...clerk, clerkName: '' })).toMatchObject({ ok: false, failure: { kind: 'badRequest', status: 422 } });
+    await hq.stop();
+    expect(await desk.claimIssuance({ caseId, ...clerk })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(await desk.releaseIssuance({ caseId })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+  });
+
+  it('answers notEnrolled on a desk not enrolled with HQ', async () => {
+    expect(await client().claimIssuance({ caseId: newCaseId(), ...clerk })).toMatchObject({ ok: false, failure: { kind: 'notEnrolled' } });
+  });
+});
+
 describe('failures', () => {
   it('answers 401 after HQ expired the token, and keeps the enrolment and token for the admin to see', async () => {
     const { hq: desk, deskId } = await enrolled();
@@ -258,6 +310,8 @@ describe('through the IPC contract', () => {
       await call('hqHasBlob', { sha256: sha256Hex(bytes) }),
       await call('hqPutBlob', { sha256: sha256Hex(bytes), bytes }),
       await call('hqCloseDay', { businessDate: '2026-11-28', lastSeq: 1, totals: dayTotalsOf([op]) }),
+      await call('hqClaimIssuance', { caseId: op.entityId, clerkId, clerkName: '王五' }),
+      await call('hqReleaseIssuance', { caseId: op.entityId }),
     );
     await hq.operator.expireToken((await settings.read())!.deskId);
     answers.push(await call('hqPull', { cursor: 0, limit: 10 }));
