@@ -1,12 +1,8 @@
 import { formatChineseDateTime } from '../../renderer/src/domain/chineseDate';
 import { residentId } from '../fixtures/identities';
-import { HqHarness } from '../hq/support/harness';
 import { takeInAndAccept } from './harness/counterCase';
-import { enrolDesk, syncNow, syncState } from './harness/hqDesk';
-import { addAccount, counterClerk, expect as baseExpect, goToSection, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
-
-// A push and a pull go through the main process to HQ; on a loaded 2-core machine longer than five seconds.
-const expect = baseExpect.configure({ timeout: 20_000 });
+import { syncNow, syncState } from './harness/hqDesk';
+import { expect, goToSection, test } from './fixtures';
 
 /**
  * HQ's denial explained: the back office denies a case the desk accepted, with a reason and a legal basis;
@@ -14,24 +10,12 @@ const expect = baseExpect.configure({ timeout: 20_000 });
  * and the counter's 受理 panel with its print buttons is gone (HQ serves its denial on the applicant).
  */
 
-let hq: HqHarness;
-test.beforeEach(async () => {
-  hq = await new HqHarness().start();
-});
-test.afterEach(async () => {
-  await hq.dispose();
-});
+test.use({ deskSetup: { role: 'clerk', furnished: true, enrolled: true } });
 
-test('a case HQ denies shows the reason, legal basis, decider and time, and a timeline entry, and no 受理 print buttons', async ({ page, desk, shot }) => {
-  void desk;
+test('a case HQ denies shows the reason, legal basis, decider and time, and a timeline entry, and no 受理 print buttons', async ({ page, hq, shot }) => {
   test.setTimeout(180_000);
 
   // --- An enrolled desk takes a case in and accepts it; the sync loop pushes it ----------------------
-  await setUpFirstAdmin(page, '/#/settings');
-  await enrolDesk(page, hq.url, { hallCode: 'MY', deskCode: '01' });
-  await addAccount(page, counterClerk, 'clerk');
-  await signOut(page);
-  await signIn(page, counterClerk, 'clerk');
   await goToSection(page, 'intake');
   const caseNumber = await takeInAndAccept(page, {
     enterprise: '绵阳白鹭矿业有限公司',
