@@ -10,11 +10,11 @@ import { shooter, type Shot } from './harness/screenshots';
  * The `counterDesk` fixture (auto): every test's page has `window.desk` bound to the real main-process
  * handlers. A spec that sets `test.use({ deskSetup: { role, furnished, enrolled, section, fixedTime } })`
  * starts from a desk this worker set up once through the UI (first admin 王管理, clerk 张三, chief 李首席;
- * furnished: codes MY-01, 文书抬头, default printers on the cups-pdf queue when CUPS is up), restored from
- * Playwright's storageState with IndexedDB; `enrolled` adds a reference HQ the desk is enrolled with. The
- * desk keeps its session in memory only, so the fixture signs `role` in through the sign-in screen (one
- * password hash) or leaves the sign-in screen showing (`role: null`). Without `deskSetup` the page is a
- * brand-new desk showing the first-admin setup, for the tests about that screen.
+ * furnished: codes MY-01, 文书抬头, default printers on the cups-pdf queue when CUPS is up), its IndexedDB
+ * copied into the test's page before the app opens; `enrolled` adds a reference HQ the desk is enrolled
+ * with. The desk keeps its session in memory only, so the fixture signs `role` in through the sign-in
+ * screen (one password hash) or leaves the sign-in screen showing (`role: null`). Without `deskSetup` the
+ * page is a brand-new desk showing the first-admin setup, for the tests about that screen.
  */
 
 /** The test's desk: its main-process side, who is signed in, and its HQ when enrolled. */
@@ -87,24 +87,16 @@ export const test = base.extend<DeskFixtures, WorkerFixtures>({
   ],
   deskSetup: [null, { option: true }],
   baseURL: async ({ server }, use) => use(server.origin),
-  storageState: [
-    async ({ deskSetup, deskSeeds, storageState }, use) => {
-      if (deskSetup === null) return use(storageState);
-      const seeds = await deskSeeds();
-      await use(deskSetup.furnished === true ? seeds.furnished : seeds.accounts);
-    },
-    // The first test of a worker that asks for a seeded desk waits for the seeding, not on its own time.
-    { scope: 'test', timeout: 120_000 },
-  ],
   counterDesk: [
-    async ({ page, server, deskSetup }, use) => {
+    async ({ page, server, deskSetup, deskSeeds }, use) => {
       const desk = await bindDesk(page, server.origin);
       if (deskSetup === null) return use({ desk, account: null, enrolment: null });
-      const opened = await openCounterDesk(page, desk, deskSetup);
+      const opened = await openCounterDesk(page, desk, deskSetup, await deskSeeds());
       await use({ desk, ...opened });
       await opened.enrolment?.hq.dispose();
     },
-    { auto: true },
+    // The first test of a worker that asks for a seeded desk waits for the seeding, not on its own time.
+    { auto: true, timeout: 120_000 },
   ],
   desk: async ({ counterDesk }, use) => use(counterDesk.desk),
   hq: async ({ counterDesk }, use) => {
@@ -128,12 +120,11 @@ export const test = base.extend<DeskFixtures, WorkerFixtures>({
         ...(locale !== undefined && { locale }),
         ...(timezoneId !== undefined && { timezoneId }),
       };
-      if (setup !== undefined) options.storageState = setup.furnished === true ? (await deskSeeds()).furnished : (await deskSeeds()).accounts;
       const context = await browser.newContext(options);
       contexts.push(context);
       const page = await context.newPage();
       const desk = await bindDesk(page, server.origin);
-      if (setup !== undefined) await openCounterDesk(page, desk, setup);
+      if (setup !== undefined) await openCounterDesk(page, desk, setup, await deskSeeds());
       return { page, desk, shot: shooter(page) };
     });
     for (const context of contexts) await context.close();

@@ -1,8 +1,9 @@
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { enrolmentCode, HqHarness } from '../../hq/support/harness';
 import type { CupsPdfPrinter } from './cups';
 import type { BoundDesk } from './deskBinding';
 import { bindDesk } from './deskBinding';
+import { restoreDeskDb, snapshotDeskDb, type DeskDbSnapshot } from './deskDb';
 import { fillAgency, referenceDeskCodes, setDefaultPrinters, setDeskCodes } from './deskSettings';
 import { syncState } from './hqDesk';
 import { addAccount, chiefRepresentative, counterClerk, deskAccounts, setUpFirstAdmin, signIn, type TestAccount, type TestRole } from './signIn';
@@ -21,14 +22,12 @@ export interface DeskSetup {
   fixedTime?: Date;
 }
 
-export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-
-/** The desks a worker set up once through the UI, as Playwright storage states (IndexedDB included). */
+/** The desks a worker set up once through the UI, as copies of their databases. */
 export interface SeededDesks {
   /** The first admin 王管理, the clerk 张三 and the chief 李首席; nothing else set. */
-  accounts: StorageState;
+  accounts: DeskDbSnapshot;
   /** `accounts`, then the desk codes, 文书抬头 and (when there is a cups-pdf queue) the default printers. */
-  furnished: StorageState;
+  furnished: DeskDbSnapshot;
 }
 
 /** The day the seeded desks were set up: before any day a test pins its clock to. */
@@ -44,11 +43,11 @@ export async function seedDesks(browser: Browser, options: BrowserContextOptions
     await setUpFirstAdmin(page, '/#/settings');
     await addAccount(page, counterClerk, 'clerk');
     await addAccount(page, chiefRepresentative, 'chief');
-    const accounts = await context.storageState({ indexedDB: true });
+    const accounts = await snapshotDeskDb(page);
     await setDeskCodes(page, referenceDeskCodes);
     await fillAgency(page);
     if (printer !== null) await setDefaultPrinters(page, printer.printer);
-    return { accounts, furnished: await context.storageState({ indexedDB: true }) };
+    return { accounts, furnished: await snapshotDeskDb(page) };
   } finally {
     await context.close();
   }
@@ -71,13 +70,14 @@ async function enrolBeforeOpening(desk: BoundDesk, hq: HqHarness): Promise<{ hq:
 }
 
 /**
- * Opens the desk restored from a seeded state as `setup` says: enrolled first (the page reads the
+ * Opens a seeded desk in `page` as `setup` says: its database copied in, enrolled (the page reads the
  * enrolment when it starts), then the section, then the sign-in through the sign-in screen (sessions live
- * only in the page's memory, so no storage state can carry one). Stops the HQ it started if opening fails.
+ * only in the page's memory, so no copy can carry one). Stops the HQ it started if opening fails.
  */
-export async function openCounterDesk(page: Page, desk: BoundDesk, setup: DeskSetup): Promise<OpenedDesk> {
+export async function openCounterDesk(page: Page, desk: BoundDesk, setup: DeskSetup, seeds: SeededDesks): Promise<OpenedDesk> {
   if (setup.enrolled === true && setup.furnished !== true) throw new Error('An enrolled desk must be furnished: it enrols with its codes.');
   if (setup.fixedTime !== undefined) await page.clock.setFixedTime(setup.fixedTime);
+  await restoreDeskDb(page, setup.furnished === true ? seeds.furnished : seeds.accounts);
   const hq = setup.enrolled === true ? await new HqHarness().start() : null;
   try {
     const enrolment = hq === null ? null : await enrolBeforeOpening(desk, hq);

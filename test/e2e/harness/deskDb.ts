@@ -43,3 +43,93 @@ export async function putRecord(page: Page, store: string, value: unknown): Prom
 export async function countRecords(page: Page, store: string): Promise<number> {
   return (await inDeskDb(page, { store, action: 'count' })) as number;
 }
+
+/** The desk's whole database as a worker set it up: its version, its stores (keys and indexes) and rows. */
+export interface DeskDbSnapshot {
+  version: number;
+  stores: {
+    name: string;
+    keyPath: string | string[] | null;
+    autoIncrement: boolean;
+    indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+    rows: { key: unknown; value: unknown }[];
+  }[];
+}
+
+/** Copies the desk's database out of the page, in one read-only transaction. */
+export function snapshotDeskDb(page: Page): Promise<DeskDbSnapshot> {
+  return page.evaluate(
+    () =>
+      new Promise<DeskDbSnapshot>((resolve, reject) => {
+        const open = indexedDB.open('yichuangtong-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction([...db.objectStoreNames], 'readonly');
+          const snapshot: DeskDbSnapshot = { version: db.version, stores: [] };
+          for (const name of db.objectStoreNames) {
+            const store = tx.objectStore(name);
+            const indexes = [...store.indexNames].map((indexName) => {
+              const index = store.index(indexName);
+              return { name: index.name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+            });
+            const entry: DeskDbSnapshot['stores'][number] = { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: [] };
+            snapshot.stores.push(entry);
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = () => {
+              entry.rows = values.result.map((value: unknown, at) => ({ key: keys.result[at], value }));
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(snapshot);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Writes a snapshot into the page's (empty) origin before the app opens there, waiting until the
+ * transaction has committed. Playwright's own storageState restore does not wait for that before it closes
+ * its page, and on a loaded machine the desk then opened empty, at the first-admin setup.
+ */
+export async function restoreDeskDb(page: Page, snapshot: DeskDbSnapshot): Promise<void> {
+  // A blank page of the desk's origin: the app itself would open (and create) the database first.
+  const blank = '**/__restore-desk-db';
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>restore</title>' }));
+  await page.goto('/__restore-desk-db');
+  await page.unroute(blank);
+  await page.evaluate(
+    (copy) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('yichuangtong-desk', copy.version);
+        open.onerror = () => reject(open.error);
+        open.onupgradeneeded = () => {
+          for (const store of copy.stores) {
+            const created = open.result.createObjectStore(store.name, { keyPath: store.keyPath, autoIncrement: store.autoIncrement });
+            for (const index of store.indexes) created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+          }
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+          for (const store of copy.stores) {
+            const target = tx.objectStore(store.name);
+            for (const row of store.rows) {
+              if (store.keyPath === null) target.put(row.value, row.key as IDBValidKey);
+              else target.put(row.value);
+            }
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    snapshot,
+  );
+}
