@@ -39,6 +39,7 @@ describe('built preload', () => {
     expect(Object.keys(exposed)).toEqual(['desk']);
     expect(Object.keys(desk).sort()).toEqual([
       'appInfo',
+      'hqClaimIssuance',
       'hqCloseDay',
       'hqEnrol',
       'hqGetConfig',
@@ -47,6 +48,7 @@ describe('built preload', () => {
       'hqPush',
       'hqPutBlob',
       'hqReference',
+      'hqReleaseIssuance',
       'listPrinters',
       'openExternal',
       'printJobState',
