@@ -55,6 +55,7 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
   expect(desk.openedExternally).toEqual(['https://www.gov.cn/']);
   expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual([
     'appInfo',
+    'hqClaimIssuance',
     'hqCloseDay',
     'hqEnrol',
     'hqGetConfig',
@@ -63,6 +64,7 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
     'hqPush',
     'hqPutBlob',
     'hqReference',
+    'hqReleaseIssuance',
     'listPrinters',
     'openExternal',
     'printJobState',
