@@ -97,7 +97,7 @@ test('enrols in 设置, sends an accepted case once HQ takes it, and shows HQ\'s
   const caseNumber = (await page.getByRole('region', { name: '概况' }).getByRole('heading').textContent())!.replace('办件 ', '').trim();
 
   await expect(syncState(page)).toHaveText('同步出错');
-  await expect(statusBar(page)).toContainText(/待同步 \d+ 条/);
+  await expect(statusBar(page)).toContainText(/待发送 \d+ 条/);
   await shot('sync-02-pending');
 
   // --- The outbox says why; HQ recovers; 重试 sends everything -------------------------------------
