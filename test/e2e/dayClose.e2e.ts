@@ -75,6 +75,7 @@ async function setUpDesk(page: Page): Promise<void> {
   await connection.getByLabel('窗口号').fill('01');
   await connection.getByLabel('登记码').fill(enrolmentCode);
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认代码并注册' }).click();
   await expect(connection.getByRole('status')).toContainText('注册成功');
   await setDeskFacts(page);
   await addAccount(page, counterClerk, 'clerk');

@@ -53,9 +53,11 @@ test('enrols in 设置, sends an accepted case once HQ takes it, and shows HQ\'s
   await connection.getByLabel('窗口号').fill('01');
   await connection.getByLabel('登记码').fill('WRONG-CODE');
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认代码并注册' }).click();
   await expect(connection.getByRole('alert')).toHaveText('登记码不正确，请向市级系统管理员核对。');
   await connection.getByLabel('登记码').fill(enrolmentCode);
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认代码并注册' }).click();
   const [enrolled] = await hq.operator.desks();
   await expect(connection.getByRole('status')).toHaveText(`注册成功，本窗口编号 ${enrolled!.deskId}。`);
   const details = connection.getByRole('table', { name: '注册信息' });

@@ -20,6 +20,7 @@ export async function enrolDesk(page: Page, hqUrl: string, codes: { hallCode: st
   await connection.getByLabel('窗口号').fill(codes.deskCode);
   await connection.getByLabel('登记码').fill(enrolmentCode);
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认代码并注册' }).click();
   await expect(connection.getByRole('status')).toContainText('注册成功');
   const deskId = await connection.getByRole('table', { name: '注册信息' }).getByRole('row', { name: /窗口编号/ }).getByRole('cell').textContent();
   await expect(syncState(page)).toHaveText('已同步');

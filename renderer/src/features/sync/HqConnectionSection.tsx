@@ -5,15 +5,19 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity } from '../../data/desk';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import { can } from '../../domain/clerks/permissions';
+import { checkDeskIdentity, type DeskIdentity } from '../../domain/desk';
 import { callDesk } from '../../platform/desk';
 import { syncOverview } from '../../sync/outboxView';
 import { useClerk } from '../clerks/ClerkContext';
+import { ConfirmIrreversibleModal } from '../common/ConfirmIrreversibleModal';
+import { settingsMessages } from '../settings/messages';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
 import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.connection;
+const identityText = settingsMessages.deskIdentity;
 const loadOverview = () => syncOverview(deskDatabase());
 const loadIdentity = () => readDeskIdentity(deskDatabase());
 
@@ -50,11 +54,23 @@ export function HqConnectionSection() {
     },
   });
 
-  const submit = async (event: FormEvent) => {
+  // Codes typed here for a desk that has none yet, waiting for the admin's confirmation: enrolling sets them for good.
+  const [confirming, setConfirming] = useState<DeskIdentity | null>(null);
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     // A desk that has its codes enrols with them: they lead every case number it has issued.
-    const hallCode = identity ? identity.hallCode : form.hallCode.trim().toUpperCase();
-    const deskCode = identity ? identity.deskCode : form.deskCode.trim();
+    if (identity) {
+      void enrol(identity);
+      return;
+    }
+    const checked = checkDeskIdentity({ hallCode: form.hallCode.trim().toUpperCase(), deskCode: form.deskCode.trim() });
+    if (checked.ok) setConfirming(checked.identity);
+    else setOutcome({ ok: false, text: checked.message });
+  };
+
+  const enrol = async ({ hallCode, deskCode }: DeskIdentity) => {
+    setConfirming(null);
     setBusy(true);
     try {
       const result = await callDesk('hqEnrol', { baseUrl: form.baseUrl, hallCode, deskCode, enrolmentCode: form.enrolmentCode });
@@ -147,7 +163,7 @@ export function HqConnectionSection() {
           )}
         </Group>
         {mayEnrol ? (
-          <form onSubmit={(event) => void submit(event)} noValidate aria-label={m.title}>
+          <form onSubmit={submit} noValidate aria-label={m.title}>
             <Stack gap="sm">
               <TextInput label={m.baseUrl} description={m.baseUrlHint} placeholder="https://" required {...field('baseUrl')} />
               <Group grow>
@@ -170,6 +186,15 @@ export function HqConnectionSection() {
                 </Button>
               </Group>
             </Stack>
+            <ConfirmIrreversibleModal
+              opened={confirming !== null}
+              title={identityText.confirmTitle}
+              values={confirming ? identityText.confirmValues(confirming.hallCode, confirming.deskCode) : []}
+              consequence={confirming ? identityText.confirmConsequence(confirming.hallCode, confirming.deskCode) : ''}
+              confirmLabel={m.confirmEnrol}
+              onConfirm={() => confirming && void enrol(confirming)}
+              onCancel={() => setConfirming(null)}
+            />
           </form>
         ) : (
           <Text size="sm" c="dimmed">

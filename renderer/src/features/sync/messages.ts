@@ -92,6 +92,7 @@ export const syncMessages = {
     baseUrlHint: '以 https:// 开头；本机测试服务器可用 http://127.0.0.1',
     enrol: '注册本窗口',
     enrolAgain: '重新注册本窗口',
+    confirmEnrol: '确认代码并注册',
     enrolled: (deskId: string) => `注册成功，本窗口编号 ${deskId}。`,
     adminOnly: '注册或重新注册须由管理员操作。',
     refusedReference: '未采用的参考数据',
