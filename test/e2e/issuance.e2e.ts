@@ -123,7 +123,7 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await expect(queueTable.getByRole('row', { name: new RegExp(caseNumber) })).toBeVisible();
 
   const stock = page.getByRole('region', { name: '空白证书库存' });
-  const receive = stock.getByRole('form', { name: '登记入库（首席代表）' });
+  const receive = stock.getByRole('form', { name: '登记入库（首席代表核准）' });
   for (const [kind, first, last] of [
     ['original', 'A5107000001', 'A5107000010'],
     ['copy', 'B5107000001', 'B5107000010'],
@@ -131,6 +131,8 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
     await receive.getByRole('combobox', { name: '种类' }).selectOption(kind);
     await receive.getByLabel('首张编号').fill(first);
     await receive.getByLabel('末张编号').fill(last);
+    await receive.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
+    await receive.getByLabel('首席代表密码').fill(chiefRepresentative.password);
     await receive.getByRole('button', { name: '登记入库' }).click();
     await expect(receive.getByRole('status')).toContainText(`10 张：${first} — ${last}`);
   }

@@ -217,7 +217,7 @@ test('desk 01 accepts a case while HQ is down, HQ approves it, desk 02 prints an
     }),
   );
 
-  const receive = deskB.getByRole('region', { name: '空白证书库存' }).getByRole('form', { name: '登记入库（首席代表）' });
+  const receive = deskB.getByRole('region', { name: '空白证书库存' }).getByRole('form', { name: '登记入库（首席代表核准）' });
   for (const [kind, first, last] of [
     ['original', 'A5107000021', 'A5107000030'],
     ['copy', 'B5107000021', 'B5107000030'],
@@ -225,6 +225,8 @@ test('desk 01 accepts a case while HQ is down, HQ approves it, desk 02 prints an
     await receive.getByRole('combobox', { name: '种类' }).selectOption(kind);
     await receive.getByLabel('首张编号').fill(first);
     await receive.getByLabel('末张编号').fill(last);
+    await receive.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
+    await receive.getByLabel('首席代表密码').fill(chiefRepresentative.password);
     await receive.getByRole('button', { name: '登记入库' }).click();
     await expect(receive.getByRole('status')).toContainText(`10 张：${first} — ${last}`);
   }
