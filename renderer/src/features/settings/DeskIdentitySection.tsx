@@ -5,8 +5,8 @@ import { readDeskIdentity, saveDeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
 import { checkDeskIdentity, type DeskIdentity } from '../../domain/desk';
 import { useClerk } from '../clerks/ClerkContext';
-import { ConfirmIrreversibleModal } from '../common/ConfirmIrreversibleModal';
 import { readyValue, useStoredData } from '../common/useStoredData';
+import { ConfirmDeskCodes } from './ConfirmDeskCodes';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.deskIdentity;
@@ -86,16 +86,7 @@ export function DeskIdentitySection() {
               <Button type="submit">{m.save}</Button>
             </div>
           </Stack>
-          <ConfirmIrreversibleModal
-            opened={confirming !== null}
-            title={m.confirmTitle}
-            values={confirming ? m.confirmValues(confirming.hallCode, confirming.deskCode) : []}
-            consequence={confirming ? m.confirmConsequence(confirming.hallCode, confirming.deskCode) : ''}
-            confirmLabel={m.confirm}
-            busy={busy}
-            onConfirm={() => confirming && void save(confirming)}
-            onCancel={() => setConfirming(null)}
-          />
+          <ConfirmDeskCodes codes={confirming} confirmLabel={m.confirm} busy={busy} onConfirm={(codes) => void save(codes)} onCancel={() => setConfirming(null)} />
         </form>
       ) : (
         <Alert color="orange">{m.notSetAskAdmin}</Alert>

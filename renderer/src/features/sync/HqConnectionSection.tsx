@@ -9,15 +9,13 @@ import { checkDeskIdentity, type DeskIdentity } from '../../domain/desk';
 import { callDesk } from '../../platform/desk';
 import { syncOverview } from '../../sync/outboxView';
 import { useClerk } from '../clerks/ClerkContext';
-import { ConfirmIrreversibleModal } from '../common/ConfirmIrreversibleModal';
-import { settingsMessages } from '../settings/messages';
+import { ConfirmDeskCodes } from '../settings/ConfirmDeskCodes';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
 import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.connection;
-const identityText = settingsMessages.deskIdentity;
 const loadOverview = () => syncOverview(deskDatabase());
 const loadIdentity = () => readDeskIdentity(deskDatabase());
 
@@ -186,15 +184,7 @@ export function HqConnectionSection() {
                 </Button>
               </Group>
             </Stack>
-            <ConfirmIrreversibleModal
-              opened={confirming !== null}
-              title={identityText.confirmTitle}
-              values={confirming ? identityText.confirmValues(confirming.hallCode, confirming.deskCode) : []}
-              consequence={confirming ? identityText.confirmConsequence(confirming.hallCode, confirming.deskCode) : ''}
-              confirmLabel={m.confirmEnrol}
-              onConfirm={() => confirming && void enrol(confirming)}
-              onCancel={() => setConfirming(null)}
-            />
+            <ConfirmDeskCodes codes={confirming} confirmLabel={m.confirmEnrol} onConfirm={(codes) => void enrol(codes)} onCancel={() => setConfirming(null)} />
           </form>
         ) : (
           <Text size="sm" c="dimmed">
