@@ -43,7 +43,11 @@ test('enrols in 设置, sends an accepted case once HQ takes it, and shows HQ\'s
   await acceptWithEverythingReceived(page);
 
   await expect(syncState(page)).toHaveText('同步出错');
-  await expect(statusBar(page)).toContainText(/待同步 \d+ 条/);
+  // Beside it: why (in full on hover) and when the next retry comes.
+  await expect(statusBar(page).getByTestId('sync-error')).not.toBeEmpty();
+  await expect(statusBar(page).getByTestId('sync-error')).toHaveAttribute('title', /.+/);
+  await expect(statusBar(page).getByTestId('sync-retry')).toHaveText(/下次重试：(\d+ 分 )?\d+ 秒后|正在重试…/);
+  await expect(statusBar(page)).toContainText(/待发送 \d+ 条/);
   await shot('sync-02-pending');
 
   // --- The outbox says why; HQ recovers; 重试 sends everything -------------------------------------

@@ -81,7 +81,7 @@ test('desk 01 accepts a case while HQ is down, HQ approves it, desk 02 prints an
   const caseNumber = await takeInAndAccept(deskA, { enterprise, address: '绵阳市涪城区科创园区创业大道3号', applicant });
   expect(caseNumber).toMatch(/^MY01-\d{8}-\d{4}$/);
   await expect(syncState(deskA)).toHaveText('同步出错');
-  await expect(statusBar(deskA)).toContainText(/待同步 \d+ 条/);
+  await expect(statusBar(deskA)).toContainText(/待发送 \d+ 条/);
   const outboxA = await openOutbox(deskA);
   await expect(outboxA.getByRole('table', { name: '同步数据列表' }).getByRole('row', { name: new RegExp(`${caseNumber} 新建`) })).toContainText('待发送');
   await shotA('two-desks-01-desk-a-offline', { fullPage: false });

@@ -1,5 +1,5 @@
 import type { SignedInClerk } from '../domain/clerks/account';
-import { deskIdentitySchema, type DeskIdentity } from '../domain/desk';
+import { checkDeskIdentity, deskIdentitySchema, type DeskIdentity } from '../domain/desk';
 import { writeWithAudit } from './audit';
 import { chinaIso } from './clock';
 import { requirePermission } from './clerks';
@@ -36,19 +36,16 @@ export async function saveDeskIdentity(
   actor: SignedInClerk,
   now: Date = new Date(),
 ): Promise<ChangeResult<DeskIdentity, keyof DeskIdentity>> {
-  const parsed = deskIdentitySchema.safeParse(identity);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: issue.message, field: issue.path[0] as keyof DeskIdentity };
-  }
-  const input = { at: chinaIso(now), clerkId: actor.id, action: 'desk.identity', subject: 'desk', details: { ...parsed.data } };
+  const checked = checkDeskIdentity(identity);
+  if (!checked.ok) return checked;
+  const input = { at: chinaIso(now), clerkId: actor.id, action: 'desk.identity', subject: 'desk', details: { ...checked.identity } };
   return refusalsAsResults(() =>
     guardStorage(async () => {
       await writeWithAudit(db, [db.clerks], input, async () => {
         await requirePermission(db, actor, 'settings.manage', dataMessages.clerks.notPermittedSettings);
-        await db.meta.put({ key: IDENTITY_KEY, value: parsed.data });
+        await db.meta.put({ key: IDENTITY_KEY, value: checked.identity });
       });
-      return parsed.data;
+      return checked.identity;
     }),
   );
 }

@@ -75,24 +75,44 @@ export interface SheetReceipt {
   lastSerial: string;
 }
 
+type ReceiptSummary = { kind: LicenceSheetKind; first: string; last: string; count: number };
+
 /**
  * Receives a range of blank sheets into stock (the chief, who answers for the paper as for its voids).
  * Refused whole if any serial of the range is already known, of either kind.
  */
-export async function receiveSheets(
+export async function receiveSheets(db: DeskDatabase, receipt: SheetReceipt, actor: SignedInClerk, now: Date = new Date()): Promise<ChangeResult<ReceiptSummary>> {
+  return writeReceipt(db, receipt, actor, actor, now);
+}
+
+/**
+ * Receives sheets at any clerk's desk with the chief's login and password typed in, as for a void: the
+ * clerk who counts the packet records it, the chief approves it without signing in.
+ */
+export async function receiveSheetsApproved(
   db: DeskDatabase,
   receipt: SheetReceipt,
-  actor: SignedInClerk,
+  credentials: ChiefCredentials,
+  clerk: SignedInClerk,
   now: Date = new Date(),
-): Promise<ChangeResult<{ kind: LicenceSheetKind; first: string; last: string; count: number }>> {
+): Promise<ChangeResult<ReceiptSummary>> {
+  const checked = await refusalsAsResults(async () => serialRange(receipt.firstSerial, receipt.lastSerial));
+  if (!checked.ok) return checked;
+  const approval = await verifyChiefApproval(db, credentials, { action: 'licence.void', requestedBy: clerk, now });
+  if (!approval.ok) return approval;
+  return writeReceipt(db, receipt, clerk, approval.value, now);
+}
+
+async function writeReceipt(db: DeskDatabase, receipt: SheetReceipt, clerk: SignedInClerk, approver: SignedInClerk, now: Date): Promise<ChangeResult<ReceiptSummary>> {
   return refusalsAsResults(async () => {
     const serials = serialRange(receipt.firstSerial, receipt.lastSerial);
     const at = chinaIso(now);
     const summary = { kind: receipt.kind, first: serials[0]!, last: serials.at(-1)!, count: serials.length };
-    const audit = { at, clerkId: actor.id, action: 'licenceSheet.receive', subject: `licenceSheets:${receipt.kind}`, details: summary };
+    const details = approver.id === clerk.id ? summary : { ...summary, approvedBy: approver.id };
+    const audit = { at, clerkId: clerk.id, action: 'licenceSheet.receive', subject: `licenceSheets:${receipt.kind}`, details };
     await guardStorage(() =>
       writeWithAudit(db, [db.clerks, db.licenceSheets, db.counters], audit, async () => {
-        await requirePermission(db, actor, 'licence.void', m.notPermitted);
+        await requirePermission(db, approver, 'licence.void', m.notPermitted);
         const clash = (await db.licenceSheets.bulkGet(serials)).find((row) => row !== undefined);
         if (clash !== undefined) throw new Refusal(m.serialTaken(clash.serial));
         const counter = receivedCounter(receipt.kind);

@@ -23,6 +23,8 @@ export const syncStatusSchema = z.object({
   lastSyncAt: isoDateTimeSchema.nullable(),
   lastAttemptAt: isoDateTimeSchema.nullable(),
   lastError: noted.nullable(),
+  /** When the loop retries after a failed pass (its backoff); null while no retry waits. */
+  nextAttemptAt: isoDateTimeSchema.nullable().default(null),
   paused: noted.extend({ reason: z.enum(syncPauseReasons) }).nullable(),
   /** HQ's lastSeq for this desk as of its last push answer. */
   hqLastSeq: z.int().min(0).nullable(),
@@ -35,6 +37,7 @@ export const initialSyncStatus: SyncStatus = {
   lastSyncAt: null,
   lastAttemptAt: null,
   lastError: null,
+  nextAttemptAt: null,
   paused: null,
   hqLastSeq: null,
   refusedReference: {},

@@ -205,6 +205,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const onOnline = () => requestWake(true);
 
+  /** Notes when the retry after a failure comes, so the status bar can count down to it; clears it after. */
+  let retryNoted = false;
+  const noteNextAttempt = async (retryInMs: number | null) => {
+    if (retryInMs === null && !retryNoted) return;
+    const nextAttemptAt = retryInMs === null ? null : chinaIso(new Date(ctx.now().getTime() + retryInMs));
+    try {
+      await updateSyncStatus(ctx.db, (status) => ({ ...status, nextAttemptAt }));
+      retryNoted = retryInMs !== null;
+    } catch {
+      // Only the countdown is lost; the loop's own wait is unaffected.
+    }
+  };
+
   const lead = async (signal: AbortSignal) => {
     leading = true;
     const subscription = watchOutbox();
@@ -218,7 +231,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         lastOutcome = outcome;
         for (const resolve of served) resolve(outcome);
         failures = outcome.kind === 'failed' ? failures + 1 : 0;
-        await sleep(delayAfter(outcome), signal);
+        const delay = delayAfter(outcome);
+        await noteNextAttempt(outcome.kind === 'failed' ? delay : null);
+        await sleep(delay, signal);
       }
     } finally {
       leading = false;

@@ -18,6 +18,7 @@ export async function setDeskCodes(page: Page, codes: DeskCodes): Promise<void> 
   await section.getByLabel('大厅代码').fill(codes.hallCode);
   await section.getByLabel('窗口号').fill(codes.deskCode);
   await section.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认保存，不再更改' }).click();
   await expect(statusBar(page)).toContainText(`窗口：${codes.hallCode}-${codes.deskCode}`);
 }
 

@@ -21,6 +21,7 @@ export async function submitEnrolment(page: Page, hqUrl: string, codes: DeskCode
   await connection.getByLabel('窗口号').fill(codes.deskCode);
   await connection.getByLabel('登记码').fill(code);
   await connection.getByRole('button', { name: '注册本窗口' }).click();
+  await page.getByRole('dialog', { name: '确认本窗口设定' }).getByRole('button', { name: '确认代码并注册' }).click();
   return connection;
 }
 

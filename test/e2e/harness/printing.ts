@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chiefRepresentative } from './signIn';
 
 /** Printing as the desk's screens show it: the outcome of a print, and licences on blank paper in 出证. */
 
@@ -16,13 +17,15 @@ export async function printedJob(outcome: Locator, printer: string): Promise<str
 
 export type BlankPaperBatch = readonly [kind: 'original' | 'copy', first: string, last: string];
 
-/** As the chief in 出证 → 空白证书库存: takes ten-sheet batches of blank licence paper into stock. */
+/** In 出证 → 空白证书库存, with the chief's password typed in: takes ten-sheet batches of blank licence paper into stock. */
 export async function receiveBlankPaper(page: Page, batches: readonly BlankPaperBatch[]): Promise<void> {
-  const receive = page.getByRole('region', { name: '空白证书库存' }).getByRole('form', { name: '登记入库（首席代表）' });
+  const receive = page.getByRole('region', { name: '空白证书库存' }).getByRole('form', { name: '登记入库（首席代表核准）' });
   for (const [kind, first, last] of batches) {
     await receive.getByRole('combobox', { name: '种类' }).selectOption(kind);
     await receive.getByLabel('首张编号').fill(first);
     await receive.getByLabel('末张编号').fill(last);
+    await receive.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
+    await receive.getByLabel('首席代表密码').fill(chiefRepresentative.password);
     await receive.getByRole('button', { name: '登记入库' }).click();
     await expect(receive.getByRole('status')).toContainText(`10 张：${first} — ${last}`);
   }

@@ -37,6 +37,8 @@ const caseFieldShape = {
 
 export type CaseField = keyof typeof caseFieldShape;
 export const caseFields = Object.keys(caseFieldShape) as CaseField[];
+/** The Chinese name of every case field: the one place screens take them from. */
+export const caseFieldLabels: Readonly<Record<CaseField, string>> = casesMessages.caseFieldLabels;
 
 /** Fields a case must have when an op creates it; agent, bundle and ticket default to null, answers to {}. */
 export const requiredNewCaseFields = [

@@ -97,6 +97,21 @@ export const casesMessages = {
   promisedDaysInvalid: '承诺时限应为0至365之间的整数（工作日）',
   field: (label: string, detail: string) => `${label}：${detail}`,
   fieldEmpty: (label: string) => `请填写${label}`,
+  /** A case's top-level fields, as conflicts and changes name them. */
+  caseFieldLabels: {
+    caseNumber: '办件编号',
+    status: '状态',
+    enterprise: '企业',
+    applicant: '申请人',
+    agent: '代理人',
+    matterCodes: '事项',
+    bundleCode: '一件事',
+    answers: '受理问答',
+    catalogueVersion: '目录版本',
+    queueTicket: '排队号',
+    visits: '到场次数',
+    createdAt: '登记时间',
+  },
   fieldLabels: {
     reason: '理由',
     undertaking: '申请人容缺承诺',

@@ -7,4 +7,9 @@ export const commonMessages = {
   unknownCodePart: (code: string) => `代码 ${code}`,
   shortcutsLabel: '快捷键',
   readFailed: (detail: string) => `读取本机数据失败：${detail}`,
+  irreversible: {
+    values: '将要保存：',
+    cannotUndo: '保存后不可更改',
+    cancel: '返回修改',
+  },
 } as const;

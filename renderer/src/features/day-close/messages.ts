@@ -43,7 +43,7 @@ export const dayCloseMessages = {
   pending: {
     title: '未完成事项',
     unsynced: '未同步的业务数据',
-    outboxStates: { pending: '待发送', sending: '发送中', rejected: '被拒绝', conflict: '有冲突' },
+    outboxStates: { pending: '待发送', sending: '发送中', rejected: '被退回', conflict: '冲突' },
     allSynced: '当日业务数据已全部同步。',
     stateCount: (state: string, n: number) => `${state} ${n} 条`,
     separator: '，',

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, T
 import { useState, type FormEvent } from 'react';
 import type { ChiefCredentials } from '../../data/chiefApproval';
 import { deskDatabase } from '../../data/db';
-import { licenceSheetKinds, receiveSheets, stockReport, voidBlankSheet, type LicenceSheetKind } from '../../data/paperStock';
+import { licenceSheetKinds, receiveSheetsApproved, stockReport, voidBlankSheet, type LicenceSheetKind } from '../../data/paperStock';
 import { can } from '../../domain/clerks/permissions';
 import { useClerk } from '../clerks/ClerkContext';
 import { useStoredData } from '../common/useStoredData';
@@ -22,16 +22,18 @@ function OutcomeAlert(props: { outcome: Outcome }) {
   );
 }
 
-/** The chief receives a packet of blank sheets into stock: kind and first and last serial. */
+/** A packet of blank sheets goes into stock (kind, first and last serial) with the chief's password typed in. */
 function ReceiveForm() {
   const clerk = useClerk();
   const [kind, setKind] = useState<LicenceSheetKind>('original');
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
+  const [credentials, setCredentials] = useState<ChiefCredentials>(noCredentials);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await receiveSheets(deskDatabase(), { kind, firstSerial: first, lastSerial: last }, clerk);
+    const result = await receiveSheetsApproved(deskDatabase(), { kind, firstSerial: first, lastSerial: last }, credentials, clerk);
+    setCredentials({ ...credentials, password: '' });
     setOutcome(result.ok ? { ok: true, text: m.received(result.value.count, m.kinds[result.value.kind], result.value.first, result.value.last) } : { ok: false, text: result.message });
     if (result.ok) {
       setFirst('');
@@ -48,8 +50,11 @@ function ReceiveForm() {
           <NativeSelect label={m.receiveKind} data={licenceSheetKinds.map((value) => ({ value, label: m.kinds[value] }))} value={kind} onChange={(event) => setKind(event.currentTarget.value as LicenceSheetKind)} w={100} />
           <TextInput label={m.firstSerial} value={first} onChange={(event) => setFirst(event.currentTarget.value)} ff="monospace" autoComplete="off" w={200} />
           <TextInput label={m.lastSerial} value={last} onChange={(event) => setLast(event.currentTarget.value)} ff="monospace" autoComplete="off" w={200} />
-          <Button type="submit">{m.receive}</Button>
         </Group>
+        <ChiefApprovalFields value={credentials} onChange={setCredentials} />
+        <div>
+          <Button type="submit">{m.receive}</Button>
+        </div>
         <OutcomeAlert outcome={outcome} />
       </Stack>
     </form>
@@ -189,8 +194,12 @@ export function PaperStockSection() {
             )}
           </Stack>
         ) : null}
-        {can(clerk.role, 'licence.void') ? <ReceiveForm /> : null}
-        {can(clerk.role, 'licence.print') ? <VoidSheetForm /> : null}
+        {can(clerk.role, 'licence.print') ? (
+          <>
+            <ReceiveForm />
+            <VoidSheetForm />
+          </>
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -104,7 +104,7 @@ export const issuanceMessages = {
     runColumns: { kind: '种类', serials: '编号', count: '张数', state: '状态' },
     states: { inStock: '在库', used: '已使用', voided: '已作废' },
     voidedTitle: '作废明细',
-    receiveTitle: '登记入库（首席代表）',
+    receiveTitle: '登记入库（首席代表核准）',
     receiveKind: '种类',
     firstSerial: '首张编号',
     lastSerial: '末张编号',

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity } from '../../data/desk';
 import { can } from '../../domain/clerks/permissions';
-import type { DeskIdentity } from '../../domain/desk';
+import { checkDeskIdentity, type DeskIdentity } from '../../domain/desk';
 import { useClerk } from '../clerks/ClerkContext';
 import { readyValue, useStoredData } from '../common/useStoredData';
+import { ConfirmDeskCodes } from './ConfirmDeskCodes';
 import { settingsMessages } from './messages';
 
 const m = settingsMessages.deskIdentity;
@@ -20,11 +21,30 @@ export function DeskIdentitySection() {
   const identity = readyValue(useStoredData(readIdentity, []));
   const [form, setForm] = useState<DeskIdentity>({ hallCode: '', deskCode: '' });
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: keyof DeskIdentity } | null>(null);
+  // The checked codes waiting for the admin's confirmation: they can never be changed once saved.
+  const [confirming, setConfirming] = useState<DeskIdentity | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = await saveDeskIdentity(deskDatabase(), { hallCode: form.hallCode.trim().toUpperCase(), deskCode: form.deskCode.trim() }, clerk);
-    setOutcome(result.ok ? { ok: true, text: m.saved } : { ok: false, text: result.message, ...(result.field ? { field: result.field } : {}) });
+    const checked = checkDeskIdentity({ hallCode: form.hallCode.trim().toUpperCase(), deskCode: form.deskCode.trim() });
+    if (!checked.ok) {
+      setOutcome({ ok: false, text: checked.message, field: checked.field });
+      return;
+    }
+    setOutcome(null);
+    setConfirming(checked.identity);
+  };
+
+  const save = async (chosen: DeskIdentity) => {
+    setBusy(true);
+    try {
+      const result = await saveDeskIdentity(deskDatabase(), chosen, clerk);
+      setOutcome(result.ok ? { ok: true, text: m.saved } : { ok: false, text: result.message, ...(result.field ? { field: result.field } : {}) });
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+    }
   };
 
   return (
@@ -38,7 +58,7 @@ export function DeskIdentitySection() {
       {identity ? (
         <Text>{m.current(identity.hallCode, identity.deskCode)}</Text>
       ) : can(clerk.role, 'settings.manage') ? (
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Alert color="orange">{m.notSet}</Alert>
             <Group grow align="flex-start">
@@ -66,6 +86,7 @@ export function DeskIdentitySection() {
               <Button type="submit">{m.save}</Button>
             </div>
           </Stack>
+          <ConfirmDeskCodes codes={confirming} confirmLabel={m.confirm} busy={busy} onConfirm={(codes) => void save(codes)} onCancel={() => setConfirming(null)} />
         </form>
       ) : (
         <Alert color="orange">{m.notSetAskAdmin}</Alert>

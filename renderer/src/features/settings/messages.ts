@@ -24,6 +24,11 @@ export const settingsMessages = {
     deskCodeHint: '两位数字，如 01',
     save: '保存',
     saved: '已保存本窗口设定。',
+    confirmTitle: '确认本窗口设定',
+    confirmValues: (hall: string, desk: string) => [`大厅代码 ${hall}`, `窗口号 ${desk}`],
+    confirmConsequence: (hall: string, desk: string) =>
+      `大厅代码和窗口号保存后不能再更改：本窗口此后所有办件编号和文书文号都以 ${hall}${desk} 开头，向市级系统注册也使用这两个代码。请核对无误后再确认。`,
+    confirm: '确认保存，不再更改',
   },
   printing: {
     agencyTitle: '文书抬头',

@@ -5,9 +5,11 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity, saveDeskIdentity } from '../../data/desk';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import { can } from '../../domain/clerks/permissions';
+import { checkDeskIdentity, type DeskIdentity } from '../../domain/desk';
 import { callDesk } from '../../platform/desk';
 import { syncOverview } from '../../sync/outboxView';
 import { useClerk } from '../clerks/ClerkContext';
+import { ConfirmDeskCodes } from '../settings/ConfirmDeskCodes';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { useSyncControls } from './SyncEngineProvider';
@@ -50,11 +52,23 @@ export function HqConnectionSection() {
     },
   });
 
-  const submit = async (event: FormEvent) => {
+  // Codes typed here for a desk that has none yet, waiting for the admin's confirmation: enrolling sets them for good.
+  const [confirming, setConfirming] = useState<DeskIdentity | null>(null);
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     // A desk that has its codes enrols with them: they lead every case number it has issued.
-    const hallCode = identity ? identity.hallCode : form.hallCode.trim().toUpperCase();
-    const deskCode = identity ? identity.deskCode : form.deskCode.trim();
+    if (identity) {
+      void enrol(identity);
+      return;
+    }
+    const checked = checkDeskIdentity({ hallCode: form.hallCode.trim().toUpperCase(), deskCode: form.deskCode.trim() });
+    if (checked.ok) setConfirming(checked.identity);
+    else setOutcome({ ok: false, text: checked.message });
+  };
+
+  const enrol = async ({ hallCode, deskCode }: DeskIdentity) => {
+    setConfirming(null);
     setBusy(true);
     try {
       const result = await callDesk('hqEnrol', { baseUrl: form.baseUrl, hallCode, deskCode, enrolmentCode: form.enrolmentCode });
@@ -147,7 +161,7 @@ export function HqConnectionSection() {
           )}
         </Group>
         {mayEnrol ? (
-          <form onSubmit={(event) => void submit(event)} noValidate aria-label={m.title}>
+          <form onSubmit={submit} noValidate aria-label={m.title}>
             <Stack gap="sm">
               <TextInput label={m.baseUrl} description={m.baseUrlHint} placeholder="https://" required {...field('baseUrl')} />
               <Group grow>
@@ -170,6 +184,7 @@ export function HqConnectionSection() {
                 </Button>
               </Group>
             </Stack>
+            <ConfirmDeskCodes codes={confirming} confirmLabel={m.confirmEnrol} onConfirm={(codes) => void enrol(codes)} onCancel={() => setConfirming(null)} />
           </form>
         ) : (
           <Text size="sm" c="dimmed">

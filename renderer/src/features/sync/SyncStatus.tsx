@@ -1,10 +1,12 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { syncOverview, type SyncOverview } from '../../sync/outboxView';
 import { syncMessages } from './messages';
 import { OutboxDrawer } from './OutboxDrawer';
 import { shortTime } from './opSummary';
+import { retryCountdown, secondsUntil, shortReason } from './statusText';
 import { useSyncControls } from './SyncEngineProvider';
 import { readyValue, useStoredData } from '../common/useStoredData';
 
@@ -21,6 +23,34 @@ function headline(overview: SyncOverview, enrolled: boolean): { text: string; co
   return { text: m.synced, color: 'teal' };
 }
 
+/** The time now, ticking each second while `ticking` (a countdown is on screen). */
+function useNow(ticking: boolean): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    if (!ticking) return undefined;
+    setNow(new Date());
+    const handle = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(handle);
+  }, [ticking]);
+  return now;
+}
+
+/** Why the last pass failed (cut short, in full on hover) and when the loop tries again. */
+function SyncError({ message, nextAttemptAt }: { message: string; nextAttemptAt: string | null }) {
+  const now = useNow(nextAttemptAt !== null);
+  const seconds = secondsUntil(nextAttemptAt, now);
+  return (
+    <>
+      <Text size="sm" c="orange.8" title={message} data-testid="sync-error" style={{ whiteSpace: 'nowrap' }}>
+        {shortReason(message)}
+      </Text>
+      <Text size="sm" c="dimmed" data-testid="sync-retry" style={{ whiteSpace: 'nowrap' }}>
+        {seconds === null ? m.retrying : retryCountdown(seconds)}
+      </Text>
+    </>
+  );
+}
+
 /** The status bar's sync part: where sync stands, how much waits, when it last worked; opens the outbox. */
 export function SyncStatus() {
   const { config } = useSyncControls();
@@ -35,6 +65,9 @@ export function SyncStatus() {
       <Badge color={color} variant="light" data-testid="sync-state">
         {text}
       </Badge>
+      {enrolled && !overview.status.paused && overview.status.lastError && (
+        <SyncError message={overview.status.lastError.message} nextAttemptAt={overview.status.nextAttemptAt} />
+      )}
       {unsent > 0 && text !== m.pending(unsent) && <Text size="sm">{m.pending(unsent)}</Text>}
       {overview.counts.rejected > 0 && (
         <Badge color="red" variant="filled">

@@ -1,6 +1,5 @@
 import type { OutboxState } from '../../data/records';
 import type { SyncPauseReason } from '../../data/syncState';
-import type { CaseField } from '../../domain/cases/caseRecord';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import type { SyncEntity } from '../../protocol/ops';
 
@@ -11,7 +10,10 @@ export const syncMessages = {
     notEnrolled: '未连接市级系统',
     paused: '同步已暂停',
     error: '同步出错',
-    pending: (count: number) => `待同步 ${count} 条`,
+    errorReason: (reason: string) => `同步出错：${reason}`,
+    nextRetry: (wait: string) => `下次重试：${wait}后`,
+    retrying: '正在重试…',
+    pending: (count: number) => `待发送 ${count} 条`,
     synced: '已同步',
     rejected: (count: number) => `被退回 ${count} 条`,
     conflicts: (count: number) => `冲突 ${count} 条`,
@@ -26,12 +28,12 @@ export const syncMessages = {
     retry: '重试',
     syncRequested: '已开始同步。',
     filterLabel: '显示',
-    filters: { all: '全部', unsent: '未发送', rejected: '被退回', conflict: '冲突' },
+    filters: { all: '全部', unsent: '待发送', rejected: '被退回', conflict: '冲突' },
     tableLabel: '同步数据列表',
     columns: { seq: '序号', content: '内容', at: '时间', state: '状态', attempts: '发送次数', note: '说明' },
     empty: '没有符合条件的数据。',
     more: (shown: number, total: number) => `显示最近 ${shown} 条，共 ${total} 条`,
-    counts: (pending: number, rejected: number, conflict: number) => `未发送 ${pending} 条 · 被退回 ${rejected} 条 · 冲突 ${conflict} 条`,
+    counts: (pending: number, rejected: number, conflict: number) => `待发送 ${pending} 条 · 被退回 ${rejected} 条 · 冲突 ${conflict} 条`,
     lastError: '最近一次同步的问题',
     paused: '同步已暂停',
   },
@@ -61,23 +63,10 @@ export const syncMessages = {
     sheet: (serial: string, action: string) => `${serial} · ${action}`,
     handover: (name: string) => `领取人 ${name}`,
   },
+  conflictNote: (fields: string) => `以下内容以市级系统为准（本窗口的值已另存）：${fields}`,
   documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },
   sheetActions: { used: '使用', voided: '作废' },
   checklistStatuses: { received: '已收', missing: '缺', deferred: '容缺', exempt: '免提交', notApplicable: '不适用' } satisfies Record<ChecklistItemStatus, string>,
-  caseFields: {
-    caseNumber: '办件编号',
-    status: '状态',
-    enterprise: '企业',
-    applicant: '申请人',
-    agent: '代理人',
-    matterCodes: '事项',
-    bundleCode: '一件事',
-    answers: '受理问答',
-    catalogueVersion: '目录版本',
-    queueTicket: '排队号',
-    visits: '到场次数',
-    createdAt: '登记时间',
-  } satisfies Record<CaseField, string>,
   pauseReasons: {
     unauthorized: '访问凭据失效，需要管理员重新注册本窗口',
     wrongDesk: '市级系统认为本窗口身份不符',
@@ -106,6 +95,7 @@ export const syncMessages = {
     baseUrlHint: '以 https:// 开头；本机测试服务器可用 http://127.0.0.1',
     enrol: '注册本窗口',
     enrolAgain: '重新注册本窗口',
+    confirmEnrol: '确认代码并注册',
     enrolled: (deskId: string) => `注册成功，本窗口编号 ${deskId}。`,
     adminOnly: '注册或重新注册须由管理员操作。',
     refusedReference: '未采用的参考数据',

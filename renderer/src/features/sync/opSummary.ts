@@ -1,4 +1,4 @@
-import { caseFields } from '../../domain/cases/caseRecord';
+import { caseFieldLabels, caseFields } from '../../domain/cases/caseRecord';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { caseEventLabels } from '../../domain/cases/caseEvents';
 import type { OutboxRow } from '../../data/records';
@@ -13,7 +13,7 @@ export function opSummary(entry: OutboxEntry): string {
   switch (op.entity) {
     case 'case': {
       if (op.payload.createdAt !== undefined) return m.opSummary.caseCreated(caseNumber);
-      const fields = caseFields.filter((field) => field in op.payload).map((field) => m.caseFields[field]);
+      const fields = caseFields.filter((field) => field in op.payload).map((field) => caseFieldLabels[field]);
       return m.opSummary.caseChanged(caseNumber, fields.join('、'));
     }
     case 'caseEvent':
@@ -29,9 +29,19 @@ export function opSummary(entry: OutboxEntry): string {
   }
 }
 
-/** HQ's reason for a rejection or conflict, else the last delivery problem, else nothing. */
+/**
+ * HQ's reason for a rejection or conflict, else the last delivery problem, else nothing. A conflict over
+ * case fields is told with the fields' Chinese names: HQ's reason may name them as the wire does.
+ */
 export function opNote(row: OutboxRow): string {
+  const fields = row.result?.status === 'conflict' ? conflictFieldLabels(row.result.conflictFields ?? []) : [];
+  if (fields.length > 0) return m.conflictNote(fields.join('、'));
   return row.result?.reason ?? row.lastError ?? '';
+}
+
+/** The Chinese names of the case fields among HQ's conflict fields (unknown names are left out). */
+export function conflictFieldLabels(fields: readonly string[]): string[] {
+  return caseFields.filter((field) => fields.includes(field)).map((field) => caseFieldLabels[field]);
 }
 
 /** 14:30 today, else 2026年11月27日 14:30. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSheetForPrinting, receiveSheets, serialRange, stockReport, voidBlankSheet } from '../../../../renderer/src/data/paperStock';
+import { checkSheetForPrinting, receiveSheets, receiveSheetsApproved, serialRange, stockReport, voidBlankSheet } from '../../../../renderer/src/data/paperStock';
 import { Refusal } from '../../../../renderer/src/data/refusal';
 import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { closeDatabases } from './dataFixtures';
@@ -42,6 +42,29 @@ describe('receiveSheets', () => {
     expect(overlap).toEqual({ ok: false, message: '编号 A5107000010 已在库存登记中，同一编号不能重复登记' });
     expect(await db.licenceSheets.count()).toBe(10);
     expect((await db.auditLog.toArray()).at(-1)).toMatchObject({ action: 'licenceSheet.receive', details: { count: 10 } });
+  });
+});
+
+describe('receiveSheetsApproved', () => {
+  it('lets a clerk receive sheets with the chief\'s login and password typed in, recording both', async () => {
+    const { db, clerk, chief } = await issuingDesk();
+    const received = unwrapResult(await receiveSheetsApproved(db, { kind: 'copy', firstSerial: 'B5107000001', lastSerial: 'B5107000003' }, chiefLogin, clerk));
+    expect(received).toEqual({ kind: 'copy', first: 'B5107000001', last: 'B5107000003', count: 3 });
+    expect(await db.licenceSheets.count()).toBe(3);
+    expect((await db.auditLog.toArray()).at(-1)).toMatchObject({ action: 'licenceSheet.receive', clerkId: clerk.id, details: { count: 3, approvedBy: chief.id } });
+  });
+
+  it('refuses without the chief\'s password, with a clerk\'s own, or with a wrong range, and stores nothing', async () => {
+    const { db, clerk } = await issuingDesk();
+    const receipt = { kind: 'original', firstSerial: 'A5107000001', lastSerial: 'A5107000005' } as const;
+    expect(await receiveSheetsApproved(db, receipt, { loginName: '', password: '' }, clerk)).toMatchObject({ ok: false });
+    expect(await receiveSheetsApproved(db, receipt, clerkLogin, clerk)).toMatchObject({ ok: false, message: expect.stringContaining('不是首席代表') });
+    expect(await receiveSheetsApproved(db, receipt, { ...chiefLogin, password: 'wrong-password' }, clerk)).toMatchObject({ ok: false });
+    expect(await receiveSheetsApproved(db, { ...receipt, lastSerial: 'B5107000005' }, chiefLogin, clerk)).toEqual({
+      ok: false,
+      message: '首尾编号须前缀相同、末尾数字位数相同',
+    });
+    expect(await db.licenceSheets.count()).toBe(0);
   });
 });
 

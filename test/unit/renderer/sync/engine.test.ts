@@ -133,6 +133,23 @@ describe('the sync loop', () => {
     expect(await readSyncStatus(desk.db)).toMatchObject({ lastError: null, lastSyncAt: expect.any(String) });
   });
 
+  it('stores when the next retry comes after a failure, for the status bar, and clears it once a pass succeeds', async () => {
+    const desk = await enrolledDesk(hq);
+    const clock = manualTimers();
+    const network = new EventTarget();
+    const now = () => new Date('2026-12-07T04:00:00.000Z');
+    const engine = engineFor(desk, { timers: clock.timers, network, locks: inPageLocks(), idleMs: 30_000, now });
+    await hq.operator.setFaults({ failNext: { route: 'any', count: 2, status: 503 } });
+    engine.start();
+    expect((await clock.waiting()).ms).toBe(750);
+    expect(await readSyncStatus(desk.db)).toMatchObject({ nextAttemptAt: '2026-12-07T12:00:00.750+08:00', lastError: { message: expect.stringContaining('503') } });
+    clock.fire();
+    await vi.waitFor(async () => expect((await readSyncStatus(desk.db)).nextAttemptAt).toBe('2026-12-07T12:00:01.500+08:00'));
+    network.dispatchEvent(new Event('online'));
+    expect((await clock.waiting()).ms).toBe(30_000);
+    expect(await readSyncStatus(desk.db)).toMatchObject({ nextAttemptAt: null, lastError: null });
+  });
+
   it('runs a pass when asked and reports its outcome, counting new ops', async () => {
     const desk = await enrolledDesk(hq);
     const clock = manualTimers();

@@ -55,6 +55,21 @@ describe('opNote', () => {
     const rejected = row(op, { state: 'rejected', lastError: '办件不存在', result: { opId: opIdSchema.parse(uuidv7()), seq: 7, status: 'rejected', reason: '市级系统中没有该办件' } });
     expect(opNote(rejected)).toBe('市级系统中没有该办件');
   });
+
+  it('names the fields of a conflict in Chinese, whatever names HQ\'s reason uses', () => {
+    const op = { entity: 'case', type: 'upsert', entityId: caseId, payload: { visits: 2 } } as const;
+    const result = { opId: opIdSchema.parse(uuidv7()), seq: 7, status: 'conflict', reason: '以市级系统为准：status、applicant' } as const;
+    const conflict = row(op, { state: 'conflict', result: { ...result, conflictFields: ['applicant', 'status', 'somethingNew'] } });
+    expect(opNote(conflict)).toBe('以下内容以市级系统为准（本窗口的值已另存）：状态、申请人');
+    expect(opNote(conflict)).not.toMatch(/[a-z]/);
+  });
+
+  it('keeps HQ\'s reason for a conflict that names no case field', () => {
+    const op = { entity: 'case', type: 'upsert', entityId: caseId, payload: { visits: 2 } } as const;
+    const result = { opId: opIdSchema.parse(uuidv7()), seq: 7, status: 'conflict', reason: '该办件已由 02 号窗口发证' } as const;
+    expect(opNote(row(op, { state: 'conflict', result }))).toBe('该办件已由 02 号窗口发证');
+    expect(opNote(row(op, { state: 'conflict', result: { ...result, conflictFields: ['unknownField'] } }))).toBe('该办件已由 02 号窗口发证');
+  });
 });
 
 describe('shortTime', () => {
