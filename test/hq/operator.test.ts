@@ -57,16 +57,27 @@ describe('operator API: cases and decisions', () => {
     expect(detail.events.map((event) => (event.data as { kind: string }).kind)).toEqual(['receipt', 'acceptanceNotice']);
   });
 
-  it('approves an accepted case into awaitingIssuance with the licence, dated today unless told', async () => {
+  it('approves an accepted case into awaitingIssuance with the licence and its 营业期限, dated today unless told', async () => {
     const caseId = uuidv7();
     await desk.push([outbox.newCase(desk, 1, { status: acceptedStatus() }, caseId)]);
-    const approved = await hq.operator.approve(caseId, licenceData({ issuedOn: '2026-11-30' }), '审批科 李四');
+    const businessTerm = { kind: 'fixed', until: '2046-11-27' } as const;
+    const approved = await hq.operator.approve(caseId, licenceData({ issuedOn: '2026-11-30', businessTerm }), '审批科 李四');
     expect(approved).toMatchObject({
       version: 2,
       status: { code: 'awaitingIssuance' },
       decision: { kind: 'approved', decidedBy: '审批科 李四' },
-      licence: { issuedOn: '2026-11-30', termUntil: null },
+      licence: { issuedOn: '2026-11-30', businessTerm },
     });
+  });
+
+  it('refuses an approval whose 营业期限 ends before the enterprise was established', async () => {
+    const caseId = uuidv7();
+    await desk.push([outbox.newCase(desk, 1, { status: acceptedStatus() }, caseId)]);
+    await expect(hq.operator.approve(caseId, licenceData({ businessTerm: { kind: 'fixed', until: '2026-11-27' } }))).rejects.toMatchObject({
+      status: 422,
+      body: { error: 'invalid', issues: [{ path: 'licence.businessTerm.until', message: expect.stringContaining('营业期限的截止日期不能早于起始日期') }] },
+    });
+    expect((await hq.operator.getCase(caseId)).case).toMatchObject({ version: 1, licence: null });
   });
 
   it('denies a case with the reason, the legal basis and who decided, and streams the explanation to the hall', async () => {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { caseRecordSchema } from '../../renderer/src/domain/cases/caseRecord';
-import { legalBasisSchema, licenceDataSchema } from '../../renderer/src/domain/cases/hqDecision';
+import { refuseImpossibleTerm } from '../../renderer/src/domain/cases/businessTerm';
+import { legalBasisSchema, licenceDataFields } from '../../renderer/src/domain/cases/hqDecision';
 import { isoDateSchema } from '../../renderer/src/domain/chineseDate';
 import { caseStatusCodes } from '../../renderer/src/domain/cases/caseStatus';
 import { hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
@@ -48,7 +49,7 @@ export const decisionRequestSchema = z.discriminatedUnion('decision', [
     decision: z.literal('approve'),
     decidedBy: plainTextSchema(50),
     /** 发照日期 defaults to the decision's date. */
-    licence: licenceDataSchema.extend({ issuedOn: isoDateSchema.optional() }),
+    licence: licenceDataFields.extend({ issuedOn: isoDateSchema.optional() }).superRefine(refuseImpossibleTerm),
   }),
   z.object({ decision: z.literal('deny'), decidedBy: plainTextSchema(50), reason: plainTextSchema(1000, true), legalBasis: legalBasisSchema }),
 ]);

@@ -34,6 +34,8 @@ export const demoLicence = {
   legalRepresentative: '张明远',
   registeredCapitalFen: 100_000_000,
   establishedOn: '2026-11-26',
+  // A fixed term shows the longest 营业期限 the box holds; tests print 长期 too.
+  businessTerm: { kind: 'fixed', until: '2046-11-25' } as const,
   address: '四川省绵阳市涪城区科创园区园艺东街8号创新中心一期3号楼4层401室',
   businessScope:
     '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；信息技术咨询服务；' +

@@ -59,5 +59,6 @@ export const issuanceDataMessages = {
     collectorIdInvalid: (detail: string) => `领取人身份证号码：${detail}`,
     collectorNameRequired: '请填写领取人姓名',
     notAwaitingIssuance: (status: string) => `办件${status}，不能办理交付`,
+    businessTermUnknown: '营业执照登记信息缺少营业期限，不能套打：营业执照不得缺项，也不能默认为“长期”',
   },
 } as const;

@@ -10,7 +10,7 @@ import type { CaseId } from '../domain/cases/caseId';
 import { applyCaseCommand } from '../domain/cases/caseStateMachine';
 import { caseStatusLabels, type CaseStatusCode } from '../domain/cases/caseStatus';
 import { runningDueDate } from '../domain/cases/dueStatus';
-import { licenceDataSchema, type LicenceData } from '../domain/cases/hqDecision';
+import { enteredLicenceDataSchema, licenceDataSchema, type LicenceData } from '../domain/cases/hqDecision';
 import type { SignedInClerk } from '../domain/clerks/account';
 import { checkResidentId } from '../domain/identifiers';
 import { cleanText } from '../domain/text';
@@ -42,8 +42,14 @@ const m = issuanceDataMessages.issuance;
 /** The national enterprise credit publicity system, where a licence's QR code leads. */
 const PUBLICITY_URL = 'https://www.gsxt.gov.cn/index.html?uniscid=';
 
-/** Licence data as the licence template prints it (limits of the paper's boxes, and the QR code's text). */
+/**
+ * Licence data as the licence template prints it (limits of the paper's boxes, and the QR code's text).
+ * Refused while 营业期限 is unknown (HQ sent none): the desk neither guesses 长期 nor leaves the box
+ * blank, since a licence handed over with a false or missing term must be recalled, voided and printed
+ * again on a new sheet, at one more visit of the applicant. The issuing screen says so before printing.
+ */
 export function printedLicence(licence: LicenceData): PrintedLicence {
+  if (licence.businessTerm === undefined) throw new Refusal(m.businessTermUnknown);
   return {
     uscc: licence.uscc,
     name: licence.name,
@@ -51,6 +57,7 @@ export function printedLicence(licence: LicenceData): PrintedLicence {
     legalRepresentative: licence.legalRepresentative,
     registeredCapitalFen: licence.registeredCapitalFen,
     establishedOn: licence.establishedOn,
+    businessTerm: licence.businessTerm,
     address: licence.address,
     businessScope: licence.businessScope,
     issuedOn: licence.issuedOn,
@@ -58,12 +65,16 @@ export function printedLicence(licence: LicenceData): PrintedLicence {
   };
 }
 
+/** Licence data as a form gives it: 营业期限 may be missing, which `checkLicence` refuses. */
 export type LicenceInput = z.input<typeof licenceDataSchema>;
 export type LicenceField = keyof LicenceData;
 
-/** Checks licence data against the sync protocol and against what the licence paper can hold. */
+/**
+ * Checks licence data entered in the hall (营业期限 stated) against the sync protocol and against what
+ * the licence paper can hold.
+ */
 export function checkLicence(input: LicenceInput): ChangeResult<LicenceData, LicenceField> {
-  const parsed = licenceDataSchema.safeParse(input);
+  const parsed = enteredLicenceDataSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: issue.message, field: issue.path[0] as LicenceField };
@@ -83,7 +94,7 @@ const towardsIssuance: Partial<Record<CaseStatusCode, CaseCommandInput[]>> = {
   acceptedWithDeferral: [{ type: 'startReview' }, { type: 'approve' }, { type: 'markReadyForIssuance' }],
   underReview: [{ type: 'approve' }, { type: 'markReadyForIssuance' }],
   approved: [{ type: 'markReadyForIssuance' }],
-  // Approved already (by HQ) but without licence data yet: only the data is recorded.
+  // Approved already (by HQ) but without licence data, or without its 营业期限, yet: only the data is recorded.
   awaitingIssuance: [],
 };
 
@@ -167,7 +178,9 @@ export async function recordInHallApproval(
         const refusal = inHallApprovalRefusal({ deskEnrolled: context.deskEnrolled, caseOnHq: current });
         if (refusal !== null) throw new Refusal(inHallRefusalMessages[refusal]);
         const commands = towardsIssuance[current.statusCode];
-        if (commands === undefined || (current.statusCode === 'awaitingIssuance' && current.licence !== null)) {
+        // A case HQ approved without licence data, or with data lacking 营业期限, may have it entered.
+        const licenceComplete = current.licence !== null && current.licence.businessTerm !== undefined;
+        if (commands === undefined || (current.statusCode === 'awaitingIssuance' && licenceComplete)) {
           throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
         }
         const { before, after, events } = await applyCommandsWithin(db, caseId, commands, { ...prepared, clerk });

@@ -167,6 +167,7 @@ export const documentMessages = {
     legalRepresentative: '法定代表人',
     registeredCapital: '注册资本',
     establishedOn: '成立日期',
+    businessTerm: '营业期限',
     address: '住所',
     businessScope: '经营范围',
     issuedOn: '登记日期',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessTermSchema, refuseImpossibleTerm } from '../domain/cases/businessTerm';
 import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { documentNumberSchema } from '../domain/documentNumber';
 import { fenSchema } from '../domain/money';
@@ -113,20 +114,24 @@ export const calibrationSheetRequestSchema = z.object({
 /** Unified social credit code: 18 characters of the GB 32100 alphabet (the check digit is the identifiers module's job). */
 const usccSchema = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { error: '统一社会信用代码格式不正确' });
 
-export const licenceDataSchema = z.object({
-  uscc: usccSchema,
-  name: text(60),
-  type: text(40),
-  legalRepresentative: text(30),
-  registeredCapitalFen: fenSchema,
-  establishedOn: isoDateSchema,
-  address: text(100),
-  businessScope: text(3000),
-  /** 登记日期 on the seal line. */
-  issuedOn: isoDateSchema,
-  /** Text of the QR code: the enterprise's page on the national credit publicity system. */
-  qrText: z.string().url().max(300),
-});
+export const licenceDataSchema = z
+  .object({
+    uscc: usccSchema,
+    name: text(60),
+    type: text(40),
+    legalRepresentative: text(30),
+    registeredCapitalFen: fenSchema,
+    establishedOn: isoDateSchema,
+    /** 营业期限: every licence carries it, so there is no licence to draw without it. */
+    businessTerm: businessTermSchema,
+    address: text(100),
+    businessScope: text(3000),
+    /** 登记日期 on the seal line. */
+    issuedOn: isoDateSchema,
+    /** Text of the QR code: the enterprise's page on the national credit publicity system. */
+    qrText: z.string().url().max(300),
+  })
+  .superRefine(refuseImpossibleTerm);
 
 const licenceRequestFields = {
   licence: licenceDataSchema,

@@ -46,7 +46,7 @@ export function licenceData(overrides: Partial<z.input<typeof licenceDataSchema>
     businessScope: '一般项目：技术服务、技术开发、技术咨询。',
     address: '绵阳市涪城区临园路东段 1 号',
     establishedOn: '2026-11-28',
-    termUntil: null,
+    businessTerm: { kind: 'longTerm' } as const,
     registrationAuthority: '绵阳市涪城区市场监督管理局',
     ...overrides,
   };

@@ -10,6 +10,7 @@ export const licenceFieldNames = [
   'legalRepresentative',
   'registeredCapital',
   'establishedOn',
+  'businessTerm',
   'address',
   'businessScope',
   'issuedOn',

@@ -1,3 +1,4 @@
+import { businessTermText } from '../../domain/cases/businessTerm';
 import { formatChineseDate } from '../../domain/chineseDate';
 import { toChineseCapitalAmount } from '../../domain/money';
 import { calibrateBox, type Calibration } from '../layout/calibration';
@@ -7,7 +8,7 @@ import type { PdfBuilder } from '../pdf/pdfBuilder';
 import type { LicenceData } from '../schemas';
 import type { DocumentWarning, Template } from './template';
 
-/** The printed value of each field: amounts in Chinese capitals, dates as 2026年11月28日. */
+/** The printed value of each field: amounts in Chinese capitals, dates as 2026年11月28日, 营业期限 as 长期 or from 至 until. */
 export function licenceFieldValues(licence: LicenceData): Record<LicenceFieldName, string> {
   return {
     uscc: licence.uscc,
@@ -16,6 +17,7 @@ export function licenceFieldValues(licence: LicenceData): Record<LicenceFieldNam
     legalRepresentative: licence.legalRepresentative,
     registeredCapital: toChineseCapitalAmount(licence.registeredCapitalFen),
     establishedOn: formatChineseDate(licence.establishedOn),
+    businessTerm: businessTermText(licence.businessTerm, licence.establishedOn),
     address: licence.address,
     businessScope: licence.businessScope,
     issuedOn: formatChineseDate(licence.issuedOn),

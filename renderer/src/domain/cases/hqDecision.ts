@@ -3,9 +3,9 @@ import { isoDateSchema, isoDateTimeSchema } from '../chineseDate';
 import { usccSchema } from '../identifiers';
 import { fenSchema } from '../money';
 import { plainTextSchema } from '../text';
+import { businessTermSchema, refuseImpossibleTerm } from './businessTerm';
 
-/** Licence data HQ assigns with an approval; the issuing window prints it. */
-export const licenceDataSchema = z.object({
+const licenceShape = {
   uscc: usccSchema,
   /** 名称 */
   name: plainTextSchema(200),
@@ -18,12 +18,21 @@ export const licenceDataSchema = z.object({
   address: plainTextSchema(300),
   /** 成立日期 */
   establishedOn: isoDateSchema,
-  /** 营业期限 end; null = 长期. */
-  termUntil: isoDateSchema.nullable(),
   registrationAuthority: plainTextSchema(100),
   /** 发照日期 */
   issuedOn: isoDateSchema,
-});
+};
+
+/**
+ * Licence data HQ assigns with an approval; the issuing window prints it. 营业期限 (`businessTerm`) is
+ * absent when HQ did not send it (an HQ answering from before the field): then it is unknown, and never
+ * read as 长期, because a licence saying 长期 for a fixed-term enterprise is false in law. The fields
+ * without the refinement (`licenceDataFields`) are there to be extended; refine what extends them.
+ */
+export const licenceDataFields = z.object({ ...licenceShape, businessTerm: businessTermSchema.optional() });
+export const licenceDataSchema = licenceDataFields.superRefine(refuseImpossibleTerm);
+/** Licence data the chief enters in the hall: 营业期限 must be stated. */
+export const enteredLicenceDataSchema = z.object({ ...licenceShape, businessTerm: businessTermSchema }).superRefine(refuseImpossibleTerm);
 export type LicenceData = z.infer<typeof licenceDataSchema>;
 
 /** The legal basis HQ cites for a denial, e.g. 《中华人民共和国行政许可法》第三十八条第二款. */

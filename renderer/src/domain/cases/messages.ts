@@ -136,4 +136,13 @@ export const casesMessages = {
     deferredNeedsDeadline: '容缺的材料须有补交期限',
     attachmentType: '附件类型应为 PDF 或图片',
   },
+  /** 营业期限 on the licence, and refusals of a term that cannot be. */
+  businessTerm: {
+    longTerm: '长期',
+    range: (from: string, until: string) => `${from} 至 ${until}`,
+    required: '请选择营业期限：长期，或至某日',
+    untilInvalid: '请填写营业期限的截止日期',
+    endsBeforeStart: '营业期限的截止日期不能早于起始日期（未另行载明的，起始日期为成立日期）',
+    startsBeforeEstablished: '营业期限的起始日期不能早于成立日期',
+  },
 } as const;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
 import { recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
@@ -6,7 +6,7 @@ import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { hallToday } from '../common/hallClock';
-import { initialLicenceForm, licenceInputOf, type LicenceFormValues } from './licenceForm';
+import { initialLicenceForm, licenceInputOf, termKindOf, type LicenceFormValues } from './licenceForm';
 import { issuanceMessages } from './messages';
 
 const m = issuanceMessages.approval;
@@ -34,10 +34,15 @@ const fieldOfLicence: Record<LicenceField, FieldName> = {
   businessScope: 'businessScope',
   address: 'address',
   establishedOn: 'establishedOn',
-  termUntil: 'termUntil',
+  businessTerm: 'termKind',
   registrationAuthority: 'registrationAuthority',
   issuedOn: 'issuedOn',
 };
+
+/** The form field a refusal names; a refused fixed 营业期限 is about its date. */
+function formFieldOf(field: LicenceField, values: LicenceFormValues): FieldName {
+  return field === 'businessTerm' && values.termKind === 'fixed' ? 'termUntil' : fieldOfLicence[field];
+}
 
 function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
   const clerk = useClerk();
@@ -69,7 +74,7 @@ function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => v
       const deskEnrolled = config === null || config.enrolment !== null;
       const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk, deskEnrolled });
       if (result.ok) props.onApproved(result.value);
-      else setProblem({ field: result.field === undefined ? null : fieldOfLicence[result.field], message: result.message });
+      else setProblem({ field: result.field === undefined ? null : formFieldOf(result.field, values), message: result.message });
     } catch (error) {
       setProblem({ field: null, message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -89,7 +94,22 @@ function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => v
           <TextInput {...field('registeredCapital')} required inputMode="decimal" />
           <TextInput {...field('address')} required />
           <TextInput {...field('establishedOn')} type="date" required />
-          <TextInput {...field('termUntil')} type="date" />
+          <Radio.Group
+            label={m.fields.termKind}
+            required
+            value={values.termKind}
+            error={problem?.field === 'termKind' ? problem.message : undefined}
+            onChange={(value) => {
+              setValues({ ...values, termKind: termKindOf(value) });
+              if (problem?.field === 'termKind' || problem?.field === 'termUntil') setProblem(null);
+            }}
+          >
+            <Group gap="lg" mt={6}>
+              <Radio value="longTerm" label={m.termKinds.longTerm} />
+              <Radio value="fixed" label={m.termKinds.fixed} />
+            </Group>
+          </Radio.Group>
+          <TextInput {...field('termUntil')} type="date" disabled={values.termKind !== 'fixed'} required={values.termKind === 'fixed'} />
           <TextInput {...field('registrationAuthority')} required />
           <TextInput {...field('issuedOn')} type="date" required />
         </SimpleGrid>

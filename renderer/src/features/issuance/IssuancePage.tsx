@@ -42,6 +42,20 @@ function approvedAt(row: CaseRow): string {
 }
 
 /**
+ * Whether the chief has licence data to enter for a 待出证 case: none yet, or HQ's without 营业期限 and
+ * nothing printed from it (a printed case goes on to its handover).
+ */
+function needsLicenceData(row: CaseRow, printed: readonly string[]): boolean {
+  return row.licence === null || (row.licence.businessTerm === undefined && printed.length === 0);
+}
+
+function licenceState(row: CaseRow, printed: readonly string[]): string {
+  if (row.licence === null) return m.queue.noLicenceData;
+  if (printed.length === 0 && row.licence.businessTerm === undefined) return m.queue.noBusinessTerm;
+  return printed.join('、') || '—';
+}
+
+/**
  * 出证: cases waiting for their licence (待出证), the cases the chief may approve in the hall (only on a
  * desk not enrolled with HQ: an enrolled desk says that approvals come from the municipal system), and the
  * stock of blank licence paper. Opening a case goes to printing its 正本 and 副本 and the handover.
@@ -103,9 +117,9 @@ export function IssuancePage() {
                   <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
                   <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
-                  <Table.Td>{row.licence === null ? m.queue.noLicenceData : printed.join('、') || '—'}</Table.Td>
+                  <Table.Td>{licenceState(row, printed)}</Table.Td>
                   <Table.Td>
-                    {row.licence === null && mayApproveInHall(mode, row) ? (
+                    {needsLicenceData(row, printed) && mayApproveInHall(mode, row) ? (
                       <Button size="compact-sm" variant="light" onClick={() => setApproving(row)} aria-label={m.decisions.recordLabel(row.caseNumber)}>
                         {m.decisions.record}
                       </Button>

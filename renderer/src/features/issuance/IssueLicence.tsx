@@ -5,6 +5,7 @@ import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
 import { liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
+import { businessTermText } from '../../domain/cases/businessTerm';
 import type { LicenceData } from '../../domain/cases/hqDecision';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
@@ -37,7 +38,7 @@ function LicenceFacts(props: { licence: LicenceData }) {
     [f.legalRepresentative, licence.legalRepresentative],
     [f.registeredCapital, `${toChineseCapitalAmount(licence.registeredCapitalFen)}（${formatYuan(licence.registeredCapitalFen)}）`],
     [f.establishedOn, formatChineseDate(licence.establishedOn)],
-    [f.termUntil, licence.termUntil === null ? m.issue.longTerm : formatChineseDate(licence.termUntil)],
+    [f.businessTerm, licence.businessTerm === undefined ? m.issue.termUnknown : businessTermText(licence.businessTerm, licence.establishedOn)],
     [f.address, licence.address],
     [f.registrationAuthority, licence.registrationAuthority],
     [f.issuedOn, formatChineseDate(licence.issuedOn)],
@@ -126,7 +127,10 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
       ) : (
         <>
           <LicenceFacts licence={row.licence} />
-          {status.code === 'awaitingIssuance' ? (
+          {status.code === 'awaitingIssuance' && row.licence.businessTerm === undefined ? (
+            <Alert color="orange">{config?.enrolment == null ? m.issue.termUnknownInHall : m.issue.termUnknownFromHq}</Alert>
+          ) : null}
+          {status.code === 'awaitingIssuance' && row.licence.businessTerm !== undefined ? (
             <>
               <LicenceSheetPrinter row={row} kind="licenceOriginal" live={live.licenceOriginal} />
               <LicenceSheetPrinter row={row} kind="licenceCopy" live={live.licenceCopy} />

@@ -1,5 +1,7 @@
 import type { LicenceInput } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
+import type { BusinessTerm } from '../../domain/cases/businessTerm';
+import { formatYuan } from '../../domain/money';
 
 /**
  * 注册资本 as the chief types it, in yuan (500000, 500,000.50, ５０万 is not accepted), to integer fen;
@@ -22,13 +24,40 @@ export interface LicenceFormValues {
   businessScope: string;
   address: string;
   establishedOn: string;
+  /** 营业期限: not chosen yet (''), 长期, or to the date in `termUntil`. */
+  termKind: '' | BusinessTerm['kind'];
   termUntil: string;
   registrationAuthority: string;
   issuedOn: string;
 }
 
-/** A fresh form for a case: what the case already says (the enterprise's name and address), dates today. */
-export function initialLicenceForm(row: CaseRow, today: string, authority: string): LicenceFormValues {
+/** The 营业期限 choice a radio group reports, as a kind of term ('' for anything else). */
+export function termKindOf(value: string | null): LicenceFormValues['termKind'] {
+  return value === 'longTerm' || value === 'fixed' ? value : '';
+}
+
+/**
+ * A fresh form for a case: the licence data it already has (HQ's, lacking only 营业期限), or what the case
+ * says (the enterprise's name and address) with dates today. 营业期限 starts unchosen: 长期 is never assumed.
+ */
+export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence'>, today: string, authority: string): LicenceFormValues {
+  const licence = row.licence;
+  if (licence !== null) {
+    return {
+      uscc: licence.uscc,
+      name: licence.name,
+      type: licence.type,
+      legalRepresentative: licence.legalRepresentative,
+      registeredCapital: formatYuan(licence.registeredCapitalFen),
+      businessScope: licence.businessScope,
+      address: licence.address,
+      establishedOn: licence.establishedOn,
+      termKind: licence.businessTerm?.kind ?? '',
+      termUntil: licence.businessTerm?.kind === 'fixed' ? licence.businessTerm.until : '',
+      registrationAuthority: licence.registrationAuthority,
+      issuedOn: licence.issuedOn,
+    };
+  }
   return {
     uscc: row.enterprise.uscc ?? '',
     name: row.enterprise.name,
@@ -38,6 +67,7 @@ export function initialLicenceForm(row: CaseRow, today: string, authority: strin
     businessScope: '',
     address: row.enterprise.address ?? '',
     establishedOn: today,
+    termKind: '',
     termUntil: '',
     registrationAuthority: authority,
     issuedOn: today,
@@ -57,8 +87,15 @@ export function licenceInputOf(values: LicenceFormValues): LicenceInput | null {
     businessScope: values.businessScope,
     address: values.address,
     establishedOn: values.establishedOn,
-    termUntil: values.termUntil.trim() === '' ? null : values.termUntil,
+    businessTerm: businessTermOf(values),
     registrationAuthority: values.registrationAuthority,
     issuedOn: values.issuedOn,
   };
+}
+
+/** The chosen 营业期限 as licence data; undefined while none is chosen, which the data layer refuses. */
+function businessTermOf(values: LicenceFormValues): BusinessTerm | undefined {
+  if (values.termKind === 'longTerm') return { kind: 'longTerm' };
+  if (values.termKind === 'fixed') return { kind: 'fixed', until: values.termUntil.trim() };
+  return undefined;
 }

@@ -82,7 +82,7 @@ export const licenceInput: LicenceInput = {
   businessScope: '一般项目：软件开发；信息技术咨询服务。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）',
   address: '绵阳市涪城区长虹大道中段18号',
   establishedOn: '2026-11-02',
-  termUntil: null,
+  businessTerm: { kind: 'longTerm' },
   registrationAuthority: '绵阳市市场监督管理局',
   issuedOn: '2026-11-02',
 };

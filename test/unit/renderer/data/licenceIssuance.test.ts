@@ -8,6 +8,7 @@ import {
   checkLicence,
   handOver,
   intakeToHandoverMinutes,
+  printedLicence,
   recordInHallApproval,
 } from '../../../../renderer/src/data/licenceIssuance';
 import { receiveSheets, stockReport } from '../../../../renderer/src/data/paperStock';
@@ -59,6 +60,24 @@ describe('checkLicence', () => {
     expect(checkLicence({ ...licenceInput, uscc: '91510703MA6BQ7K30X' })).toMatchObject({ ok: false, field: 'uscc' });
     expect(checkLicence(licenceInput)).toMatchObject({ ok: true });
   });
+
+  it('refuses licence data entered without 营业期限, or with a term ending before 成立日期, naming the term', () => {
+    const { businessTerm: _none, ...withoutTerm } = licenceInput;
+    expect(checkLicence(withoutTerm)).toEqual({ ok: false, field: 'businessTerm', message: '请选择营业期限：长期，或至某日' });
+    expect(checkLicence({ ...licenceInput, businessTerm: { kind: 'fixed', until: '2026-11-01' } })).toMatchObject({ ok: false, field: 'businessTerm', message: expect.stringContaining('截止日期不能早于起始日期') });
+    expect(checkLicence({ ...licenceInput, businessTerm: { kind: 'fixed', until: '2046-11-01' } })).toMatchObject({ ok: true, value: { businessTerm: { kind: 'fixed', until: '2046-11-01' } } });
+  });
+});
+
+describe('printedLicence', () => {
+  it('prints the term as entered', () => {
+    expect(printedLicence(unwrapResult(checkLicence(licenceInput)))).toMatchObject({ businessTerm: { kind: 'longTerm' }, qrText: expect.stringContaining(licenceInput.uscc) });
+  });
+
+  it('refuses licence data whose 营业期限 HQ did not send, rather than print it blank or as 长期', () => {
+    const { businessTerm: _unknown, ...fromOlderHq } = unwrapResult(checkLicence(licenceInput));
+    expect(() => printedLicence(fromOlderHq)).toThrow('营业执照登记信息缺少营业期限，不能套打');
+  });
 });
 
 describe('recordInHallApproval', () => {
@@ -93,6 +112,17 @@ describe('recordInHallApproval', () => {
     unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
     expect((await searchCases(desk.db, licenceInput.uscc)).hits.map((hit) => hit.case.id)).toEqual([row.id]);
     expect((await searchCases(desk.db, licenceInput.uscc.slice(-6))).hits.map((hit) => hit.case.id)).toEqual([row.id]);
+  });
+
+  it('takes the licence data again for a 待出证 case whose licence lacks 营业期限, and only then', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    const { businessTerm: _unknown, ...withoutTerm } = row.licence!;
+    await desk.db.cases.update(row.id, { licence: withoutTerm });
+    const fixed = { kind: 'fixed', until: '2046-11-01' } as const;
+    const completed = unwrapResult(await recordInHallApproval(desk.db, row.id, { ...licenceInput, businessTerm: fixed }, { clerk: desk.chief, at: printAt, deskEnrolled: false }));
+    expect(completed).toMatchObject({ statusCode: 'awaitingIssuance', licence: { uscc: licenceInput.uscc, businessTerm: fixed } });
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, deskEnrolled: false })).toMatchObject({ ok: false, message: expect.stringContaining('不能记录准予') });
   });
 
   it('is refused on a desk enrolled with HQ, whose decisions come by sync: nothing is written', async () => {

@@ -66,8 +66,8 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '六个月内依法向绵阳市涪城区人民法院提起行政诉讼',
   ],
   calibrationSheet: ['套打校准页', calibrationSheet.printerName, 'A（30,40）', 'B（390,40）', '比例=标称距离÷L'],
-  licenceOriginal: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
-  licenceDuplicate: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', demoLicence.address, demoLicence.businessScope],
+  licenceOriginal: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', '2026年11月26日至2046年11月25日', demoLicence.address, demoLicence.businessScope],
+  licenceDuplicate: [demoLicence.uscc, demoLicence.name, demoLicence.type, demoLicence.legalRepresentative, '壹佰万元整', '2026年11月26日', '2026年11月26日至2046年11月25日', demoLicence.address, demoLicence.businessScope],
   dayReport: [
     '日结报表',
     dayReport.documentNumber,

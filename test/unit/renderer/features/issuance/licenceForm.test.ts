@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { licenceInputOf, yuanToFen, type LicenceFormValues } from '../../../../../renderer/src/features/issuance/licenceForm';
+import { initialLicenceForm, licenceInputOf, termKindOf, yuanToFen, type LicenceFormValues } from '../../../../../renderer/src/features/issuance/licenceForm';
+import { licenceDataSchema } from '../../../../../renderer/src/domain/cases/hqDecision';
+import { licenceData } from '../../../../hq/support/fixtures';
 
 describe('yuanToFen', () => {
   it.each([
@@ -26,17 +28,49 @@ describe('licenceInputOf', () => {
     businessScope: '软件开发',
     address: '绵阳市涪城区',
     establishedOn: '2026-11-26',
-    termUntil: ' ',
+    termKind: 'longTerm',
+    termUntil: '',
     registrationAuthority: '绵阳市市场监督管理局',
     issuedOn: '2026-11-26',
   };
 
-  it('turns the capital into fen and a blank term into 长期 (null)', () => {
-    expect(licenceInputOf(values)).toMatchObject({ registeredCapitalFen: 100_000_000, termUntil: null });
-    expect(licenceInputOf({ ...values, termUntil: '2046-11-25' })).toMatchObject({ termUntil: '2046-11-25' });
+  it('turns the capital into fen and the chosen 营业期限 into a term: 长期, or to the date given', () => {
+    expect(licenceInputOf(values)).toMatchObject({ registeredCapitalFen: 100_000_000, businessTerm: { kind: 'longTerm' } });
+    expect(licenceInputOf({ ...values, termKind: 'fixed', termUntil: ' 2046-11-25 ' })).toMatchObject({ businessTerm: { kind: 'fixed', until: '2046-11-25' } });
+  });
+
+  it('gives no term while none is chosen, however the date field is filled: 长期 is never assumed', () => {
+    expect(licenceInputOf({ ...values, termKind: '', termUntil: '2046-11-25' })).toMatchObject({ businessTerm: undefined });
   });
 
   it('gives nothing for a capital that is not an amount', () => {
     expect(licenceInputOf({ ...values, registeredCapital: '一百万' })).toBeNull();
+  });
+});
+
+describe('termKindOf', () => {
+  it('takes the two kinds of term and nothing else', () => {
+    expect([termKindOf('longTerm'), termKindOf('fixed'), termKindOf('forever'), termKindOf(null)]).toEqual(['longTerm', 'fixed', '', '']);
+  });
+});
+
+describe('initialLicenceForm', () => {
+  const enterprise = { name: '绵阳市星河科技有限公司', uscc: null as string | null, address: '绵阳市涪城区临园路东段 1 号', greenCard: false };
+
+  it('starts from the case with dates today and 营业期限 unchosen', () => {
+    expect(initialLicenceForm({ enterprise, licence: null }, '2026-12-07', '绵阳市市场监督管理局')).toMatchObject({
+      name: enterprise.name,
+      address: enterprise.address,
+      establishedOn: '2026-12-07',
+      termKind: '',
+      termUntil: '',
+    });
+  });
+
+  it('starts from HQ licence data lacking 营业期限, so the chief adds only the term', () => {
+    const { businessTerm: _unknown, ...licence } = licenceData({ issuedOn: '2026-11-28', registeredCapitalFen: 50_000_050 });
+    const form = initialLicenceForm({ enterprise, licence: licenceDataSchema.parse(licence) }, '2026-12-07', '');
+    expect(form).toMatchObject({ uscc: licence.uscc, name: licence.name, establishedOn: '2026-11-28', termKind: '', registeredCapital: '500,000.50元' });
+    expect(licenceInputOf({ ...form, termKind: 'fixed', termUntil: '2046-11-27' })).toMatchObject({ ...licence, registeredCapitalFen: 50_000_050, businessTerm: { kind: 'fixed', until: '2046-11-27' } });
   });
 });
