@@ -65,6 +65,10 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await approval.getByRole('button', { name: '确认准予并转入待出证' }).click();
   await expect(approval.getByText('注册资本应为不超过两位小数的金额（元）')).toBeVisible();
   await approval.getByLabel('注册资本（元）').fill('5000000');
+  // 营业期限 is never assumed: the chief chooses 长期 or a last day.
+  await approval.getByRole('button', { name: '确认准予并转入待出证' }).click();
+  await expect(approval.getByText('请选择营业期限：长期，或至某日')).toBeVisible();
+  await approval.getByRole('radio', { name: '长期' }).check();
   await shot('issuance-01-in-hall-approval', { fullPage: false });
   await approval.getByRole('button', { name: '确认准予并转入待出证' }).click();
   await expect(approval).toBeHidden();
