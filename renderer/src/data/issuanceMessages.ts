@@ -60,4 +60,8 @@ export const issuanceDataMessages = {
     collectorNameRequired: '请填写领取人姓名',
     notAwaitingIssuance: (status: string) => `办件${status}，不能办理交付`,
   },
+  offline: {
+    notPermitted: '您没有打印证照的权限',
+    notAwaitingIssuance: (status: string) => `办件${status}，不在待出证状态，无须批准离线发证`,
+  },
 } as const;
