@@ -15,6 +15,8 @@ import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CompletedBanner } from './CompletedBanner';
 import { formatElapsed } from './elapsed';
 import { HandoverForm } from './HandoverForm';
+import { IssuanceClaimGate } from './IssuanceClaimGate';
+import { IssuanceConflictMark } from './IssuanceConflictMark';
 import { LicenceSheetPrinter } from './LicenceSheetPrinter';
 import { issuanceMessages } from './messages';
 
@@ -120,6 +122,7 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
           </Stack>
         </Group>
       </Paper>
+      <IssuanceConflictMark row={row} />
       <CompletedBanner row={row} />
       {row.licence === null ? (
         <Alert color="orange">{config?.enrolment == null ? m.issue.noLicence : m.issue.noLicenceFromHq}</Alert>
@@ -127,10 +130,10 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
         <>
           <LicenceFacts licence={row.licence} />
           {status.code === 'awaitingIssuance' ? (
-            <>
+            <IssuanceClaimGate row={row} printedHere={live.licenceOriginal !== undefined || live.licenceCopy !== undefined}>
               <LicenceSheetPrinter row={row} kind="licenceOriginal" live={live.licenceOriginal} />
               <LicenceSheetPrinter row={row} kind="licenceCopy" live={live.licenceCopy} />
-            </>
+            </IssuanceClaimGate>
           ) : null}
         </>
       )}
