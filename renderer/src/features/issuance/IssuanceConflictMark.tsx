@@ -26,7 +26,7 @@ export function IssuanceConflictMark(props: { row: CaseRow }) {
   const deskCode = useSyncControls().config?.enrolment?.deskCode ?? null;
   if (conflict == null) return null;
   return (
-    <Alert color="red" variant="light" role="alert" title={m.markTitle} aria-label={m.mark} data-testid="issuance-conflict">
+    <Alert color="red" variant="light" role="alert" title={m.markTitle} data-testid="issuance-conflict">
       <Stack gap={4}>
         <Text size="sm">{m.markBody(conflict.deskCode, formatChineseDateTime(conflict.at))}</Text>
         {isOwnIssuanceConflict(conflict, deskCode) ? (

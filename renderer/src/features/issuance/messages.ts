@@ -158,7 +158,7 @@ export const issuanceMessages = {
   conflict: {
     mark: '重复发证',
     markTitle: '重复发证：该办件的执照被两个窗口发出',
-    markBody: (deskCode: string, at: string) => `以先发证的窗口为准。窗口 ${deskCode} 于${at}后发证，须向申请人收回其打印的执照正本、副本并作废；作废同步到市级系统后此标记解除。`,
+    markBody: (deskCode: string, at: string) => `以先发证的窗口为准。窗口 ${deskCode} 的发证在后（${at}），须向申请人收回其打印的执照正本、副本并作废；作废同步到市级系统后此标记解除。`,
     markOwn: '本窗口就是后发证的窗口：请在“出证 → 待收回作废的执照”中逐张作废（须首席代表批准）。',
     queueTitle: '重复发证办件',
     view: '查看',
