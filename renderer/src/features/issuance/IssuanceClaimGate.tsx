@@ -92,30 +92,9 @@ export function IssuanceClaimGate(props: { row: CaseRow; printedHere: boolean; c
         </Text>
       ) : null}
       {gate.kind === 'claimed' ? (
-        <Alert color="red" role="alert" title={m.claimedTitle}>
-          <Stack gap="xs">
-            <Text size="sm">{m.claimed(gate.deskCode, gate.clerkName, formatChineseDateTime(gate.at))}</Text>
-            <Text size="sm">{m.claimedAdvice(gate.deskCode)}</Text>
-            <Group>
-              <Button size="compact-sm" variant="default" onClick={retry}>
-                {m.retry}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <Blocked title={m.claimedTitle} lines={[m.claimed(gate.deskCode, gate.clerkName, formatChineseDateTime(gate.at)), m.claimedAdvice(gate.deskCode)]} onRetry={retry} />
       ) : null}
-      {gate.kind === 'refused' ? (
-        <Alert color="red" role="alert" title={m.refusedTitle}>
-          <Stack gap="xs">
-            <Text size="sm">{m.refused(gate.reason)}</Text>
-            <Group>
-              <Button size="compact-sm" variant="default" onClick={retry}>
-                {m.retry}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      ) : null}
+      {gate.kind === 'refused' ? <Blocked title={m.refusedTitle} lines={[m.refused(gate.reason)]} onRetry={retry} /> : null}
       {gate.kind === 'unreachable' && approval !== undefined ? (
         <Alert color="orange" variant="light" role="note" title={m.unreachableTitle}>
           {m.approvedOffline(approval.approvedBy, formatChineseDateTime(approval.at))}
@@ -124,6 +103,26 @@ export function IssuanceClaimGate(props: { row: CaseRow; printedHere: boolean; c
       {gate.kind === 'unreachable' && approval === undefined ? <OfflineApproval row={row} reason={gate.reason} onRetry={retry} /> : null}
       {open ? props.children : null}
     </Stack>
+  );
+}
+
+/** Printing blocked: why, what to do, and asking HQ again. */
+function Blocked(props: { title: string; lines: readonly string[]; onRetry: () => void }) {
+  return (
+    <Alert color="red" role="alert" title={props.title}>
+      <Stack gap="xs">
+        {props.lines.map((line) => (
+          <Text key={line} size="sm">
+            {line}
+          </Text>
+        ))}
+        <Group>
+          <Button size="compact-sm" variant="default" onClick={props.onRetry}>
+            {m.retry}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

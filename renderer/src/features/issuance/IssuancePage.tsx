@@ -105,14 +105,7 @@ export function IssuancePage() {
             <Table.Tbody>
               {loaded.value.queue.map(({ row, printed }) => (
                 <Table.Tr key={row.id}>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text span ff="monospace" size="sm">
-                        {row.caseNumber}
-                      </Text>
-                      <IssuanceConflictBadge row={row} />
-                    </Group>
-                  </Table.Td>
+                  <CaseNumberCell row={row} />
                   <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
                   <Table.Td>{row.licence === null ? m.queue.noLicenceData : printed.join('、') || '—'}</Table.Td>
@@ -180,6 +173,20 @@ export function IssuancePage() {
   );
 }
 
+/** The case number, with the 重复发证 badge when HQ flags the case. */
+function CaseNumberCell(props: { row: CaseRow }) {
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Text span ff="monospace" size="sm">
+          {props.row.caseNumber}
+        </Text>
+        <IssuanceConflictBadge row={props.row} />
+      </Group>
+    </Table.Td>
+  );
+}
+
 /** Cases HQ flags as issued twice, at every window of the hall, with the window that must undo its issuance. */
 function FlaggedCases(props: { rows: CaseRow[]; onOpen: (caseId: CaseId) => void }) {
   const c = m.conflict;
@@ -206,14 +213,7 @@ function FlaggedCases(props: { rows: CaseRow[]; onOpen: (caseId: CaseId) => void
         <Table.Tbody>
           {props.rows.map((row) => (
             <Table.Tr key={row.id}>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text span ff="monospace" size="sm">
-                    {row.caseNumber}
-                  </Text>
-                  <IssuanceConflictBadge row={row} />
-                </Group>
-              </Table.Td>
+              <CaseNumberCell row={row} />
               <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
               <Table.Td>{row.issuanceConflict?.deskCode ?? '—'}</Table.Td>
               <Table.Td>{row.issuanceConflict == null ? '—' : formatChineseDateTime(row.issuanceConflict.at)}</Table.Td>
