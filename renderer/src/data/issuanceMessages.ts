@@ -61,4 +61,8 @@ export const issuanceDataMessages = {
     notAwaitingIssuance: (status: string) => `办件${status}，不能办理交付`,
     businessTermUnknown: '营业执照登记信息缺少营业期限，不能套打：营业执照不得缺项，也不能默认为“长期”',
   },
+  offline: {
+    notPermitted: '您没有打印证照的权限',
+    notAwaitingIssuance: (status: string) => `办件${status}，不在待出证状态，无须批准离线发证`,
+  },
 } as const;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseNumber } from '../domain/cases/caseNumber';
-import type { CaseField } from '../domain/cases/caseRecord';
+import type { CaseField, IssuanceConflict } from '../domain/cases/caseRecord';
 import type { CaseState } from '../domain/cases/caseState';
 import type { CaseStatusCode } from '../domain/cases/caseStatus';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
@@ -116,6 +116,11 @@ export interface CaseRow {
   /** The case version HQ last sent (the `baseVersion` of the next op); null before the first pull. */
   hqVersion: number | null;
   conflicts: CaseConflict[];
+  /**
+   * HQ-owned: another window issued this case's licence too, as HQ flags it in pull until the window named
+   * (the second to issue) has voided its sheets. Absent on rows pulled before HQ sent it.
+   */
+  issuanceConflict?: IssuanceConflict | null;
 }
 
 /** What a clerk recorded about one checklist item. */

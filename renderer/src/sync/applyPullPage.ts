@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
+import { noteIssuanceConflictsWithin } from '../data/issuanceConflicts';
 import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
 import { keyedIn, type Keyed } from '../data/search/keyTiers';
@@ -212,8 +213,10 @@ class PageWork {
     const keep = this.unsent.get(record.id) ?? new Set<string>();
     // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
     this.hqValues.set(record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
-    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'updatedAt'> = {
+    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'issuanceConflict' | 'updatedAt'> = {
       hqCaseNumber: record.hqCaseNumber,
+      // HQ sends the flag while it stands; a version without it clears it.
+      issuanceConflict: record.issuanceConflict ?? null,
       decision: record.decision,
       // Before the desk fields are written: they re-key the case, and the licence's USCC is one of its keys.
       licence: record.licence,
@@ -266,6 +269,7 @@ class PageWork {
       licence: record.licence,
       hqVersion: change.version,
       conflicts: [],
+      issuanceConflict: record.issuanceConflict ?? null,
     };
     // Settled at once: a first pull brings thousands of cases, more than the fresh index is for.
     this.putCase({ ...base, ...keyedIn('settled', caseSearchKeys(base)) });
@@ -338,8 +342,10 @@ class PageWork {
   /** Writes back what the page changed, and keeps the events whose case has still not arrived. */
   async write(db: DeskDatabase): Promise<void> {
         const stillWaiting = [...this.waiting].flatMap(([caseId, events]) => [...events].map(([eventId, event]) => ({ caseId, eventId, event })));
+    const written = [...this.dirtyCases].map((id) => this.cases.get(id)!);
     await Promise.all([
-      db.cases.bulkPut([...this.dirtyCases].map((id) => this.cases.get(id)!)),
+      db.cases.bulkPut(written),
+      noteIssuanceConflictsWithin(db, written),
       db.checklistItems.bulkPut([...this.dirtyRecords].map((id) => this.records.get(id)!)),
       keepWaitingEvents(db, stillWaiting),
       ...[...this.hqValues].map(([caseId, values]) => keepHqCaseValues(db, caseId, values)),

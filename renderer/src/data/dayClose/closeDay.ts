@@ -54,7 +54,7 @@ export async function recordReconciliation(
   const record: DayCloseRecord =
     response.status === 'reconciled'
       ? { status: 'reconciled', businessDate: exchange.businessDate, attempt }
-      : { status: 'mismatch', businessDate: exchange.businessDate, attempt, differences: response.differences ?? [], missing: response.missing ?? null };
+      : { status: 'mismatch', businessDate: exchange.businessDate, attempt, differences: response.differences ?? [], missing: response.missing ?? null, reasons: response.reasons ?? [] };
   const audit = {
     at,
     clerkId: clerk.id,

@@ -31,6 +31,8 @@ export const dayCloseRecordSchema = z.discriminatedUnion('status', [
     attempt: attemptSchema,
     differences: z.array(differenceSchema),
     missing: z.object({ fromSeq: z.int().min(1), toSeq: z.int().min(1) }).nullable(),
+    /** HQ's reasons beyond the figures (an issuance conflict still open…), in Chinese; absent on older records. */
+    reasons: z.array(z.string()).optional(),
   }),
   z.object({ status: z.literal('reconciled'), businessDate: isoDateSchema, attempt: attemptSchema }),
   z.object({

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { documentRequestsOf } from '../../domain/cases/caseEvents';
 import type { CaseId } from '../../domain/cases/caseId';
+import { isOwnIssuanceConflict } from '../../domain/cases/issuanceConflict';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { can, type ClerkAction } from '../../domain/clerks/permissions';
 import type { DocumentNumber } from '../../domain/documentNumber';
@@ -12,6 +13,7 @@ import { requireApprover, requireReason, verifyChiefApproval, type ChiefCredenti
 import { chinaIso } from '../clock';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
+import { readDeskIdentity } from '../desk';
 import { issuanceDataMessages } from '../issuanceMessages';
 import { dataMessages } from '../messages';
 import { appendOps, type OpDraft } from '../outbox';
@@ -279,7 +281,7 @@ export async function reprintDocument(
 /**
  * Voids a printed document with the chief's approval and a reason; a licence's sheet is voided with it
  * (a spoiled print), and the case may then be printed on a new serial. A licence already handed over
- * (case completed) is not voided at the desk.
+ * (case completed) is not voided at the desk, unless HQ flags this window's issuance as the second one.
  */
 export async function voidDocument(
   db: DeskDatabase,
@@ -303,7 +305,12 @@ export async function voidDocument(
         const row = await requirePrinted(db, id);
         const tx = currentWriteTransaction();
         const ops: OpDraft[] = [];
-        if (isLicenceKind(row.kind) && row.caseId !== null && (await db.cases.get(row.caseId))?.statusCode === 'completed') throw new Refusal(m.caseClosed);
+        if (isLicenceKind(row.kind) && row.caseId !== null) {
+          const caseRow = await db.cases.get(row.caseId);
+          // Handed over licences stay valid, unless HQ names this window as the second to issue the case.
+          const recovered = isOwnIssuanceConflict(caseRow?.issuanceConflict, (await readDeskIdentity(db))?.deskCode ?? null);
+          if (caseRow?.statusCode === 'completed' && !recovered) throw new Refusal(m.caseClosed);
+        }
         const voided: DocumentRow = { ...row, status: 'voided', voidReason: reason.value };
         await db.documents.put(voided);
         ops.push(documentEventOp(voided, 'voided', reason.value, clerk, at));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../chineseDate';
 import { clerkIdSchema } from '../clerks/clerkId';
+import { deskCodeSchema } from './caseNumber';
 import { documentRequestSchema, type CaseDocumentKind } from './caseDocuments';
 import { casesMessages } from './messages';
 import { collectorSchema, deferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
@@ -86,6 +87,11 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('denied'), reason: z.string(), documents, decidedBy, legalBasis: z.string().optional() }),
   z.object({ ...eventBase, type: z.literal('readyForIssuance') }),
   z.object({ ...eventBase, type: z.literal('completed'), collector: collectorSchema }),
+  /**
+   * HQ could not be reached to claim the issuance, and the chief approved issuing at this window anyway,
+   * warned that another window may have issued: the chief's name (readable at every window) and the window.
+   */
+  z.object({ ...eventBase, type: z.literal('offlineIssuanceApproved'), approvedBy: z.string().min(1).max(50), deskCode: deskCodeSchema }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -59,6 +59,7 @@ export const casesMessages = {
     denied: '不予许可',
     readyForIssuance: '转入待出证',
     completed: '出件办结',
+    offlineIssuanceApproved: '首席代表批准离线发证',
   },
   documentLabels: {
     receipt: '收件凭证',

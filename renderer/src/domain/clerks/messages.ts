@@ -17,6 +17,7 @@ export const clerksMessages = {
     'licence.handover': '出证交付',
     'licence.void': '作废证照',
     'licence.reprint': '重打证照',
+    'licence.issueOffline': '批准离线发证',
     'printer.calibrate': '校准打印机',
     'dayClose.prepare': '日结对账',
     'dayClose.sign': '日结签字',

@@ -4,6 +4,7 @@ import type { CaseId } from '../../domain/cases/caseId';
 import type { CounterReference } from '../common/reference';
 import { IntakeCorrection } from '../intake/IntakeCorrection';
 import { CompletedBanner } from '../issuance/CompletedBanner';
+import { IssuanceConflictMark } from '../issuance/IssuanceConflictMark';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
@@ -43,6 +44,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
             clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk}
             actions={<IntakeCorrection file={file.value} reference={props.reference} />}
           />
+          <IssuanceConflictMark row={file.value.row} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />

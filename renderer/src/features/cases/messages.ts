@@ -68,6 +68,7 @@ export const casesMessages = {
     reason: '理由',
     legalBasis: '法律依据',
     hqDecider: (name: string) => `市级系统 ${name}`,
+    offlineIssuance: (chief: string, deskCode: string) => `无法连接市级系统时，首席代表${chief}批准窗口 ${deskCode} 发证（已知悉其他窗口可能已发证）`,
     undertaking: '申请人承诺',
     unknownClerk: '（未知工作人员）',
     idLine: (id: string, mobile: string) => `${id} · ${mobile}`,

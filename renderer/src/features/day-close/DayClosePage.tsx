@@ -5,9 +5,11 @@ import { activeCatalogue } from '../../data/catalogueStore';
 import { dayReportDocument, recordReconciliation } from '../../data/dayClose/closeDay';
 import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
 import { deskDatabase, type DeskDatabase } from '../../data/db';
+import { issuanceConflictTasks } from '../../data/issuanceConflicts';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { callDesk } from '../../platform/desk';
 import { useClerk } from '../clerks/ClerkContext';
+import { IssuanceConflictTasks } from '../issuance/IssuanceConflictTasks';
 import { hallToday } from '../common/hallClock';
 import { useStoredData } from '../common/useStoredData';
 import { useSyncControls } from '../sync/SyncEngineProvider';
@@ -24,18 +26,20 @@ interface DayView {
   matterNames: ReadonlyMap<string, string>;
   /** The archived report of a closed day (its bytes are read by the view that shows them). */
   report: { documentId: string; documentNumber: string } | null;
+  /** HQ flags cases this window issued second: its day does not reconcile until their licences are voided. */
+  issuanceConflictsOpen: boolean;
 }
 
 async function loadDay(businessDate: string): Promise<DayView> {
   const db = deskDatabase();
-  const [live, catalogue] = await Promise.all([readDaySnapshot(db, businessDate), activeCatalogue(db)]);
+  const [live, catalogue, conflictTasks] = await Promise.all([readDaySnapshot(db, businessDate), activeCatalogue(db), issuanceConflictTasks(db)]);
   // A closed day shows the totals HQ reconciled and the report carries, not later writes (the report's own print among them).
   const snapshot = live.record?.status === 'closed' ? { ...live, totals: live.record.attempt.totals, lastSeq: live.record.attempt.lastSeq } : live;
   const matterNames = new Map(catalogue.data.matters.map((matter) => [matter.code as string, matter.name]));
   const record = snapshot.record;
   const row = record?.status === 'closed' ? await dayReportDocument(db, record) : undefined;
   const report = row === undefined ? null : { documentId: row.id, documentNumber: row.documentNumber };
-  return { snapshot, matterNames, report };
+  return { snapshot, matterNames, report, issuanceConflictsOpen: conflictTasks.length > 0 };
 }
 
 type Progress = { kind: 'idle' } | { kind: 'pushing' } | { kind: 'reconciling' } | { kind: 'refused'; message: string };
@@ -134,6 +138,7 @@ function DayContent(props: {
           {m.closed.body(closed.signedBy.name, formatChineseDateTime(closed.signedAt), closed.report.documentNumber)}
         </Alert>
       ) : null}
+      {closed === null && view.issuanceConflictsOpen ? <IssuanceConflictTasks /> : null}
       <DayTotalsView snapshot={snapshot} matterNames={view.matterNames} />
       <PendingView snapshot={snapshot} />
       {closed === null ? (
@@ -157,7 +162,7 @@ function DayContent(props: {
                 {progress.message}
               </Alert>
             ) : null}
-            {record !== null ? <ReconcileResult record={record} /> : null}
+            {record !== null ? <ReconcileResult record={record} issuanceConflictsOpen={view.issuanceConflictsOpen} /> : null}
           </Stack>
         </Card>
       ) : null}

@@ -6,8 +6,11 @@ import { dayCloseMessages } from './messages';
 
 const m = dayCloseMessages.reconcile;
 
-/** HQ's last answer for the day: the differences and missing seqs of a mismatch, or that it reconciled. */
-export function ReconcileResult(props: { record: DayCloseRecord }) {
+/**
+ * HQ's last answer for the day: the differences, HQ's reasons and missing seqs of a mismatch (pointing to the
+ * licences this window must void when HQ flags its issuance), or that it reconciled.
+ */
+export function ReconcileResult(props: { record: DayCloseRecord; issuanceConflictsOpen: boolean }) {
   const { record } = props;
   if (record.status === 'reconciled') {
     return (
@@ -40,6 +43,18 @@ export function ReconcileResult(props: { record: DayCloseRecord }) {
               ))}
             </Table.Tbody>
           </Table>
+        ) : null}
+        {(record.reasons ?? []).length > 0 ? (
+          <List size="sm" aria-label={m.reasonsLabel}>
+            {(record.reasons ?? []).map((reason) => (
+              <List.Item key={reason}>{reason}</List.Item>
+            ))}
+          </List>
+        ) : null}
+        {props.issuanceConflictsOpen ? (
+          <Text size="sm" fw={600}>
+            {m.issuanceConflictsHint}
+          </Text>
         ) : null}
         {record.missing !== null ? (
           <List size="sm">

@@ -71,6 +71,8 @@ export const dayCloseMessages = {
     reconciled: (at: string) => `${at}与市级系统对账一致，请首席代表签字。`,
     mismatchTitle: '对账不一致，本营业日仍未日结',
     mismatchAt: (at: string) => `${at}对账结果：`,
+    reasonsLabel: '市级系统说明的原因',
+    issuanceConflictsHint: '本窗口有重复发证的执照须收回作废：见本页上方“待收回作废的执照（重复发证）”（“出证”中亦有），全部作废并同步后再推送并对账。',
     differenceColumns: { field: '项目', desk: '本窗口', hq: '市级系统' },
     fields: {
       lastSeq: '最后业务序号',

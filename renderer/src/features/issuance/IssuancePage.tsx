@@ -1,8 +1,9 @@
-import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
 import { readIssuingAgency } from '../../data/issuingAgency';
+import { flaggedCases } from '../../data/issuanceConflicts';
 import { casesAwaitingDecision, casesAwaitingIssuance, liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
@@ -14,6 +15,8 @@ import { printingMessages } from '../printing/messages';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { decisionMode, mayApproveInHall } from './inHallApproval';
 import { InHallApprovalModal } from './InHallApprovalModal';
+import { IssuanceConflictBadge } from './IssuanceConflictMark';
+import { IssuanceConflictTasks } from './IssuanceConflictTasks';
 import { IssueLicence } from './IssueLicence';
 import { issuanceMessages as m } from './messages';
 import { PaperStockSection } from './PaperStockSection';
@@ -25,14 +28,14 @@ interface QueueEntry {
 
 async function loadQueues() {
   const db = deskDatabase();
-  const [awaiting, deciding, agency] = await Promise.all([casesAwaitingIssuance(db), casesAwaitingDecision(db), readIssuingAgency(db)]);
+  const [awaiting, deciding, agency, flagged] = await Promise.all([casesAwaitingIssuance(db), casesAwaitingDecision(db), readIssuingAgency(db), flaggedCases(db)]);
   const queue: QueueEntry[] = await Promise.all(
     awaiting.map(async (row) => {
       const live = liveLicences(await caseDocuments(db, row.id));
       return { row, printed: (['licenceOriginal', 'licenceCopy'] as const).filter((kind) => live[kind] !== undefined).map((kind) => printingMessages.kindLabels[kind]) };
     }),
   );
-  return { queue, deciding, authority: agency?.name ?? '' };
+  return { queue, deciding, flagged, authority: agency?.name ?? '' };
 }
 
 /** When HQ (or the chief in the hall) decided: the 准予 event's time, else the case's last change. */
@@ -95,6 +98,8 @@ export function IssuancePage() {
         </Alert>
       ) : null}
       {loaded.state === 'failed' ? <Text c="red">{loaded.message}</Text> : null}
+      <IssuanceConflictTasks />
+      {loaded.state === 'ready' && loaded.value.flagged.length > 0 ? <FlaggedCases rows={loaded.value.flagged} onOpen={setOpen} /> : null}
       <Paper withBorder p="md" component="section" aria-labelledby="issuance-queue-title">
         <Title id="issuance-queue-title" order={2} size="h4" mb="sm">
           {m.queue.title}
@@ -114,7 +119,7 @@ export function IssuancePage() {
             <Table.Tbody>
               {loaded.value.queue.map(({ row, printed }) => (
                 <Table.Tr key={row.id}>
-                  <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
+                  <CaseNumberCell row={row} />
                   <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
                   <Table.Td>{licenceState(row, printed)}</Table.Td>
@@ -179,5 +184,62 @@ export function IssuancePage() {
         onApproved={() => setApproving(null)}
       />
     </Stack>
+  );
+}
+
+/** The case number, with the 重复发证 badge when HQ flags the case. */
+function CaseNumberCell(props: { row: CaseRow }) {
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Text span ff="monospace" size="sm">
+          {props.row.caseNumber}
+        </Text>
+        <IssuanceConflictBadge row={props.row} />
+      </Group>
+    </Table.Td>
+  );
+}
+
+/** Cases HQ flags as issued twice, at every window of the hall, with the window that must undo its issuance. */
+function FlaggedCases(props: { rows: CaseRow[]; onOpen: (caseId: CaseId) => void }) {
+  const c = m.conflict;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="issuance-flagged-title">
+      <Group gap="xs" mb="sm">
+        <Title id="issuance-flagged-title" order={2} size="h4">
+          {c.queueTitle}
+        </Title>
+        <Badge color="red" variant="filled">
+          {props.rows.length}
+        </Badge>
+      </Group>
+      <Table aria-label={c.queueTitle} verticalSpacing={4} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{c.queueColumns.caseNumber}</Table.Th>
+            <Table.Th>{c.queueColumns.enterprise}</Table.Th>
+            <Table.Th>{c.queueColumns.deskCode}</Table.Th>
+            <Table.Th>{c.queueColumns.at}</Table.Th>
+            <Table.Th>{m.queue.columns.action}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.rows.map((row) => (
+            <Table.Tr key={row.id}>
+              <CaseNumberCell row={row} />
+              <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
+              <Table.Td>{row.issuanceConflict?.deskCode ?? '—'}</Table.Td>
+              <Table.Td>{row.issuanceConflict == null ? '—' : formatChineseDateTime(row.issuanceConflict.at)}</Table.Td>
+              <Table.Td>
+                <Button size="compact-sm" variant="default" onClick={() => props.onOpen(row.id)} aria-label={c.viewLabel(row.caseNumber)}>
+                  {c.view}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }

@@ -16,6 +16,8 @@ import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CompletedBanner } from './CompletedBanner';
 import { formatElapsed } from './elapsed';
 import { HandoverForm } from './HandoverForm';
+import { IssuanceClaimGate } from './IssuanceClaimGate';
+import { IssuanceConflictMark } from './IssuanceConflictMark';
 import { LicenceSheetPrinter } from './LicenceSheetPrinter';
 import { issuanceMessages } from './messages';
 
@@ -121,6 +123,7 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
           </Stack>
         </Group>
       </Paper>
+      <IssuanceConflictMark row={row} />
       <CompletedBanner row={row} />
       {row.licence === null ? (
         <Alert color="orange">{config?.enrolment == null ? m.issue.noLicence : m.issue.noLicenceFromHq}</Alert>
@@ -131,10 +134,10 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
             <Alert color="orange">{config?.enrolment == null ? m.issue.termUnknownInHall : m.issue.termUnknownFromHq}</Alert>
           ) : null}
           {status.code === 'awaitingIssuance' && row.licence.businessTerm !== undefined ? (
-            <>
+            <IssuanceClaimGate row={row} printedHere={live.licenceOriginal !== undefined || live.licenceCopy !== undefined}>
               <LicenceSheetPrinter row={row} kind="licenceOriginal" live={live.licenceOriginal} />
               <LicenceSheetPrinter row={row} kind="licenceCopy" live={live.licenceCopy} />
-            </>
+            </IssuanceClaimGate>
           ) : null}
         </>
       )}

@@ -143,5 +143,42 @@ export const issuanceMessages = {
       issuedOn: '登记日期',
     },
   },
+  claim: {
+    checking: '正在向市级系统申请本办件的发证权……',
+    granted: (until: string) => `已取得本办件的发证权（市级系统为本窗口保留至${until}），其他窗口不能同时为该办件发证`,
+    claimedTitle: '其他窗口正在为该办件发证，本窗口不能打印执照',
+    claimed: (deskCode: string, clerkName: string, since: string) => `窗口 ${deskCode} 的${clerkName}自${since}起持有该办件的发证权（或已发证）。`,
+    claimedAdvice: (deskCode: string) =>
+      `请不要为申请人再次打印执照：请引导申请人到窗口 ${deskCode} 领取，或与该窗口联系。该窗口放弃发证或其发证权过期后，可“重新申请发证权”。`,
+    refusedTitle: '市级系统未授予发证权，暂不能打印执照',
+    refused: (reason: string) => `市级系统答复：${reason}`,
+    retry: '重新申请发证权',
+    unreachableTitle: '无法连接市级系统，不能确认其他窗口是否已为该办件发证',
+    unreachable: (reason: string) => `连接情况：${reason}`,
+    warning:
+      '警告：此时发证，其他窗口可能已经为同一办件发出执照。如同步后发现重复发证，以先发证的窗口为准，本窗口须向申请人收回本窗口打印的执照正本、副本并作废，处理完毕前本窗口不能日结。确需现在发证，须由首席代表当场输入登录名和密码批准。',
+    approve: '首席代表批准离线发证',
+    approvedOffline: (chief: string, at: string) =>
+      `首席代表${chief}已于${at}批准本窗口在无法连接市级系统时为该办件发证。同步后如发现其他窗口已发证，将标记“重复发证”。`,
+  },
+  conflict: {
+    mark: '重复发证',
+    markTitle: '重复发证：该办件的执照被两个窗口发出',
+    markBody: (deskCode: string, at: string) => `以先发证的窗口为准。窗口 ${deskCode} 的发证在后（${at}），须向申请人收回其打印的执照正本、副本并作废；作废同步到市级系统后此标记解除。`,
+    markOwn: '本窗口就是后发证的窗口：请在“出证 → 待收回作废的执照”中逐张作废（须首席代表批准）。',
+    queueTitle: '重复发证办件',
+    view: '查看',
+    viewLabel: (caseNumber: string) => `查看 ${caseNumber}`,
+    queueColumns: { caseNumber: '办件编号', enterprise: '企业名称', deskCode: '后发证窗口', at: '发现时间' },
+    tasksTitle: '待收回作废的执照（重复发证）',
+    tasksIntro:
+      '以下办件已由其他窗口先行发证，以其为准。请向申请人收回本窗口打印的执照，逐张作废（须首席代表批准）。全部作废并同步后，市级系统解除重复发证标记，本窗口方可日结。',
+    taskCase: (caseNumber: string, enterprise: string) => `${caseNumber}\u3000${enterprise}`,
+    sheetsLabel: (caseNumber: string) => `待作废执照 ${caseNumber}`,
+    sheetColumns: { kind: '证照', number: '文号', serial: '证书编号', printedAt: '套打时间', action: '操作' },
+    voidAction: '作废',
+    voidLabel: (number: string) => `作废 ${number}`,
+    allVoided: '本窗口打印的执照已全部作废，等待同步后市级系统解除标记',
+  },
   refresh: '刷新',
 } as const;

@@ -5,9 +5,13 @@ import { createClerk, createFirstAdmin } from '../../../../renderer/src/data/cle
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { saveIssuingAgency, type IssuingAgencyInput } from '../../../../renderer/src/data/issuingAgency';
-import type { LicenceInput } from '../../../../renderer/src/data/licenceIssuance';
+import type { DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
+import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
+import { recordInHallApproval, type LicenceInput } from '../../../../renderer/src/data/licenceIssuance';
+import { receiveSheets } from '../../../../renderer/src/data/paperStock';
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import type { SignedInClerk } from '../../../../renderer/src/domain/clerks/account';
+import { sha256Hex } from '../../../../renderer/src/domain/sha256';
 import { uscc } from '../../../fixtures/identities';
 import { freshDatabase, startUpInput } from './dataFixtures';
 
@@ -90,4 +94,33 @@ export const licenceInput: LicenceInput = {
 /** A PDF-looking byte string, different per `seed` (the archive stores bytes; it does not parse them). */
 export function fakePdf(seed: string): Uint8Array {
   return new TextEncoder().encode(`%PDF-1.7\n% ${seed}\n%%EOF\n`);
+}
+
+export const approvedAt = '2026-11-02T10:20:00+08:00';
+export const printAt = '2026-11-02T10:40:00+08:00';
+
+/** An accepted case the chief approved in the hall (待出证), and five blank sheets of each kind in stock. */
+export async function awaitingIssuance(desk: IssuingDesk): Promise<CaseRow> {
+  const row = await acceptedCase(desk);
+  const approved = ok(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
+  ok(await receiveSheets(desk.db, { kind: 'original', firstSerial: 'A5107000001', lastSerial: 'A5107000005' }, desk.chief));
+  ok(await receiveSheets(desk.db, { kind: 'copy', firstSerial: 'B5107000001', lastSerial: 'B5107000005' }, desk.chief));
+  return approved;
+}
+
+/** A licence drawn for `serial` (fake PDF bytes), numbered as the archive expects next. */
+export async function licenceDraft(desk: IssuingDesk, row: CaseRow, kind: 'licenceOriginal' | 'licenceCopy', serial: string): Promise<DocumentDraft> {
+  const pdf = fakePdf(`${kind}-${serial}`);
+  return {
+    kind,
+    caseId: row.id,
+    eventSeq: null,
+    documentNumber: ok(await nextDocumentNumber(desk.db, kind, printAt)),
+    templateVersion: `${kind === 'licenceOriginal' ? 'licenceOriginal' : 'licenceDuplicate'}/2026.1`,
+    pdf,
+    sha256: await sha256Hex(pdf),
+    copies: 1,
+    printerName: 'DeskPDF',
+    licenceSheetSerial: serial,
+  };
 }

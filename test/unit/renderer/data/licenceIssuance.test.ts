@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveDocument, reprintDocument, voidDocument, type DocumentDraft } from '../../../../renderer/src/data/documentArchive/archive';
-import { nextDocumentNumber } from '../../../../renderer/src/data/documentArchive/numbering';
+import { archiveDocument, reprintDocument, voidDocument } from '../../../../renderer/src/data/documentArchive/archive';
 import {
   casesAwaitingDecision,
   casesAwaitingIssuance,
@@ -11,44 +10,28 @@ import {
   printedLicence,
   recordInHallApproval,
 } from '../../../../renderer/src/data/licenceIssuance';
-import { receiveSheets, stockReport } from '../../../../renderer/src/data/paperStock';
-import type { CaseRow } from '../../../../renderer/src/data/records';
+import { stockReport } from '../../../../renderer/src/data/paperStock';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
-import { sha256Hex } from '../../../../renderer/src/domain/sha256';
 import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { applicantId, closeDatabases } from './dataFixtures';
-import { acceptedCase, chiefLogin, clerkLogin, fakePdf, issuingDesk, licenceInput, unwrapResult, type IssuingDesk } from './issuanceFixtures';
+import {
+  acceptedCase,
+  approvedAt,
+  awaitingIssuance,
+  chiefLogin,
+  clerkLogin,
+  issuingDesk,
+  licenceDraft,
+  licenceInput,
+  printAt,
+  unwrapResult,
+  type IssuingDesk,
+} from './issuanceFixtures';
 
-afterEach(closeDatabases);
-
-const approvedAt = '2026-11-02T10:20:00+08:00';
-const printAt = '2026-11-02T10:40:00+08:00';
 const handoverAt = '2026-11-02T10:52:00+08:00';
 
-async function awaitingIssuance(desk: IssuingDesk): Promise<CaseRow> {
-  const row = await acceptedCase(desk);
-  const approved = unwrapResult(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false }));
-  unwrapResult(await receiveSheets(desk.db, { kind: 'original', firstSerial: 'A5107000001', lastSerial: 'A5107000005' }, desk.chief));
-  unwrapResult(await receiveSheets(desk.db, { kind: 'copy', firstSerial: 'B5107000001', lastSerial: 'B5107000005' }, desk.chief));
-  return approved;
-}
-
-async function licenceDraft(desk: IssuingDesk, row: CaseRow, kind: 'licenceOriginal' | 'licenceCopy', serial: string): Promise<DocumentDraft> {
-  const pdf = fakePdf(`${kind}-${serial}`);
-  return {
-    kind,
-    caseId: row.id,
-    eventSeq: null,
-    documentNumber: unwrapResult(await nextDocumentNumber(desk.db, kind, printAt)),
-    templateVersion: `${kind === 'licenceOriginal' ? 'licenceOriginal' : 'licenceDuplicate'}/2026.1`,
-    pdf,
-    sha256: await sha256Hex(pdf),
-    copies: 1,
-    printerName: 'DeskPDF',
-    licenceSheetSerial: serial,
-  };
-}
+afterEach(closeDatabases);
 
 async function ops(desk: IssuingDesk) {
   return (await desk.db.outbox.orderBy('seq').toArray()).map((row) => row.op);

@@ -12,6 +12,7 @@ const expected: Record<ClerkAction, readonly ClerkRole[]> = {
   'licence.handover': ['clerk', 'chief'],
   'licence.void': ['chief'],
   'licence.reprint': ['chief'],
+  'licence.issueOffline': ['chief'],
   'printer.calibrate': ['chief'],
   'dayClose.prepare': ['clerk', 'chief'],
   'dayClose.sign': ['chief'],
