@@ -14,14 +14,15 @@ export function StatusBar() {
   const identity = readyValue(useStoredData(readIdentity, []));
   const m = shellMessages.status;
   return (
-    <Group component="footer" aria-label={m.statusBarLabel} h="100%" px="md" gap="xl" justify="space-between">
-      <Group gap="xl">
+    // One line whatever sync has to say: only the sync error's reason gives way (cut short, in full on hover).
+    <Group component="footer" aria-label={m.statusBarLabel} h="100%" px="md" gap="xl" justify="space-between" wrap="nowrap">
+      <Group gap="xl" wrap="nowrap" style={{ flexShrink: 0 }}>
         <ClerkStatus />
         <Text size="sm">
           {m.desk}：{identity ? `${identity.hallCode}-${identity.deskCode}` : m.deskNotSet}
         </Text>
       </Group>
-      <Group gap="md" wrap="nowrap">
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="light" role="status">
           {online ? m.online : m.offline}

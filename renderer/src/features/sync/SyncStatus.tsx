@@ -11,6 +11,8 @@ import { useSyncControls } from './SyncEngineProvider';
 import { readyValue, useStoredData } from '../common/useStoredData';
 
 const m = syncMessages.status;
+/** What keeps its full width when the bar is short of room (only the error's reason gives way). */
+const keep = { flexShrink: 0 };
 const loadOverview = () => syncOverview(deskDatabase());
 
 function headline(overview: SyncOverview, enrolled: boolean): { text: string; color: string } {
@@ -41,10 +43,10 @@ function SyncError({ message, nextAttemptAt }: { message: string; nextAttemptAt:
   const seconds = secondsUntil(nextAttemptAt, now);
   return (
     <>
-      <Text size="sm" c="orange.8" title={message} data-testid="sync-error" style={{ whiteSpace: 'nowrap' }}>
+      <Text size="sm" c="orange.8" title={message} data-testid="sync-error" truncate="end" style={{ minWidth: '4em' }}>
         {shortReason(message)}
       </Text>
-      <Text size="sm" c="dimmed" data-testid="sync-retry" style={{ whiteSpace: 'nowrap' }}>
+      <Text size="sm" c="dimmed" data-testid="sync-retry" style={{ ...keep, whiteSpace: 'nowrap' }}>
         {seconds === null ? m.retrying : retryCountdown(seconds)}
       </Text>
     </>
@@ -61,30 +63,34 @@ export function SyncStatus() {
   const { text, color } = headline(overview, enrolled);
   const unsent = overview.counts.pending + overview.counts.sending;
   return (
-    <Group gap="xs" aria-label={m.label} role="group" wrap="nowrap">
-      <Badge color={color} variant="light" data-testid="sync-state">
+    <Group gap="xs" aria-label={m.label} role="group" wrap="nowrap" style={{ minWidth: 0 }}>
+      <Badge color={color} variant="light" data-testid="sync-state" style={keep}>
         {text}
       </Badge>
       {enrolled && !overview.status.paused && overview.status.lastError && (
         <SyncError message={overview.status.lastError.message} nextAttemptAt={overview.status.nextAttemptAt} />
       )}
-      {unsent > 0 && text !== m.pending(unsent) && <Text size="sm">{m.pending(unsent)}</Text>}
+      {unsent > 0 && text !== m.pending(unsent) && (
+        <Text size="sm" style={{ ...keep, whiteSpace: 'nowrap' }}>
+          {m.pending(unsent)}
+        </Text>
+      )}
       {overview.counts.rejected > 0 && (
-        <Badge color="red" variant="filled">
+        <Badge color="red" variant="filled" style={keep}>
           {m.rejected(overview.counts.rejected)}
         </Badge>
       )}
       {overview.counts.conflict > 0 && (
-        <Badge color="orange" variant="filled">
+        <Badge color="orange" variant="filled" style={keep}>
           {m.conflicts(overview.counts.conflict)}
         </Badge>
       )}
       {enrolled && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" style={{ ...keep, whiteSpace: 'nowrap' }}>
           {overview.status.lastSyncAt ? m.lastSync(shortTime(overview.status.lastSyncAt)) : m.neverSynced}
         </Text>
       )}
-      <Button size="compact-sm" variant="subtle" onClick={open}>
+      <Button size="compact-sm" variant="subtle" onClick={open} style={keep}>
         {m.openOutbox}
       </Button>
       <OutboxDrawer opened={opened} onClose={close} />
