@@ -3,6 +3,7 @@ import { isoDateSchema, isoDateTimeSchema } from '../chineseDate';
 import { clerkIdSchema } from '../clerks/clerkId';
 import { documentRequestSchema, type CaseDocumentKind } from './caseDocuments';
 import { casesMessages } from './messages';
+import { caseFields, type CaseField } from './caseRecord';
 import { collectorSchema, deferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
 
 /** Position in the case's timeline (from 1), who acted and when. */
@@ -86,6 +87,11 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('denied'), reason: z.string(), documents, decidedBy, legalBasis: z.string().optional() }),
   z.object({ ...eventBase, type: z.literal('readyForIssuance') }),
   z.object({ ...eventBase, type: z.literal('completed'), collector: collectorSchema }),
+  /**
+   * The clerk saw that HQ kept another value of these fields than this window's (another window's
+   * decision, say) and was told what to do about it: the case's mark is cleared.
+   */
+  z.object({ ...eventBase, type: z.literal('conflictAcknowledged'), fields: z.array(z.enum(caseFields as [CaseField, ...CaseField[]])).min(1) }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -59,6 +59,7 @@ export const casesMessages = {
     denied: '不予许可',
     readyForIssuance: '转入待出证',
     completed: '出件办结',
+    conflictAcknowledged: '已知悉与市级系统不一致',
   },
   documentLabels: {
     receipt: '收件凭证',
