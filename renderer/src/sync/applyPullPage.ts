@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
+import type { CaseConflict, CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
 import { keyedIn, type Keyed } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
@@ -11,7 +11,7 @@ import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
 import type { HqDecision } from '../domain/cases/hqDecision';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
-import { caseFields, type CasePatch } from '../domain/cases/caseRecord';
+import { caseFields, type CasePatch, type CaseRecord } from '../domain/cases/caseRecord';
 import { runningDueDate } from '../domain/cases/dueStatus';
 import { checklistItemKeySchema, type ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
@@ -92,6 +92,12 @@ function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: stri
 /** Whether the timeline already records HQ's decision (a page applied again, or a later version of the case). */
 function recordsDecision(timeline: readonly CaseEvent[], decision: HqDecision): boolean {
   return timeline.some((event) => event.type === decision.kind && event.clerkId === hqClerkId && Date.parse(event.at) === Date.parse(decision.decidedAt));
+}
+
+/** A conflict flagged by a push, with HQ's value and (when HQ says) who set it. */
+function learnHqValue(conflict: CaseConflict, record: CaseRecord): CaseConflict {
+  const hqBy = record.fieldAuthors?.[conflict.field];
+  return { ...conflict, hqValue: record[conflict.field], ...(hqBy !== undefined && { hqBy }) };
 }
 
 function laterIso(a: string, b: string): string {
@@ -212,14 +218,15 @@ class PageWork {
     const keep = this.unsent.get(record.id) ?? new Set<string>();
     // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
     this.hqValues.set(record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
-    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'updatedAt'> = {
+    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'fieldAuthors' | 'updatedAt'> = {
       hqCaseNumber: record.hqCaseNumber,
       decision: record.decision,
       // Before the desk fields are written: they re-key the case, and the licence's USCC is one of its keys.
       licence: record.licence,
       hqVersion: change.version,
-      // A conflict flagged by a push learns the value that stood on HQ.
-      conflicts: local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict)),
+      // A conflict flagged by a push learns the value that stood on HQ, and who set it.
+      conflicts: local.conflicts.map((conflict) => (conflict.hqValue === undefined ? learnHqValue(conflict, record) : conflict)),
+      fieldAuthors: record.fieldAuthors,
       updatedAt: laterIso(local.updatedAt, record.updatedAt),
     };
     this.putCase(withDeskFields({ ...local, ...hqOwned }, pickFields(record, caseFields.filter((field) => !keep.has(field)))));
@@ -266,6 +273,7 @@ class PageWork {
       licence: record.licence,
       hqVersion: change.version,
       conflicts: [],
+      fieldAuthors: record.fieldAuthors,
     };
     // Settled at once: a first pull brings thousands of cases, more than the fresh index is for.
     this.putCase({ ...base, ...keyedIn('settled', caseSearchKeys(base)) });
