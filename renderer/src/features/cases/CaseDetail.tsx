@@ -5,6 +5,7 @@ import type { CounterReference } from '../common/reference';
 import { IntakeCorrection } from '../intake/IntakeCorrection';
 import { CompletedBanner } from '../issuance/CompletedBanner';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
+import { CaseConflictMark } from './CaseConflictMark';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseWork } from './CaseWork';
@@ -43,6 +44,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
             clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk}
             actions={<IntakeCorrection file={file.value} reference={props.reference} />}
           />
+          <CaseConflictMark row={file.value.row} clerkNames={file.value.clerkNames} catalogue={props.reference.catalogue} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />

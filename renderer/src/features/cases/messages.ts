@@ -164,4 +164,36 @@ export const casesMessages = {
       deniedNote: '不予许可决定由市级系统送达申请人，本窗口无须出具文书。',
     },
   },
+  /** The mark on a case where HQ kept another window's (or its own) value instead of this window's. */
+  conflicts: {
+    title: '与市级系统不一致',
+    intro: '市级系统已按其他窗口或市级系统的办理为准，本窗口的值已另存如下。办件以市级系统为准。',
+    badge: '待核对',
+    badgeLabel: (count: number) => `与市级系统不一致 ${count} 处`,
+    field: '内容',
+    standing: '市级系统现行',
+    kept: '本窗口（已另存）',
+    todo: '请这样处理',
+    acknowledge: '已知悉',
+    acknowledgeFailed: (detail: string) => `未保存：${detail}`,
+    hq: '市级系统',
+    hqUnnamed: '市级系统（未说明由谁作出）',
+    window: (deskCode: string) => `${deskCode}号窗口`,
+    thisWindow: (deskCode: string | null) => (deskCode === null ? '本窗口' : `本窗口（${deskCode}号）`),
+    unknownClerk: '（未知工作人员）',
+    notKnownYet: '（待同步后显示）',
+    unreadable: '（无法显示）',
+    none: '无',
+    answers: (count: number) => `${count}项回答`,
+    visits: (count: number) => `${count}次`,
+    standingDecision: (who: string, decision: string) => `${who}作出的“${decision}”`,
+    supersededPrinted: (clerk: string, documents: string, standing: string) =>
+      `本窗口 ${clerk} 出具的${documents}已被取代：请收回并在“本办件的文书”中作废，告知申请人本办件以${standing}为准。`,
+    supersededVoided: (clerk: string, documents: string, standing: string) =>
+      `本窗口 ${clerk} 出具的${documents}已被取代并已作废：请告知申请人本办件以${standing}为准。`,
+    supersededUnprinted: (clerk: string, decision: string, standing: string) =>
+      `本窗口 ${clerk} 作出的“${decision}”已被取代，其文书不再打印：请告知申请人本办件以${standing}为准。`,
+    statusNotTaken: (clerk: string, standing: string) => `本窗口 ${clerk} 对办件状态的变更未被采纳：本办件以${standing}为准。`,
+    fieldNotTaken: (label: string) => `本窗口对“${label}”的修改未被采纳，现以市级系统的值为准；如仍需修改，请核实后重新修改受理信息。`,
+  },
 } as const;
