@@ -63,6 +63,7 @@ export const casesMessages = {
     createdAt: '登记时间',
     timeline: '办理过程',
     timelineVisit: (visit: number) => `第${visit}次到场`,
+    superseded: '已被取代',
     deferred: '容缺材料',
     correctionItems: '告知补正的材料',
     reason: '理由',
