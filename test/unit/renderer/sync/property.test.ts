@@ -216,6 +216,20 @@ async function openTheHall(hall: Hall): Promise<void> {
   for (const member of hall.desks) await member.pass();
 }
 
+/** Runs `work` in a hall of `deskCount` desks enrolled with a fresh HQ, each holding every case `openTheHall` took in; then disposes of it all. */
+async function inOpenHall(deskCount: number, work: (hall: Hall) => Promise<void>): Promise<void> {
+  const hq = await new HqHarness().start();
+  const hall: Hall = { hq, desks: [], acts: 0 };
+  try {
+    for (let i = 1; i <= deskCount; i++) hall.desks.push(await FaultDesk.enrol(hq, String(i).padStart(2, '0'), { timeoutMs: 5000 }));
+    await openTheHall(hall);
+    await work(hall);
+  } finally {
+    await Promise.all(hall.desks.map((member) => member.dispose()));
+    await hq.dispose();
+  }
+}
+
 /** Network back, HQ healed, then passes until every desk has nothing left to send and has pulled the others' last ops. */
 async function drain(hall: Hall): Promise<void> {
   await hall.hq.operator.clearFaults();
@@ -267,22 +281,14 @@ describe('sync under random work and random faults', () => {
           fc.integer({ min: 2, max: 3 }),
           // Work and syncs are listed more than once: fast-check picks among the entries evenly, and a day is mostly work.
           fc.commands([...work, ...work, sync, sync, sync, ...faults], { maxCommands: 20, size: 'max' }),
-          async (deskCount, commands) => {
-            const hq = await new HqHarness().start();
-            const hall: Hall = { hq, desks: [], acts: 0 };
-            try {
-              for (let i = 1; i <= deskCount; i++) hall.desks.push(await FaultDesk.enrol(hq, String(i).padStart(2, '0'), { timeoutMs: 5000 }));
-              await openTheHall(hall);
+          (deskCount, commands) =>
+            inOpenHall(deskCount, async (hall) => {
               await fc.asyncModelRun(() => ({ model: { offline: hall.desks.map(() => false) }, real: hall }), commands);
               await drain(hall);
-              for (const member of hall.desks) await expectDelivered(hq, member);
+              for (const member of hall.desks) await expectDelivered(hall.hq, member);
               await expectAgreement(hall);
               for (const member of hall.desks) await expectDaysReconcile(member);
-            } finally {
-              await Promise.all(hall.desks.map((member) => member.dispose()));
-              await hq.dispose();
-            }
-          },
+            }),
         ),
         { seed, numRuns, endOnFailure: true },
       );
@@ -328,12 +334,9 @@ describe('two windows decide the same case at once', () => {
           fc.integer({ min: 2, max: 3 }),
           fc.record({ first: desk, second: desk, pick, decisions: fc.tuple(counterDecision, counterDecision), secondFirst: fc.boolean() }),
           fc.commands(contestSteps, { maxCommands: 12, size: 'max' }),
-          async (deskCount, contest, commands) => {
-            const hq = await new HqHarness().start();
-            const hall: Hall = { hq, desks: [], acts: 0 };
-            try {
-              for (let i = 1; i <= deskCount; i++) hall.desks.push(await FaultDesk.enrol(hq, String(i).padStart(2, '0'), { timeoutMs: 5000 }));
-              await openTheHall(hall);
+          (deskCount, contest, commands) =>
+            inOpenHall(deskCount, async (hall) => {
+              const { hq } = hall;
               // Two different windows, both cut off, decide the same case: neither can see the other's decision.
               const a = deskOf(hall, contest.first);
               const b = hall.desks.filter((member) => member !== a)[contest.second % (deskCount - 1)]!;
@@ -381,11 +384,7 @@ describe('two windows decide the same case at once', () => {
                 },
               ]);
               expect((await winner.db.cases.get(row.id))!.conflicts).toEqual([]);
-            } finally {
-              await Promise.all(hall.desks.map((member) => member.dispose()));
-              await hq.dispose();
-            }
-          },
+            }),
         ),
         { seed, numRuns, endOnFailure: true },
       );

@@ -177,14 +177,21 @@ describe('two windows decide the same case', () => {
     ]);
   }
 
-  it('desk 01 accepts offline, desk 02 issues 一次性告知 online: after one sync each, both show HQ’s state and desk 01 the mark', async () => {
-    const { origin, other, row } = await caseAtBothDesks();
+  /** Desk 01, offline, accepts; desk 02 issues 一次性告知 and HQ takes it; then desk 01's network is back and it syncs. */
+  async function decidedApart(): Promise<{ origin: FaultDesk; other: FaultDesk; row: CaseRow }> {
+    const desks = await caseAtBothDesks();
+    const { origin, other, row } = desks;
     origin.tap.offline = true;
     await acceptAt(origin, row);
     await issueNoticeAt(other, row);
     expect(await other.pass()).toEqual({ kind: 'synced' });
     origin.tap.offline = false;
     expect(await origin.pass()).toEqual({ kind: 'synced' });
+    return desks;
+  }
+
+  it('desk 01 accepts offline, desk 02 issues 一次性告知 online: after one sync each, both show HQ’s state and desk 01 the mark', async () => {
+    const { origin, other, row } = await decidedApart();
     expect(await other.pass()).toEqual({ kind: 'synced' });
     await expectConverged(origin, other, row);
     // Desk 01's superseded acceptance no longer asks for its 受理通知书 and 收件凭证 at the day's close.
@@ -209,14 +216,7 @@ describe('two windows decide the same case', () => {
   });
 
   it('已知悉 clears the mark with an op: HQ and the other window record who saw it, and the audit log says so', async () => {
-    const { origin, other, row } = await caseAtBothDesks();
-    origin.tap.offline = true;
-    await acceptAt(origin, row);
-    await issueNoticeAt(other, row);
-    expect(await other.pass()).toEqual({ kind: 'synced' });
-    origin.tap.offline = false;
-    expect(await origin.pass()).toEqual({ kind: 'synced' });
-
+    const { origin, other, row } = await decidedApart();
     const seenAt = '2026-11-26T11:00:00.000+08:00';
     // The op cannot be stored (the disk is full): the mark stays, and no audit entry says it was seen.
     const auditBefore = await origin.db.auditLog.count();
