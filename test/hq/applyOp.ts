@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { requiredNewCaseFields } from '../../renderer/src/domain/cases/caseRecord';
+import { requiredNewCaseFields, type FieldAuthor } from '../../renderer/src/domain/cases/caseRecord';
 import { hqOwnedCaseEventTypes, hqOwnedCaseFields, hqOwnedStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import {
   caseEventOpSchema,
@@ -118,7 +118,7 @@ function applyCaseOp(ctx: ApplyContext, op: CaseOp): OpOutcome {
       originDeskId: desk.deskId,
       version: 1,
       fields: patch,
-      stamps: stampAll(Object.keys(patch), { version: 1, by: desk.deskId }),
+      stamps: stampAll(Object.keys(patch), { version: 1, by: desk.deskId, author: authorOf(desk, op) }),
       hqCaseNumber: null,
       decision: null,
       licence: null,
@@ -139,7 +139,7 @@ function applyCaseOp(ctx: ApplyContext, op: CaseOp): OpOutcome {
       ...current,
       version,
       fields: { ...current.fields, ...Object.fromEntries(plan.apply.map((name) => [name, patch[name]])) },
-      stamps: { ...current.stamps, ...stampAll(plan.apply, { version, by: desk.deskId }) },
+      stamps: { ...current.stamps, ...stampAll(plan.apply, { version, by: desk.deskId, author: authorOf(desk, op) }) },
       updatedAt: ctx.nowIso,
     };
     numberIfAccepted(store, next, ctx.year);
@@ -155,6 +155,11 @@ function applyCaseOp(ctx: ApplyContext, op: CaseOp): OpOutcome {
     };
   }
   return applied(current.version);
+}
+
+/** The window and clerk of a desk's op, as the hall is told who set a field. */
+function authorOf(desk: DeskRecord, op: CaseOp): FieldAuthor {
+  return { deskCode: desk.deskCode, clerkId: op.clerkId, ...(op.clerkName !== undefined && { clerkName: op.clerkName }), at: op.at };
 }
 
 type LicenceSheetOp = z.output<typeof licenceSheetEventOpSchema>;

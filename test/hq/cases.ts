@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../renderer/src/domain/audit/canonicalJson';
+import type { FieldAuthor } from '../../renderer/src/domain/cases/caseRecord';
 import { decidableStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import type { FieldStamp, HqStore, StoredCase } from './store';
 
@@ -56,6 +57,7 @@ export function caseRecordOf(stored: StoredCase): Record<string, unknown> {
     licence: stored.licence,
     updatedAt: stored.updatedAt,
     ...(stored.issuanceConflict !== null && { issuanceConflict: stored.issuanceConflict }),
+    fieldAuthors: Object.fromEntries(Object.entries(stored.stamps).flatMap(([field, stamp]): [string, FieldAuthor][] => (stamp.author === undefined ? [] : [[field, stamp.author]]))),
   };
 }
 

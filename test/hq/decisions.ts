@@ -49,7 +49,7 @@ export function decideCase(
       ...current,
       version,
       fields: { ...current.fields, status },
-      stamps: { ...current.stamps, status: { version, by: hqAuthor } },
+      stamps: { ...current.stamps, status: { version, by: hqAuthor, author: { deskCode: null, clerkName: request.decidedBy, at: clock.nowIso } } },
       decision,
       licence,
       updatedAt: clock.nowIso,

@@ -78,6 +78,22 @@ describe('GET /v1/sync/pull', () => {
     expect((await page(desk, '?cursor=0')).changes).toHaveLength(1);
   });
 
+  it('names who set each field HQ holds: the window, the clerk by the name their desk sent, and when; HQ itself for its decision', async () => {
+    const caseId = uuidv7();
+    const other = await hq.enrol('FC', '07');
+    const otherBox = new Outbox();
+    await desk.push([{ ...outbox.newCase(desk, 1, { status: acceptedStatus() }, caseId), clerkName: '张三' }]);
+    const later = '2026-11-26T11:00:00.000+08:00';
+    await other.push([{ ...otherBox.op('case', caseId, { queueTicket: 'B007' }, { baseVersion: 1, at: later }), clerkName: '王五' }]);
+    const denied = await hq.operator.deny(caseId, '经营范围涉及前置许可，未取得许可证件', { decidedBy: '审批科 周敏' });
+    const [latest] = (await page(desk, '?cursor=0')).changes.map((change) => caseRecordSchema.parse(change.data));
+    expect(latest!.fieldAuthors).toMatchObject({
+      applicant: { deskCode: '03', clerkId: outbox.clerkId, clerkName: '张三', at: at() },
+      queueTicket: { deskCode: '07', clerkId: otherBox.clerkId, clerkName: '王五', at: later },
+      status: { deskCode: null, clerkName: '审批科 周敏', at: denied.decision!.decidedAt },
+    });
+  });
+
   it('streams an approval with the HQ case number and licence data, and a denial with its reason', async () => {
     const approvedId = uuidv7();
     const deniedId = uuidv7();

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IssuanceConflict } from '../../renderer/src/domain/cases/caseRecord';
+import type { FieldAuthor, IssuanceConflict } from '../../renderer/src/domain/cases/caseRecord';
 import type { HqDecision, LicenceData } from '../../renderer/src/domain/cases/hqDecision';
 import type { DeskId } from '../../renderer/src/domain/desk';
 import type { SyncEntity } from '../../renderer/src/protocol/ops';
@@ -18,6 +18,8 @@ export interface DeskRecord {
 export interface FieldStamp {
   version: number;
   by: string;
+  /** Who did it, as the hall is told (`fieldAuthors` in pull); absent on stamps stored before it was kept. */
+  author?: FieldAuthor;
 }
 
 export interface StoredCase {

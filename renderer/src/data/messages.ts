@@ -33,6 +33,7 @@ export const dataMessages = {
     checklistClosed: (status: string) => `办件${status}，不能再修改材料清单`,
     itemNotFound: '材料清单中没有这一项，请刷新后重试',
     changedMeanwhile: '办件的登记信息刚在另一窗口被修改，请刷新后重试',
+    noConflicts: '该办件已没有与市级系统不一致之处，无须再确认',
     deferredNeedsDate: '容缺的材料须填写补交期限',
     countInvalid: (label: string, max: number) => `${label}应为0到${max}之间的整数`,
     authorisationRequired: '有代理人时须填写授权委托情况',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseNumber } from '../domain/cases/caseNumber';
-import type { CaseField, IssuanceConflict } from '../domain/cases/caseRecord';
+import type { CaseField, FieldAuthor, FieldAuthors, IssuanceConflict } from '../domain/cases/caseRecord';
 import type { CaseState } from '../domain/cases/caseState';
 import type { CaseStatusCode } from '../domain/cases/caseStatus';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
@@ -70,7 +70,12 @@ export interface CaseConflict {
   field: CaseField;
   deskValue: unknown;
   hqValue: unknown;
+  /** When this window's clerk made the change (the op's time). */
   at: string;
+  /** Who at this window made it; absent on marks kept before it was recorded. */
+  clerkId?: ClerkId;
+  /** Who set HQ's value (another window, or HQ itself), once the desk knows it. */
+  hqBy?: FieldAuthor;
 }
 
 export interface CaseRow {
@@ -115,12 +120,15 @@ export interface CaseRow {
   licence: LicenceData | null;
   /** The case version HQ last sent (the `baseVersion` of the next op); null before the first pull. */
   hqVersion: number | null;
+  /** Fields where HQ kept another value than this window's: the case is marked until a clerk acknowledges it. */
   conflicts: CaseConflict[];
   /**
    * HQ-owned: another window issued this case's licence too, as HQ flags it in pull until the window named
    * (the second to issue) has voided its sheets. Absent on rows pulled before HQ sent it.
    */
   issuanceConflict?: IssuanceConflict | null;
+  /** Who set each field's value on HQ, as the last pull said (HQ-owned); absent when HQ did not say. */
+  fieldAuthors?: FieldAuthors;
 }
 
 /** What a clerk recorded about one checklist item. */

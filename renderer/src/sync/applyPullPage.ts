@@ -3,7 +3,7 @@ import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import { noteIssuanceConflictsWithin } from '../data/issuanceConflicts';
-import type { CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
+import type { CaseConflict, CaseRow, ChecklistRecordRow, EnterpriseRow } from '../data/records';
 import { caseSearchKeys } from '../data/search/keys';
 import { keyedIn, type Keyed } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
@@ -12,7 +12,7 @@ import type { CaseEvent } from '../domain/cases/caseEvents';
 import type { CaseId } from '../domain/cases/caseId';
 import type { HqDecision } from '../domain/cases/hqDecision';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
-import { caseFields, type CasePatch } from '../domain/cases/caseRecord';
+import { caseFields, type CasePatch, type CaseRecord } from '../domain/cases/caseRecord';
 import { runningDueDate } from '../domain/cases/dueStatus';
 import { checklistItemKeySchema, type ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
@@ -93,6 +93,12 @@ function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: stri
 /** Whether the timeline already records HQ's decision (a page applied again, or a later version of the case). */
 function recordsDecision(timeline: readonly CaseEvent[], decision: HqDecision): boolean {
   return timeline.some((event) => event.type === decision.kind && event.clerkId === hqClerkId && Date.parse(event.at) === Date.parse(decision.decidedAt));
+}
+
+/** A conflict flagged by a push, with HQ's value and (when HQ says) who set it. */
+function learnHqValue(conflict: CaseConflict, record: CaseRecord): CaseConflict {
+  const hqBy = record.fieldAuthors?.[conflict.field];
+  return { ...conflict, hqValue: record[conflict.field], ...(hqBy !== undefined && { hqBy }) };
 }
 
 function laterIso(a: string, b: string): string {
@@ -213,7 +219,7 @@ class PageWork {
     const keep = this.unsent.get(record.id) ?? new Set<string>();
     // HQ's values of the fields kept back, in case HQ resolves the clerk's change as a conflict.
     this.hqValues.set(record.id, pickFields(record, caseFields.filter((field) => keep.has(field))));
-    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'issuanceConflict' | 'updatedAt'> = {
+    const hqOwned: Pick<CaseRow, 'hqCaseNumber' | 'decision' | 'licence' | 'hqVersion' | 'conflicts' | 'issuanceConflict' | 'fieldAuthors' | 'updatedAt'> = {
       hqCaseNumber: record.hqCaseNumber,
       // HQ sends the flag while it stands; a version without it clears it.
       issuanceConflict: record.issuanceConflict ?? null,
@@ -221,8 +227,9 @@ class PageWork {
       // Before the desk fields are written: they re-key the case, and the licence's USCC is one of its keys.
       licence: record.licence,
       hqVersion: change.version,
-      // A conflict flagged by a push learns the value that stood on HQ.
-      conflicts: local.conflicts.map((conflict) => (conflict.hqValue === undefined ? { ...conflict, hqValue: record[conflict.field] } : conflict)),
+      // A conflict flagged by a push learns the value that stood on HQ, and who set it.
+      conflicts: local.conflicts.map((conflict) => (conflict.hqValue === undefined ? learnHqValue(conflict, record) : conflict)),
+      fieldAuthors: record.fieldAuthors,
       updatedAt: laterIso(local.updatedAt, record.updatedAt),
     };
     this.putCase(withDeskFields({ ...local, ...hqOwned }, pickFields(record, caseFields.filter((field) => !keep.has(field)))));
@@ -270,6 +277,7 @@ class PageWork {
       hqVersion: change.version,
       conflicts: [],
       issuanceConflict: record.issuanceConflict ?? null,
+      fieldAuthors: record.fieldAuthors,
     };
     // Settled at once: a first pull brings thousands of cases, more than the fresh index is for.
     this.putCase({ ...base, ...keyedIn('settled', caseSearchKeys(base)) });

@@ -129,8 +129,10 @@ async function settleCaseAnswers(db: DeskDatabase, batch: readonly OutboxRow[], 
       const payload = row.op.payload as Record<string, unknown>;
       for (const field of (result.conflictFields ?? []).filter(isCaseField)) {
         if (!(field in payload) || conflicts.some((known) => known.field === field && known.at === row.op.at)) continue;
-        // hqValue stays undefined until the pull brings HQ's case (see applyPullPage) when it is not known yet.
-        conflicts.push({ field, deskValue: payload[field], hqValue: hqValues[field], at: row.op.at });
+        // HQ's value and who set it stay undefined until the pull brings HQ's case (see applyPullPage) when
+        // they are not known yet; kept back at a pull, the row already names its author.
+        const hqBy = field in hqValues ? caseRow.fieldAuthors?.[field] : undefined;
+        conflicts.push({ field, deskValue: payload[field], hqValue: hqValues[field], at: row.op.at, clerkId: row.op.clerkId, ...(hqBy !== undefined && { hqBy }) });
         if (field in hqValues && !stillUnsent.has(field)) Object.assign(standing, { [field]: hqValues[field] });
       }
     }

@@ -1,5 +1,6 @@
 import type { CaseId } from '../../domain/cases/caseId';
 import type { CaseStatusCode } from '../../domain/cases/caseStatus';
+import { isSuperseded } from '../../domain/cases/standingDecision';
 import { businessDateOf } from '../../domain/chineseDate';
 import { dayFiguresOf, type DayFigures } from '../../domain/dayClose/dayFigures';
 import {
@@ -194,7 +195,8 @@ export async function readDaySnapshot(db: DeskDatabase, businessDate: string): P
         caseRows.map((row) => ({
           id: row.id,
           caseNumber: row.caseNumber,
-          timeline: row.state.timeline.filter((event) => ownEvents.get(row.id)?.has(event.seq) === true),
+          // A decision HQ did not keep (another window's stood) asks for nothing any more.
+          timeline: row.state.timeline.filter((event) => ownEvents.get(row.id)?.has(event.seq) === true && !isSuperseded(event, row.state)),
         })),
         documents,
         isPrintableKind,

@@ -4,6 +4,7 @@ import { clerkIdSchema } from '../clerks/clerkId';
 import { deskCodeSchema } from './caseNumber';
 import { documentRequestSchema, type CaseDocumentKind } from './caseDocuments';
 import { casesMessages } from './messages';
+import { caseFields, type CaseField } from './caseRecord';
 import { collectorSchema, deferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
 
 /** Position in the case's timeline (from 1), who acted and when. */
@@ -92,6 +93,11 @@ export const caseEventSchema = z.discriminatedUnion('type', [
    * warned that another window may have issued: the chief's name (readable at every window) and the window.
    */
   z.object({ ...eventBase, type: z.literal('offlineIssuanceApproved'), approvedBy: z.string().min(1).max(50), deskCode: deskCodeSchema }),
+  /**
+   * The clerk saw that HQ kept another value of these fields than this window's (another window's
+   * decision, say) and was told what to do about it: the case's mark is cleared.
+   */
+  z.object({ ...eventBase, type: z.literal('conflictAcknowledged'), fields: z.array(z.enum(caseFields as [CaseField, ...CaseField[]])).min(1) }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { bundleCodeSchema, catalogueVersionSchema, matterCodeSchema, questionIdSchema } from '../catalogue/schema';
 import { isoDateTimeSchema } from '../chineseDate';
+import { clerkIdSchema } from '../clerks/clerkId';
 import { deskIdSchema } from '../desk';
+import { plainTextSchema } from '../text';
 import { caseIdSchema } from './caseId';
 import { caseNumberSchema, deskCodeSchema, hallCodeSchema } from './caseNumber';
 import { caseStatusSchema } from './caseStatus';
@@ -63,6 +65,20 @@ export const newCaseSchema = z
   .partial()
   .required(Object.fromEntries(requiredNewCaseFields.map((name) => [name, true])) as { [K in (typeof requiredNewCaseFields)[number]]: true });
 
+/**
+ * Who set the value a case field has on HQ: the window (null when HQ itself did, with a decision), the
+ * clerk by id and by the name their desk sent (HQ's staff by name only), and when they did it.
+ */
+export const fieldAuthorSchema = z.object({
+  deskCode: deskCodeSchema.nullable(),
+  clerkId: clerkIdSchema.optional(),
+  clerkName: plainTextSchema(50).optional(),
+  at: isoDateTimeSchema,
+});
+export type FieldAuthor = z.infer<typeof fieldAuthorSchema>;
+export const fieldAuthorsSchema = z.partialRecord(z.enum(caseFields as [CaseField, ...CaseField[]]), fieldAuthorSchema);
+export type FieldAuthors = z.infer<typeof fieldAuthorsSchema>;
+
 export const issuanceConflictSchema = z.object({
   /** The window whose issuance came second and must be undone. */
   deskCode: deskCodeSchema,
@@ -88,5 +104,10 @@ export const caseRecordSchema = z.object({
    * chief's approval); set until that window's licence sheets for the case are voided.
    */
   issuanceConflict: issuanceConflictSchema.nullable().optional(),
+  /**
+   * Extension: who set each desk-owned field's value HQ holds, so a window whose change HQ did not take
+   * can say whose value stands. Absent from HQs that do not send it, and for fields set before they did.
+   */
+  fieldAuthors: fieldAuthorsSchema.optional(),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

@@ -60,6 +60,7 @@ export const casesMessages = {
     readyForIssuance: '转入待出证',
     completed: '出件办结',
     offlineIssuanceApproved: '首席代表批准离线发证',
+    conflictAcknowledged: '已知悉与市级系统不一致',
   },
   documentLabels: {
     receipt: '收件凭证',

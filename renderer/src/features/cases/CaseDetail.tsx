@@ -1,11 +1,13 @@
 import { Alert, Button, Group, Kbd, Loader, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { CaseId } from '../../domain/cases/caseId';
+import { isSuperseded } from '../../domain/cases/standingDecision';
 import type { CounterReference } from '../common/reference';
 import { IntakeCorrection } from '../intake/IntakeCorrection';
 import { CompletedBanner } from '../issuance/CompletedBanner';
 import { IssuanceConflictMark } from '../issuance/IssuanceConflictMark';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
+import { CaseConflictMark } from './CaseConflictMark';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseWork } from './CaseWork';
@@ -45,10 +47,15 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
             actions={<IntakeCorrection file={file.value} reference={props.reference} />}
           />
           <IssuanceConflictMark row={file.value.row} />
+          <CaseConflictMark row={file.value.row} clerkNames={file.value.clerkNames} catalogue={props.reference.catalogue} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
-          <CaseTimeline events={file.value.row.state.timeline} clerkNames={file.value.clerkNames} />
+          <CaseTimeline
+            events={file.value.row.state.timeline}
+            clerkNames={file.value.clerkNames}
+            superseded={new Set(file.value.row.state.timeline.filter((event) => isSuperseded(event, file.value.row.state)).map((event) => event.seq))}
+          />
         </>
       ) : null}
     </Stack>

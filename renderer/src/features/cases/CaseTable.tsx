@@ -3,6 +3,7 @@ import type { CaseRow } from '../../data/records';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { dueStatus, runningDueDate } from '../../domain/cases/dueStatus';
 import type { CounterReference } from '../common/reference';
+import { ConflictBadge } from './CaseConflictMark';
 import { CaseStatusBadge, DueBadge } from './CaseStatusBadge';
 import { bundleName, matterNames } from './CaseSummary';
 import { casesMessages } from './messages';
@@ -69,7 +70,10 @@ export function CaseTable(props: {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <CaseStatusBadge code={row.statusCode} size="sm" />
+                <Group gap={4}>
+                  <CaseStatusBadge code={row.statusCode} size="sm" />
+                  <ConflictBadge row={row} />
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>

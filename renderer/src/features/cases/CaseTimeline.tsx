@@ -6,8 +6,11 @@ import { casesMessages } from './messages';
 
 const m = casesMessages.detail;
 
-/** The full timeline of a case: every event with who did it and when, and what it carried. */
-export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: ReadonlyMap<string, string> }) {
+/**
+ * The full timeline of a case: every event with who did it and when, and what it carried. A decision HQ
+ * did not keep (`superseded`, by seq: another window's stood) is marked as such.
+ */
+export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: ReadonlyMap<string, string>; superseded?: ReadonlySet<number> }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={m.timeline}>
       <Stack gap="sm">
@@ -26,6 +29,11 @@ export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: 
                   {'visit' in event ? (
                     <Badge size="xs" variant="light" color="gray">
                       {m.timelineVisit(event.visit)}
+                    </Badge>
+                  ) : null}
+                  {props.superseded?.has(event.seq) === true ? (
+                    <Badge size="xs" variant="outline" color="red">
+                      {m.superseded}
                     </Badge>
                   ) : null}
                 </Group>

@@ -9,6 +9,7 @@ import type { ChecklistEntry } from '../../data/records';
 import { buildChecklist, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
 import type { CatalogueSelection } from '../../domain/catalogue/selection';
 import { isIntakeOpen } from '../../domain/cases/caseStatus';
+import { standingDecision } from '../../domain/cases/standingDecision';
 import { ChecklistCollector } from '../checklist/ChecklistCollector';
 import { DroppedItems } from '../checklist/DroppedItems';
 import type { AttachOutcome, ChangeOutcome, ItemRecordView } from '../checklist/checklistView';
@@ -105,8 +106,9 @@ export function CaseWork(props: CaseWorkProps) {
     return { ok: true, events: result.value.events };
   };
 
-  // Once HQ denies the case, the counter's decision and its documents are history (the timeline keeps them).
-  const decided = row.decision?.kind === 'denied' ? null : lastDecision(row.state.timeline);
+  // Once HQ denies the case, the counter's decision and its documents are history (the timeline keeps them);
+  // a window's decision HQ did not keep (another window's stood) is never shown as the case's.
+  const decided = row.decision?.kind === 'denied' ? null : standingDecision(row.state);
   return (
     <Stack gap="md">
       {row.decision !== null ? <HqDecisionPanel decision={row.decision} /> : null}

@@ -1,4 +1,4 @@
-import { caseFields } from '../../../../renderer/src/domain/cases/caseRecord';
+import { caseFields, caseRecordSchema } from '../../../../renderer/src/domain/cases/caseRecord';
 import { decidableStatusCodes } from '../../../../renderer/src/domain/cases/ownership';
 import { businessDateOf } from '../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
@@ -12,6 +12,7 @@ import { readDaySnapshot } from '../../../../renderer/src/data/dayClose/snapshot
 import type { CaseRow } from '../../../../renderer/src/data/records';
 import { canonicalJson } from '../../../../renderer/src/domain/audit/canonicalJson';
 import type { CaseCommandInput } from '../../../../renderer/src/domain/cases/caseCommands';
+import { isSuperseded, standingDecision } from '../../../../renderer/src/domain/cases/standingDecision';
 import type { OperatorCase } from '../../../hq/operatorProtocol';
 import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
@@ -26,6 +27,9 @@ import { acceptedCase, draftCase } from './syncFixtures';
  * - every opId is on HQ exactly once, each desk's lastSeq on HQ equals its highest seq (`expectDelivered`);
  * - desks and HQ agree: every desk holds every case of the hall, with HQ's desk-owned fields and decision;
  * - each desk's day totals, computed from its outbox, reconcile with HQ for every business day.
+ * A second property has two windows decide one case without seeing each other, then syncs them in random
+ * order through the same faults: every desk ends with HQ's state and the same decision standing, and the
+ * window whose decision HQ did not keep holds the mark with both values.
  * Deterministic in its choices (seeded; fast-check prints the seed and the command list on failure).
  */
 
@@ -212,6 +216,20 @@ async function openTheHall(hall: Hall): Promise<void> {
   for (const member of hall.desks) await member.pass();
 }
 
+/** Runs `work` in a hall of `deskCount` desks enrolled with a fresh HQ, each holding every case `openTheHall` took in; then disposes of it all. */
+async function inOpenHall(deskCount: number, work: (hall: Hall) => Promise<void>): Promise<void> {
+  const hq = await new HqHarness().start();
+  const hall: Hall = { hq, desks: [], acts: 0 };
+  try {
+    for (let i = 1; i <= deskCount; i++) hall.desks.push(await FaultDesk.enrol(hq, String(i).padStart(2, '0'), { timeoutMs: 5000 }));
+    await openTheHall(hall);
+    await work(hall);
+  } finally {
+    await Promise.all(hall.desks.map((member) => member.dispose()));
+    await hq.dispose();
+  }
+}
+
 /** Network back, HQ healed, then passes until every desk has nothing left to send and has pulled the others' last ops. */
 async function drain(hall: Hall): Promise<void> {
   await hall.hq.operator.clearFaults();
@@ -263,22 +281,110 @@ describe('sync under random work and random faults', () => {
           fc.integer({ min: 2, max: 3 }),
           // Work and syncs are listed more than once: fast-check picks among the entries evenly, and a day is mostly work.
           fc.commands([...work, ...work, sync, sync, sync, ...faults], { maxCommands: 20, size: 'max' }),
-          async (deskCount, commands) => {
-            const hq = await new HqHarness().start();
-            const hall: Hall = { hq, desks: [], acts: 0 };
-            try {
-              for (let i = 1; i <= deskCount; i++) hall.desks.push(await FaultDesk.enrol(hq, String(i).padStart(2, '0'), { timeoutMs: 5000 }));
-              await openTheHall(hall);
+          (deskCount, commands) =>
+            inOpenHall(deskCount, async (hall) => {
               await fc.asyncModelRun(() => ({ model: { offline: hall.desks.map(() => false) }, real: hall }), commands);
               await drain(hall);
-              for (const member of hall.desks) await expectDelivered(hq, member);
+              for (const member of hall.desks) await expectDelivered(hall.hq, member);
               await expectAgreement(hall);
               for (const member of hall.desks) await expectDaysReconcile(member);
-            } finally {
-              await Promise.all(hall.desks.map((member) => member.dispose()));
-              await hq.dispose();
-            }
-          },
+            }),
+        ),
+        { seed, numRuns, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
+});
+
+/** What a window decides at the counter on a case still being taken in; 受理 first receives every required material. */
+const counterDecision = fc.constantFrom('accept', 'correctionNotice', 'refuse', 'withdraw');
+type CounterDecision = typeof counterDecision extends fc.Arbitrary<infer D> ? D : never;
+
+async function decideAtCounter(member: FaultDesk, row: CaseRow, decision: CounterDecision, at: string): Promise<void> {
+  const items = await caseChecklist(member.db, row.id);
+  if (decision === 'accept') {
+    for (const item of items.filter((entry) => entry.item.required && entry.status === 'missing')) {
+      const recorded = await recordChecklistItem(member.db, row.id, item.key, { status: 'received', form: item.item.form, copies: 1, pages: 1 }, { clerk: member.clerk, at });
+      expect(recorded.ok).toBe(true);
+    }
+  }
+  const missing = items.filter((item) => item.item.required && item.status === 'missing');
+  const command: CaseCommandInput =
+    decision === 'accept'
+      ? { type: 'accept' }
+      : decision === 'refuse'
+        ? { type: 'refuse', reason: '不属于本中心受理范围' }
+        : decision === 'withdraw'
+          ? { type: 'withdraw', reason: '申请人撤回' }
+          : { type: 'issueCorrectionNotice', items: missing.map((item) => ({ materialKey: item.key })) };
+  const decided = await applyCommand(member.db, row.id, command, { clerk: member.clerk, at });
+  expect(decided.ok, decided.ok ? '' : decided.message).toBe(true);
+}
+
+/** The sync side of a day after two windows decided one case without seeing each other: passes, the network, HQ's faults. */
+const contestSteps = [sync, sync, ...faults];
+
+describe('two windows decide the same case at once', () => {
+  it(
+    'after a final sync round every desk holds HQ\'s state and decision, and the window whose decision lost holds the mark with both values',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 2, max: 3 }),
+          fc.record({ first: desk, second: desk, pick, decisions: fc.tuple(counterDecision, counterDecision), secondFirst: fc.boolean() }),
+          fc.commands(contestSteps, { maxCommands: 12, size: 'max' }),
+          (deskCount, contest, commands) =>
+            inOpenHall(deskCount, async (hall) => {
+              const { hq } = hall;
+              // Two different windows, both cut off, decide the same case: neither can see the other's decision.
+              const a = deskOf(hall, contest.first);
+              const b = hall.desks.filter((member) => member !== a)[contest.second % (deskCount - 1)]!;
+              const row = (await caseOf(a, contest.pick))!;
+              a.tap.offline = true;
+              b.tap.offline = true;
+              const order = contest.secondFirst ? ([[b, contest.decisions[1]], [a, contest.decisions[0]]] as const) : ([[a, contest.decisions[0]], [b, contest.decisions[1]]] as const);
+              for (const [member, decision] of order) await decideAtCounter(member, row, decision, nextInstant(hall));
+              const offline = hall.desks.map((member) => member.tap.offline);
+              await fc.asyncModelRun(() => ({ model: { offline }, real: hall }), commands);
+              await drain(hall);
+              // The final round: each window pulls what the others' last passes sent.
+              for (const member of hall.desks) expect(await member.pass()).toEqual({ kind: 'synced' });
+
+              await expectAgreement(hall);
+              const onHq = caseRecordSchema.parse((await hq.operator.getCase(row.id)).case);
+              const winnerCode = onHq.fieldAuthors?.status?.deskCode;
+              expect([a.deskCode, b.deskCode]).toContain(winnerCode);
+              const [winner, loser] = winnerCode === a.deskCode ? [a, b] : [b, a];
+              const standing = new Set<string>();
+              for (const member of hall.desks) {
+                const local = (await member.db.cases.get(row.id))!;
+                expect(local.state.status, `desk ${member.deskCode}`).toEqual(onHq.status);
+                const stands = standingDecision(local.state);
+                standing.add(stands === null ? 'none' : `${stands.type}|${stands.clerkId}|${Date.parse(stands.at)}`);
+                // The losing window's decision is on every timeline that has it, never as the one that stands.
+                for (const event of local.state.timeline.filter((entry) => entry.clerkId === loser.clerk.id && 'visit' in entry && entry.type !== 'applicantReturned')) {
+                  expect(isSuperseded(event, local.state), `desk ${member.deskCode}: ${event.type} of desk ${loser.deskCode}`).toBe(true);
+                }
+                if (stands !== null) expect(stands.clerkId, `desk ${member.deskCode}`).toBe(winner.clerk.id);
+              }
+              expect(standing.size, 'every desk shows the same decision standing').toBe(1);
+
+              const lost = (await loser.db.outbox.toArray()).find((entry) => entry.op.entity === 'case' && 'status' in (entry.op.payload as object) && entry.op.entityId === row.id && entry.state === 'conflict');
+              expect(lost, `desk ${loser.deskCode}'s decision was answered conflict`).toBeDefined();
+              const mark = (await loser.db.cases.get(row.id))!.conflicts.filter((conflict) => conflict.field === 'status');
+              expect(mark).toEqual([
+                {
+                  field: 'status',
+                  deskValue: (lost!.op.payload as Record<string, unknown>)['status'],
+                  hqValue: onHq.status,
+                  at: lost!.op.at,
+                  clerkId: loser.clerk.id,
+                  hqBy: { deskCode: winner.deskCode, clerkId: winner.clerk.id, clerkName: `受理员${winner.deskCode}`, at: onHq.fieldAuthors!.status!.at },
+                },
+              ]);
+              expect((await winner.db.cases.get(row.id))!.conflicts).toEqual([]);
+            }),
         ),
         { seed, numRuns, endOnFailure: true },
       );

@@ -1,7 +1,12 @@
 import { businessDateOf } from '../../../../../renderer/src/domain/chineseDate';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acknowledgeCaseConflicts } from '../../../../../renderer/src/data/caseConflicts';
+import { caseChecklist, recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
+import { applyCommand } from '../../../../../renderer/src/data/cases';
+import { DataError } from '../../../../../renderer/src/data/dataError';
 import { updateIntake } from '../../../../../renderer/src/data/intakeCorrection';
+import { standingDecision } from '../../../../../renderer/src/domain/cases/standingDecision';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
 import { recordInHallApproval } from '../../../../../renderer/src/data/licenceIssuance';
 import { opsInState } from '../../../../../renderer/src/data/outbox';
@@ -113,6 +118,127 @@ describe('two desks change the same case', () => {
       queueTicket: 'B007',
       conflicts: [{ field: 'queueTicket', deskValue: 'A099', hqValue: 'B007' }],
     });
+    await expectDelivered(hq, origin);
+  });
+});
+
+describe('two windows decide the same case', () => {
+  const acceptedAt = '2026-11-26T10:30:00.000+08:00';
+  const noticeAt = '2026-11-26T10:40:00.000+08:00';
+
+  /** Desk 01 takes a case in; both desks hold it at HQ's version before either decides. */
+  async function caseAtBothDesks(): Promise<{ origin: FaultDesk; other: FaultDesk; row: CaseRow }> {
+    const origin = await enrol('01');
+    const other = await enrol('02');
+    const row = await draftCase(origin);
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    return { origin, other, row };
+  }
+
+  /** Every required material received at `desk`, then 受理. */
+  async function acceptAt(desk: FaultDesk, row: CaseRow): Promise<void> {
+    for (const item of await caseChecklist(desk.db, row.id)) {
+      if (!item.item.required || item.status !== 'missing') continue;
+      const recorded = await recordChecklistItem(desk.db, row.id, item.key, { status: 'received', form: item.item.form, copies: 1, pages: 1 }, { clerk: desk.clerk, at: acceptedAt });
+      expect(recorded.ok).toBe(true);
+    }
+    expect((await applyCommand(desk.db, row.id, { type: 'accept' }, { clerk: desk.clerk, at: acceptedAt })).ok).toBe(true);
+  }
+
+  /** 一次性告知 at `desk` for every required material it has not received. */
+  async function issueNoticeAt(desk: FaultDesk, row: CaseRow): Promise<void> {
+    const missing = (await caseChecklist(desk.db, row.id)).filter((item) => item.item.required && item.status === 'missing');
+    const command = { type: 'issueCorrectionNotice' as const, items: missing.map((item) => ({ materialKey: item.key })) };
+    expect((await applyCommand(desk.db, row.id, command, { clerk: desk.clerk, at: noticeAt })).ok).toBe(true);
+  }
+
+  /** Both desks hold HQ's status, show the notice as the decision that stands, and only desk 01 is marked, with both values. */
+  async function expectConverged(origin: FaultDesk, other: FaultDesk, row: CaseRow): Promise<void> {
+    const onHq = (await hq.operator.getCase(row.id)).case;
+    expect(onHq.status).toEqual({ code: 'awaitingCorrection', noticeIssuedAt: noticeAt });
+    for (const desk of [origin, other]) {
+      const local = (await desk.db.cases.get(row.id))!;
+      expect(local.state.status, `desk ${desk.deskCode}`).toEqual(onHq.status);
+      expect(standingDecision(local.state), `desk ${desk.deskCode}`).toMatchObject({ type: 'correctionNoticeIssued', clerkId: other.clerk.id });
+      // Desk 01's acceptance reached every timeline (events are only appended), superseded.
+      expect(local.state.timeline.filter((event) => event.type === 'accepted')).toHaveLength(1);
+    }
+    expect((await other.db.cases.get(row.id))!.conflicts).toEqual([]);
+    expect((await origin.db.cases.get(row.id))!.conflicts).toEqual([
+      {
+        field: 'status',
+        deskValue: { code: 'accepted', acceptance: expect.objectContaining({ acceptedAt }) },
+        hqValue: { code: 'awaitingCorrection', noticeIssuedAt: noticeAt },
+        at: acceptedAt,
+        clerkId: origin.clerk.id,
+        hqBy: { deskCode: '02', clerkId: other.clerk.id, clerkName: '受理员02', at: noticeAt },
+      },
+    ]);
+  }
+
+  /** Desk 01, offline, accepts; desk 02 issues 一次性告知 and HQ takes it; then desk 01's network is back and it syncs. */
+  async function decidedApart(): Promise<{ origin: FaultDesk; other: FaultDesk; row: CaseRow }> {
+    const desks = await caseAtBothDesks();
+    const { origin, other, row } = desks;
+    origin.tap.offline = true;
+    await acceptAt(origin, row);
+    await issueNoticeAt(other, row);
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    origin.tap.offline = false;
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    return desks;
+  }
+
+  it('desk 01 accepts offline, desk 02 issues 一次性告知 online: after one sync each, both show HQ’s state and desk 01 the mark', async () => {
+    const { origin, other, row } = await decidedApart();
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    await expectConverged(origin, other, row);
+    // Desk 01's superseded acceptance no longer asks for its 受理通知书 and 收件凭证 at the day's close.
+    expect((await readDaySnapshot(origin.db, '2026-11-26')).unprinted).toEqual([]);
+    expect((await readDaySnapshot(other.db, '2026-11-26')).unprinted.map((document) => document.kind)).toEqual(['correctionNotice']);
+    await expectDelivered(hq, origin);
+    await expectDelivered(hq, other);
+  });
+
+  it('desk 01 decides while the pull bringing desk 02’s notice is on its way: the notice stands there too, its author named', async () => {
+    const { origin, other, row } = await caseAtBothDesks();
+    await issueNoticeAt(other, row);
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    origin.tap.beforePull = async () => {
+      origin.tap.beforePull = null;
+      await acceptAt(origin, row);
+    };
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+    await expectConverged(origin, other, row);
+  });
+
+  it('已知悉 clears the mark with an op: HQ and the other window record who saw it, and the audit log says so', async () => {
+    const { origin, other, row } = await decidedApart();
+    const seenAt = '2026-11-26T11:00:00.000+08:00';
+    // The op cannot be stored (the disk is full): the mark stays, and no audit entry says it was seen.
+    const auditBefore = await origin.db.auditLog.count();
+    origin.storage.failNextWrite('outbox', 'quota');
+    await expect(acknowledgeCaseConflicts(origin.db, row.id, { clerk: origin.clerk, at: seenAt })).rejects.toBeInstanceOf(DataError);
+    expect((await origin.db.cases.get(row.id))!.conflicts).toHaveLength(1);
+    expect(await origin.db.auditLog.count()).toBe(auditBefore);
+
+    const seen = await acknowledgeCaseConflicts(origin.db, row.id, { clerk: origin.clerk, at: seenAt });
+    expect(seen.ok).toBe(true);
+    expect((await origin.db.cases.get(row.id))!.conflicts).toEqual([]);
+    expect(await origin.pass()).toEqual({ kind: 'synced' });
+    expect(await other.pass()).toEqual({ kind: 'synced' });
+
+    const acknowledged = { type: 'conflictAcknowledged', fields: ['status'], clerkId: origin.clerk.id, at: seenAt };
+    expect((await hq.operator.getCase(row.id)).events).toContainEqual(expect.objectContaining({ entity: 'caseEvent', data: expect.objectContaining({ event: expect.objectContaining(acknowledged) }) }));
+    expect((await other.db.cases.get(row.id))!.state.timeline).toContainEqual(expect.objectContaining(acknowledged));
+    const audit = await origin.db.auditLog.toArray();
+    expect(audit.at(-1)).toMatchObject({ action: 'case.acknowledgeConflicts', clerkId: origin.clerk.id, subject: `case:${row.id}` });
+    // Nothing left to acknowledge: a second 已知悉 is refused and writes nothing.
+    expect(await acknowledgeCaseConflicts(origin.db, row.id, { clerk: origin.clerk, at: seenAt })).toMatchObject({ ok: false });
+    expect(await origin.db.auditLog.count()).toBe(audit.length);
     await expectDelivered(hq, origin);
   });
 });
