@@ -46,7 +46,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
-          <CaseTimeline events={file.value.row.state.timeline} clerkNames={file.value.clerkNames} />
+          <CaseTimeline entries={file.value.history} />
         </>
       ) : null}
     </Stack>
