@@ -25,6 +25,17 @@ afterEach(async () => {
   await hq.dispose();
 });
 
+/** A draft taken in at window 01 and pushed, and the first page of the hall's changes as window 02 pulls it. */
+async function draftSeenFromAnotherWindow() {
+  const intake = await enrolledDesk(hq, '01');
+  const other = await enrolledDesk(hq, '02');
+  const row = await draftCase(intake);
+  await pushOutbox(intake.ctx);
+  const pulled = await other.hq.pull({ cursor: 0, limit: 500 });
+  if (!pulled.ok) throw new Error(pulled.failure.message);
+  return { intake, other, row, page: pulled };
+}
+
 describe('pulling HQ\'s changes', () => {
   it('turns an approved case into 待出证 with its licence data and HQ case number', async () => {
     const desk = await enrolledDesk(hq);
@@ -263,12 +274,7 @@ describe('pulling HQ\'s changes', () => {
   });
 
   it('keeps another window’s document, licence-sheet and handover events on the case with its window and clerk, once, even before the case arrives', async () => {
-    const intake = await enrolledDesk(hq, '01');
-    const other = await enrolledDesk(hq, '02');
-    const row = await draftCase(intake);
-    await pushOutbox(intake.ctx);
-    const page = await other.hq.pull({ cursor: 0, limit: 500 });
-    if (!page.ok) throw new Error(page.failure.message);
+    const { intake, other, row, page } = await draftSeenFromAnotherWindow();
     const meta = { deskId: intake.deskId, deskCode: '01', clerkId: intake.clerk.id, clerkName: '受理员01', at: '2026-11-26T10:30:00+08:00' };
     const document = {
       caseId: row.id,
@@ -319,12 +325,7 @@ describe('pulling HQ\'s changes', () => {
   });
 
   it('keeps no name for an event that came without one (a desk that did not send it), and the case still opens', async () => {
-    const intake = await enrolledDesk(hq, '01');
-    const other = await enrolledDesk(hq, '02');
-    const row = await draftCase(intake);
-    await pushOutbox(intake.ctx);
-    const page = await other.hq.pull({ cursor: 0, limit: 500 });
-    if (!page.ok) throw new Error(page.failure.message);
+    const { intake, other, row, page } = await draftSeenFromAnotherWindow();
     const unnamed = page.value.changes.map((change) => (change.entity === 'caseEvent' && change.op === 'upsert' ? { ...change, data: { ...change.data, clerkName: undefined } } : change));
     await applyPullPage(other.db, { ...page.value, changes: unnamed }, { deskId: other.deskId, catalogue: (await activeCatalogue(other.db)).data });
     expect(await other.db.cases.get(row.id)).toMatchObject({ clerkId: intake.clerk.id });

@@ -6,7 +6,7 @@ import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snaps
 import { readResendFrom } from '../../../../../renderer/src/data/syncState';
 import { closeDatabases, startUpInput } from '../dataFixtures';
 import { chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult } from '../issuanceFixtures';
-import { day, markAllApplied, reasonsForUnprinted, reconcile, reportDraft, sign, workedDay } from './dayCloseFixtures';
+import { day, markAllApplied, reasonsForUnprinted, reconcile, reconciledWorkedDay, reportDraft, sign, workedDay } from './dayCloseFixtures';
 
 afterEach(closeDatabases);
 
@@ -81,9 +81,7 @@ describe('recordReconciliation and closeDay', () => {
 
   it('refuses the signature while a document the day’s decisions asked for is unprinted and the chief gave no reason for it', async () => {
     const desk = await issuingDesk();
-    const { accepted } = await workedDay(desk);
-    await markAllApplied(desk.db);
-    unwrapResult(await reconcile(desk, await readDaySnapshot(desk.db, day)));
+    const { accepted } = await reconciledWorkedDay(desk);
     const [notice, receipt] = await reasonsForUnprinted(desk);
     const refused = await sign(desk, desk.chief, undefined, [notice!]);
     expect(refused).toEqual({
@@ -97,9 +95,7 @@ describe('recordReconciliation and closeDay', () => {
 
   it('closes the day once the chief records why each unprinted document was not printed, and keeps the reasons in the record', async () => {
     const desk = await issuingDesk();
-    const { accepted } = await workedDay(desk);
-    await markAllApplied(desk.db);
-    unwrapResult(await reconcile(desk, await readDaySnapshot(desk.db, day)));
+    const { accepted } = await reconciledWorkedDay(desk);
     const [notice, receipt] = await reasonsForUnprinted(desk);
     const closed = unwrapResult(await sign(desk, desk.chief, undefined, [{ ...notice!, reason: '打印机卡纸，次日补发' }, { ...receipt!, reason: '申请人已离开' }]));
     expect(closed.day?.unprinted).toEqual([

@@ -51,6 +51,15 @@ export async function reconcile(desk: IssuingDesk, snapshot: DaySnapshot, status
   return recordReconciliation(desk.db, { businessDate: day, lastSeq: snapshot.lastSeq, totals: snapshot.totals, response }, desk.clerk, new Date('2026-11-02T17:20:00+08:00'));
 }
 
+/** The worked day, every op applied by HQ and the day reconciled: ready for the chief's signature. */
+export async function reconciledWorkedDay(desk: IssuingDesk) {
+  const worked = await workedDay(desk);
+  await markAllApplied(desk.db);
+  const reconciled = await reconcile(desk, await readDaySnapshot(desk.db, day));
+  if (!reconciled.ok) throw new Error(reconciled.message);
+  return worked;
+}
+
 /** The chief's reason for each document the day left unprinted (the worked day's accepted case has two). */
 export async function reasonsForUnprinted(desk: IssuingDesk, reason = '申请人已离开，文书改为邮寄送达'): Promise<UnprintedReason[]> {
   return (await readDaySnapshot(desk.db, day)).unprinted.map(({ caseId, eventSeq, kind }) => ({ caseId, eventSeq, kind, reason }));
