@@ -1,5 +1,5 @@
 import { pdfInfo, waitForPrintedPdf } from './harness/cups';
-import { takeInFoodPermit } from './harness/counterCase';
+import { acceptWithEverythingReceived, takeInFoodPermit } from './harness/counterCase';
 import { documentWork } from './harness/printing';
 import { chiefRepresentative, counterClerk, expect, goToSection, signIn, test } from './fixtures';
 
@@ -81,4 +81,46 @@ test('refuses the close while HQ cannot take the day’s work, then pushes, reco
   await goToSection(page, 'day-close');
   await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toBeVisible();
   await expect(page.getByRole('button', { name: '推送并对账' })).toHaveCount(0);
+});
+
+test('a notice the day’s decision asked for and nobody printed blocks the chief’s signature until the chief records why', async ({ page, shot }) => {
+  test.setTimeout(150_000);
+  const caseNumber = await takeInFoodPermit(page);
+  await acceptWithEverythingReceived(page);
+
+  // --- 日结 lists the unprinted documents, each with a way to open its case ---------------------------
+  await goToSection(page, 'day-close');
+  const pending = page.getByRole('region', { name: '未完成事项' });
+  const unprinted = pending.getByRole('region', { name: '已作出决定但未打印的文书' });
+  await expect(unprinted).toContainText(`${caseNumber}\u3000受理通知书`);
+  await expect(unprinted).toContainText(`${caseNumber}\u3000收件凭证`);
+  await unprinted.getByRole('button', { name: `打开办件 ${caseNumber}` }).first().click();
+  const dialog = page.getByRole('dialog', { name: '办件详情' });
+  await expect(dialog.getByRole('region', { name: '概况' })).toContainText('绵阳味道餐饮管理有限公司');
+  await expect(dialog.getByRole('region', { name: '办理过程' })).toContainText('受理');
+  await shot('day-close-04-unprinted-case-opened');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // --- Reconciled, but the chief cannot sign without a reason for each ----------------------------
+  const reconcile = page.getByRole('region', { name: '推送并对账' });
+  await reconcile.getByRole('button', { name: '推送并对账' }).click();
+  await expect(reconcile.getByRole('status')).toContainText('与市级系统对账一致');
+  const sign = page.getByRole('region', { name: '首席代表签字' });
+  const reasons = sign.getByRole('region', { name: '未打印文书的原因' });
+  await expect(reasons).toContainText('有 2 份未打印');
+  await sign.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
+  await sign.getByLabel('密码').fill(chiefRepresentative.password);
+  await reasons.getByLabel(`${caseNumber} 受理通知书未打印的原因`).fill('申请人已离开，改为邮寄送达');
+  await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
+  await expect(sign.getByRole('alert')).toContainText(`尚有 1 份未打印（${caseNumber} 收件凭证）`, documentWork);
+  await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toHaveCount(0);
+  await shot('day-close-05-unprinted-blocks-signature');
+
+  // --- With a reason for each, the day closes and the closed page keeps the reasons ---------------
+  await reasons.getByLabel(`${caseNumber} 收件凭证未打印的原因`).fill('申请人已离开，改为邮寄送达');
+  await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toContainText('首席代表李首席', documentWork);
+  await expect(unprinted).toContainText('未打印原因（首席代表）：申请人已离开，改为邮寄送达');
+  await shot('day-close-06-closed-with-reasons');
 });

@@ -200,7 +200,8 @@ interface EventOp {
 
 /**
  * Appends an immutable event of a case of the desk's hall (or of no case) and streams it to the hall, with
- * the clerk's name when the desk sent one (the other windows name the clerk by it).
+ * the desk's window code and the clerk's name when the desk sent one (the other windows name the clerk
+ * and the window by them).
  */
 function appendEvent(ctx: ApplyContext, entity: EventEntity, op: EventOp, caseId: string | null): OpOutcome {
   const { store, desk } = ctx;
@@ -210,7 +211,7 @@ function appendEvent(ctx: ApplyContext, entity: EventEntity, op: EventOp, caseId
     if (hallCode === undefined) return rejected(hqMessages.unknownCase);
     if (hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
   }
-  const data = JSON.stringify({ ...op.payload, id: op.entityId, deskId: desk.deskId, clerkId: op.clerkId, clerkName: op.clerkName, at: op.at });
+  const data = JSON.stringify({ ...op.payload, id: op.entityId, deskId: desk.deskId, deskCode: desk.deskCode, clerkId: op.clerkId, clerkName: op.clerkName, at: op.at });
   store.insertEvent(op.entityId, entity, caseId, desk.hallCode, desk.deskId, data);
   store.recordChange(desk.hallCode, entity, op.entityId, 1, data);
   return applied(1);

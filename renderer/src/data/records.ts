@@ -4,6 +4,7 @@
  * sort as text), `null` for "nothing", Blobs for bytes.
  */
 import { z } from 'zod';
+import type { CaseRecordEvent } from '../domain/cases/caseHistory';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseNumber } from '../domain/cases/caseNumber';
 import type { CaseField, FieldAuthor, FieldAuthors, IssuanceConflict } from '../domain/cases/caseRecord';
@@ -109,6 +110,13 @@ export interface CaseRow {
    * events (this desk's own clerks are named from its accounts). Absent on rows from before names travelled.
    */
   otherClerkNames?: Record<string, string>;
+  /** The windows (desk codes) of those clerks, by clerk id, when HQ said. */
+  otherClerkDesks?: Record<string, string>;
+  /**
+   * What became of the case's paper at the other windows (documents, licence sheets, handover), as HQ
+   * relayed it; this desk's own are its outbox ops. Absent until one arrives.
+   */
+  otherPaperEvents?: CaseRecordEvent[];
   createdAt: string;
   updatedAt: string;
   /** See `search/keys.ts` and, for which of the two holds them, `search/keyTiers.ts`. */

@@ -143,7 +143,10 @@ export const documentMessages = {
     caseColumns: ['序号', '办件编号', '企业名称', '事项', '状态', '到场'],
     visits: (n: number) => `${n} 次`,
     noCases: '当日无办件。',
-    signatureHeading: '七、签字确认',
+    unprintedHeading: '七、已作出决定但未打印的文书',
+    unprintedColumns: ['序号', '办件编号', '文书', '未打印原因（首席代表填写）'],
+    /** The signature closes the report: its number follows the sections drawn before it. */
+    signatureHeading: (number: string) => `${number}、签字确认`,
     preparedBy: (name: string) => `制表人：${name}`,
     signedBy: (name: string, at: string) => `首席代表（签字）：${name}\u3000\u3000签字时间：${at}`,
     seal: '（日结专用章）',

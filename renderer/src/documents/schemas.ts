@@ -177,6 +177,11 @@ export const dayReportRequestSchema = z.object({
   cases: z
     .array(z.object({ caseNumber: caseNumberSchema, enterpriseName: text(60), matters: text(300), status: text(20), visits: z.number().int().min(1) }))
     .max(2000),
+  /** Documents the day's decisions asked for that were not printed, with the chief's reason for each. */
+  unprinted: z
+    .array(z.object({ caseNumber: caseNumberSchema, document: text(20), reason: text(200) }))
+    .max(200)
+    .default([]),
   reconciliation: z.object({ reconciledAt: isoDateTimeSchema, lastSeq: count }),
   signature: z.object({ name: text(20), signedAt: isoDateTimeSchema }),
 });

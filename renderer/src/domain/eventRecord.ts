@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskCodeSchema } from './cases/caseNumber';
 import { isoDateTimeSchema } from './chineseDate';
 import { clerkIdSchema } from './clerks/clerkId';
 import { deskIdSchema } from './desk';
@@ -14,6 +15,8 @@ export const eventIdSchema = z.uuid();
 export const eventRecordMeta = {
   id: eventIdSchema,
   deskId: deskIdSchema,
+  /** The window of that desk (its desk code), so the hall's other windows can say where it was done; absent from HQs that did not send it. */
+  deskCode: deskCodeSchema.optional(),
   clerkId: clerkIdSchema,
   /** The clerk's name as their desk sent it; absent on events of desks that did not. */
   clerkName: plainTextSchema(50).optional(),

@@ -7,9 +7,17 @@ import type { CaseConflict, CaseRow, ChecklistRecordRow, EnterpriseRow } from '.
 import { caseSearchKeys } from '../data/search/keys';
 import { keyedIn, type Keyed } from '../data/search/keyTiers';
 import { keepHqCaseValues, keepWaitingEvents, takeWaitingEvents, writePullCursor } from '../data/syncState';
-import { caseEventRecordSchema, checklistEventRecordSchema, type CaseEventRecord, type ChecklistEventRecord } from '../domain/cases/caseEventRecords';
+import {
+  caseEventRecordSchema,
+  checklistEventRecordSchema,
+  handoverRecordSchema,
+  type CaseEventRecord,
+  type ChecklistEventRecord,
+  type HandoverRecord,
+} from '../domain/cases/caseEventRecords';
+import { paperEventOf } from '../domain/cases/caseHistory';
 import type { CaseEvent } from '../domain/cases/caseEvents';
-import type { CaseId } from '../domain/cases/caseId';
+import { caseIdSchema, type CaseId } from '../domain/cases/caseId';
 import type { HqDecision } from '../domain/cases/hqDecision';
 import { parseCaseNumber } from '../domain/cases/caseNumber';
 import { caseFields, type CasePatch, type CaseRecord } from '../domain/cases/caseRecord';
@@ -17,6 +25,7 @@ import { runningDueDate } from '../domain/cases/dueStatus';
 import { checklistItemKeySchema, type ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { Catalogue } from '../domain/catalogue/schema';
 import { clerkIdSchema, type ClerkId } from '../domain/clerks/clerkId';
+import { documentEventRecordSchema, licenceSheetEventRecordSchema, type DocumentEventRecord, type LicenceSheetEventRecord } from '../domain/documentEvents';
 import type { PullChange, PullResponse } from '../protocol/pull';
 import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
 
@@ -34,9 +43,9 @@ import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
  * Cases of other desks of the hall are created here, with their timeline and what was recorded on their
  * checklist merged, so any window can continue them or issue the licence.
  * HQ's stream keeps only each entity's latest state, so a case's events often come before the case
- * (pages before, even): they wait in `syncState` until it arrives. Documents, licence-sheet and handover
- * events stay with the desk that printed them (the case's status carries the outcome), and HQ's
- * `delete` is not applied: nothing local is deleted on a pulled change.
+ * (pages before, even): they wait in `syncState` until it arrives. Another window's document,
+ * licence-sheet and handover events of a case are kept on the case for its history (the case's status
+ * carries the outcome), and HQ's `delete` is not applied: nothing local is deleted on a pulled change.
  */
 export async function applyPullPage(db: DeskDatabase, page: PullResponse, context: ApplyContext): Promise<void> {
   await guardStorage(() =>
@@ -47,6 +56,10 @@ export async function applyPullPage(db: DeskDatabase, page: PullResponse, contex
         if (change.entity === 'case') work.applyCase(change);
         else if (change.entity === 'caseEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'caseEvent', data: change.data });
         else if (change.entity === 'checklistEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'checklistEvent', data: change.data });
+        else {
+          const paper = paperEventOfCase(change);
+          if (paper !== null && paper.data.deskId !== context.deskId) work.applyEvent(paper);
+        }
       }
       await work.write(db);
       await writePullCursor(db, context.deskId, page.nextCursor);
@@ -84,10 +97,18 @@ function hqDecisionEvent(decision: HqDecision, timeline: readonly CaseEvent[]): 
       { ...base, type: 'denied', reason: decision.reason, documents: [], ...(decision.legalBasis !== undefined && { legalBasis: decision.legalBasis }) };
 }
 
-/** The case, knowing the name of another window's clerk from one of their events (if it came with one). */
-function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: string | undefined }): CaseRow {
-  if (record.clerkName === undefined) return row;
-  return { ...row, otherClerkNames: { ...row.otherClerkNames, [record.clerkId]: record.clerkName } };
+/** The case, knowing the name and window of another window's clerk from one of their events (when it came with them). */
+function withClerkName(row: CaseRow, record: { clerkId: string; clerkName?: string | undefined; deskCode?: string | undefined }): CaseRow {
+  const named = record.clerkName === undefined ? row : { ...row, otherClerkNames: { ...row.otherClerkNames, [record.clerkId]: record.clerkName } };
+  return record.deskCode === undefined ? named : { ...named, otherClerkDesks: { ...row.otherClerkDesks, [record.clerkId]: record.deskCode } };
+}
+
+/** Whether the case already knows what this event says of its clerk. */
+function knowsClerk(row: CaseRow, record: { clerkId: string; clerkName?: string | undefined; deskCode?: string | undefined }): boolean {
+  return (
+    (record.clerkName === undefined || row.otherClerkNames?.[record.clerkId] === record.clerkName) &&
+    (record.deskCode === undefined || row.otherClerkDesks?.[record.clerkId] === record.deskCode)
+  );
 }
 
 /** Whether the timeline already records HQ's decision (a page applied again, or a later version of the case). */
@@ -114,8 +135,24 @@ function promisedWorkingDays(catalogue: Catalogue, matterCodes: readonly string[
 const waitingEventSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('caseEvent'), data: caseEventRecordSchema }),
   z.object({ entity: z.literal('checklistEvent'), data: checklistEventRecordSchema }),
+  z.object({ entity: z.literal('documentEvent'), data: documentEventRecordSchema.extend({ caseId: caseIdSchema }) }),
+  z.object({ entity: z.literal('licenceSheetEvent'), data: licenceSheetEventRecordSchema.extend({ caseId: caseIdSchema }) }),
+  z.object({ entity: z.literal('handover'), data: handoverRecordSchema }),
 ]);
-type PulledEvent = { entity: 'caseEvent'; data: CaseEventRecord } | { entity: 'checklistEvent'; data: ChecklistEventRecord };
+/** A document, licence-sheet or handover event of a case (those of no case, a blank sheet voided say, are no case's history). */
+type PaperEvent =
+  | { entity: 'documentEvent'; data: DocumentEventRecord & { caseId: CaseId } }
+  | { entity: 'licenceSheetEvent'; data: LicenceSheetEventRecord & { caseId: CaseId } }
+  | { entity: 'handover'; data: HandoverRecord };
+type PulledEvent = { entity: 'caseEvent'; data: CaseEventRecord } | { entity: 'checklistEvent'; data: ChecklistEventRecord } | PaperEvent;
+
+function paperEventOfCase(change: PullChange): PaperEvent | null {
+  if (change.op !== 'upsert') return null;
+  if (change.entity === 'handover') return { entity: 'handover', data: change.data };
+  if (change.entity === 'documentEvent' && change.data.caseId !== null) return { entity: 'documentEvent', data: { ...change.data, caseId: change.data.caseId } };
+  if (change.entity === 'licenceSheetEvent' && change.data.caseId !== null) return { entity: 'licenceSheetEvent', data: { ...change.data, caseId: change.data.caseId } };
+  return null;
+}
 
 function sameEvent(a: CaseEvent, b: CaseEvent): boolean {
   return a.type === b.type && a.clerkId === b.clerkId && Date.parse(a.at) === Date.parse(b.at);
@@ -156,6 +193,8 @@ class PageWork {
     const caseIds = new Set<CaseId>(upserts.map((change) => change.data.id));
     for (const change of page.changes) {
       if ((change.entity === 'caseEvent' || change.entity === 'checklistEvent') && change.op === 'upsert') caseIds.add(change.data.caseId);
+      const paper = paperEventOfCase(change);
+      if (paper !== null && paper.data.deskId !== context.deskId) caseIds.add(paper.data.caseId);
     }
     const ids = [...caseIds];
     const [rows, unsent] = await Promise.all([db.cases.bulkGet(ids), unsentCaseFields(db, upserts.map((change) => change.data.id))]);
@@ -302,7 +341,15 @@ class PageWork {
       return;
     }
     if (event.entity === 'caseEvent') this.mergeCaseEvent(row, event.data);
-    else this.applyChecklistEvent(event.data);
+    else if (event.entity === 'checklistEvent') this.applyChecklistEvent(event.data);
+    else this.keepPaperEvent(row, event);
+  }
+
+  /** Keeps another window's document, licence-sheet or handover event on its case, once. */
+  private keepPaperEvent(row: CaseRow, event: PaperEvent): void {
+    const known = row.otherPaperEvents ?? [];
+    if (known.some((paper) => paper.id === event.data.id)) return;
+    this.putCase({ ...withClerkName(row, event.data), otherPaperEvents: [...known, paperEventOf(event)] });
   }
 
   /**
@@ -329,7 +376,7 @@ class PageWork {
     if (!this.records.has(id)) throw new Error(`checklist record ${id} was not read for this page`);
     const existing = this.records.get(id);
     const row = this.caseRow(record.caseId)!;
-    if (record.clerkName !== undefined && row.otherClerkNames?.[record.clerkId] !== record.clerkName) this.putCase(withClerkName(row, record));
+    if (!knowsClerk(row, record)) this.putCase(withClerkName(row, record));
     if (existing !== undefined && Date.parse(existing.checkedAt) >= Date.parse(record.at)) return;
     this.records.set(id, {
       caseId: record.caseId,

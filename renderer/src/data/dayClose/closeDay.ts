@@ -4,6 +4,7 @@ import type { SignedInClerk } from '../../domain/clerks/account';
 import { dayCloseMessages } from '../../domain/dayClose/messages';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { dayTotalsSchema, type DayTotals } from '../../domain/dayClose/dayTotals';
+import { explainUnprinted, type UnprintedReason } from '../../domain/dayClose/unprintedReasons';
 import { sha256Hex } from '../../domain/sha256';
 import { closeDayResponseSchema, type CloseDayResponse } from '../../protocol/closeDay';
 import { writeWithAudit } from '../audit';
@@ -21,6 +22,7 @@ import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
 import { requestResend } from '../syncState';
 import { currentWriteTransaction } from '../transaction';
 import { readDayCloseRecordWithin, storeDayCloseRecordWithin, type CloseAttempt, type DayCloseRecord } from './record';
+import { readDaySnapshot, signedDayPage, type DaySnapshot } from './snapshot';
 
 /**
  * Closing the business day (日结): HQ's reconciliation of the day's figures, then the chief's signature
@@ -96,17 +98,26 @@ export interface DayReportDraft {
   copies: number;
 }
 
+export interface DayCloseInput {
+  businessDate: string;
+  chief: SignedInClerk;
+  signedAt: string;
+  report: DayReportDraft;
+  /** The day the report was drawn from, kept with the signature as the closed day's page (read afresh when absent). */
+  day?: DaySnapshot;
+  /** The chief's reason for each document of the day's decisions left unprinted. */
+  unprintedReasons?: readonly UnprintedReason[];
+}
+
 /**
  * Closes the day: the chief's signature, the archived report (row, bytes, SHA-256) and its
  * `documentEvent` op, in one transaction with the audit entry, so a day is never closed without its
- * report nor a report archived for an open day. Refused unless HQ reconciled the day and no op was
- * written since (the reconciled figures would no longer be the day's), and when already closed.
+ * report nor a report archived for an open day. The day's page is kept in the record, so the closed
+ * day shows what was signed. Refused unless HQ reconciled the day and no op was written since (the
+ * reconciled figures would no longer be the day's), while a document the day's decisions asked for is
+ * unprinted without the chief's reason, and when already closed.
  */
-export async function closeDay(
-  db: DeskDatabase,
-  input: { businessDate: string; chief: SignedInClerk; signedAt: string; report: DayReportDraft },
-  clerk: SignedInClerk,
-): Promise<ChangeResult<Extract<DayCloseRecord, { status: 'closed' }>>> {
+export async function closeDay(db: DeskDatabase, input: DayCloseInput, clerk: SignedInClerk): Promise<ChangeResult<Extract<DayCloseRecord, { status: 'closed' }>>> {
   const at = chinaIso(input.signedAt);
   const { report } = input;
   const audit = {
@@ -118,6 +129,13 @@ export async function closeDay(
   };
   return refusalsAsResults(async () => {
     if ((await sha256Hex(report.pdf)) !== report.sha256) throw new Refusal(m.bytesChanged);
+    // Read before the write: a print or any other op written after this reading moves the outbox's last
+    // seq, which the write below refuses, so the list checked here is the day's list at signing. A day
+    // not reconciled (or already closed) is refused below for that, the more basic reason.
+    const current = await readDaySnapshot(db, input.businessDate);
+    const unprinted = explainUnprinted(current.unprinted, input.unprintedReasons ?? []);
+    if (current.record?.status === 'reconciled' && !unprinted.ok) throw new Refusal(unprinted.message);
+    const day = signedDayPage(input.day ?? current, unprinted.ok ? unprinted.explained : []);
     return guardStorage(async () => {
       const { value } = await writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
         const acting = await actingClerk(db, clerk);
@@ -155,6 +173,7 @@ export async function closeDay(
           signedBy: { id: input.chief.id, name: input.chief.displayName },
           signedAt: at,
           report: { documentId: row.id, documentNumber, sha256: row.sha256 },
+          day,
         };
         await storeDayCloseRecordWithin(db, closed);
         return closed;

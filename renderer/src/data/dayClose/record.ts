@@ -1,10 +1,15 @@
 import type { Transaction } from 'dexie';
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../domain/chineseDate';
+import { caseDocumentKinds } from '../../domain/cases/caseDocuments';
+import { caseIdSchema } from '../../domain/cases/caseId';
+import { caseStatusCodes } from '../../domain/cases/caseStatus';
 import { clerkIdSchema } from '../../domain/clerks/clerkId';
 import { dayTotalsSchema } from '../../domain/dayClose/dayTotals';
+import { maxUnprintedReasonLength } from '../../domain/dayClose/unprintedReasons';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
+import { outboxStates } from '../records';
 import { boundTable } from '../transaction';
 
 /**
@@ -24,6 +29,48 @@ export type CloseAttempt = z.infer<typeof attemptSchema>;
 const differenceSchema = z.object({ field: z.string(), desk: z.unknown(), hq: z.unknown() });
 export type DayDifference = z.infer<typeof differenceSchema>;
 
+const count = z.int().min(0);
+
+/**
+ * The day's page as the chief signed it (what the day report was drawn from): a closed day shows this,
+ * never a fresh reading of the database, so its page and its report cannot drift apart afterwards.
+ */
+export const signedDayPageSchema = z.object({
+  /** The totals the report was drawn from (HQ reconciled the same ops: nothing was written in between). */
+  totals: dayTotalsSchema,
+  figures: z.object({
+    casesByMatter: z.record(z.string(), count),
+    completedCases: count,
+    averageIntakeToHandoverMinutes: z.number().min(0).nullable(),
+    oneVisitShare: z.number().min(0).max(1).nullable(),
+  }),
+  outbox: z.record(z.enum(outboxStates), count),
+  cases: z.array(
+    z.object({
+      id: caseIdSchema,
+      caseNumber: z.string(),
+      enterpriseName: z.string(),
+      matterCodes: z.array(z.string()),
+      statusCode: z.enum(caseStatusCodes).nullable(),
+      visits: z.int().min(1),
+      createdAt: isoDateTimeSchema,
+    }),
+  ),
+  drafting: z.array(z.object({ caseNumber: z.string(), enterpriseName: z.string(), createdAt: isoDateTimeSchema })),
+  deferredDue: z.array(z.object({ caseNumber: z.string(), material: z.string(), deadline: isoDateSchema })),
+  /** Documents the day's decisions asked for that were not printed, with the chief's reason for each. */
+  unprinted: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNumber: z.string(),
+      eventSeq: z.int().min(1),
+      kind: z.enum(caseDocumentKinds),
+      reason: z.string().min(1).max(maxUnprintedReasonLength),
+    }),
+  ),
+});
+export type SignedDayPage = z.infer<typeof signedDayPageSchema>;
+
 export const dayCloseRecordSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('mismatch'),
@@ -42,6 +89,8 @@ export const dayCloseRecordSchema = z.discriminatedUnion('status', [
     signedBy: z.object({ id: clerkIdSchema, name: z.string() }),
     signedAt: isoDateTimeSchema,
     report: z.object({ documentId: z.string(), documentNumber: z.string(), sha256: z.string() }),
+    /** Absent on days closed before the page was kept with the signature. */
+    day: signedDayPageSchema.optional(),
   }),
 ]);
 export type DayCloseRecord = z.infer<typeof dayCloseRecordSchema>;

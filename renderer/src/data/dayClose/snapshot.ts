@@ -12,6 +12,7 @@ import {
   type UnprintedDocument,
 } from '../../domain/dayClose/pendingWork';
 import { dayStatusesOf, dayTotalsOf, type DayTotals, type DayTotalsOp } from '../../domain/dayClose/dayTotals';
+import type { ExplainedDocument } from '../../domain/dayClose/unprintedReasons';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { DeskIdentity } from '../../domain/desk';
@@ -19,7 +20,7 @@ import { readDeskIdentity } from '../desk';
 import { outboxCounts } from '../outbox';
 import { isPrintableKind } from '../printSettings';
 import type { CaseRow, ChecklistRecordRow, OutboxState } from '../records';
-import { readDayCloseRecordWithin, type DayCloseRecord } from './record';
+import { readDayCloseRecordWithin, type DayCloseRecord, type SignedDayPage } from './record';
 
 /**
  * The business day as it stands, for the 日结 screen and the day report: what the day's work came to and
@@ -63,7 +64,8 @@ export interface DaySnapshot {
   /** Every case still 登记中, whatever day it was opened. */
   drafting: DraftingCase[];
   deferredDue: DeferredItem[];
-  unprinted: UnprintedDocument[];
+  /** On a closed day, each with the reason the chief recorded for leaving it unprinted. */
+  unprinted: (UnprintedDocument | ExplainedDocument)[];
   record: DayCloseRecord | null;
   /** Why the close cannot be tried now (HQ's reachability shows only when it is tried). */
   blockers: DayCloseBlocker[];
@@ -146,8 +148,33 @@ function caseLine(row: CaseRow, dayStatuses: ReadonlyMap<string, CaseStatusCode>
   };
 }
 
-/** Everything the 日结 screen and the day report show for `businessDate` (`YYYY-MM-DD`). */
+/** The day's page as it is kept with the chief's signature (`unprinted` with the reasons the chief gave). */
+export function signedDayPage(snapshot: DaySnapshot, unprinted: readonly ExplainedDocument[]): SignedDayPage {
+  const { totals, figures, outbox, cases, drafting, deferredDue } = snapshot;
+  return { totals, figures, outbox, cases, drafting, deferredDue, unprinted: [...unprinted] };
+}
+
+/**
+ * A closed day as signed: the totals HQ reconciled and the page kept with the signature, whatever was
+ * written since (the report's own print, work refused or moved on, a case pulled from another window).
+ * Days closed before the page was kept show the reconciled totals over the current lists.
+ */
+function asSigned(live: DaySnapshot): DaySnapshot {
+  const record = live.record;
+  if (record?.status !== 'closed') return live;
+  const frozen = { ...live, totals: record.attempt.totals, lastSeq: record.attempt.lastSeq };
+  return record.day === undefined ? frozen : { ...frozen, ...record.day };
+}
+
+/**
+ * Everything the 日结 screen and the day report show for `businessDate` (`YYYY-MM-DD`): the day as it
+ * stands, or for a closed day, the day as signed.
+ */
 export async function readDaySnapshot(db: DeskDatabase, businessDate: string): Promise<DaySnapshot> {
+  return asSigned(await readLiveDay(db, businessDate));
+}
+
+async function readLiveDay(db: DeskDatabase, businessDate: string): Promise<DaySnapshot> {
   return guardStorage(async () => {
     const { ops, lastSeq, caseRows, drafting, deferred, documents, record, takenInHere } = await db.transaction(
       'r',

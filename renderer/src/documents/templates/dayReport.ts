@@ -9,6 +9,7 @@ const SUMMARY_WIDTHS = [W / 4, W / 4, W / 4, W / 4];
 const STATUS_WIDTHS = [14, W - 14 - 30, 30];
 const MATTER_WIDTHS = [14, 44, W - 14 - 44 - 24, 24];
 const CASE_WIDTHS = [12, 40, 44, W - 12 - 40 - 44 - 22 - 14, 22, 14];
+const UNPRINTED_WIDTHS = [12, 40, 30, W - 12 - 40 - 30];
 const HEADING = { ...BODY, bold: true } as const;
 const SIGNATURE_SECTION_MM = 5 + 8 + 2 * 8.5 + 4 + SEAL_BLOCK_MM;
 
@@ -85,9 +86,19 @@ export const dayReportTemplate: Template<'dayReport'> = {
       );
     }
 
+    // Only a day with unprinted documents has this section (the chief's reasons); others read as before.
+    if (request.unprinted.length > 0) {
+      heading(r.unprintedHeading);
+      flow.table(
+        columns(r.unprintedColumns, UNPRINTED_WIDTHS, []),
+        request.unprinted.map((line, i) => [String(i + 1), line.caseNumber, line.document, line.reason]),
+        { ...TABLE, sizePt: 9 },
+      );
+    }
+
     // The signature section (heading, two lines, seal) stays on one page.
     flow.ensure(SIGNATURE_SECTION_MM);
-    heading(r.signatureHeading);
+    heading(r.signatureHeading(request.unprinted.length > 0 ? '八' : '七'));
     flow.paragraph(r.preparedBy(request.preparedBy), BODY);
     flow.paragraph(r.signedBy(request.signature.name, formatChineseDateTime(request.signature.signedAt)), BODY);
     flow.space(4);

@@ -9,4 +9,7 @@ export const dayCloseMessages = {
   notPermittedPrepare: '您没有日结对账的权限。',
   numberMoved: '文号已被占用，请重新生成日结报表。',
   bytesChanged: '日结报表内容与生成时不一致，请重新生成。',
+  unprintedUnexplained: (documents: readonly string[]) =>
+    `当日已作出决定的文书尚有 ${documents.length} 份未打印（${documents.join('、')}）：请先打印，或由首席代表逐份填写未打印的原因后再签字。`,
+  unprintedReasonTooLong: (caseNumber: string, document: string, max: number) => `${caseNumber} ${document}未打印的原因不能超过 ${max} 个字。`,
 } as const;

@@ -52,8 +52,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
           <CaseWork file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
           <CaseTimeline
-            events={file.value.row.state.timeline}
-            clerkNames={file.value.clerkNames}
+            entries={file.value.history}
             superseded={new Set(file.value.row.state.timeline.filter((event) => isSuperseded(event, file.value.row.state)).map((event) => event.seq))}
           />
         </>

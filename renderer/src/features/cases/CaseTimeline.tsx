@@ -1,48 +1,54 @@
 import { Badge, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { caseEventLabels, type CaseEvent } from '../../domain/cases/caseEvents';
+import type { CaseHistoryEntry, CaseRecordEvent, HistoryWindow } from '../../domain/cases/caseHistory';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
+import type { DocumentKind } from '../../domain/documentEvents';
 import { casesMessages } from './messages';
 
 const m = casesMessages.detail;
+const paper = m.paper;
+const documentLabels: Readonly<Record<DocumentKind, string>> = { ...caseDocumentLabels, ...paper.documentKinds };
 
 /**
- * The full timeline of a case: every event with who did it and when, and what it carried. A decision HQ
- * did not keep (`superseded`, by seq: another window's stood) is marked as such.
+ * The full history of a case: every event at every window of the hall and at HQ, in time order, with who
+ * did it, where (when not at this window) and what it carried. A decision HQ did not keep (`superseded`,
+ * by seq: another window's stood) is marked as such.
  */
-export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: ReadonlyMap<string, string>; superseded?: ReadonlySet<number> }) {
+export function CaseTimeline(props: { entries: readonly CaseHistoryEntry[]; superseded?: ReadonlySet<number> }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={m.timeline}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {m.timeline}
         </Title>
-        <Timeline active={props.events.length - 1} bulletSize={14} lineWidth={2} aria-label={m.timeline}>
-          {props.events.map((event) => (
+        <Timeline active={props.entries.length - 1} bulletSize={14} lineWidth={2} aria-label={m.timeline}>
+          {props.entries.map((entry) => (
             <Timeline.Item
-              key={event.seq}
+              key={entry.key}
               title={
                 <Group gap="xs">
                   <Text fw={600} size="sm">
-                    {caseEventLabels[event.type]}
+                    {entry.kind === 'caseEvent' ? caseEventLabels[entry.event.type] : paperLabel(entry.record)}
                   </Text>
-                  {'visit' in event ? (
+                  {entry.kind === 'caseEvent' && 'visit' in entry.event ? (
                     <Badge size="xs" variant="light" color="gray">
-                      {m.timelineVisit(event.visit)}
+                      {m.timelineVisit(entry.event.visit)}
                     </Badge>
                   ) : null}
-                  {props.superseded?.has(event.seq) === true ? (
+                  {entry.kind === 'caseEvent' && props.superseded?.has(entry.event.seq) === true ? (
                     <Badge size="xs" variant="outline" color="red">
                       {m.superseded}
                     </Badge>
                   ) : null}
+                  <WindowBadge where={entry.window} />
                 </Group>
               }
             >
               <Text size="xs" c="dimmed">
-                {formatChineseDateTime(event.at)} · {actorName(event, props.clerkNames)}
+                {formatChineseDateTime(entry.at)} · {actorName(entry)}
               </Text>
-              <EventDetails event={event} />
+              <Details lines={entry.kind === 'caseEvent' ? eventDetails(entry.event) : paperDetails(entry.record)} />
             </Timeline.Item>
           ))}
         </Timeline>
@@ -51,14 +57,52 @@ export function CaseTimeline(props: { events: readonly CaseEvent[]; clerkNames: 
   );
 }
 
-/** Who acted: HQ's decider by the name HQ gave, a clerk by their account's name. */
-function actorName(event: CaseEvent, clerkNames: ReadonlyMap<string, string>): string {
-  if ((event.type === 'approved' || event.type === 'denied') && event.decidedBy !== undefined) return m.hqDecider(event.decidedBy);
-  return clerkNames.get(event.clerkId) ?? m.unknownClerk;
+/** Another window's act says which window; this window's and HQ's (named by the decider) need no mark. */
+function WindowBadge(props: { where: HistoryWindow }) {
+  const { where } = props;
+  if (where.kind !== 'desk' && where.kind !== 'otherDesk') return null;
+  return (
+    <Badge size="xs" variant="outline" color="indigo">
+      {where.kind === 'desk' ? m.atWindow(where.deskCode) : m.atOtherWindow}
+    </Badge>
+  );
 }
 
-function EventDetails(props: { event: CaseEvent }) {
-  const { event } = props;
+/** Who acted: HQ's decider by the name HQ gave, a clerk by their account's name or the name their window sent. */
+function actorName(entry: CaseHistoryEntry): string {
+  if (entry.actorName === null) return m.unknownClerk;
+  return entry.window.kind === 'hq' ? m.hqDecider(entry.actorName) : entry.actorName;
+}
+
+function paperLabel(record: CaseRecordEvent): string {
+  if (record.entity === 'documentEvent') return `${paper.documentActions[record.payload.action]}${documentLabels[record.payload.kind]}`;
+  if (record.entity === 'licenceSheetEvent') return paper.sheetActions[record.payload.action];
+  return paper.handover;
+}
+
+function paperDetails(record: CaseRecordEvent): string[] {
+  const lines: string[] = [];
+  if (record.entity === 'documentEvent') {
+    const { payload } = record;
+    lines.push(`${paper.documentNumber}：${payload.documentNumber}${payload.action === 'voided' ? '' : `（${paper.copies(payload.copies)}）`}`);
+    if (payload.licenceSheetSerial !== null) lines.push(`${paper.sheetSerial}：${payload.licenceSheetSerial}`);
+    if (payload.reason !== null) lines.push(`${m.reason}：${payload.reason}`);
+  }
+  if (record.entity === 'licenceSheetEvent') {
+    const { payload } = record;
+    lines.push(`${paper.sheetSerial}：${payload.serial}`);
+    if (payload.documentNumber !== null) lines.push(`${paper.documentNumber}：${payload.documentNumber}`);
+    if (payload.reason !== null) lines.push(`${m.reason}：${payload.reason}`);
+  }
+  if (record.entity === 'handover') {
+    const { payload } = record;
+    lines.push(`${paper.collector}：${payload.collectorName}（${paper.collectorRoles[payload.collectorRole]}）`);
+    lines.push(`${paper.handedOver}：${payload.documentNumbers.join('、')}`);
+  }
+  return lines;
+}
+
+function eventDetails(event: CaseEvent): string[] {
   const lines: string[] = [];
   if ('dueDate' in event) lines.push(`${m.dueDate}：${formatChineseDate(event.dueDate)}`);
   if (event.type === 'acceptedWithDeferral') {
@@ -79,10 +123,14 @@ function EventDetails(props: { event: CaseEvent }) {
   if ('documents' in event && event.documents.length > 0) {
     lines.push(`${casesMessages.decisions.result.documents}：${event.documents.map((document) => caseDocumentLabels[document.kind]).join('、')}`);
   }
-  if (lines.length === 0) return null;
+  return lines;
+}
+
+function Details(props: { lines: readonly string[] }) {
+  if (props.lines.length === 0) return null;
   return (
     <List size="xs" spacing={0} mt={2}>
-      {lines.map((line, index) => (
+      {props.lines.map((line, index) => (
         <List.Item key={index} style={{ whiteSpace: 'pre-wrap' }}>
           {line}
         </List.Item>

@@ -32,9 +32,8 @@ interface DayView {
 
 async function loadDay(businessDate: string): Promise<DayView> {
   const db = deskDatabase();
-  const [live, catalogue, conflictTasks] = await Promise.all([readDaySnapshot(db, businessDate), activeCatalogue(db), issuanceConflictTasks(db)]);
-  // A closed day shows the totals HQ reconciled and the report carries, not later writes (the report's own print among them).
-  const snapshot = live.record?.status === 'closed' ? { ...live, totals: live.record.attempt.totals, lastSeq: live.record.attempt.lastSeq } : live;
+  // A closed day reads as signed (readDaySnapshot), not as later writes left it (the report's own print among them).
+  const [snapshot, catalogue, conflictTasks] = await Promise.all([readDaySnapshot(db, businessDate), activeCatalogue(db), issuanceConflictTasks(db)]);
   const matterNames = new Map(catalogue.data.matters.map((matter) => [matter.code as string, matter.name]));
   const record = snapshot.record;
   const row = record?.status === 'closed' ? await dayReportDocument(db, record) : undefined;
@@ -166,7 +165,7 @@ function DayContent(props: {
           </Stack>
         </Card>
       ) : null}
-      {record?.status === 'reconciled' ? <SignForm db={db} clerk={clerk} businessDate={props.businessDate} onSigned={props.onSigned} /> : null}
+      {record?.status === 'reconciled' ? <SignForm db={db} clerk={clerk} businessDate={props.businessDate} unprinted={snapshot.unprinted} onSigned={props.onSigned} /> : null}
       {closed !== null && view.report !== null ? (
         <DayReportView
           db={db}

@@ -1,8 +1,8 @@
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { DaySnapshot } from '../../data/dayClose/snapshot';
 import { dayCloseMessages } from './messages';
+import { UnprintedList } from './UnprintedDocuments';
 
 const m = dayCloseMessages.pending;
 const shownStates = ['pending', 'sending', 'rejected', 'conflict'] as const;
@@ -50,7 +50,7 @@ export function PendingView(props: { snapshot: DaySnapshot }) {
           </Stack>
           <Section label={m.drafting} lines={drafting.map((line) => m.draftingLine(line.caseNumber, line.enterpriseName, formatChineseDateTime(line.createdAt)))} />
           <Section label={m.deferredDue} lines={deferredDue.map((item) => m.deferredLine(item.caseNumber, item.material, formatChineseDate(item.deadline)))} />
-          <Section label={m.unprinted} lines={unprinted.map((doc) => m.unprintedLine(doc.caseNumber, caseDocumentLabels[doc.kind]))} />
+          <UnprintedList unprinted={unprinted} />
         </SimpleGrid>
       </Stack>
     </Card>

@@ -5,15 +5,17 @@ import { activeCatalogue } from '../../data/catalogueStore';
 import { chinaIso } from '../../data/clock';
 import { closeDay, verifyDaySigner } from '../../data/dayClose/closeDay';
 import type { DayCloseRecord } from '../../data/dayClose/record';
-import { readDaySnapshot } from '../../data/dayClose/snapshot';
+import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
 import type { DeskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { nextDocumentNumber } from '../../data/documentArchive/numbering';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import { generateDocument } from '../../documents/client';
 import { callDesk } from '../../platform/desk';
+import { explainUnprinted } from '../../domain/dayClose/unprintedReasons';
 import { dayReportRequest } from './dayReportRequest';
 import { dayCloseMessages } from './messages';
+import { reasonsFor, UnprintedReasonsInput } from './UnprintedDocuments';
 
 const m = dayCloseMessages.sign;
 
@@ -29,10 +31,19 @@ function describe(error: unknown): string {
 
 /**
  * Signs the day off once HQ reconciled it: the chief's credentials (checked against the stored account,
- * whoever is signed in), then the day report drawn with the signature and archived with the close.
+ * whoever is signed in), then the day report drawn with the signature and archived with the close. A
+ * document the day's decisions asked for and nobody printed needs the chief's reason before the day is
+ * signed (`unprinted`: the day's list as the page shows it).
  */
-export function SignForm(props: { db: DeskDatabase; clerk: SignedInClerk; businessDate: string; onSigned: (signed: SignedDay) => void }) {
+export function SignForm(props: {
+  db: DeskDatabase;
+  clerk: SignedInClerk;
+  businessDate: string;
+  unprinted: DaySnapshot['unprinted'];
+  onSigned: (signed: SignedDay) => void;
+}) {
   const { db, clerk, businessDate } = props;
+  const [reasons, setReasons] = useState<ReadonlyMap<string, string>>(new Map());
   const [loginName, setLoginName] = useState('');
   const [password, setPassword] = useState('');
   const [printers, setPrinters] = useState<string[]>([]);
@@ -63,10 +74,14 @@ export function SignForm(props: { db: DeskDatabase; clerk: SignedInClerk; busine
     if (agency === null) return m.agencyMissing;
     if (desk === null) return m.deskMissing;
     if (snapshot.record?.status !== 'reconciled') return snapshot.blockers[0]?.message ?? dayCloseMessages.reconcile.refusedTitle;
+    const unprintedReasons = reasonsFor(snapshot.unprinted, reasons);
+    const unprinted = explainUnprinted(snapshot.unprinted, unprintedReasons);
+    if (!unprinted.ok) return unprinted.message;
     const documentNumber = await nextDocumentNumber(db, 'dayReport', signedAt);
     if (!documentNumber.ok) return documentNumber.message;
+    const day = { ...snapshot, unprinted: unprinted.explained };
     const request = dayReportRequest({
-      snapshot,
+      snapshot: day,
       reconciledAt: snapshot.record.attempt.at,
       agency,
       desk,
@@ -83,7 +98,7 @@ export function SignForm(props: { db: DeskDatabase; clerk: SignedInClerk; busine
       return m.generationFailed(describe(failure));
     }
     const report = { documentNumber: documentNumber.value, templateVersion: generated.templateId, pdf: generated.bytes, sha256: generated.sha256, printerName: printer, copies: 1 };
-    const closed = await closeDay(db, { businessDate, chief: approval.value, signedAt, report }, clerk);
+    const closed = await closeDay(db, { businessDate, chief: approval.value, signedAt, report, day, unprintedReasons }, clerk);
     if (!closed.ok) return closed.message;
     setPassword('');
     props.onSigned({ record: closed.value, pdf: generated.bytes, printer });
@@ -113,6 +128,11 @@ export function SignForm(props: { db: DeskDatabase; clerk: SignedInClerk; busine
           <Text size="sm" c="dimmed">
             {m.explain}
           </Text>
+          <UnprintedReasonsInput
+            unprinted={props.unprinted}
+            reasons={reasons}
+            onChange={(key, reason) => setReasons((current) => new Map(current).set(key, reason))}
+          />
           <Group align="flex-end">
             <TextInput label={m.loginName} value={loginName} onChange={(event) => setLoginName(event.currentTarget.value)} autoComplete="off" w={180} />
             <PasswordInput label={m.password} value={password} onChange={(event) => setPassword(event.currentTarget.value)} w={200} />

@@ -1,3 +1,4 @@
+import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskIdentity } from '../../domain/desk';
 import type { DocumentNumber } from '../../domain/documentNumber';
@@ -60,6 +61,9 @@ export function dayReportRequest(input: DayReportInput): Extract<DocumentRequest
       status: dayStatusText(line.statusCode),
       visits: line.visits,
     })),
+    unprinted: snapshot.unprinted.flatMap((document) =>
+      'reason' in document ? [{ caseNumber: document.caseNumber, document: caseDocumentLabels[document.kind], reason: document.reason }] : [],
+    ),
     reconciliation: { reconciledAt: input.reconciledAt, lastSeq: snapshot.lastSeq },
     signature: { name: input.signer.displayName, signedAt: input.signedAt },
   };

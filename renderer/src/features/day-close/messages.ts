@@ -51,10 +51,24 @@ export const dayCloseMessages = {
     draftingLine: (caseNumber: string, enterprise: string, createdAt: string) => `${caseNumber}\u3000${enterprise}（${createdAt}登记）`,
     deferredDue: '容缺材料到期未补交',
     deferredLine: (caseNumber: string, material: string, deadline: string) => `${caseNumber}\u3000${material}（补交期限 ${deadline}）`,
-    unprinted: '已作出决定但未打印的文书',
-    unprintedLine: (caseNumber: string, document: string) => `${caseNumber}\u3000${document}`,
     nothing: '无',
     count: (n: number) => `（${n}）`,
+  },
+
+  unprinted: {
+    title: '已作出决定但未打印的文书',
+    nothing: '无',
+    count: (n: number) => `（${n}）`,
+    line: (caseNumber: string, document: string) => `${caseNumber}\u3000${document}`,
+    openCase: '打开办件',
+    openCaseOf: (caseNumber: string) => `打开办件 ${caseNumber}`,
+    caseDialog: '办件详情',
+    recordedReason: (reason: string) => `未打印原因（首席代表）：${reason}`,
+    reasonsTitle: '未打印文书的原因',
+    reasonsExplain: (n: number) =>
+      `当日已作出决定的文书有 ${n} 份未打印。请先打开办件补打；确实无法打印的，由首席代表逐份填写原因后签字，原因记入日结记录和日结报表。`,
+    reasonLabel: (caseNumber: string, document: string) => `${caseNumber} ${document}未打印的原因`,
+    reasonPlaceholder: '例如：申请人已离开，文书改为邮寄送达',
   },
 
   reconcile: {

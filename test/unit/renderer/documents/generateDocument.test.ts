@@ -261,3 +261,19 @@ describe('PdfEngine.findMissingCharacters', () => {
     expect(engine.findMissingCharacters(demoLicence.businessScope)).toEqual([]);
   });
 });
+
+describe('the day report of a day signed with documents unprinted', () => {
+  it('lists each unprinted document with the chief’s reason before the signature', async () => {
+    const caseNumber = dayReport.cases[0]!.caseNumber;
+    const unprinted = [{ caseNumber, document: '受理通知书', reason: '申请人已离开，改为邮寄送达' }];
+    const text = await tools.text((await generateDocument({ ...dayReport, unprinted }, engine)).bytes);
+    for (const needle of ['七、已作出决定但未打印的文书', '未打印原因（首席代表填写）', '申请人已离开，改为邮寄送达', '八、签字确认']) expect(text).toContain(needle);
+    expect(text.indexOf('七、已作出决定但未打印的文书')).toBeLessThan(text.indexOf('八、签字确认'));
+  });
+
+  it('reads as before when every document was printed', async () => {
+    const text = await tools.text((await generateDocument(dayReport, engine)).bytes);
+    expect(text).toContain('七、签字确认');
+    expect(text).not.toContain('未打印');
+  });
+});

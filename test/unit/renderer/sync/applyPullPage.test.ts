@@ -10,6 +10,7 @@ import { pullChanges } from '../../../../renderer/src/sync/pullChanges';
 import { keysOf, tierOf } from '../../../../renderer/src/data/search/keyTiers';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { pushOutbox } from '../../../../renderer/src/sync/pushOutbox';
+import { pullResponseSchema } from '../../../../renderer/src/protocol/pull';
 import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
 import { closeDatabases, startUpInput } from '../data/dataFixtures';
@@ -23,6 +24,17 @@ afterEach(async () => {
   await closeDatabases();
   await hq.dispose();
 });
+
+/** A draft taken in at window 01 and pushed, and the first page of the hall's changes as window 02 pulls it. */
+async function draftSeenFromAnotherWindow() {
+  const intake = await enrolledDesk(hq, '01');
+  const other = await enrolledDesk(hq, '02');
+  const row = await draftCase(intake);
+  await pushOutbox(intake.ctx);
+  const pulled = await other.hq.pull({ cursor: 0, limit: 500 });
+  if (!pulled.ok) throw new Error(pulled.failure.message);
+  return { intake, other, row, page: pulled };
+}
 
 describe('pulling HQ\'s changes', () => {
   it('turns an approved case into 待出证 with its licence data and HQ case number', async () => {
@@ -261,13 +273,59 @@ describe('pulling HQ\'s changes', () => {
     expect((await other.db.cases.get(row.id))?.otherClerkNames).toEqual({ [intake.clerk.id]: '受理员01' });
   });
 
+  it('keeps another window’s document, licence-sheet and handover events on the case with its window and clerk, once, even before the case arrives', async () => {
+    const { intake, other, row, page } = await draftSeenFromAnotherWindow();
+    const meta = { deskId: intake.deskId, deskCode: '01', clerkId: intake.clerk.id, clerkName: '受理员01', at: '2026-11-26T10:30:00+08:00' };
+    const document = {
+      caseId: row.id,
+      documentNumber: '绵市监企受字〔2026〕第MY01-0001号',
+      kind: 'receipt',
+      action: 'printed',
+      sha256: 'b'.repeat(64),
+      templateVersion: 'receipt/1',
+      copies: 1,
+      printerName: null,
+      licenceSheetSerial: null,
+      reason: null,
+    };
+    const change = (seq: number, entity: string, id: string, data: object) => ({ seq, entityId: id, version: 1, entity, op: 'upsert', data: { ...meta, ...data, id } });
+    const printedId = '0193a000-0000-7000-8000-000000000101';
+    const extra = pullResponseSchema.parse({
+      changes: [
+        change(900, 'documentEvent', printedId, document),
+        // A calibration sheet is no case's: it is in no case's history.
+        change(901, 'documentEvent', '0193a000-0000-7000-8000-000000000102', { ...document, caseId: null, kind: 'calibrationSheet', documentNumber: '绵市监企校字〔2026〕第MY01-0001号' }),
+        change(902, 'handover', '0193a000-0000-7000-8000-000000000103', {
+          caseId: row.id,
+          collectorName: '王小明',
+          collectorIdNumber: '11010519491231002X',
+          collectorRole: 'applicant',
+          documentNumbers: ['绵市监企受字〔2026〕第MY01-0001号'],
+        }),
+      ],
+      nextCursor: page.value.nextCursor,
+      hasMore: false,
+    });
+    // The paper events come before the case they belong to (HQ streams each entity's latest state).
+    const both = { ...page.value, changes: [...extra.changes, ...page.value.changes] };
+    const context = { deskId: other.deskId, catalogue: (await activeCatalogue(other.db)).data };
+    await applyPullPage(other.db, both, context);
+    await applyPullPage(other.db, both, context);
+    const there = (await other.db.cases.get(row.id))!;
+    expect(there.otherPaperEvents?.map((event) => [event.entity, event.id, event.deskCode, event.clerkName])).toEqual([
+      ['documentEvent', printedId, '01', '受理员01'],
+      ['handover', '0193a000-0000-7000-8000-000000000103', '01', '受理员01'],
+    ]);
+    expect(there.otherPaperEvents?.[0]).toMatchObject({ at: meta.at, clerkId: intake.clerk.id, payload: { kind: 'receipt', action: 'printed', caseId: row.id } });
+    expect(there.otherClerkDesks).toEqual({ [intake.clerk.id]: '01' });
+    // The reference HQ says which window each event it relays came from.
+    const relayed = (await hq.operator.getCase(row.id)).events.map((event) => event.data as { deskCode?: string });
+    expect(relayed.length).toBeGreaterThan(0);
+    for (const event of relayed) expect(event.deskCode).toBe('01');
+  });
+
   it('keeps no name for an event that came without one (a desk that did not send it), and the case still opens', async () => {
-    const intake = await enrolledDesk(hq, '01');
-    const other = await enrolledDesk(hq, '02');
-    const row = await draftCase(intake);
-    await pushOutbox(intake.ctx);
-    const page = await other.hq.pull({ cursor: 0, limit: 500 });
-    if (!page.ok) throw new Error(page.failure.message);
+    const { intake, other, row, page } = await draftSeenFromAnotherWindow();
     const unnamed = page.value.changes.map((change) => (change.entity === 'caseEvent' && change.op === 'upsert' ? { ...change, data: { ...change.data, clerkName: undefined } } : change));
     await applyPullPage(other.db, { ...page.value, changes: unnamed }, { deskId: other.deskId, catalogue: (await activeCatalogue(other.db)).data });
     expect(await other.db.cases.get(row.id)).toMatchObject({ clerkId: intake.clerk.id });

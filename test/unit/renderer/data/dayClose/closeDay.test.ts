@@ -6,7 +6,7 @@ import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snaps
 import { readResendFrom } from '../../../../../renderer/src/data/syncState';
 import { closeDatabases, startUpInput } from '../dataFixtures';
 import { chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult } from '../issuanceFixtures';
-import { day, markAllApplied, reconcile, reportDraft, sign, workedDay } from './dayCloseFixtures';
+import { day, markAllApplied, reasonsForUnprinted, reconcile, reconciledWorkedDay, reportDraft, sign, workedDay } from './dayCloseFixtures';
 
 afterEach(closeDatabases);
 
@@ -77,5 +77,31 @@ describe('recordReconciliation and closeDay', () => {
     unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A030' }), { clerk: desk.clerk, at: '2026-11-02T17:25:00+08:00' }));
     expect(await sign(desk, desk.chief, report)).toEqual({ ok: false, message: '对账后本窗口又产生了新的业务数据，请重新推送并对账后再签字。' });
     expect(await desk.db.documents.where('kind').equals('dayReport').count()).toBe(0);
+  });
+
+  it('refuses the signature while a document the day’s decisions asked for is unprinted and the chief gave no reason for it', async () => {
+    const desk = await issuingDesk();
+    const { accepted } = await reconciledWorkedDay(desk);
+    const [notice, receipt] = await reasonsForUnprinted(desk);
+    const refused = await sign(desk, desk.chief, undefined, [notice!]);
+    expect(refused).toEqual({
+      ok: false,
+      message: `当日已作出决定的文书尚有 1 份未打印（${accepted.caseNumber} 收件凭证）：请先打印，或由首席代表逐份填写未打印的原因后再签字。`,
+    });
+    expect(await sign(desk, desk.chief, undefined, [notice!, { ...receipt!, reason: '   ' }])).toMatchObject({ ok: false });
+    expect((await readDaySnapshot(desk.db, day)).record?.status).toBe('reconciled');
+    expect(await desk.db.documents.where('kind').equals('dayReport').count()).toBe(0);
+  });
+
+  it('closes the day once the chief records why each unprinted document was not printed, and keeps the reasons in the record', async () => {
+    const desk = await issuingDesk();
+    const { accepted } = await reconciledWorkedDay(desk);
+    const [notice, receipt] = await reasonsForUnprinted(desk);
+    const closed = unwrapResult(await sign(desk, desk.chief, undefined, [{ ...notice!, reason: '打印机卡纸，次日补发' }, { ...receipt!, reason: '申请人已离开' }]));
+    expect(closed.day?.unprinted).toEqual([
+      { caseId: accepted.id, caseNumber: accepted.caseNumber, eventSeq: notice!.eventSeq, kind: 'acceptanceNotice', reason: '打印机卡纸，次日补发' },
+      { caseId: accepted.id, caseNumber: accepted.caseNumber, eventSeq: receipt!.eventSeq, kind: 'receipt', reason: '申请人已离开' },
+    ]);
+    expect((await readDaySnapshot(desk.db, day)).unprinted).toEqual(closed.day?.unprinted);
   });
 });

@@ -61,6 +61,20 @@ describe('a signed day stays closed', () => {
     expect(after.cases).toEqual(before.cases);
     expect(await bytes()).toBe(hash);
   });
+  it('shows the closed day’s page as signed: pending work and figures from the signed record, not from later writes', async () => {
+    const { desk, draft } = await closedDesk();
+    const signed = await readDaySnapshot(desk.db, day);
+    // Later work: the open draft is withdrawn the next day, another window's case reaches the desk by
+    // sync as a draft, and the report's own op is still unsent.
+    unwrapResult(await applyCommand(desk.db, draft.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk, at: '2026-11-03T08:40:00+08:00' }));
+    const pulled = unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A002' }), { clerk: desk.clerk, at: '2026-11-03T08:45:00+08:00' }));
+    await desk.db.cases.update(pulled.id, { createdAt: '2026-11-02T16:00:00+08:00' });
+    const after = await readDaySnapshot(desk.db, day);
+    expect(signed.drafting.map((line) => line.caseNumber)).toEqual([draft.caseNumber]);
+    expect(signed.unprinted).toHaveLength(2);
+    for (const key of ['totals', 'figures', 'outbox', 'cases', 'drafting', 'deferredDue', 'unprinted', 'lastSeq'] as const) expect(after[key]).toEqual(signed[key]);
+    expect(signed.outbox.pending).toBe(0);
+  });
 });
 
 describe('the day report’s status section and case list', () => {

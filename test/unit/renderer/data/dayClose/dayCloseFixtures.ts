@@ -1,6 +1,7 @@
 import { createDraftCase } from '../../../../../renderer/src/data/cases';
 import { closeDay, recordReconciliation, type DayReportDraft } from '../../../../../renderer/src/data/dayClose/closeDay';
-import type { DaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import { readDaySnapshot, type DaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import type { UnprintedReason } from '../../../../../renderer/src/domain/dayClose/unprintedReasons';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import { nextDocumentNumber } from '../../../../../renderer/src/data/documentArchive/numbering';
@@ -50,6 +51,22 @@ export async function reconcile(desk: IssuingDesk, snapshot: DaySnapshot, status
   return recordReconciliation(desk.db, { businessDate: day, lastSeq: snapshot.lastSeq, totals: snapshot.totals, response }, desk.clerk, new Date('2026-11-02T17:20:00+08:00'));
 }
 
-export async function sign(desk: IssuingDesk, chief: SignedInClerk = desk.chief, report?: DayReportDraft) {
-  return closeDay(desk.db, { businessDate: day, chief, signedAt: '2026-11-02T17:30:00+08:00', report: report ?? (await reportDraft(desk)) }, desk.clerk);
+/** The worked day, every op applied by HQ and the day reconciled: ready for the chief's signature. */
+export async function reconciledWorkedDay(desk: IssuingDesk) {
+  const worked = await workedDay(desk);
+  await markAllApplied(desk.db);
+  const reconciled = await reconcile(desk, await readDaySnapshot(desk.db, day));
+  if (!reconciled.ok) throw new Error(reconciled.message);
+  return worked;
+}
+
+/** The chief's reason for each document the day left unprinted (the worked day's accepted case has two). */
+export async function reasonsForUnprinted(desk: IssuingDesk, reason = '申请人已离开，文书改为邮寄送达'): Promise<UnprintedReason[]> {
+  return (await readDaySnapshot(desk.db, day)).unprinted.map(({ caseId, eventSeq, kind }) => ({ caseId, eventSeq, kind, reason }));
+}
+
+/** The chief signs the day, giving a reason for every unprinted document unless `unprintedReasons` says otherwise. */
+export async function sign(desk: IssuingDesk, chief: SignedInClerk = desk.chief, report?: DayReportDraft, unprintedReasons?: UnprintedReason[]) {
+  const input = { businessDate: day, chief, signedAt: '2026-11-02T17:30:00+08:00', report: report ?? (await reportDraft(desk)) };
+  return closeDay(desk.db, { ...input, unprintedReasons: unprintedReasons ?? (await reasonsForUnprinted(desk)) }, desk.clerk);
 }

@@ -83,6 +83,30 @@ describe('dayReportRequest', () => {
   });
 });
 
+describe('dayReportRequest of a day signed with documents unprinted', () => {
+  it('carries each with the chief’s reason, from the same snapshot as the rest of the report', () => {
+    const unprinted = [
+      { caseId: 'c2', caseNumber: 'MY01-20261128-0002', eventSeq: 2, kind: 'acceptanceNotice' as const, reason: '申请人已离开，改为邮寄送达' },
+      { caseId: 'c2', caseNumber: 'MY01-20261128-0002', eventSeq: 2, kind: 'receipt' as const, reason: '打印机卡纸' },
+    ];
+    const request = dayReportRequest({
+      snapshot: { ...snapshot, unprinted },
+      reconciledAt: '2026-11-28T17:20:00.000+08:00',
+      agency: issuingAgencySchema.parse(agencyInput),
+      desk: { hallCode: 'MY', deskCode: '01' },
+      matterNames: new Map(),
+      preparedBy: clerk,
+      signer: chief,
+      signedAt: '2026-11-28T17:30:00.000+08:00',
+      documentNumber: '绵市监企日字〔2026〕第MY01-0001号' as DocumentNumber,
+    });
+    expect(dayReportRequestSchema.parse(request).unprinted).toEqual([
+      { caseNumber: 'MY01-20261128-0002', document: '受理通知书', reason: '申请人已离开，改为邮寄送达' },
+      { caseNumber: 'MY01-20261128-0002', document: '收件凭证', reason: '打印机卡纸' },
+    ]);
+  });
+});
+
 describe('differenceLabel and differenceValue', () => {
   it('names HQ’s difference fields in Chinese', () => {
     expect(differenceLabel('casesByStatus.accepted')).toBe('办件状态·已受理');
