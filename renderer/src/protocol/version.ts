@@ -1,9 +1,12 @@
 /**
  * The version of the wire contract between a desk and HQ. It changes when the contract does, and only
  * then: never with the desk's local database (whose versions are `data/schema.ts`'s). It continues the
- * numbers desks have sent so far (5), so a minimum an HQ has already set keeps its meaning.
+ * numbers desks have sent so far, so a minimum an HQ has already set keeps its meaning.
+ * 6: case events `offlineIssuanceApproved` and `conflictAcknowledged`, which a version-5 desk cannot read;
+ * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
+ * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
  */
-export const protocolVersion = 5;
+export const protocolVersion = 6;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the
