@@ -197,7 +197,8 @@ test('desk 01 accepts a case while HQ is down, HQ approves it, desk 02 prints an
   await expect(totalsA.getByLabel('证照交付', { exact: true })).toHaveText('0 件');
   await expect(totalsA.getByRole('table', { name: '当日登记办件（按事项）' })).toContainText('有限责任公司设立登记');
   await expect(deskA.getByRole('region', { name: '已作出决定但未打印的文书' })).toContainText(`${caseNumber}\u3000受理通知书`);
-  await closeDay(deskA, chiefRepresentative, printer.printer);
+  // Desk 01 accepted while HQ was down and never printed the notices: the chief signs with a reason for each.
+  await closeDay(deskA, chiefRepresentative, printer.printer, '申请人已离开，受理通知书改为邮寄送达');
   await deskA.evaluate(() => window.scrollTo(0, 0));
   await shotA('two-desks-07-desk-a-closed', { fullPage: false });
   await partShot(totalsA, 'two-desks-07b-desk-a-totals');

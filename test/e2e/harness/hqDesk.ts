@@ -54,9 +54,10 @@ export async function syncNow(page: Page): Promise<void> {
 
 /**
  * On 日结, signed in as anyone: 推送并对账 until HQ says the day reconciles, then the chief signs with their
- * password, the day report is printed on `printer` and the day shows as closed.
+ * password (and `reasonForUnprinted` for each decided document never printed), the day report is printed on
+ * `printer` and the day shows as closed.
  */
-export async function closeDay(page: Page, chief: { loginName: string; password: string }, printer: string): Promise<void> {
+export async function closeDay(page: Page, chief: { loginName: string; password: string }, printer: string, reasonForUnprinted?: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: '日结' })).toBeVisible();
   const reconcile = page.getByRole('region', { name: '推送并对账' });
   await reconcile.getByRole('button', { name: '推送并对账' }).click();
@@ -67,6 +68,11 @@ export async function closeDay(page: Page, chief: { loginName: string; password:
   await page.getByRole('option', { name: printer, exact: true }).click();
   await sign.getByLabel('首席代表登录名').fill(chief.loginName);
   await sign.getByLabel('密码').fill(chief.password);
+  if (reasonForUnprinted !== undefined) {
+    const reasons = sign.getByRole('region', { name: '未打印文书的原因' }).getByRole('textbox');
+    await expect(reasons.first()).toBeVisible();
+    for (const reason of await reasons.all()) await reason.fill(reasonForUnprinted);
+  }
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
   // A PBKDF2 check, the report drawn in the worker, archived and printed.
   await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toBeVisible(documentWork);
