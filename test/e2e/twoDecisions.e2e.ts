@@ -109,9 +109,10 @@ test('two windows decide one case at once: both show HQ’s decision, the losing
     await expect(status).toContainText('01号窗口 张三');
     await expect(status).toContainText('已受理');
     await expect(status).toContainText('本窗口（02号） 王五');
-    await expect(mark.getByRole('list', { name: '请这样处理' })).toHaveText(
+    await expect(mark.getByRole('list', { name: '请这样处理' }).getByRole('listitem')).toHaveText([
       '本窗口 王五 出具的受理通知书已被取代：请收回并在“本办件的文书”中作废，告知申请人本办件以01号窗口 张三作出的“出具一次性告知书”为准。',
-    );
+      '本窗口已收取的材料仍记在材料清单上，申请人无需重复提交：申请人补正到场时，登记到场、核对一次性告知书所列事项后，重新作出受理决定。',
+    ]);
     await deskB.evaluate(() => window.scrollTo(0, 0));
     await shotB('two-decisions-02-desk-02-marked', { fullPage: false });
     await deskA.evaluate(() => window.scrollTo(0, 0));
@@ -138,6 +139,8 @@ test('two windows decide one case at once: both show HQ’s decision, the losing
     await expect(timelineA).toContainText('王五');
     // Desk 02's acceptance is on desk 01's timeline too, marked as superseded.
     await expect(timelineA.getByText('已被取代', { exact: true })).toHaveCount(1);
+    // So is the notice desk 02 printed for it, with its clerk and window.
+    await expect(timelineA).toContainText(/打印受理通知书\s*02号窗口\s*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · 王五/);
     await partShot(timelineA, 'two-decisions-07-desk-01-timeline');
     await backToList(deskB);
     await expect(await searchCase(deskB, caseNumber)).not.toContainText('待核对');

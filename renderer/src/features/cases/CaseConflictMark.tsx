@@ -104,7 +104,7 @@ export function CaseConflictMark(props: { row: CaseRow; clerkNames: ReadonlyMap<
           {m.todo}
         </Text>
         <List size="sm" spacing={2} aria-label={m.todo}>
-          {[...new Set(views.map((view) => view.instruction))].map((instruction) => (
+          {[...new Set(views.flatMap((view) => (view.nextStep === null ? [view.instruction] : [view.instruction, view.nextStep])))].map((instruction) => (
             <List.Item key={instruction}>{instruction}</List.Item>
           ))}
         </List>

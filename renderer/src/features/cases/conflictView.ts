@@ -26,6 +26,8 @@ export interface ConflictView {
   kept: ConflictSide;
   /** What the clerk of this window is to do about it. */
   instruction: string;
+  /** How the case goes on from here, when this window's lost decision leaves something to pick up. */
+  nextStep: string | null;
 }
 
 export interface ConflictContext {
@@ -106,6 +108,16 @@ function instructionFor(row: CaseRow, conflict: CaseConflict, standing: Omit<Con
   return m.supersededUnprinted(clerk, caseEventLabels[lost.type], standingText);
 }
 
+/**
+ * After a lost acceptance the case waits for correction, yet the materials this window received stay on
+ * its checklist: the applicant need not bring them again, and the clerk accepts at the next visit.
+ */
+function nextStepFor(row: CaseRow, conflict: CaseConflict): string | null {
+  if (conflict.field !== 'status' || conflict.clerkId === undefined || row.statusCode !== 'awaitingCorrection') return null;
+  const lost = supersededDecisionOf(row.state, conflict.clerkId, conflict.at);
+  return lost !== null && (lost.type === 'accepted' || lost.type === 'acceptedWithDeferral') ? m.acceptAtNextVisit : null;
+}
+
 /** The case's mark, field by field: HQ's standing value and this window's kept one, each with who and when. */
 export function conflictViews(row: CaseRow, context: ConflictContext): ConflictView[] {
   return row.conflicts.map((conflict) => {
@@ -117,6 +129,7 @@ export function conflictViews(row: CaseRow, context: ConflictContext): ConflictV
       standing: { ...standing, value: describeFieldValue(conflict.field, conflict.hqValue, context.catalogue) },
       kept: { value: describeFieldValue(conflict.field, conflict.deskValue, context.catalogue), who: `${m.thisWindow(context.deskCode)} ${keptBy}`, at: formatChineseDateTime(conflict.at) },
       instruction: instructionFor(row, conflict, standing, context),
+      nextStep: nextStepFor(row, conflict),
     };
   });
 }

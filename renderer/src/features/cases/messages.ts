@@ -215,6 +215,8 @@ export const casesMessages = {
       `本窗口 ${clerk} 出具的${documents}已被取代并已作废：请告知申请人本办件以${standing}为准。`,
     supersededUnprinted: (clerk: string, decision: string, standing: string) =>
       `本窗口 ${clerk} 作出的“${decision}”已被取代，其文书不再打印：请告知申请人本办件以${standing}为准。`,
+    acceptAtNextVisit:
+      '本窗口已收取的材料仍记在材料清单上，申请人无需重复提交：申请人补正到场时，登记到场、核对一次性告知书所列事项后，重新作出受理决定。',
     statusNotTaken: (clerk: string, standing: string) => `本窗口 ${clerk} 对办件状态的变更未被采纳：本办件以${standing}为准。`,
     fieldNotTaken: (label: string) => `本窗口对“${label}”的修改未被采纳，现以市级系统的值为准；如仍需修改，请核实后重新修改受理信息。`,
   },

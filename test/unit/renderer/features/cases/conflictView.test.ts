@@ -59,6 +59,12 @@ describe('the mark of a case whose decision HQ did not keep', () => {
     );
   });
 
+  it('after a lost acceptance, says the received materials stay and the case is accepted at the next visit', () => {
+    expect(conflictViews(row, context([]))[0]!.nextStep).toBe(
+      '本窗口已收取的材料仍记在材料清单上，申请人无需重复提交：申请人补正到场时，登记到场、核对一次性告知书所列事项后，重新作出受理决定。',
+    );
+  });
+
   it('once they are voided, or when none was printed, says only what to tell the applicant', () => {
     expect(conflictViews(row, context([printed('acceptanceNotice', 'voided')]))[0]!.instruction).toBe(
       '本窗口 张三 出具的受理通知书已被取代并已作废：请告知申请人本办件以02号窗口 王五作出的“出具一次性告知书”为准。',
@@ -76,6 +82,7 @@ describe('the mark of a case whose decision HQ did not keep', () => {
       standing: { value: '（待同步后显示）', who: '（待同步后显示）', at: null },
       kept: { value: 'A099', who: '本窗口（01号） 张三' },
       instruction: '本窗口对“排队号”的修改未被采纳，现以市级系统的值为准；如仍需修改，请核实后重新修改受理信息。',
+      nextStep: null,
     });
   });
 
