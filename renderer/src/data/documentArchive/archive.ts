@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { documentRequestsOf } from '../../domain/cases/caseEvents';
 import type { CaseId } from '../../domain/cases/caseId';
 import { isOwnIssuanceConflict } from '../../domain/cases/issuanceConflict';
+import { isSuperseded } from '../../domain/cases/standingDecision';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { can, type ClerkAction } from '../../domain/clerks/permissions';
 import type { DocumentNumber } from '../../domain/documentNumber';
@@ -197,6 +198,9 @@ export async function archiveDocument(
           const row = await requireCaseRow(db, draft.caseId);
           const asked = documentRequestsOf(row.state.timeline).some((request) => request.eventSeq === draft.eventSeq && request.kind === draft.kind);
           if (!asked) throw new Refusal(m.notRequested);
+          // HQ kept another window's decision: what this one asked for is no longer to be handed out.
+          const decision = row.state.timeline.find((event) => event.seq === draft.eventSeq);
+          if (decision !== undefined && isSuperseded(decision, row.state)) throw new Refusal(m.supersededDecision);
           const live = await liveDocuments(db, row.id, draft.kind, draft.eventSeq!);
           if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
         }

@@ -88,6 +88,15 @@ describe('archiveDocument', () => {
     expect(await desk.db.documents.count()).toBe(0);
   });
 
+  it('refuses a document of a decision HQ did not keep (another window’s notice stands)', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const draft = await receiptDraft(desk, row);
+    await desk.db.cases.put({ ...row, state: { ...row.state, status: { code: 'awaitingCorrection', noticeIssuedAt: '2026-11-02T09:00:00+08:00' } }, statusCode: 'awaitingCorrection' });
+    expect(await archiveDocument(desk.db, draft, { clerk: desk.clerk, at: printAt })).toMatchObject({ ok: false, message: '这一决定已被市级系统按其他窗口的决定取代，其文书不能再打印' });
+    expect(await desk.db.documents.count()).toBe(0);
+  });
+
   it('refuses a document the case decision did not ask for, and a second print of the same notice', async () => {
     const desk = await issuingDesk();
     const row = await acceptedCase(desk);
