@@ -11,6 +11,7 @@ import { readyValue, useStoredData } from '../common/useStoredData';
 import { useWriteQueue } from '../common/useWriteQueue';
 import { conflictViews, type ConflictSide } from './conflictView';
 import { casesMessages } from './messages';
+import { ProblemAlert } from '../common/ProblemAlert';
 
 const m = casesMessages.conflicts;
 
@@ -113,11 +114,7 @@ export function CaseConflictMark(props: { row: CaseRow; clerkNames: ReadonlyMap<
             {m.acknowledge}
           </Button>
         </Group>
-        {problem !== null ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
       </Stack>
     </Alert>
   );

@@ -12,6 +12,7 @@ import { ItemFlags } from './ItemFlags';
 import { allowedStatuses } from './itemStatusRules';
 import { checklistMessages as m } from './messages';
 import { formatBytes } from '../settings/formatBytes';
+import { ProblemAlert } from '../common/ProblemAlert';
 
 /** What the file picker offers; the data layer checks the bytes of whatever is picked. */
 const scanAccept = 'application/pdf,image/jpeg,image/png,image/webp,image/gif,image/bmp';
@@ -153,11 +154,7 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
             {notice}
           </Alert>
         ) : null}
-        {problem !== null ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {m.details.cancel}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { activeCatalogue } from '../../data/catalogueStore';
@@ -16,6 +16,7 @@ import { explainUnprinted } from '../../domain/dayClose/unprintedReasons';
 import { dayReportRequest } from './dayReportRequest';
 import { dayCloseMessages } from './messages';
 import { reasonsFor, UnprintedReasonsInput } from './UnprintedDocuments';
+import { ProblemAlert } from '../common/ProblemAlert';
 
 const m = dayCloseMessages.sign;
 
@@ -146,11 +147,7 @@ export function SignForm(props: {
               {m.noPrinter}
             </Text>
           ) : null}
-          {error !== null ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} />
         </Stack>
       </form>
     </Card>

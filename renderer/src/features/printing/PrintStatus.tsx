@@ -1,6 +1,7 @@
 import { Alert, List, Loader, Group, Text } from '@mantine/core';
 import { printingMessages as m } from './messages';
 import type { PrintDocument } from './usePrintDocument';
+import { ProblemAlert } from '../common/ProblemAlert';
 
 /** Where a print stands, in Chinese: drawing, the template's warnings, the job's outcome or what stopped it. */
 export function PrintStatus(props: { job: PrintDocument }) {
@@ -33,11 +34,7 @@ export function PrintStatus(props: { job: PrintDocument }) {
           {report.message}
         </Alert>
       ) : null}
-      {problem !== null ? (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      ) : null}
+      <ProblemAlert problem={problem} />
     </>
   );
 }

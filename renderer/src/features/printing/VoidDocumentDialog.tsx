@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ChiefCredentials } from '../../data/chiefApproval';
 import { deskDatabase } from '../../data/db';
@@ -9,6 +9,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { ChiefApprovalFields, noCredentials } from './ChiefApprovalFields';
 import { printingMessages as m } from './messages';
 import { printableKindLabels } from './printKinds';
+import { ProblemAlert } from '../common/ProblemAlert';
 
 /**
  * Voids a printed document (a spoiled licence voids its sheet with it): the reason, and the chief's own
@@ -55,11 +56,7 @@ function VoidForm(props: { row: DocumentRow; onClose: () => void; onVoided: (row
       <Stack gap="sm">
         <Textarea label={m.reason} placeholder={m.voidDialog.reasonHint} required autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
         <ChiefApprovalFields value={credentials} onChange={setCredentials} disabled={busy} />
-        {problem !== null ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
         <Group gap="sm">
           <Button type="submit" color="red" loading={busy}>
             {m.voidDialog.confirm}

@@ -12,6 +12,7 @@ import { counterCommands, type RunCommand } from './decisionTypes';
 import { DeferralModal } from './DeferralModal';
 import { NoticeModal } from './NoticeModal';
 import { ReasonModal } from './ReasonModal';
+import { ProblemAlert } from '../../common/ProblemAlert';
 
 const m = casesMessages.decisions;
 
@@ -118,11 +119,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
             </Button>
           ))}
         </Group>
-        {problem !== null ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
       </Stack>
 
       <DeferralModal

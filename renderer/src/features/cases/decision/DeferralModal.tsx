@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
 import { deferredItems, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
 import { formatChineseDate } from '../../../domain/chineseDate';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
+import { ProblemAlert } from '../../common/ProblemAlert';
 
 const m = casesMessages.decisions;
 
@@ -68,11 +69,7 @@ function DeferralForm(props: DeferralModalProps) {
           />
         ))}
         <TextField label={m.deferral.undertaking} value={undertaking} onChange={setUndertaking} max={1000} multiline required />
-        {props.problem !== null ? (
-          <Alert color="red" role="alert">
-            {props.problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={props.problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {m.cancel}

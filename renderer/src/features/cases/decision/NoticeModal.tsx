@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
 import { missingRequired, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
+import { ProblemAlert } from '../../common/ProblemAlert';
 
 const m = casesMessages.decisions;
 
@@ -83,11 +84,7 @@ function NoticeForm(props: NoticeModalProps) {
             </Stack>
           </Checkbox.Group>
         ) : null}
-        {props.problem !== null ? (
-          <Alert color="red" role="alert">
-            {props.problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={props.problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {m.cancel}

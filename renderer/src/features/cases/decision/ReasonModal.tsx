@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
+import { ProblemAlert } from '../../common/ProblemAlert';
 
 const m = casesMessages.decisions;
 
@@ -42,11 +43,7 @@ function ReasonForm(props: ReasonModalProps) {
             {casesMessages.detail.reason}：{reason.trim()}
           </Text>
         ) : null}
-        {props.problem !== null ? (
-          <Alert color="red" role="alert">
-            {props.problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={props.problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setStep('reason')}>
             {m.back}
