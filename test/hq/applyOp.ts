@@ -186,7 +186,7 @@ function applyLicenceSheetOp(ctx: ApplyContext, op: LicenceSheetOp): OpOutcome {
  */
 function withIssuance(ctx: ApplyContext, op: EventOp, caseId: string, outcome: OpOutcome): OpOutcome {
   if (outcome.status !== 'applied') return outcome;
-  const reason = recordIssuance(ctx.store, ctx.desk, { caseId, clerkId: op.clerkId, at: op.at }, ctx.nowIso);
+  const reason = recordIssuance(ctx.store, ctx.desk, { caseId, clerkId: op.clerkId, clerkName: op.clerkName, at: op.at }, ctx.nowIso);
   return reason === undefined ? outcome : { status: 'conflict', serverVersion: outcome.serverVersion, reason, conflictFields: [] };
 }
 

@@ -79,14 +79,14 @@ function markCase(store: HqStore, caseId: string, nowIso: string): void {
 export function recordIssuance(
   store: HqStore,
   desk: DeskRecord,
-  issue: { caseId: string; clerkId: string; at: string },
+  issue: { caseId: string; clerkId: string; clerkName: string | undefined; at: string },
   nowIso: string,
 ): string | undefined {
   const issued = store.issuance(issue.caseId);
   if (!issued) {
-    // The clerk's name comes with the desk's claim; an offline issuance had none, so the id stands in.
+    // The clerk's name comes with the desk's claim, or (offline, without one) with the op; the id stands in last.
     const claim = store.issuanceClaim(issue.caseId);
-    const clerkName = claim?.deskId === desk.deskId ? claim.clerkName : issue.clerkId;
+    const clerkName = claim?.deskId === desk.deskId ? claim.clerkName : (issue.clerkName ?? issue.clerkId);
     store.insertIssuance(issue.caseId, { deskId: desk.deskId, clerkName, issuedAt: issue.at });
     return undefined;
   }

@@ -130,6 +130,13 @@ describe('POST /v1/cases/{caseId}/issuance-claim', () => {
     granted(await claim(desk03, caseId));
   });
 
+  it('names the clerk of an issuance made without a claim by the name the op carried', async () => {
+    const [caseId = ''] = await acceptedCases(1);
+    const offline = { ...usedSheet(outbox03, caseId, 'YZ-000001'), clerkName: '李四' };
+    expect((await push(desk03, [offline]))[0]?.status).toBe('applied');
+    expect(refused(await claim(desk04, caseId))).toMatchObject({ deskCode: '03', clerkName: '李四' });
+  });
+
   it('answers 404 for a case HQ lacks or of another hall, 400 for a bad id, 422 for a bad body, 401 without a token', async () => {
     const [caseId = ''] = await acceptedCases(1);
     expect((await claim(desk03, uuidv7())).status).toBe(404);
