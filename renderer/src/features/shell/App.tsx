@@ -2,6 +2,7 @@ import { Alert, AppShell, Group, Kbd, Loader, MantineProvider, NavLink, Text, Ti
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CasesPage } from '../cases/CasesPage';
+import { useClerk } from '../clerks/ClerkContext';
 import { ClerkGate } from '../clerks/ClerkGate';
 import { startReferenceInstall, useReferenceInstall } from '../common/reference';
 import { DayClosePage } from '../day-close/DayClosePage';
@@ -9,6 +10,7 @@ import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncEngineProvider } from '../sync/SyncEngineProvider';
+import { emptySectionMemory, landingSection, rememberSection } from './landing';
 import { shellMessages as m } from './messages';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
@@ -41,13 +43,23 @@ export function App() {
   );
 }
 
+/** Who worked at this window and on which screen, for as long as the desk is open (never stored). */
+let sectionMemory = emptySectionMemory;
+
 /** The working desk, shown only once a clerk is signed in. */
 function Desk() {
+  const clerk = useClerk();
   // Screens read stored data in live queries, which may not write: the catalogue and calendar are installed first.
   const reference = useReferenceInstall();
   // Started while the clerk signed in; again here after a failure.
   useEffect(startReferenceInstall, []);
-  const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
+  const [section, setSection] = useState<SectionId>(() => landingSection(clerk.id, sectionFromHash(window.location.hash), sectionMemory));
+
+  useEffect(() => {
+    sectionMemory = rememberSection(sectionMemory, clerk.id, section);
+    // The address follows a landing elsewhere, without a history entry the back key would return to.
+    if (sectionFromHash(window.location.hash) !== section) window.history.replaceState(null, '', `#/${section}`);
+  }, [clerk.id, section]);
 
   const go = (next: SectionId) => {
     window.location.hash = `/${next}`;
