@@ -101,6 +101,29 @@ const towardsIssuance: Partial<Record<CaseStatusCode, CaseCommandInput[]>> = {
 export const approvableStatusCodes = Object.keys(towardsIssuance) as CaseStatusCode[];
 
 /**
+ * Gives the case's state each command in turn through the state machine, without writing: the state and
+ * events after them all, or a refusal with the state machine's message at the first it refuses.
+ */
+async function commandsOutcome(
+  db: DeskDatabase,
+  row: CaseRow,
+  commands: readonly CaseCommandInput[],
+  context: { clerk: SignedInClerk; at: string; loaded: CaseCatalogue; addWorkingDays: (start: string, n: number) => string },
+): Promise<{ state: CaseRow['state']; events: CaseEvent[] }> {
+  const { clerk, at, addWorkingDays } = context;
+  const checklist = decisionItems(await checklistWithin(db, row, context.loaded));
+  let state = row.state;
+  const events: CaseEvent[] = [];
+  for (const command of commands) {
+    const result = applyCaseCommand(state, command, { clerk, at, checklist, addWorkingDays });
+    if (!result.ok) throw new Refusal(result.error.message);
+    state = result.state;
+    events.push(...result.events);
+  }
+  return { state, events };
+}
+
+/**
  * Inside a case write: gives the case each command in turn through the state machine, as one change.
  * The first refusal stops it (and rolls the whole write back) with the state machine's message.
  */
@@ -110,18 +133,9 @@ async function applyCommandsWithin(
   commands: readonly CaseCommandInput[],
   context: { clerk: SignedInClerk; at: string; loaded: CaseCatalogue; addWorkingDays: (start: string, n: number) => string },
 ): Promise<{ before: CaseRow; after: CaseRow; events: CaseEvent[] }> {
-  const { clerk, at, addWorkingDays } = context;
   const before = await requireCase(db, caseId);
-  const checklist = decisionItems(await checklistWithin(db, before, context.loaded));
-  let state = before.state;
-  const events: CaseEvent[] = [];
-  for (const command of commands) {
-    const result = applyCaseCommand(state, command, { clerk, at, checklist, addWorkingDays });
-    if (!result.ok) throw new Refusal(result.error.message);
-    state = result.state;
-    events.push(...result.events);
-  }
-  const after: CaseRow = { ...before, state, statusCode: state.status.code, dueDate: runningDueDate(state.status) ?? '', updatedAt: at };
+  const { state, events } = await commandsOutcome(db, before, commands, context);
+  const after: CaseRow = { ...before, state, statusCode: state.status.code, dueDate: runningDueDate(state.status) ?? '', updatedAt: context.at };
   return { before, after, events };
 }
 
@@ -147,6 +161,34 @@ const inHallRefusalMessages: Record<InHallApprovalRefusal, string> = {
   deskEnrolled: m.decidedByHq,
   caseHeldByHq: m.caseHeldByHq,
 };
+
+/** The commands that take the case to 待出证 in the hall; a refusal when the case may not be approved here. */
+function approvalCommands(current: CaseRow, deskEnrolled: boolean): readonly CaseCommandInput[] {
+  const refusal = inHallApprovalRefusal({ deskEnrolled, caseOnHq: current });
+  if (refusal !== null) throw new Refusal(inHallRefusalMessages[refusal]);
+  const commands = towardsIssuance[current.statusCode];
+  // A case HQ approved without licence data, or with data lacking 营业期限, may have it entered.
+  const licenceComplete = current.licence !== null && current.licence.businessTerm !== undefined;
+  if (commands === undefined || (current.statusCode === 'awaitingIssuance' && licenceComplete)) {
+    throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
+  }
+  return commands;
+}
+
+/**
+ * What stops an in-hall approval of the case now (HQ, its status, 容缺 materials still outstanding…), as
+ * the approval itself would refuse it, or null: asked before the chief types the licence data.
+ */
+export async function inHallApprovalBlocker(db: DeskDatabase, caseId: CaseId, context: InHallApprovalContext): Promise<string | null> {
+  const deskRefusal = inHallApprovalRefusal({ deskEnrolled: context.deskEnrolled });
+  if (deskRefusal !== null) return inHallRefusalMessages[deskRefusal];
+  const prepared = await commandContext(db, caseId, context.clerk, chinaIso(context.at ?? new Date()));
+  if (prepared === undefined) return dataMessages.cases.notFound;
+  const outcome = await refusalsAsResults(() =>
+    guardStorage(() => commandsOutcome(db, prepared.existing, approvalCommands(prepared.existing, context.deskEnrolled), prepared)),
+  );
+  return outcome.ok ? null : outcome.message;
+}
 
 /**
  * The chief records in the hall that the case is approved, with the licence data to print (准予, 厅内):
@@ -175,14 +217,7 @@ export async function recordInHallApproval(
         const clerk = await actingClerk(db, context.clerk);
         await requirePermission(db, clerk, 'case.decide', m.notPermittedApproval);
         const current = await requireCase(db, caseId);
-        const refusal = inHallApprovalRefusal({ deskEnrolled: context.deskEnrolled, caseOnHq: current });
-        if (refusal !== null) throw new Refusal(inHallRefusalMessages[refusal]);
-        const commands = towardsIssuance[current.statusCode];
-        // A case HQ approved without licence data, or with data lacking 营业期限, may have it entered.
-        const licenceComplete = current.licence !== null && current.licence.businessTerm !== undefined;
-        if (commands === undefined || (current.statusCode === 'awaitingIssuance' && licenceComplete)) {
-          throw new Refusal(m.notReviewable(caseStatusLabels[current.statusCode]));
-        }
+        const commands = approvalCommands(current, context.deskEnrolled);
         const { before, after, events } = await applyCommandsWithin(db, caseId, commands, { ...prepared, clerk });
         // The licence's USCC is one of the case's search keys.
         const withLicence: CaseRow = { ...after, licence: licence.value, updatedAt: at };

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
-import { recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
+import { inHallApprovalBlocker, recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
 import { useSyncControls } from '../sync/SyncEngineProvider';
@@ -19,8 +19,50 @@ const m = issuanceMessages.approval;
 export function InHallApprovalModal(props: { row: CaseRow | null; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
   return (
     <Modal opened={props.row !== null} onClose={props.onClose} title={props.row === null ? '' : m.title(props.row.caseNumber)} size={860}>
-      {props.row !== null ? <ApprovalForm row={props.row} authority={props.authority} onClose={props.onClose} onApproved={props.onApproved} /> : null}
+      {props.row !== null ? <ApprovalGate row={props.row} authority={props.authority} onClose={props.onClose} onApproved={props.onApproved} /> : null}
     </Modal>
+  );
+}
+
+type ApprovalCheck = { kind: 'checking' } | { kind: 'clear' } | { kind: 'blocked'; message: string };
+
+/** What would stop the approval is said first, so the chief does not type the licence data in vain. */
+function ApprovalGate(props: { row: CaseRow; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
+  const clerk = useClerk();
+  const { config } = useSyncControls();
+  // Until the enrolment is read, the desk counts as enrolled: an approval HQ would refuse is not written.
+  const deskEnrolled = config === null || config.enrolment !== null;
+  const [check, setCheck] = useState<ApprovalCheck>({ kind: 'checking' });
+  const caseId = props.row.id;
+
+  useEffect(() => {
+    let current = true;
+    inHallApprovalBlocker(deskDatabase(), caseId, { clerk, deskEnrolled }).then(
+      (blocker) => {
+        if (current) setCheck(blocker === null ? { kind: 'clear' } : { kind: 'blocked', message: blocker });
+      },
+      (error: unknown) => {
+        if (current) setCheck({ kind: 'blocked', message: m.checkFailed(error instanceof Error ? error.message : String(error)) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [caseId, clerk, deskEnrolled]);
+
+  if (check.kind === 'checking') return <Loader size="sm" aria-label={m.checking} />;
+  if (check.kind === 'clear') return <ApprovalForm {...props} deskEnrolled={deskEnrolled} />;
+  return (
+    <Stack gap="sm">
+      <Alert color="red" role="alert" title={m.blockedTitle}>
+        {check.message}
+      </Alert>
+      <Group>
+        <Button variant="default" onClick={props.onClose} data-autofocus>
+          {m.close}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
@@ -44,9 +86,8 @@ function formFieldOf(field: LicenceField, values: LicenceFormValues): FieldName 
   return field === 'businessTerm' && values.termKind === 'fixed' ? 'termUntil' : fieldOfLicence[field];
 }
 
-function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => void; onApproved: (row: CaseRow) => void }) {
+function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: boolean; onClose: () => void; onApproved: (row: CaseRow) => void }) {
   const clerk = useClerk();
-  const { config } = useSyncControls();
   const [values, setValues] = useState<LicenceFormValues>(() => initialLicenceForm(props.row, hallToday(), props.authority));
   const [problem, setProblem] = useState<{ field: FieldName | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,9 +111,7 @@ function ApprovalForm(props: { row: CaseRow; authority: string; onClose: () => v
     }
     setBusy(true);
     try {
-      // Until the enrolment is read, the desk counts as enrolled: an approval HQ would refuse is not written.
-      const deskEnrolled = config === null || config.enrolment !== null;
-      const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk, deskEnrolled });
+      const result = await recordInHallApproval(deskDatabase(), props.row.id, input, { clerk, deskEnrolled: props.deskEnrolled });
       if (result.ok) props.onApproved(result.value);
       else setProblem({ field: result.field === undefined ? null : formFieldOf(result.field, values), message: result.message });
     } catch (error) {

@@ -40,6 +40,10 @@ export const issuanceMessages = {
     capitalInvalid: '注册资本应为不超过两位小数的金额（元）',
     confirm: '确认准予并转入待出证',
     cancel: '取消',
+    checking: '正在检查此办件能否准予…',
+    blockedTitle: '此办件现在不能准予，无需录入执照信息',
+    checkFailed: (detail: string) => `未能检查此办件能否准予：${detail}`,
+    close: '关闭',
     done: (caseNumber: string) => `${caseNumber} 已准予，转入待出证`,
   },
   issue: {

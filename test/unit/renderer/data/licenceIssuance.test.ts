@@ -6,21 +6,25 @@ import {
   casesAwaitingIssuance,
   checkLicence,
   handOver,
+  inHallApprovalBlocker,
   intakeToHandoverMinutes,
   printedLicence,
   recordInHallApproval,
 } from '../../../../renderer/src/data/licenceIssuance';
+import { applyCommand, createDraftCase } from '../../../../renderer/src/data/cases';
+import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { stockReport } from '../../../../renderer/src/data/paperStock';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../renderer/src/data/search/settleKeys';
 import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
-import { applicantId, closeDatabases } from './dataFixtures';
+import { applicantId, closeDatabases, startUpInput } from './dataFixtures';
 import {
   acceptedCase,
   approvedAt,
   awaitingIssuance,
   chiefLogin,
   clerkLogin,
+  intakeAt,
   issuingDesk,
   licenceDraft,
   licenceInput,
@@ -131,6 +135,55 @@ describe('recordInHallApproval', () => {
       message: '该办件已在市级系统办理，审批结果由市级系统作出，不能在厅内记录准予',
     });
     expect((await desk.db.cases.get(row.id))!.statusCode).toBe('accepted');
+  });
+});
+
+describe('inHallApprovalBlocker', () => {
+  /** A case accepted with one required material deferred (容缺受理), not yet brought in. */
+  async function deferredCase(desk: IssuingDesk) {
+    const { db, clerk } = desk;
+    const row = unwrapResult(await createDraftCase(db, startUpInput(), { clerk, at: intakeAt }));
+    const items = (await caseChecklist(db, row.id)).filter((item) => item.item.required && item.status === 'missing');
+    const deferred = items.find((item) => item.item.deferrable)!;
+    for (const item of items.filter((other) => other !== deferred)) {
+      unwrapResult(await recordChecklistItem(db, row.id, item.key, { status: 'received', form: item.item.form, copies: item.item.copies, pages: 1 }, { clerk, at: intakeAt }));
+    }
+    unwrapResult(await recordChecklistItem(db, row.id, deferred.key, { status: 'deferred', deferredUntil: '2026-11-03' }, { clerk, at: intakeAt }));
+    const accepted = await applyCommand(
+      db,
+      row.id,
+      { type: 'acceptWithDeferral', undertaking: '申请人承诺按期补交', deadlines: [{ materialKey: deferred.key, deadline: '2026-11-03' }] },
+      { clerk, at: intakeAt },
+    );
+    return { row: unwrapResult(accepted).case, deferredName: deferred.item.name };
+  }
+
+  it('finds nothing in the way of an accepted case with every material in', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    expect(await inHallApprovalBlocker(desk.db, row.id, { clerk: desk.chief, at: approvedAt, deskEnrolled: false })).toBeNull();
+  });
+
+  it('names the 容缺 materials still outstanding, as the approval would refuse, and writes nothing', async () => {
+    const desk = await issuingDesk();
+    const { row, deferredName } = await deferredCase(desk);
+    const before = { ops: await desk.db.outbox.count(), audit: await desk.db.auditLog.count() };
+    const blocker = await inHallApprovalBlocker(desk.db, row.id, { clerk: desk.chief, at: approvedAt, deskEnrolled: false });
+    expect(blocker).toContain(deferredName);
+    expect(await recordInHallApproval(desk.db, row.id, licenceInput, { clerk: desk.chief, at: approvedAt, deskEnrolled: false })).toEqual({ ok: false, message: blocker });
+    expect({ ops: await desk.db.outbox.count(), audit: await desk.db.auditLog.count() }).toEqual(before);
+    expect((await desk.db.cases.get(row.id))!.statusCode).toBe('acceptedWithDeferral');
+  });
+
+  it('says why on an enrolled desk, for a case HQ holds, and for a case past approval', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const context = { clerk: desk.chief, at: approvedAt, deskEnrolled: false };
+    expect(await inHallApprovalBlocker(desk.db, row.id, { ...context, deskEnrolled: true })).toContain('本窗口已接入市级系统');
+    const issued = await awaitingIssuance(desk);
+    expect(await inHallApprovalBlocker(desk.db, issued.id, context)).toContain('不能记录准予');
+    await desk.db.cases.update(row.id, { hqVersion: 2, hqCaseNumber: 'HQ-MY-2026-000007' });
+    expect(await inHallApprovalBlocker(desk.db, row.id, context)).toBe('该办件已在市级系统办理，审批结果由市级系统作出，不能在厅内记录准予');
   });
 });
 
