@@ -316,7 +316,7 @@ test('checks identifiers as typed, keeps markup as text, opens an item with its 
   await expect(page.getByRole('region', { name: '窗口决定' }).getByRole('alert')).toContainText('请改用容缺受理');
   await page.getByRole('region', { name: '窗口决定' }).getByRole('button', { name: '容缺受理' }).click();
   const deferral = page.getByRole('dialog', { name: '容缺受理' });
-  await expect(deferral.getByLabel('「食品安全管理人员任命文件」补交期限')).toHaveValue('2026-10-13');
+  await expect(deferral.getByLabel('「食品安全管理人员任命文件」补交期限')).toHaveValue('2026年10月13日');
   await look(page, shot, 'counter-15-deferral');
   await deferral.getByRole('button', { name: '确认容缺受理' }).click();
   const deferred = page.getByRole('status', { name: '已作出决定' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIsoDate } from './civilDate';
+import { formatIsoDate, fromEpochDay, isRealDate, parseIsoDate, toEpochDay } from './civilDate';
 
 /** A calendar date as stored: `2026-11-28`. */
 export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -62,4 +62,27 @@ export function formatChineseDateTime(iso: string): string {
   const hh = String(shifted.getUTCHours()).padStart(2, '0');
   const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
   return `${formatChineseDate(iso)} ${hh}:${mm}`;
+}
+
+/** Separated year, month and day as people type them: 2026年12月8日, 2026-12-8, 2026/12/08, 2026.12.8. */
+const SEPARATED_ENTRY = /^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$/;
+/** The same without separators: 20261208. */
+const COMPACT_ENTRY = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * A date as a clerk types it into a date field, as `YYYY-MM-DD`, or null when it names no real day.
+ * Full-width digits and punctuation (a Chinese input method's) count as their ASCII twins.
+ */
+export function parseChineseDateEntry(text: string): string | null {
+  const typed = text.trim().replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  const match = SEPARATED_ENTRY.exec(typed) ?? COMPACT_ENTRY.exec(typed);
+  if (match === null) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isRealDate(year, month, day) ? formatIsoDate({ year, month, day }) : null;
+}
+
+/** A stored date `days` days later (earlier when negative): the arrow keys of a date field. */
+export function shiftIsoDate(iso: string, days: number): string | null {
+  const date = parseIsoDate(iso);
+  return date === null ? null : formatIsoDate(fromEpochDay(toEpochDay(date) + days));
 }

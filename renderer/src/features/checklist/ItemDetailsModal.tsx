@@ -1,9 +1,10 @@
-import { Alert, Button, Center, FileButton, Group, Image, List, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Center, FileButton, Group, Image, List, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import type { ChecklistItem } from '../../domain/catalogue/checklist';
 import { materialForms, type MaterialForm } from '../../domain/catalogue/schema';
 import { formatChineseDateTime } from '../../domain/chineseDate';
+import { ChineseDateInput } from '../common/ChineseDateInput';
 import { TextField } from '../common/TextField';
 import classes from './checklist.module.css';
 import type { ChecklistEntry } from '../../data/records';
@@ -120,15 +121,7 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
               </>
             ) : null}
             {status === 'deferred' ? (
-              <TextInput
-                type="date"
-                label={m.details.deferredUntil}
-                value={deadline}
-                max={props.defaultDeferDeadline}
-                disabled={!editable}
-                required
-                onChange={(event) => setDeadline(event.currentTarget.value)}
-              />
+              <ChineseDateInput label={m.details.deferredUntil} value={deadline} max={props.defaultDeferDeadline} disabled={!editable} required onChange={setDeadline} />
             ) : null}
             <TextField label={m.details.note} value={note} onChange={setNote} max={200} multiline />
             {record.checkedBy !== null && record.checkedAt !== null ? (

@@ -6,6 +6,12 @@ export const commonMessages = {
   usccDetails: (authority: string, type: string) => `${authority} · ${type}`,
   unknownCodePart: (code: string) => `代码 ${code}`,
   shortcutsLabel: '快捷键',
+  date: {
+    hint: '如 2026年12月8日、2026-12-8 或 20261208；↑↓ 键前后一天',
+    unreadable: '请按年、月、日填写日期，如 2026年12月8日 或 20261208',
+    before: (earliest: string) => `不能早于${earliest}`,
+    after: (latest: string) => `不能晚于${latest}`,
+  },
   readFailed: (detail: string) => `读取本机数据失败：${detail}`,
   irreversible: {
     values: '将要保存：',

@@ -4,6 +4,7 @@ import { deskDatabase } from '../../data/db';
 import { inHallApprovalBlocker, recordInHallApproval, type LicenceField } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
+import { ChineseDateInput } from '../common/ChineseDateInput';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { hallToday } from '../common/hallClock';
 import { initialLicenceForm, licenceInputOf, termKindOf, type LicenceFormValues } from './licenceForm';
@@ -102,6 +103,11 @@ function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: bo
     },
   });
 
+  const dateField = (name: 'establishedOn' | 'termUntil' | 'issuedOn') => {
+    const { onChange, ...rest } = field(name);
+    return { ...rest, onChange: (value: string) => onChange({ currentTarget: { value } }) };
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = licenceInputOf(values);
@@ -132,7 +138,7 @@ function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: bo
           <TextInput {...field('legalRepresentative')} required />
           <TextInput {...field('registeredCapital')} required inputMode="decimal" />
           <TextInput {...field('address')} required />
-          <TextInput {...field('establishedOn')} type="date" required />
+          <ChineseDateInput {...dateField('establishedOn')} required />
           <Radio.Group
             label={m.fields.termKind}
             required
@@ -148,9 +154,9 @@ function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: bo
               <Radio value="fixed" label={m.termKinds.fixed} />
             </Group>
           </Radio.Group>
-          <TextInput {...field('termUntil')} type="date" disabled={values.termKind !== 'fixed'} required={values.termKind === 'fixed'} />
+          <ChineseDateInput {...dateField('termUntil')} disabled={values.termKind !== 'fixed'} required={values.termKind === 'fixed'} />
           <TextInput {...field('registrationAuthority')} required />
-          <TextInput {...field('issuedOn')} type="date" required />
+          <ChineseDateInput {...dateField('issuedOn')} required />
         </SimpleGrid>
         <Textarea {...field('businessScope')} required autosize minRows={3} maxRows={8} />
         {problem !== null && problem.field === null ? (

@@ -4,6 +4,8 @@ import {
   formatChineseDate,
   formatChineseDateTime,
   isoDateTimeSchema,
+  parseChineseDateEntry,
+  shiftIsoDate,
   toChinaCalendarDate,
   toChinaIsoDateTime,
 } from '../../../../renderer/src/domain/chineseDate';
@@ -65,5 +67,46 @@ describe('toChinaIsoDateTime', () => {
     const stored = toChinaIsoDateTime(instant);
     expect(isoDateTimeSchema.parse(stored)).toBe(stored);
     expect(Date.parse(stored)).toBe(instant.getTime());
+  });
+});
+
+describe('parseChineseDateEntry', () => {
+  it('reads a date typed the Chinese way, with or without 日 and leading zeros', () => {
+    expect(parseChineseDateEntry('2026年12月8日')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('2026年12月8')).toBe('2026-12-08');
+    expect(parseChineseDateEntry(' 2026 年 1 月 05 日 ')).toBe('2026-01-05');
+  });
+
+  it('reads the separators and digits a keyboard or a Chinese input method gives', () => {
+    expect(parseChineseDateEntry('2026-12-08')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('2026/12/8')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('2026.12.8')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('20261208')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('２０２６年１２月８日')).toBe('2026-12-08');
+    expect(parseChineseDateEntry('２０２６／１２／８')).toBe('2026-12-08');
+  });
+
+  it('refuses days that do not exist and orders other than year, month, day', () => {
+    expect(parseChineseDateEntry('2026年2月29日')).toBeNull();
+    expect(parseChineseDateEntry('2028年2月29日')).toBe('2028-02-29');
+    expect(parseChineseDateEntry('2026-13-01')).toBeNull();
+    expect(parseChineseDateEntry('12/08/2026')).toBeNull();
+    expect(parseChineseDateEntry('26-12-08')).toBeNull();
+    expect(parseChineseDateEntry('2026128')).toBeNull();
+    expect(parseChineseDateEntry('2026年12月')).toBeNull();
+    expect(parseChineseDateEntry('')).toBeNull();
+  });
+});
+
+describe('shiftIsoDate', () => {
+  it('moves across months, years and leap days', () => {
+    expect(shiftIsoDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(shiftIsoDate('2028-03-01', -1)).toBe('2028-02-29');
+    expect(shiftIsoDate('2026-12-08', 0)).toBe('2026-12-08');
+  });
+
+  it('gives nothing for a value that is not a stored date', () => {
+    expect(shiftIsoDate('', 1)).toBeNull();
+    expect(shiftIsoDate('2026-02-30', 1)).toBeNull();
   });
 });

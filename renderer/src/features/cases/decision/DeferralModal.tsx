@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
 import { deferredItems, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
 import { formatChineseDate } from '../../../domain/chineseDate';
+import { ChineseDateInput } from '../../common/ChineseDateInput';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
 import { ProblemAlert } from '../../common/ProblemAlert';
@@ -54,18 +55,14 @@ function DeferralForm(props: DeferralModalProps) {
       <Stack gap="sm">
         <Text size="sm">{m.deferral.intro(props.dueDate === null ? '—' : formatChineseDate(props.dueDate))}</Text>
         {deferred.map((item) => (
-          <TextInput
+          <ChineseDateInput
             key={item.materialKey}
-            type="date"
             label={m.deferral.deadline(item.name)}
             value={deadlines[item.materialKey] ?? ''}
             min={props.today}
             max={props.dueDate ?? undefined}
             required
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setDeadlines((current) => ({ ...current, [item.materialKey]: value }));
-            }}
+            onChange={(value) => setDeadlines((current) => ({ ...current, [item.materialKey]: value }))}
           />
         ))}
         <TextField label={m.deferral.undertaking} value={undertaking} onChange={setUndertaking} max={1000} multiline required />
