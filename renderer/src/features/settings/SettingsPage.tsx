@@ -1,17 +1,56 @@
-import { Alert, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Card, Group, NavLink, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import { requestPersistentStorage, type StorageStatus } from '../../data/storage';
 import { callDesk, type ChannelOutput } from '../../platform/desk';
+import { useClerk } from '../clerks/ClerkContext';
 import { ClerkSettings } from '../clerks/ClerkSettings';
+import { partFromHash } from '../shell/sections';
 import { HqConnectionSection } from '../sync/HqConnectionSection';
 import { DeskIdentitySection } from './DeskIdentitySection';
 import { formatBytes } from './formatBytes';
-import { PrintingSettings } from './PrintingSettings';
+import { PrintingSettings, seesPrintingSettings } from './PrintingSettings';
 import { settingsMessages as m } from './messages';
 
 type AppInfo = ChannelOutput<'appInfo'>;
 
 export function SettingsPage() {
+  const { role } = useClerk();
+  const parts: SettingsPart[] = seesPrintingSettings(role) ? ['desk', 'hq', 'clerks', 'printing'] : ['desk', 'hq', 'clerks'];
+  const active = useAddressedPart(parts);
+
+  return (
+    <Group align="flex-start" gap="xl" wrap="nowrap">
+      <Stack gap="lg" maw={760} style={{ flex: 1 }}>
+        <Title order={1} size="h2">
+          {m.title}
+        </Title>
+        <Part id="desk">
+          <MachineCards />
+          <DeskIdentitySection />
+        </Part>
+        <Part id="hq">
+          <HqConnectionSection />
+        </Part>
+        <Part id="clerks">
+          <ClerkSettings />
+        </Part>
+        {parts.includes('printing') ? (
+          <Part id="printing">
+            <PrintingSettings />
+          </Part>
+        ) : null}
+      </Stack>
+      <Box component="nav" aria-label={m.partsLabel} w={180} style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0rem) + var(--mantine-spacing-lg))' }}>
+        {parts.map((part) => (
+          <NavLink key={part} href={`#/settings/${part}`} label={m.parts[part]} active={active === part} aria-current={active === part ? 'location' : undefined} />
+        ))}
+      </Box>
+    </Group>
+  );
+}
+
+/** What this machine runs and how much it stores. */
+function MachineCards() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageStatus | null>(null);
@@ -22,10 +61,7 @@ export function SettingsPage() {
   }, []);
 
   return (
-    <Stack gap="lg" maw={760}>
-      <Title order={1} size="h2">
-        {m.title}
-      </Title>
+    <>
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           {m.appInfoTitle}
@@ -70,10 +106,40 @@ export function SettingsPage() {
           </Stack>
         )}
       </Card>
-      <DeskIdentitySection />
-      <HqConnectionSection />
-      <ClerkSettings />
-      <PrintingSettings />
+    </>
+  );
+}
+
+type SettingsPart = keyof typeof m.parts;
+
+const partElementId = (part: SettingsPart) => `settings-${part}`;
+
+/** One part of 设置, the place its link in the sub-navigation leads to. */
+function Part(props: { id: SettingsPart; children: ReactNode }) {
+  return (
+    <Stack gap="lg" id={partElementId(props.id)} tabIndex={-1} style={{ outline: 'none' }}>
+      {props.children}
     </Stack>
   );
+}
+
+/**
+ * The part the address names (`#/settings/printing`), brought into view with the focus on it, so the
+ * sub-navigation, a bookmark and the back key all lead there. Null on the bare `#/settings`.
+ */
+function useAddressedPart(parts: readonly SettingsPart[]): SettingsPart | null {
+  const addressed = () => {
+    const part = partFromHash(window.location.hash);
+    return parts.find((known) => known === part) ?? null;
+  };
+  const [active, setActive] = useState<SettingsPart | null>(addressed);
+  useEffect(() => {
+    const follow = () => setActive(addressed());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  });
+  useEffect(() => {
+    if (active !== null) document.getElementById(partElementId(active))?.focus();
+  }, [active]);
+  return active;
 }
