@@ -143,6 +143,8 @@ export const casesMessages = {
       noMissing: '没有缺少的必交材料。可将已收但需补正的材料列入告知书。',
       addReceived: '已收但需补正的材料（可选）',
       problem: (name: string) => `「${name}」需补正的内容`,
+      missingProblemHint: '可选：写明具体要求，印在告知书“补正要求”栏；不填则按材料清单告知应提交的形式和份数',
+      missingProblemPlaceholder: '如：须全体股东签字并加盖公章',
       submit: '确认出具告知书',
     },
     refuse: {

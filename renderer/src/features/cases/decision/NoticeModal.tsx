@@ -19,8 +19,8 @@ export interface NoticeModalProps {
 
 /**
  * 一次性告知: every missing required material is on the notice and cannot be taken off (the applicant must
- * learn of everything at once); materials that were handed in but need correcting may be added, each
- * with what is wrong.
+ * learn of everything at once), each with what exactly to bring when the catalogue's requirement is not
+ * enough; materials that were handed in but need correcting may be added, each with what is wrong.
  */
 export function NoticeModal(props: NoticeModalProps) {
   return (
@@ -58,9 +58,21 @@ function NoticeForm(props: NoticeModalProps) {
             {m.notice.noMissing}
           </Text>
         ) : (
-          <List spacing={4} aria-label={m.notice.missing}>
+          <List spacing="sm" aria-label={m.notice.missing}>
             {missing.map((item) => (
-              <List.Item key={item.materialKey}>{item.name}</List.Item>
+              <List.Item key={item.materialKey}>
+                <Stack gap={4}>
+                  <Text size="sm">{item.name}</Text>
+                  <TextField
+                    label={m.notice.problem(item.name)}
+                    description={m.notice.missingProblemHint}
+                    placeholder={m.notice.missingProblemPlaceholder}
+                    value={problems[item.materialKey] ?? ''}
+                    onChange={(value) => setProblems((current) => ({ ...current, [item.materialKey]: value }))}
+                    max={200}
+                  />
+                </Stack>
+              </List.Item>
             ))}
           </List>
         )}
