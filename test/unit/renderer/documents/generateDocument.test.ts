@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfEngine, type PdfEngine } from '../../../../renderer/src/documents/engine';
@@ -110,6 +111,17 @@ describe.each(documentKinds)('the %s document', (kind) => {
     const second = await generateDocument(structuredClone(demoRequests[kind]), engine);
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     expect(first.sha256).toBe(createHash('sha256').update(first.bytes).digest('hex'));
+  });
+});
+
+describe.each(['receipt', 'acceptanceNotice', 'deferredAcceptanceNotice', 'correctionNotice', 'rejectionNotice', 'dayReport'] as const)('the footer of the %s', (kind) => {
+  it('shows the template version in Chinese, keeping the template id in the PDF metadata only', async () => {
+    const document = await generateDocument(demoRequests[kind], engine);
+    const text = await tools.text(document.bytes);
+    expect(text).toContain('文书版本第2版');
+    expect(text).not.toContain(`${kind}/`);
+    expect(document.templateId).toBe(`${kind}/2`);
+    expect((await PDFDocument.load(document.bytes, { updateMetadata: false })).getSubject()).toBe(`${kind}/2`);
   });
 });
 
