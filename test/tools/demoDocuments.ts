@@ -17,7 +17,7 @@ const caseNumber = 'FC03-20261126-0007';
 const catalogueVersion = '2026.11.2';
 const submittedAt = '2026-11-26T09:05:00+08:00';
 const issuedAt = '2026-11-26T09:42:00+08:00';
-const applicantName = '四川宇顺智联科技有限公司（筹）';
+const applicantName = '王晓梅（拟设立的四川宇顺智联科技有限公司）';
 
 const matters = [
   { code: '5107SCJG-DJ-0001', name: '有限责任公司设立登记', department: '绵阳市市场监督管理局', promisedDays: 1 },
@@ -142,7 +142,7 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
     issuedAt,
     catalogueVersion,
     agency,
-    applicantName: '绵阳宇顺律师事务所（筹）',
+    applicantName: '赵立新（拟设立的绵阳宇顺律师事务所）',
     matters: [{ code: '5107SCJG-DJ-0001', name: '有限责任公司设立登记', department: '绵阳市市场监督管理局', promisedDays: 1 }],
     submittedAt,
     reasons: [

@@ -35,6 +35,14 @@ export interface GeneratedDocument {
   warnings: DocumentWarning[];
 }
 
+/** Every string in a request, joined: what the template can draw besides its own fixed wording. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('');
+  if (value !== null && typeof value === 'object') return Object.values(value).map(textOf).join('');
+  return '';
+}
+
 /**
  * Validates a request, draws it with its template and returns the PDF with its SHA-256. The same request
  * always yields the same bytes: metadata dates come from the request, the file ID from its content.
@@ -49,7 +57,7 @@ export async function generateDocument(input: unknown, engine: PdfEngine): Promi
   const template = templates[request.kind] as Template<DocumentKind>;
   const fileId = (await sha256Bytes(JSON.stringify(request))).slice(0, 16);
   const title = template.title(request as DocumentRequestOf<DocumentKind>);
-  const builder = await engine.createBuilder({ title, subject: `${request.kind}/${template.version}`, createdAt: request.issuedAt, fileId });
+  const builder = await engine.createBuilder({ title, subject: `${request.kind}/${template.version}`, createdAt: request.issuedAt, fileId }, textOf(request));
   const warnings = template.draw(builder, request as DocumentRequestOf<DocumentKind>);
   const bytes = await builder.finish();
   return {

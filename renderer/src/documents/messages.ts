@@ -20,7 +20,7 @@ export const documentMessages = {
   common: {
     caseNumber: '办件编号',
     catalogueVersion: '事项目录版本',
-    template: '文书模板',
+    templateVersion: (version: string) => `文书版本 第${version}版`,
     page: (index: number, count: number) => `第${index}页 共${count}页`,
     sealHere: '（盖章）',
     addressee: (name: string) => `${name}：`,
@@ -110,7 +110,7 @@ export const documentMessages = {
   dayReport: {
     subtitle: (window: string, date: string) => `${window}\u3000${date}`,
     qrCaption: '日结报表文号',
-    footer: (date: string, deskTag: string, templateId: string) => `营业日 ${date}\u3000窗口 ${deskTag}\u3000文书模板 ${templateId}`,
+    footer: (date: string, deskTag: string, templateVersion: string) => `营业日 ${date}\u3000窗口 ${deskTag}\u3000文书版本 第${templateVersion}版`,
     reconciliationHeading: '一、与市级系统对账',
     reconciled: (at: string, lastSeq: number, ops: number) =>
       `本窗口截至业务序号 ${lastSeq} 的全部业务数据已推送至市级系统，当日业务数据 ${ops} 条，于${at}对账一致。`,

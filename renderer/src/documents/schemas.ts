@@ -40,8 +40,8 @@ const noticeBase = {
   issuedAt: isoDateTimeSchema,
   catalogueVersion: text(40),
   agency: agencySchema,
-  /** 申请人: the enterprise being registered or the person applying. */
-  applicantName: text(60),
+  /** The addressee line (without its colon): the applicant by name with the enterprise, e.g. 张三（四川智宇顺科技有限公司）. */
+  applicantName: text(100),
   matters: z.array(matterSchema).min(1).max(20),
 };
 

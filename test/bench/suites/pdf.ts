@@ -181,6 +181,15 @@ export const pdfSuite: BenchSuite = {
     };
     const warmLicence = await warm(demoRequests.licenceOriginal);
     const warmReceipt = await warm(demoRequests.receipt);
+    // A legal name with a CJK Extension B character draws it from the fallback font, which an engine opens on its first such document.
+    const rareLicence = { ...demoRequests.licenceOriginal, licence: { ...demoLicence, legalRepresentative: '𠮷田明远' } };
+    const firstRareLicence: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const fresh = await createPdfEngine(nodeFontSource);
+      await generateDocument(demoRequests.licenceOriginal, fresh);
+      firstRareLicence.push(await time(() => generateDocument(rareLicence, fresh)));
+    }
+    const warmRareLicence = await warm(rareLicence);
     const batches = await sample(BATCHES, async () => {
       for (let i = 0; i < BATCH_SIZE; i++) await generateDocument(batchLicence(i), engine);
     });
@@ -202,6 +211,8 @@ export const pdfSuite: BenchSuite = {
       result('licence 正本, cold (fresh process: engine + first document)', coldLicence),
       result('licence 正本, warm', warmLicence, { ...anchorOf(warmLicence, "pdf-lib embedFont(…, {subset: true})", pdfLib), target: { stat: 'median', max: 20 } }),
       result('licence 正本, warm vs Chromium', warmLicence, anchorOf(warmLicence, 'Chromium HTML→PDF (page.pdf)', chromiumLicence)),
+      result('licence 正本 with 𠮷, warm (fallback font open)', warmRareLicence, { ...anchorOf(warmRareLicence, 'the same licence without 𠮷', warmLicence), target: { stat: 'median', max: 20 } }),
+      result('licence 正本 with 𠮷, first of a running engine (opens the fallback font)', firstRareLicence),
       result('receipt, cold (fresh process: engine + first document)', coldReceipt),
       result('receipt, warm vs Chromium', warmReceipt, anchorOf(warmReceipt, 'Chromium HTML→PDF (page.pdf)', chromiumReceipt)),
       result(`batch of ${BATCH_SIZE} licences (total)`, batches),

@@ -104,4 +104,11 @@ describe('built renderer', () => {
       expect(script[2]!.trim()).toBe('');
     }
   });
+
+  it('ships the documents’ fallback font as a file of its own, byte for byte, for the worker to fetch only when a document needs it', () => {
+    const assets = readdirSync(resolve(out, 'renderer/assets'));
+    const fallback = assets.filter((name) => /^HanaMinB-[\w-]+\.ttf$/.test(name));
+    expect(fallback).toHaveLength(1);
+    expect(readFileSync(resolve(out, 'renderer/assets', fallback[0]!)).equals(readFileSync(resolve(__dirname, '../../../resources/fonts/HanaMinB.ttf')))).toBe(true);
+  });
 });

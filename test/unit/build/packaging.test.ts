@@ -6,6 +6,7 @@ const config = JSON.parse(readFileSync(resolve(__dirname, '../../../electron-bui
   files: string[];
   asar: boolean;
   asarUnpack: string[];
+  extraResources: { from: string; to: string }[];
   electronFuses: Record<string, boolean>;
 };
 
@@ -33,5 +34,10 @@ describe('packaged build (electron-builder.json)', () => {
     // pdf-to-printer runs the exe beside its own bundle.js, rewriting app.asar to app.asar.unpacked.
     const unpacked = readdirSync(resolve(__dirname, '../../../node_modules/pdf-to-printer/dist')).filter((name) => name.endsWith('.exe'));
     expect(unpacked).toEqual([expect.stringMatching(/^SumatraPDF.*\.exe$/)]);
+  });
+
+  it('carries the licence of the fallback font beside the program (the font itself is a renderer asset)', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/fonts/HanaMinB-LICENSE.txt', to: 'fonts/HanaMinB-LICENSE.txt' }]);
+    expect(readFileSync(resolve(__dirname, '../../../resources/fonts/HanaMinB-LICENSE.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
   });
 });

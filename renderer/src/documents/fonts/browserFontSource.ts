@@ -1,9 +1,10 @@
 import sansUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import serifUrl from '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf?url';
 import subsetterUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import type { FontFaceName, FontSource } from './fontSource';
+import fallbackUrl from '../../../../resources/fonts/HanaMinB.ttf?url';
+import type { DrawingFaceName, FontSource } from './fontSource';
 
-const fontUrls: Record<FontFaceName, string> = { serif: serifUrl, sans: sansUrl };
+const fontUrls: Record<DrawingFaceName, string> = { serif: serifUrl, sans: sansUrl, fallback: fallbackUrl };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);

@@ -3,12 +3,18 @@ export type FontFaceName = 'serif' | 'sans';
 export const fontFaceNames: readonly FontFaceName[] = ['serif', 'sans'];
 
 /**
- * Where the engine's binary assets come from. Node (tests, samples, bench) reads them from node_modules;
- * the renderer's Web Worker fetches the URLs Vite gives them. The engine never knows which.
+ * Every font a document may draw with: the two faces above and, for characters neither has (CJK
+ * Extensions B–F, e.g. 𠮷 in a legal name), the fallback 花园明朝B (HanaMinB, shipped in resources/fonts).
+ */
+export type DrawingFaceName = FontFaceName | 'fallback';
+
+/**
+ * Where the engine's binary assets come from. Node (tests, samples, bench) reads them from node_modules
+ * and resources/; the renderer's Web Worker fetches the URLs Vite gives them. The engine never knows which.
  */
 export interface FontSource {
-  /** The full TrueType font of a face (about 10 MB; the engine parses it once and keeps it). */
-  readFont(face: FontFaceName): Promise<Uint8Array>;
+  /** The full TrueType font of a face (10–30 MB; the engine parses it once and keeps it). */
+  readFont(face: DrawingFaceName): Promise<Uint8Array>;
   /** HarfBuzz's standalone subsetter (`harfbuzzjs/dist/harfbuzz-subset.wasm`). */
   readSubsetterWasm(): Promise<Uint8Array>;
 }

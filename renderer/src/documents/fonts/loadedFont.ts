@@ -1,4 +1,4 @@
-import type { FontFaceName } from './fontSource';
+import type { DrawingFaceName } from './fontSource';
 import type { Subsetter, SubsetterFace } from './harfbuzzSubsetter';
 import { SfntFont } from './sfnt';
 
@@ -12,6 +12,12 @@ export interface FontDescriptorMetrics {
   isSerif: boolean;
 }
 
+const defaultPostscriptNames: Record<DrawingFaceName, string> = {
+  serif: 'NotoSerifSC-Regular',
+  sans: 'NotoSansSC-Regular',
+  fallback: 'HanaMinB',
+};
+
 /**
  * A full CJK font opened once and kept for every document the engine makes: character coverage, advance
  * widths (cached per code point) and a HarfBuzz face to subset from.
@@ -24,7 +30,7 @@ export class LoadedFont {
   private readonly subsetterFace: SubsetterFace;
 
   constructor(
-    readonly face: FontFaceName,
+    readonly face: DrawingFaceName,
     bytes: Uint8Array,
     private readonly subsetter: Subsetter,
   ) {
@@ -34,12 +40,12 @@ export class LoadedFont {
     this.scale = 1000 / metrics.unitsPerEm;
     const thousandths = (value: number) => Math.round(value * this.scale);
     this.metrics = {
-      postscriptName: metrics.postscriptName ?? `Noto${face === 'serif' ? 'Serif' : 'Sans'}SC-Regular`,
+      postscriptName: metrics.postscriptName ?? defaultPostscriptNames[face],
       bbox: metrics.bbox.map(thousandths) as [number, number, number, number],
       ascent: thousandths(metrics.ascent),
       descent: thousandths(metrics.descent),
       capHeight: thousandths(metrics.capHeight),
-      isSerif: face === 'serif',
+      isSerif: face !== 'sans', // the fallback is a 明朝 (serif) face
     };
   }
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFPage, PDFRef } from 'pdf-lib';
-import type { FontFaceName } from '../fonts/fontSource';
+import type { DrawingFaceName, FontFaceName } from '../fonts/fontSource';
 import type { LoadedFont } from '../fonts/loadedFont';
 import { MissingGlyphError } from '../errors';
 import { embedCidFont } from './fontEmbedding';
@@ -51,6 +51,8 @@ export interface DocumentInfo {
 
 export interface FontSet {
   fonts: Record<FontFaceName, LoadedFont>;
+  /** Opened only for a document holding characters neither face has; null otherwise. */
+  fallback: LoadedFont | null;
 }
 
 const PRODUCER = 'yichuangtong documents (pdf-lib, HarfBuzz subset)';
@@ -210,7 +212,7 @@ interface Run {
  */
 export class PdfBuilder {
   private readonly pages: PageCanvas[] = [];
-  private readonly uses = new Map<FontFaceName, FontUse>();
+  private readonly uses = new Map<DrawingFaceName, FontUse>();
   private readonly missing = new Set<string>();
 
   private constructor(
@@ -234,12 +236,16 @@ export class PdfBuilder {
     return this.pages.length;
   }
 
-  /** The face that draws `codePoint`: the preferred one, else the other, else none (recorded as missing). */
+  /**
+   * The face that draws `codePoint`, character by character: the preferred one, else the other, else the
+   * fallback, else none (recorded as missing).
+   */
   private faceFor(codePoint: number, preferred: FontFaceName): LoadedFont | null {
-    const { fonts } = this.fontSet;
+    const { fonts, fallback } = this.fontSet;
     if (fonts[preferred].has(codePoint)) return fonts[preferred];
     const other = fonts[preferred === 'serif' ? 'sans' : 'serif'];
-    return other.has(codePoint) ? other : null;
+    if (other.has(codePoint)) return other;
+    return fallback?.has(codePoint) ? fallback : null;
   }
 
   private use(font: LoadedFont): FontUse {
@@ -336,10 +342,12 @@ export class PdfBuilder {
   }
 }
 
+const faceNumbers: Record<DrawingFaceName, number> = { serif: 1, sans: 2, fallback: 3 };
+
 /** Six letters derived from the face and the characters, so the same document always gets the same name. */
-function subsetTag(face: FontFaceName, codePoints: readonly number[]): string {
+function subsetTag(face: DrawingFaceName, codePoints: readonly number[]): string {
   let hash = 0x811c9dc5;
-  for (const value of [face === 'serif' ? 1 : 2, ...codePoints]) {
+  for (const value of [faceNumbers[face], ...codePoints]) {
     hash ^= value;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }

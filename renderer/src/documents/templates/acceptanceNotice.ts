@@ -5,7 +5,7 @@ import { closeNotice, matterList, openNotice, submittedOn } from './noticeParts'
 import type { Template } from './template';
 
 export const acceptanceNoticeTemplate: Template<'acceptanceNotice'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.acceptanceNotice,
   draw(builder, request) {
     const flow = openNotice(builder, request, this.version);

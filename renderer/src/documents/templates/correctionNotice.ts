@@ -7,7 +7,7 @@ const WIDTHS = [12, 42, 62, NoticeFlow.contentWidthMm - 116];
 
 /** 补正材料通知书 / 一次性告知书: every missing or defective item with what is required and why, all at once. */
 export const correctionNoticeTemplate: Template<'correctionNotice'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.correctionNotice,
   draw(builder, request) {
     const flow = openNotice(builder, request, this.version, m.correctionSubtitle);

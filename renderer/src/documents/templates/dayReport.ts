@@ -18,10 +18,9 @@ const SIGNATURE_SECTION_MM = 5 + 8 + 2 * 8.5 + 4 + SEAL_BLOCK_MM;
  * day touched — signed by the chief representative. Long lists continue on further pages (NoticeFlow).
  */
 export const dayReportTemplate: Template<'dayReport'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.dayReport,
   draw(builder, request) {
-    const templateId = `dayReport/${this.version}`;
     const date = formatChineseDate(request.businessDate);
     const flow = new NoticeFlow(builder, {
       title: m.titles.dayReport,
@@ -29,9 +28,9 @@ export const dayReportTemplate: Template<'dayReport'> = {
       documentNumber: request.documentNumber,
       caseNumber: request.documentNumber,
       catalogueVersion: '',
-      templateId,
+      templateVersion: this.version,
       qrCaption: r.qrCaption,
-      footerFacts: r.footer(request.businessDate, request.deskTag, templateId),
+      footerFacts: r.footer(request.businessDate, request.deskTag, this.version),
     });
     const { figures } = request;
     const heading = (text: string) => {

@@ -7,7 +7,7 @@ import type { Template } from './template';
 const WIDTHS = [12, 44, 66, NoticeFlow.contentWidthMm - 122];
 
 export const deferredAcceptanceNoticeTemplate: Template<'deferredAcceptanceNotice'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.deferredAcceptanceNotice,
   draw(builder, request) {
     const flow = openNotice(builder, request, this.version);

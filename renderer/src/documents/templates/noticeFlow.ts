@@ -44,7 +44,8 @@ export interface NoticeFrame {
   /** Printed under the QR code, which encodes it. A document of no case (the day report) gives its 文号. */
   caseNumber: string;
   catalogueVersion: string;
-  templateId: string;
+  /** The template's version, printed as 文书版本 第N版 (the PDF's metadata keeps the full id, e.g. receipt/2). */
+  templateVersion: string;
   /** Under the QR code instead of the case-progress caption. */
   qrCaption?: string;
   /** The footer's facts line instead of case number, catalogue version and template. */
@@ -254,7 +255,7 @@ export class NoticeFlow {
       }
       const facts =
         this.frame.footerFacts ??
-        `${m.common.caseNumber} ${this.frame.caseNumber}\u3000${m.common.catalogueVersion} ${this.frame.catalogueVersion}\u3000${m.common.template} ${this.frame.templateId}`;
+        `${m.common.caseNumber} ${this.frame.caseNumber}\u3000${m.common.catalogueVersion} ${this.frame.catalogueVersion}\u3000${m.common.templateVersion(this.frame.templateVersion)}`;
       canvas.text(facts, MARGIN.left, baseline, FOOTER);
       canvas.alignedText(m.common.page(i + 1, count), A4.widthMm - MARGIN.right, baseline, FOOTER, 'right');
     });

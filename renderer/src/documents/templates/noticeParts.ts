@@ -23,7 +23,7 @@ export function openNotice(builder: PdfBuilder, request: NoticeRequest, version:
     documentNumber: request.documentNumber,
     caseNumber: request.caseNumber,
     catalogueVersion: request.catalogueVersion,
-    templateId: `${request.kind}/${version}`,
+    templateVersion: version,
   });
   flow.paragraph(m.common.addressee(request.applicantName), BODY);
   return flow;

@@ -11,7 +11,7 @@ const MATERIAL_WIDTHS = [12, 102, 26, 11, W - 151];
 
 /** 收件凭证: proof of what the window received, before any decision on acceptance. */
 export const receiptTemplate: Template<'receipt'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.receipt,
   draw(builder, request) {
     const flow = new NoticeFlow(builder, {
@@ -19,7 +19,7 @@ export const receiptTemplate: Template<'receipt'> = {
       documentNumber: request.documentNumber,
       caseNumber: request.caseNumber,
       catalogueVersion: request.catalogueVersion,
-      templateId: `receipt/${this.version}`,
+      templateVersion: this.version,
     });
     const longestPromise = Math.max(...request.matters.map((matter) => matter.promisedDays));
     flow.table(

@@ -7,7 +7,7 @@ const WIDTHS = [12, 90, NoticeFlow.contentWidthMm - 102];
 
 /** 不予受理通知书: the reasons with their legal basis, and the applicant's rights of appeal. */
 export const rejectionNoticeTemplate: Template<'rejectionNotice'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.rejectionNotice,
   draw(builder, request) {
     const flow = openNotice(builder, request, this.version);

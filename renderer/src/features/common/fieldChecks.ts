@@ -1,4 +1,5 @@
 import { checkMobile, checkResidentId, checkUscc, type MobileNumber, type ResidentIdDetails, type UsccDetails } from '../../domain/identifiers';
+import { unprintableCharacters } from '../../domain/printableCharacters';
 import { cleanText } from '../../domain/text';
 import { commonMessages as m } from './messages';
 
@@ -14,10 +15,16 @@ interface FieldRule {
   readonly required: boolean;
 }
 
+/**
+ * Free text, which may end up on a printed document: besides `cleanText`'s rules, a character no document
+ * font draws is named as it is typed, not when a decided case's notice fails to print.
+ */
 export function checkTextField(raw: string, rule: FieldRule & { max: number; multiline?: boolean }): FieldCheck<string | null> {
   const cleaned = cleanText(raw, { max: rule.max, multiline: rule.multiline ?? false });
   if (!cleaned.ok) return { ok: false, message: cleaned.error.message };
   if (cleaned.value === '') return rule.required ? { ok: false, message: m.required(rule.label) } : { ok: true, value: null };
+  const unprintable = unprintableCharacters(cleaned.value);
+  if (unprintable.length > 0) return { ok: false, message: m.unprintable(unprintable) };
   return { ok: true, value: cleaned.value };
 }
 

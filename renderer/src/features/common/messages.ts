@@ -1,6 +1,8 @@
 /** Chinese text of the small shared parts (identifier inputs, shortcut hints, reading stored data). */
 export const commonMessages = {
   required: (label: string) => `请填写${label}`,
+  unprintable: (characters: readonly string[]) =>
+    `${characters.map((char) => `“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、')}文书字库中没有，通知书和执照都打印不出来。请先核对是否录错；确为证件上的用字的，请联系系统管理员补充字库后再办理。`,
   typedCount: (typed: number, total: number) => `已输入 ${typed} / ${total} 位`,
   residentIdDetails: (birthDate: string, sex: string, province: string) => `出生日期 ${birthDate} · ${sex} · ${province}`,
   usccDetails: (authority: string, type: string) => `${authority} · ${type}`,

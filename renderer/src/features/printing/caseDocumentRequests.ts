@@ -23,9 +23,13 @@ export interface CaseDocumentSources {
 
 export type CaseRequestResult = { ok: true; request: DocumentRequestInput } | { ok: false; message: string };
 
-/** 申请人 on a notice: the enterprise, marked （筹） while it is still being founded (no USCC yet). */
+/**
+ * Whom a notice is addressed to: the applicant by name (never the agent, who acts for them), with the
+ * enterprise they apply for in brackets, named as to be founded while it has no USCC yet.
+ */
 function addressee(row: CaseRow): string {
-  return row.enterprise.uscc === null ? `${row.enterprise.name}${m.founding}` : row.enterprise.name;
+  const { name, uscc } = row.enterprise;
+  return uscc === null ? m.foundingAddressee(row.applicant.name, name) : m.addressee(row.applicant.name, name);
 }
 
 function matters(row: CaseRow, catalogue: Catalogue) {

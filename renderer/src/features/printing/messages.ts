@@ -76,7 +76,9 @@ export const printingMessages = {
   },
   /** What case decision documents say that is not in the case record itself. */
   caseRequest: {
-    founding: '（筹）',
+    /** The person who applied, in the capacity of the enterprise; one being founded has no legal existence yet. */
+    addressee: (person: string, enterprise: string) => `${person}（${enterprise}）`,
+    foundingAddressee: (person: string, enterprise: string) => `${person}（拟设立的${enterprise}）`,
     unknownDepartment: '（事项目录中已无此事项）',
     agentName: (name: string) => `${name}（委托代理人）`,
     noPhone: '未留电话',

@@ -41,7 +41,7 @@ describe('createDocumentClient', () => {
     const document = await client.generateDocument(demoRequests.receipt);
     expect(Buffer.from(document.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(document.sha256).toBe(createHash('sha256').update(document.bytes).digest('hex'));
-    expect(document.templateId).toBe('receipt/1');
+    expect(document.templateId).toBe('receipt/2');
   });
 
   it('answers concurrent requests each with its own document', async () => {
@@ -52,9 +52,9 @@ describe('createDocumentClient', () => {
 
   it('rejects with MissingGlyphError naming the character the worker could not print', async () => {
     const client = createDocumentClient(inProcessWorker());
-    const failure = client.generateDocument({ ...demoRequests.licenceOriginal, licence: { ...demoLicence, name: '绵阳𠮷祥商贸有限公司' } });
+    const failure = client.generateDocument({ ...demoRequests.licenceOriginal, licence: { ...demoLicence, name: '绵阳𱍐祥商贸有限公司' } });
     await expect(failure).rejects.toBeInstanceOf(MissingGlyphError);
-    await expect(failure).rejects.toMatchObject({ characters: ['𠮷'] });
+    await expect(failure).rejects.toMatchObject({ characters: ['𱍐'] });
   });
 
   it('rejects with InvalidDocumentRequestError carrying the field paths', async () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfEngine, type PdfEngine } from '../../../../renderer/src/documents/engine';
 import { InvalidDocumentRequestError, MissingGlyphError } from '../../../../renderer/src/documents/errors';
+import type { FontSource } from '../../../../renderer/src/documents/fonts/fontSource';
 import { nodeFontSource } from '../../../../renderer/src/documents/fonts/nodeFontSource';
 import { generateDocument } from '../../../../renderer/src/documents/generateDocument';
 import { documentKinds, type DocumentKind } from '../../../../renderer/src/documents/schemas';
@@ -112,6 +114,17 @@ describe.each(documentKinds)('the %s document', (kind) => {
   });
 });
 
+describe.each(['receipt', 'acceptanceNotice', 'deferredAcceptanceNotice', 'correctionNotice', 'rejectionNotice', 'dayReport'] as const)('the footer of the %s', (kind) => {
+  it('shows the template version in Chinese, keeping the template id in the PDF metadata only', async () => {
+    const document = await generateDocument(demoRequests[kind], engine);
+    const text = await tools.text(document.bytes);
+    expect(text).toContain('文书版本第2版');
+    expect(text).not.toContain(`${kind}/`);
+    expect(document.templateId).toBe(`${kind}/2`);
+    expect((await PDFDocument.load(document.bytes, { updateMetadata: false })).getSubject()).toBe(`${kind}/2`);
+  });
+});
+
 describe('generateDocument', () => {
   it('prints the licence original on 420 × 297 mm landscape and the duplicate on 210 × 297 mm', async () => {
     const original = await tools.info((await generateDocument(demoRequests.licenceOriginal, engine)).bytes);
@@ -183,17 +196,30 @@ describe('generateDocument', () => {
     }
   });
 
-  it('refuses a name with a character no font has, naming it, and prints nothing', async () => {
-    const request = { ...demoRequests.licenceOriginal, licence: { ...demoLicence, legalRepresentative: '𠮷田明远' } };
+  it('prints 𠮷 (CJK Extension B) in the fallback 花园明朝B, embedded as a subset beside the Noto faces', async () => {
+    const document = await generateDocument({ ...demoRequests.licenceOriginal, licence: { ...demoLicence, legalRepresentative: '𠮷田明远' } }, engine);
+    expect(await tools.text(document.bytes)).toContain('𠮷田明远');
+    const fonts = await tools.fonts(document.bytes);
+    expect(fonts).toContainEqual(expect.objectContaining({ name: expect.stringMatching(/^[A-Z]{6}\+HanaMinB$/), emb: 'yes', sub: 'yes', uni: 'yes' }));
+    expect(fonts.filter((font) => font.name.endsWith('+HanaMinB'))).toHaveLength(1);
+  });
+
+  it('embeds no fallback in a document whose characters the Noto faces all have', async () => {
+    const fonts = await tools.fonts((await generateDocument(demoRequests.licenceOriginal, engine)).bytes);
+    expect(fonts.map((font) => font.name)).not.toContainEqual(expect.stringContaining('HanaMinB'));
+  });
+
+  it('refuses a name with a character no font has (𱍐, CJK Extension H), naming it, and prints nothing', async () => {
+    const request = { ...demoRequests.licenceOriginal, licence: { ...demoLicence, legalRepresentative: '𱍐田明远' } };
     const failure = generateDocument(request, engine);
     await expect(failure).rejects.toBeInstanceOf(MissingGlyphError);
-    await expect(failure).rejects.toMatchObject({ characters: ['𠮷'] });
-    await expect(failure).rejects.toThrow(/“𠮷”（U\+20BB7）/);
+    await expect(failure).rejects.toMatchObject({ characters: ['𱍐'] });
+    await expect(failure).rejects.toThrow(/“𱍐”（U\+31350）/);
   });
 
   it('names every unprintable character at once, wherever it appears', async () => {
-    const request = { ...demoRequests.correctionNotice, applicantName: '𠮷野家餐饮', items: [{ material: '章程', requirement: '补签名：𪚥', legalBasis: '公司法' }] };
-    await expect(generateDocument(request, engine)).rejects.toMatchObject({ characters: ['𠮷', '𪚥'] });
+    const request = { ...demoRequests.correctionNotice, applicantName: '𱍐野家餐饮', items: [{ material: '章程', requirement: '补签名：😀𠮷', legalBasis: '公司法' }] };
+    await expect(generateDocument(request, engine)).rejects.toMatchObject({ characters: ['𱍐', '😀'] });
   });
 
   it('prints rare characters the fonts do have (㙟, 䶮)', async () => {
@@ -256,9 +282,38 @@ describe('generateDocument', () => {
 });
 
 describe('PdfEngine.findMissingCharacters', () => {
-  it('lists characters neither face has, once each, and nothing for printable text', () => {
-    expect(engine.findMissingCharacters('𠮷田𠮷 㙟䶮𰻞 Zhang')).toEqual(['𠮷']);
-    expect(engine.findMissingCharacters(demoLicence.businessScope)).toEqual([]);
+  it('lists characters no font has, once each, and nothing for printable text', async () => {
+    expect(await engine.findMissingCharacters('𱍐田𱍐 㙟䶮𰻞𠮷𪚥 Zhang 😀')).toEqual(['𱍐', '😀']);
+    expect(await engine.findMissingCharacters(demoLicence.businessScope)).toEqual([]);
+  });
+});
+
+describe('the fallback font', () => {
+  /** The node font source, counting which faces the engine reads. */
+  function countingSource(reads: string[]): FontSource {
+    return { ...nodeFontSource, readFont: (face) => (reads.push(face), nodeFontSource.readFont(face)) };
+  }
+
+  it('is read only when a document needs it, and once for every later document', async () => {
+    const reads: string[] = [];
+    const counted = await createPdfEngine(countingSource(reads));
+    await generateDocument(demoRequests.acceptanceNotice, counted);
+    expect(reads.sort()).toEqual(['sans', 'serif']);
+    await generateDocument({ ...demoRequests.acceptanceNotice, applicantName: '𠮷祥物流有限公司' }, counted);
+    await generateDocument({ ...demoRequests.licenceDuplicate, licence: { ...demoLicence, legalRepresentative: '王𪚥' } }, counted);
+    expect(reads.sort()).toEqual(['fallback', 'sans', 'serif']);
+  });
+
+  it('is read again by the next document when reading it failed', async () => {
+    let failures = 1;
+    const flaky: FontSource = {
+      ...nodeFontSource,
+      readFont: (face) => (face === 'fallback' && failures-- > 0 ? Promise.reject(new Error('HanaMinB.ttf: HTTP 404')) : nodeFontSource.readFont(face)),
+    };
+    const engineWithFlakyFallback = await createPdfEngine(flaky);
+    const request = { ...demoRequests.acceptanceNotice, applicantName: '𠮷祥物流有限公司' };
+    await expect(generateDocument(request, engineWithFlakyFallback)).rejects.toThrow('HanaMinB.ttf: HTTP 404');
+    expect(await tools.text((await generateDocument(request, engineWithFlakyFallback)).bytes)).toContain('𠮷祥物流有限公司');
   });
 });
 

@@ -6,6 +6,12 @@ describe('checkTextField', () => {
     expect(checkTextField('  张\u3000三 ', { label: '姓名', max: 10, required: true })).toEqual({ ok: true, value: '张 三' });
   });
 
+  it('refuses text a document could not print, naming each such character once', () => {
+    const check = checkTextField('𱍐记𰀀𱍐', { label: '名称', max: 10, required: true });
+    expect(!check.ok && check.message).toMatch(/^“𱍐”（U\+31350）、“𰀀”（U\+30000）文书字库中没有/);
+    expect(checkTextField('𠮷野家', { label: '名称', max: 10, required: true })).toEqual({ ok: true, value: '𠮷野家' });
+  });
+
   it('refuses a blank required field naming the field', () => {
     expect(checkTextField('   ', { label: '申请人姓名', max: 10, required: true })).toEqual({ ok: false, message: '请填写申请人姓名' });
   });

@@ -42,6 +42,27 @@ describe('checkIntakeForm', () => {
     expect(check.problems.get('applicant.idNumber')).toContain('校验不通过');
   });
 
+  it('takes in a name with 𠮷, which the documents print with their fallback font', () => {
+    const form = { ...filledForm(), enterprise: { mode: 'new' as const, name: '绵阳𠮷祥科技有限公司', uscc: '', address: '' }, applicant: { ...filledForm().applicant, name: '𠮷田明远' } };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(check.ok && [check.value.enterprise, check.value.applicant.name]).toEqual([{ mode: 'new', name: '绵阳𠮷祥科技有限公司', uscc: null, address: null }, '𠮷田明远']);
+  });
+
+  it('refuses a name or address with a character no document font has, naming the character and what to do', () => {
+    const form = {
+      ...filledForm(),
+      enterprise: { mode: 'new' as const, name: '绵阳𱍐祥科技有限公司', uscc: '', address: '涪城区😀路1号' },
+      applicant: { ...filledForm().applicant, name: '王𱍐' },
+    };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(!check.ok && [...check.problems.keys()].sort()).toEqual(['applicant.name', 'enterprise.address', 'enterprise.name']);
+    if (check.ok) return;
+    expect(check.problems.get('enterprise.name')).toBe(
+      '“𱍐”（U+31350）文书字库中没有，通知书和执照都打印不出来。请先核对是否录错；确为证件上的用字的，请联系系统管理员补充字库后再办理。',
+    );
+    expect(check.problems.get('enterprise.address')).toContain('“😀”（U+1F600）');
+  });
+
   it('refuses to take a case in while a question the checklist depends on is unanswered', () => {
     const check = checkIntakeForm(filledForm(), { asked, pending: ['premises' as QuestionId], today });
     expect(check.ok).toBe(false);

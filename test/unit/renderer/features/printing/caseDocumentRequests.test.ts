@@ -11,6 +11,7 @@ import { documentRequestSchema } from '../../../../../renderer/src/documents/sch
 import type { CaseDocumentKind } from '../../../../../renderer/src/domain/cases/caseDocuments';
 import { formatDocumentNumber } from '../../../../../renderer/src/domain/documentNumber';
 import { caseDocumentRequest, type CaseDocumentSources } from '../../../../../renderer/src/features/printing/caseDocumentRequests';
+import { uscc } from '../../../../fixtures/identities';
 import { PdfTools } from '../../documents/pdfTools';
 import { closeDatabases, startUpInput } from '../../data/dataFixtures';
 import { acceptedCase, intakeAt, issuingDesk, unwrapResult, type IssuingDesk } from '../../data/issuanceFixtures';
@@ -46,7 +47,7 @@ describe('caseDocumentRequest', () => {
     expect(request).toMatchObject({
       kind: 'receipt',
       caseNumber: row.caseNumber,
-      applicantName: '绵阳星辰科技有限公司（筹）',
+      applicantName: '王小明（拟设立的绵阳星辰科技有限公司）',
       window: '企业开办综合窗口 1号',
       clerkName: '张三',
       applicant: { name: '陈代办（委托代理人）' },
@@ -70,6 +71,22 @@ describe('caseDocumentRequest', () => {
     const accepted = caseDocumentRequest('acceptanceNotice', seq, sources, number('绵市监企受'), issuedAt);
     expect(accepted.ok && documentRequestSchema.parse(accepted.request)).toMatchObject({ kind: 'acceptanceNotice', submittedAt: row.createdAt });
     expect(caseDocumentRequest('refusalNotice', seq, sources, number('绵市监企不受'), issuedAt)).toEqual({ ok: false, message: '该办件的这一决定没有要求出具此文书' });
+  });
+
+  it('addresses the notice to the applicant by name, with the enterprise, never to the agent', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const sources = await sourcesOf(desk, row);
+    const seq = decision(row, 'acceptanceNotice');
+    const founding = caseDocumentRequest('acceptanceNotice', seq, sources, number('绵市监企受'), issuedAt);
+    if (!founding.ok) throw new Error(founding.message);
+    const text = await tools.text((await generateDocument(founding.request, engine)).bytes);
+    expect(text).toContain('王小明（拟设立的绵阳星辰科技有限公司）：');
+    expect(text).not.toContain('陈代办');
+
+    const registered = { ...row, enterprise: { ...row.enterprise, uscc: uscc('510703', 'MA6BQ7K3') } };
+    const existing = caseDocumentRequest('acceptanceNotice', seq, { ...sources, row: registered }, number('绵市监企受'), issuedAt);
+    expect(existing.ok && existing.request).toMatchObject({ applicantName: '王小明（绵阳星辰科技有限公司）' });
   });
 
   it('lists every missing material on the one-time notice with its legal basis', async () => {
