@@ -118,6 +118,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
       outbox: 'seq, &opId, [state+seq], entityId',
     },
   },
+  {
+    // Search keys version 3 (data/search/keys.ts): names keyed by pinyin (initials and full pinyin), case
+    // numbers by their sequence, middle fragments of codes found from six characters. Stores are
+    // unchanged; every case and enterprise is re-keyed so rows taken in before are found by pinyin too.
+    version: 6,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+    },
+    upgrade: rekeySearchRows,
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -1,7 +1,8 @@
 import type { Collection, Table } from 'dexie';
 import { keyIndexes, type KeyIndex, type Keyed } from './keyTiers';
-import { normaliseIdentifier, normaliseName } from './keys';
-import { caseDayProbe, containsProbes, exactNameProbe, nameProbes, tailProbe, type Probe, type SearchPlan } from './query';
+import { namePinyinStarts, normaliseIdentifier, normaliseName } from './keys';
+import { matchPinyin } from './pinyinKeys';
+import { caseDayProbe, caseSequenceProbe, containsProbes, exactNameProbe, nameProbes, pinyinProbes, tailProbe, type Probe, type SearchPlan } from './query';
 
 /**
  * Finding rows through the key indexes (`searchKeys` and `freshKeys`, see `keyTiers.ts`), shared by case
@@ -9,7 +10,8 @@ import { caseDayProbe, containsProbes, exactNameProbe, nameProbes, tailProbe, ty
  * range yields costs a lookup of its row's record, so a long range is slow — and a query costs about the
  * same at 2,000 rows and at 200,000. A probe reads its range in both indexes at once (at most twice the
  * cap; the fresh one rarely holds more than a few keys). A fragment common enough to fill the cap is
- * answered newest-first from one of its ranges instead of being intersected.
+ * answered newest-first from one of its ranges instead of being intersected. A range of one key holds its
+ * rows in primary-key order, oldest first, so it is read from the end: a capped read keeps the newest.
  */
 export const probeCap = 200;
 
@@ -26,13 +28,16 @@ export interface Candidates {
   preferred: Set<string>;
   ids: Set<string>;
   complete: boolean;
-  /** A name fragment all of whose bigrams are common: read this range newest first, checking each row. */
-  streamProbe: Probe | null;
+  /**
+   * Ranges too common to read whole — a name fragment all of whose bigrams are common, a pinyin
+   * prefix of a few letters — each to be read from its end, checking each row.
+   */
+  streamProbes: Probe[];
 }
 
 function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe): Collection<T, string> {
   const clause = table.where(index);
-  return probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key);
+  return probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key).reverse();
 }
 
 /** The probe read in both key indexes at once; a row's keys are in one of them, so the ids do not repeat. */
@@ -51,7 +56,8 @@ export async function streamRows<T extends Searchable>(table: Table<T, string>, 
   const rows: T[] = [];
   for (const index of keyIndexes) {
     if (rows.length >= limit) break;
-    rows.push(...(await probeRange(table, index, probe).reverse().filter(accept).limit(limit - rows.length).toArray()));
+    const range = probeRange(table, index, probe);
+    rows.push(...(await (probe.prefix ? range.reverse() : range).filter(accept).limit(limit - rows.length).toArray()));
   }
   return rows;
 }
@@ -61,13 +67,25 @@ async function nameCandidates<T extends Searchable>(table: Table<T, string>, nam
   const probes = nameProbes(name);
   const found = await Promise.all(probes.map((probe) => probeIds(table, probe)));
   const complete = found.filter((result) => result.complete).sort((a, b) => a.ids.length - b.ids.length);
-  if (complete.length === 0) return { preferred: new Set(), ids: new Set(), complete: false, streamProbe: probes[0]! };
+  if (complete.length === 0) return { preferred: new Set(), ids: new Set(), complete: false, streamProbes: [probes[0]!] };
   let ids = new Set(complete[0]!.ids);
   for (const other of complete.slice(1)) {
     const members = new Set(other.ids);
     ids = new Set([...ids].filter((id) => members.has(id)));
   }
-  return { preferred: new Set(), ids, complete: true, streamProbe: null };
+  return { preferred: new Set(), ids, complete: true, streamProbes: [] };
+}
+
+/** Rows whose names read as the pinyin: the union of the initials and full-pinyin ranges; one too long to read is streamed. */
+async function pinyinCandidates<T extends Searchable>(table: Table<T, string>, pinyin: string): Promise<Candidates> {
+  const probes = pinyinProbes(pinyin);
+  const found = await Promise.all(probes.map((probe) => probeIds(table, probe)));
+  return {
+    preferred: new Set(),
+    ids: new Set(found.flatMap((result) => (result.complete ? result.ids : []))),
+    complete: found.every((result) => result.complete),
+    streamProbes: probes.filter((_, i) => !found[i]!.complete),
+  };
 }
 
 /**
@@ -88,29 +106,36 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
     preferredProbes.push(tailProbe(plan.identifier));
     probes.push(...containsProbes(plan.identifier));
   }
+  if (plan.caseSequence !== null) preferredProbes.push(caseSequenceProbe(plan.caseSequence));
   if (plan.caseDayPrefix !== null) probes.push(caseDayProbe(plan.caseDayPrefix));
   const preferred = await Promise.all(preferredProbes.map((probe) => probeIds(table, probe)));
   const preferredIds = new Set(preferred.flatMap((result) => result.ids));
-  if (preferredIds.size > enough) return { preferred: preferredIds, ids: new Set(), complete: false, streamProbe: null };
-  const [byName, found] = await Promise.all([
+  if (preferredIds.size > enough) return { preferred: preferredIds, ids: new Set(), complete: false, streamProbes: [] };
+  const [byName, byPinyin, found] = await Promise.all([
     plan.name === null ? null : nameCandidates(table, plan.name),
+    plan.pinyin === null ? null : pinyinCandidates(table, plan.pinyin),
     Promise.all(probes.map((probe) => probeIds(table, probe))),
   ]);
-  const parts = [...(byName === null ? [] : [byName.ids]), ...found.map((result) => result.ids)];
+  const readings = [byName, byPinyin].filter((reading) => reading !== null);
+  const parts = [...readings.map((reading) => reading.ids), ...found.map((result) => result.ids)];
   return {
     preferred: preferredIds,
     ids: new Set(parts.flatMap((ids) => [...ids])),
-    complete: (byName?.complete ?? true) && [...preferred, ...found].every((result) => result.complete),
-    streamProbe: byName?.streamProbe ?? null,
+    complete: readings.every((reading) => reading.complete) && [...preferred, ...found].every((result) => result.complete),
+    streamProbes: readings.flatMap((reading) => reading.streamProbes),
   };
 }
 
 export type MatchKind = 'exact' | 'prefix' | 'suffix' | 'contains';
 
-/** How strongly a match speaks for the row: a whole identifier beats a whole name beats a fragment. */
+/**
+ * How strongly a match speaks for the row: a whole identifier beats a whole name beats a fragment, and
+ * a name typed in Chinese beats the same name typed as pinyin, which other names may share.
+ */
 const scores = {
   identifier: { exact: 100, suffix: 80, prefix: 70, contains: 50 },
   name: { exact: 90, prefix: 70, suffix: 60, contains: 60 },
+  pinyin: { exact: 75, prefix: 65, contains: 55 },
 } as const;
 
 export interface FieldMatch<F extends string> {
@@ -119,21 +144,29 @@ export interface FieldMatch<F extends string> {
   score: number;
 }
 
-/** A value to test, labelled with the field it came from and how it compares. */
-export type Matchable<F extends string> = readonly [field: F, value: string | null, as: 'name' | 'identifier'];
+/**
+ * A value to test, labelled with the field it came from and how it compares: an enterprise's name, a
+ * person's (whose pinyin is read differently, see `pinyinKeys.ts`), or an identifier.
+ */
+export type Matchable<F extends string> = readonly [field: F, value: string | null, as: 'name' | 'personName' | 'identifier'];
 
 /** The best way the plan matches one of the values, or null when none does (a false candidate). */
 export function bestMatch<F extends string>(plan: SearchPlan, values: readonly Matchable<F>[]): FieldMatch<F> | null {
   let best: FieldMatch<F> | null = null;
+  const consider = (field: F, kind: MatchKind, score: number) => {
+    if (best === null || score > best.score) best = { field, kind, score };
+  };
   for (const [field, value, as] of values) {
     if (value === null) continue;
-    const fragment = as === 'name' ? plan.name : plan.identifier;
-    if (fragment === null) continue;
-    const text = as === 'name' ? normaliseName(value) : normaliseIdentifier(value);
-    const kind = compare(text, fragment);
-    if (kind === null) continue;
-    const score = scores[as][kind];
-    if (best === null || score > best.score) best = { field, kind, score };
+    if (as === 'identifier') {
+      const kind = plan.identifier === null ? null : compare(normaliseIdentifier(value), plan.identifier);
+      if (kind !== null) consider(field, kind, scores.identifier[kind]);
+      continue;
+    }
+    const kind = plan.name === null ? null : compare(normaliseName(value), plan.name);
+    if (kind !== null) consider(field, kind, scores.name[kind]);
+    const byPinyin = plan.pinyin === null ? null : matchPinyin(namePinyinStarts(value, as === 'name' ? 'enterprise' : 'person'), plan.pinyin);
+    if (byPinyin !== null) consider(field, byPinyin, scores.pinyin[byPinyin]);
   }
   return best;
 }

@@ -18,7 +18,7 @@ export interface EnterpriseHit {
 }
 
 /**
- * Enterprises the hall has seen, by a fragment of the name or of the USCC (a whole valid USCC is looked
+ * Enterprises the hall has seen, by a fragment of the name, its pinyin, or of the USCC (a whole valid USCC is looked
  * up directly), best match first, each with its green card if it holds one.
  */
 export async function findEnterprises(db: DeskDatabase, query: string, limit = 20, today: string = businessDateOf(chinaIso())): Promise<EnterpriseHit[]> {
@@ -30,11 +30,12 @@ export async function findEnterprises(db: DeskDatabase, query: string, limit = 2
   const rows = await guardStorage(() =>
     db.transaction('r', db.enterprises, async () => {
       if (uscc.ok) return enterprises.where('uscc').equals(uscc.value).toArray();
-      const candidates = await keyCandidates(enterprises, plan);
+      // Enterprises have no case number to end with a sequence.
+      const candidates = await keyCandidates(enterprises, { ...plan, caseSequence: null });
       const newestFirst = (ids: Iterable<string>) => [...ids].sort().reverse();
       const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])].slice(0, 200);
       const found = (await enterprises.bulkGet(ordered)).filter((row) => row !== undefined);
-      if (candidates.streamProbe !== null) found.push(...(await streamRows(enterprises, candidates.streamProbe, limit * 4)));
+      for (const probe of candidates.streamProbes) found.push(...(await streamRows(enterprises, probe, limit * 4)));
       // A whole-name match may also be among the streamed rows.
       return [...new Map(found.map((row) => [row.id, row])).values()];
     }),

@@ -1,5 +1,6 @@
 import { parseCaseNumber } from '../../domain/cases/caseNumber';
 import type { CaseRow, EnterpriseRow } from '../records';
+import { pinyinStarts, type NameKind, type PinyinStart } from './pinyinKeys';
 
 /**
  * The `searchKeys` a case or enterprise is indexed under (a multiEntry index), so that every search is a
@@ -10,28 +11,46 @@ import type { CaseRow, EnterpriseRow } from '../records';
  *   then checked against the name itself.
  * - `N:` + each whole name: a one-character query finds names starting with it (a surname), and a whole
  *   name ranks as exact.
+ * - `p:` + the initials and `q:` + the full pinyin of a name from each of its first syllables (see
+ *   `pinyinKeys.ts`): `zysk`, `zhiyushunke` and `zhiyu` are prefixes of keys of 四川智宇顺科技有限公司.
  * - `r:` + each identifier reversed (USCC, ID numbers, mobiles): the last four or more characters (尾号)
  *   are a prefix of it, so a tail is one short `startsWith` range and needs no checking.
- * - `i:` + each identifier, and for 18-character codes also its suffixes from every third position: the
- *   start of an identifier is a prefix of the first, and a fragment of `minMiddleFragment` or more
- *   characters from anywhere has one of its first three suffixes start at such a position.
+ * - `i:` + each identifier, and for codes of `middleIndexedLength` or more characters also its suffixes
+ *   from every third position: the start of an identifier is a prefix of the first, and a fragment of
+ *   `minMiddleFragment` or more characters from anywhere has one of its first three suffixes start at
+ *   such a position (then at least four characters long: the fragment is checked against each row found).
+ *   Fragments of four or five characters from the middle are not found: a four-character fragment may
+ *   start at any of three positions, so finding it would need twice the identifier keys.
  * - `c:` + the case number's day and sequence (`20261128-0003`), for a case number typed without the
  *   desk's prefix; the full number uses the case-number index itself.
+ * - `s:` + the case number's sequence (`0003`), for its tail: the cases of one sequence share the key, so
+ *   the index holds them oldest first and is read from the end.
  *
  * Every key costs on each write and every key a probe reads costs on each search (in Chromium, roughly
- * 0.3 ms per key written and 60 µs per key read on a 200,000-case database), so keys are few: about 30
- * for a typical case, at most about 40 (a long company name with its USCC, applicant and agent each with
- * ID and mobile) — half of what indexing every suffix of every identifier took.
+ * 0.3 ms per key written and 60 µs per key read on a 200,000-case database), so keys are few. Without
+ * pinyin a typical case has about 30 and a long company name with its USCC, applicant and agent each with
+ * ID and mobile about 40; pinyin adds two per syllable start of each name — about 20 for a typical case,
+ * at most `2 × maxStarts` for an enterprise name and 8 for a three-character person's name read two ways.
+ * Intake writes them into the small fresh index (see `keyTiers.ts`), where each costs little.
  * Changing what goes in here changes stored rows: bump `searchKeysVersion` and re-key in a migration.
  */
-export const searchKeysVersion = 2;
+export const searchKeysVersion = 3;
 
-export const keyPrefixes = { bigram: 'n:', name: 'N:', identifier: 'i:', tail: 'r:', caseDay: 'c:' } as const;
+export const keyPrefixes = {
+  bigram: 'n:',
+  name: 'N:',
+  initials: 'p:',
+  pinyin: 'q:',
+  identifier: 'i:',
+  tail: 'r:',
+  caseDay: 'c:',
+  caseSequence: 's:',
+} as const;
 
 /** The start or the end (尾号) of an identifier is found from this many characters. */
 export const minIdentifierFragment = 4;
 /** A fragment from the middle of an 18-character code is found from this many characters. */
-export const minMiddleFragment = 7;
+export const minMiddleFragment = 6;
 export const middleStride = 3;
 /** Identifiers at least this long get middle keys (USCC and resident ID are 18). */
 const middleIndexedLength = 15;
@@ -69,6 +88,18 @@ export function indexedNamePart(normalisedName: string): string {
   return form === undefined ? normalisedName : normalisedName.slice(0, normalisedName.length - form.length + 1);
 }
 
+/** A normalised enterprise name without the legal form it ends with, if any. */
+export function withoutLegalForm(normalisedName: string): string {
+  const form = legalForms.find((candidate) => normalisedName.endsWith(candidate) && normalisedName.length > candidate.length);
+  return form === undefined ? normalisedName : normalisedName.slice(0, normalisedName.length - form.length);
+}
+
+/** The pinyin starts of a name as typed: what its `p:` and `q:` keys hold, and what a pinyin query is checked against. */
+export function namePinyinStarts(name: string, kind: NameKind): PinyinStart[] {
+  const normalised = normaliseName(name);
+  return pinyinStarts(kind === 'enterprise' ? withoutLegalForm(normalised) : normalised, kind);
+}
+
 /**
  * The part of a normalised query to probe bigrams of: a query ending inside a legal form (科技有限, 科技有限公司)
  * is cut back to the form's first character, matching `indexedNamePart`; the whole query is still checked
@@ -94,11 +125,18 @@ export function reversed(text: string): string {
   return Array.from(text).reverse().join('');
 }
 
-function nameKeys(name: string, into: Set<string>): void {
+/** Pinyin keys shorter than a pinyin query (two letters) would only be read by a range that cannot use them. */
+const minPinyinKey = 2;
+
+function nameKeys(name: string, kind: NameKind, into: Set<string>): void {
   const normalised = normaliseName(name);
   if (normalised === '') return;
   into.add(keyPrefixes.name + normalised);
   for (const gram of bigrams(indexedNamePart(normalised))) into.add(keyPrefixes.bigram + gram);
+  for (const start of namePinyinStarts(name, kind)) {
+    if (start.initials.length >= minPinyinKey) into.add(keyPrefixes.initials + start.initials);
+    if (start.full.length >= minPinyinKey) into.add(keyPrefixes.pinyin + start.full);
+  }
 }
 
 function identifierKeys(identifier: string | null, into: Set<string>): void {
@@ -114,6 +152,11 @@ function identifierKeys(identifier: string | null, into: Set<string>): void {
   }
 }
 
+/** `0003` of `MY01-20261128-0003`. */
+export function caseSequencePart(caseNumber: string): string | null {
+  return parseCaseNumber(caseNumber) === null ? null : caseNumber.slice(caseNumber.lastIndexOf('-') + 1);
+}
+
 /** `20261128-0003` of `MY01-20261128-0003`. */
 export function caseDayPart(caseNumber: string): string | null {
   const parts = parseCaseNumber(caseNumber);
@@ -122,25 +165,27 @@ export function caseDayPart(caseNumber: string): string | null {
 
 export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 'applicant' | 'agent' | 'licence'>): string[] {
   const keys = new Set<string>();
-  nameKeys(row.enterprise.name, keys);
+  nameKeys(row.enterprise.name, 'enterprise', keys);
   identifierKeys(row.enterprise.uscc, keys);
   // A new company has no USCC at intake; HQ assigns it with the approval, and the clerk handing the
   // licence over may look the case up by it.
   identifierKeys(row.licence?.uscc ?? null, keys);
   for (const person of [row.applicant, row.agent]) {
     if (person === null) continue;
-    nameKeys(person.name, keys);
+    nameKeys(person.name, 'person', keys);
     identifierKeys(person.idNumber, keys);
     identifierKeys(person.phone, keys);
   }
   const day = caseDayPart(row.caseNumber);
   if (day !== null) keys.add(keyPrefixes.caseDay + day);
+  const sequence = caseSequencePart(row.caseNumber);
+  if (sequence !== null) keys.add(keyPrefixes.caseSequence + sequence);
   return [...keys];
 }
 
 export function enterpriseSearchKeys(row: Pick<EnterpriseRow, 'name' | 'uscc'>): string[] {
   const keys = new Set<string>();
-  nameKeys(row.name, keys);
+  nameKeys(row.name, 'enterprise', keys);
   identifierKeys(row.uscc, keys);
   return [...keys];
 }

@@ -14,13 +14,17 @@ export interface SearchPlan {
   caseNumberPrefix: string | null;
   /** A case number typed without the desk prefix (`20261128-0003`, or just the day). */
   caseDayPrefix: string | null;
+  /** The sequence a case number ends with (`0003`, typed with or without its dash). */
+  caseSequence: string | null;
+  /** Lower-case letters read as pinyin initials or full pinyin (`zysk`, `zhiyu`): two or more, separators dropped. */
+  pinyin: string | null;
 }
 
 const hasHan = /\p{Script=Han}/u;
 const hasLatin = /[a-z]/i;
 
 export function planSearch(query: string): SearchPlan {
-  const plan: SearchPlan = { name: null, identifier: null, caseNumberPrefix: null, caseDayPrefix: null };
+  const plan: SearchPlan = { name: null, identifier: null, caseNumberPrefix: null, caseDayPrefix: null, caseSequence: null, pinyin: null };
   const text = query.normalize('NFKC').trim();
   if (text === '') return plan;
   const name = normaliseName(text);
@@ -29,10 +33,15 @@ export function planSearch(query: string): SearchPlan {
   const compact = text.toUpperCase().replace(/\s+/g, '');
   if (/^[0-9A-Z]{2,6}\d{2}-[0-9-]*$/.test(compact)) plan.caseNumberPrefix = compact;
   if (/^20\d{6}(-\d*)?$/.test(compact)) plan.caseDayPrefix = compact;
+  // Four digits, five once a desk's day passes 9999 cases.
+  if (/^-?\d{4,5}$/.test(compact)) plan.caseSequence = compact.replace('-', '');
   const identifier = normaliseIdentifier(compact);
   if (identifier.length >= minIdentifierFragment && identifier === compact.replace(/-/g, '')) plan.identifier = identifier;
   // Latin letters alone may be part of a name (ABC科技 typed as "abc"); with digits they are a code.
   if (hasLatin.test(text) && !/\d/.test(text) && Array.from(name).length >= 2) plan.name = name;
+  // Pinyin typed with separators ("zhi yu", "xi'an") matches as one run of letters.
+  const letters = text.toLowerCase().replace(/[\s'’·-]/g, '');
+  if (/^[a-z]{2,}$/.test(letters)) plan.pinyin = letters;
   return plan;
 }
 
@@ -73,6 +82,22 @@ export function containsProbes(identifier: string): Probe[] {
     for (let skip = 1; skip < middleStride; skip += 1) probes.push({ key: keyPrefixes.identifier + identifier.slice(skip), prefix: true });
   }
   return probes;
+}
+
+/**
+ * Names whose pinyin from one of their keyed starts begins with the query: as initials or as full pinyin.
+ * Exact: the key holds the rest of the name, so a row found is a match.
+ */
+export function pinyinProbes(pinyin: string): Probe[] {
+  return [
+    { key: keyPrefixes.initials + pinyin, prefix: true },
+    { key: keyPrefixes.pinyin + pinyin, prefix: true },
+  ];
+}
+
+/** Case numbers ending with the sequence: ranked first, like a 尾号. */
+export function caseSequenceProbe(sequence: string): Probe {
+  return { key: keyPrefixes.caseSequence + sequence, prefix: false };
 }
 
 /** Case numbers typed without the desk prefix. */

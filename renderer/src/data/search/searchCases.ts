@@ -6,7 +6,7 @@ import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { CaseRow } from '../records';
 import { bestMatch, compare, keyCandidates, streamRows, type FieldMatch, type Matchable } from './candidates';
-import { caseDayPart } from './keys';
+import { caseDayPart, caseSequencePart } from './keys';
 import { planSearch, type SearchPlan } from './query';
 
 export interface CaseSearchOptions {
@@ -50,10 +50,10 @@ function matchablesOf(row: CaseRow): Matchable<CaseMatchField>[] {
     ['uscc', row.enterprise.uscc, 'identifier'],
     // The USCC HQ assigned with the approval, for a company registered by this case.
     ['uscc', row.licence?.uscc ?? null, 'identifier'],
-    ['applicantName', row.applicant.name, 'name'],
+    ['applicantName', row.applicant.name, 'personName'],
     ['applicantIdNumber', row.applicant.idNumber, 'identifier'],
     ['applicantPhone', row.applicant.phone, 'identifier'],
-    ['agentName', row.agent?.name ?? null, 'name'],
+    ['agentName', row.agent?.name ?? null, 'personName'],
     ['agentIdNumber', row.agent?.idNumber ?? null, 'identifier'],
     ['agentPhone', row.agent?.phone ?? null, 'identifier'],
   ];
@@ -66,6 +66,8 @@ function caseNumberMatch(plan: SearchPlan, row: CaseRow): FieldMatch<'caseNumber
   if (plan.caseDayPrefix !== null && day !== null && day.startsWith(plan.caseDayPrefix)) {
     return { field: 'caseNumber', kind: day === plan.caseDayPrefix ? 'exact' : 'prefix', score: day === plan.caseDayPrefix ? 105 : 75 };
   }
+  // Its sequence, as the tail of an identifier (尾号) would rank.
+  if (plan.caseSequence !== null && caseSequencePart(row.caseNumber) === plan.caseSequence) return { field: 'caseNumber', kind: 'suffix', score: 80 };
   return null;
 }
 
@@ -105,17 +107,18 @@ async function listByFilters(cases: Table<CaseRow, string>, options: CaseSearchO
 }
 
 /**
- * Finds cases by a fragment of a Chinese name (enterprise, applicant, agent), of an identifier (USCC, ID
- * number, mobile: its first or last four or more characters, or seven or more from anywhere in an
- * 18-character code), or by case number (whole, its start, or its day and sequence), optionally filtered
- * by status, matter and clerk. An empty query lists by the filters.
+ * Finds cases by a fragment of a Chinese name (enterprise, applicant, agent) or its pinyin (initials or
+ * full pinyin from one of its syllables: `zysk`, `zhiyu`), of an identifier (USCC, ID number, mobile: its
+ * first or last four or more characters, or six or more from anywhere in an 18-character code), or by
+ * case number (whole, its start, its day and sequence, or its sequence alone), optionally filtered by
+ * status, matter and clerk. An empty query lists by the filters.
  * Always through indexes (see `keys.ts`), never a scan of the cases.
  */
 export async function searchCases(db: DeskDatabase, query: string, options: CaseSearchOptions = {}): Promise<CaseSearchResult> {
   const limit = options.limit ?? defaultLimit;
   const cases = db.cases as unknown as Table<CaseRow, string>;
   const plan = planSearch(query);
-  const empty = plan.name === null && plan.identifier === null && plan.caseNumberPrefix === null && plan.caseDayPrefix === null;
+  const empty = Object.values(plan).every((reading) => reading === null);
   if (query.trim() === '') return guardStorage(() => db.transaction('r', db.cases, () => listByFilters(cases, options, limit)));
   if (empty) return { hits: [], truncated: false };
 
@@ -144,10 +147,12 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
         (await cases.bulkGet(batch)).forEach((row) => row && consider(row));
       }
       if (next < ordered.length) truncated = true;
-      if (candidates.streamProbe !== null && hits.size < limit) {
-        // Every bigram of the name is common: read the first one's range newest first, checking each row.
-        const accept = (row: CaseRow) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options);
-        (await streamRows(cases, candidates.streamProbe, limit - hits.size, accept)).forEach(consider);
+      // A range too common to read whole (every bigram of the name is common, a short pinyin): read it
+      // from its end, checking each row.
+      const accept = (row: CaseRow) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options);
+      for (const probe of candidates.streamProbes) {
+        if (hits.size >= limit) break;
+        (await streamRows(cases, probe, limit - hits.size, accept)).forEach(consider);
       }
       const ranked = [...hits.values()].sort(byRank);
       return { hits: ranked.slice(0, limit), truncated: truncated || ranked.length > limit };

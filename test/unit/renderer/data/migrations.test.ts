@@ -8,7 +8,7 @@ import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
-import { keysOf, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
+import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
@@ -35,6 +35,12 @@ const applicantPhone = '13812345678';
 
 /** A case and the enterprises as a version-4 desk stored them. */
 const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
+/** A case (one settled, one fresh) and the enterprises as a version-5 desk stored them, keyed by search keys version 2. */
+const keyedByV2: { settled?: CaseRow; fresh?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
+/** Search keys version 3 added pinyin (`p:`, `q:`) and case-sequence (`s:`) keys and kept the rest. */
+const withoutV3Keys = (keys: string[] | undefined) => keys?.filter((key) => !/^[pqs]:/.test(key));
 
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
@@ -142,6 +148,53 @@ const shippedMigrations: MigrationCase[] = [
       expect(await found(old.caseNumber)).toEqual([old.id]);
       expect(await found('孙新来')).toEqual([later.value.id]);
       expect(await found(old.applicant.name)).toEqual([old.id]);
+    },
+  },
+  {
+    // Search keys version 3: every case and enterprise is re-keyed in the index it is in, so cases taken
+    // in before are found by pinyin and by their sequence; nothing else of the rows changes.
+    from: 5,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '周受理');
+      const older = await createDraftCase(db, startUpInput(), { clerk });
+      if (!older.ok) throw new Error(older.message);
+      await db.cases.toCollection().modify((row) => {
+        Object.assign(row, settled(row));
+      });
+      const input = startUpInput({ enterprise: { kind: 'new', name: '四川智宇顺科技有限公司', uscc: null, address: null } });
+      const newer = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '单雄信' } }, { clerk });
+      if (!newer.ok) throw new Error(newer.message);
+      const asVersion2 = (row: Keyed) => {
+        row.searchKeys = withoutV3Keys(row.searchKeys)!;
+        if (row.freshKeys !== undefined) row.freshKeys = withoutV3Keys(row.freshKeys);
+      };
+      await db.cases.toCollection().modify(asVersion2);
+      await db.enterprises.toCollection().modify(asVersion2);
+      keyedByV2.settled = await db.cases.get(older.value.id);
+      keyedByV2.fresh = await db.cases.get(newer.value.id);
+      keyedByV2.enterprises = await db.enterprises.toArray();
+      expect(await db.cases.where('freshKeys').startsWith('p:').count()).toBe(0);
+    },
+    verify: async (db) => {
+      const [older, newer] = [keyedByV2.settled!, keyedByV2.fresh!];
+      for (const before of [older, newer]) {
+        const row = await db.cases.get(before.id);
+        expect(withoutKeys(row)).toEqual(withoutKeys(before));
+        expect(tierOf(row!)).toBe(tierOf(before));
+        expect(new Set(keysOf(row!))).toEqual(new Set(caseSearchKeys(row!)));
+      }
+      for (const before of keyedByV2.enterprises!) {
+        const row = await db.enterprises.get(before.id);
+        expect(withoutKeys(row)).toEqual(withoutKeys(before));
+        expect(new Set(keysOf(row!))).toEqual(new Set(enterpriseSearchKeys(row!)));
+      }
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      expect(await found('xckj')).toEqual([older.id]);
+      expect(await found('zhiyu')).toEqual([newer.id]);
+      expect(await found('danxiongxin')).toEqual([newer.id]);
+      expect(await found(older.caseNumber.slice(-4))).toContain(older.id);
+      expect((await findEnterprises(db, 'zysk')).map((hit) => hit.enterprise.name)).toEqual(['四川智宇顺科技有限公司']);
     },
   },
 ];

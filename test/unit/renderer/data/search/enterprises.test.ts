@@ -29,6 +29,15 @@ describe('findEnterprises', () => {
     expect((await findEnterprises(db, '长虹')).map((hit) => hit.enterprise.name).sort()).toEqual(['四川长虹电器股份有限公司', '绵阳长虹商贸有限公司']);
   });
 
+  it('finds enterprises by the pinyin of their name, initials or full, 长虹 read as chang', async () => {
+    const { db } = await hallWithEnterprises();
+    const names = async (query: string) => (await findEnterprises(db, query)).map((hit) => hit.enterprise.name);
+    expect((await names('changhong')).sort()).toEqual(['四川长虹电器股份有限公司', '绵阳长虹商贸有限公司']);
+    expect(await names('chdq')).toEqual(['四川长虹电器股份有限公司']);
+    expect(await names('xingchenkeji')).toEqual(['绵阳星辰科技有限公司']);
+    expect(await names('zhanghong')).toEqual([]);
+  });
+
   it('finds an enterprise by its whole USCC, however typed, or by a fragment of it', async () => {
     const { db } = await hallWithEnterprises();
     expect(await findEnterprises(db, changhong.toLowerCase())).toMatchObject([{ enterprise: { name: '四川长虹电器股份有限公司' }, match: { kind: 'exact' } }]);
