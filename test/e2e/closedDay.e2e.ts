@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { fillFoodPermit, takeInFoodPermit } from './harness/counterCase';
+import { archivedPdfs } from './harness/deskDb';
 import { chiefRepresentative, expect, goToSection, test } from './fixtures';
 
 /**
@@ -12,23 +14,7 @@ test.use({ deskSetup: { role: 'clerk', furnished: true, enrolled: true } });
 
 /** The sha256 of every archived day report's bytes, as stored in the desk's database. */
 async function archivedReportHashes(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('documents').objectStore('documents').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            const reports = (request.result as { kind: string; pdf: Blob }[]).filter((row) => row.kind === 'dayReport');
-            const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-            Promise.all(reports.map(async (row) => hex(await crypto.subtle.digest('SHA-256', await row.pdf.arrayBuffer())))).then(resolve, reject);
-          };
-        };
-      }),
-  );
+  return (await archivedPdfs(page, 'dayReport')).map((pdf) => createHash('sha256').update(pdf).digest('hex'));
 }
 
 test('after the chief signs 日结, a new intake that day is refused and the archived report keeps its bytes', async ({ page, cups, shot }) => {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
 import { acceptWithEverythingReceived, takeIn } from './harness/counterCase';
+import { archivedPdfs } from './harness/deskDb';
 import { documentWork, printedJob } from './harness/printing';
 import { expect, renderPrintedPage, scrollToTop, test } from './fixtures';
 
@@ -21,32 +21,6 @@ const applicant = { name: '𠮷田明远', id: residentId('510703', '19870519', 
 
 // The furnished desk prints 受理通知书 on the cups-pdf queue by default.
 test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: takenInAt } });
-
-/** The archived PDF bytes of the case's document of `kind`, as the desk stored them when it printed. */
-async function archivedPdf(page: Page, kind: string): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    (wanted) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('documents').objectStore('documents').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            const row = (request.result as { kind: string; pdf: Blob }[]).find((candidate) => candidate.kind === wanted);
-            if (row === undefined) return reject(new Error(`no archived ${wanted}`));
-            const reader = new FileReader();
-            reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
-            reader.onerror = () => reject(reader.error);
-            reader.readAsDataURL(row.pdf);
-          };
-        };
-      }),
-    kind,
-  );
-  return Buffer.from(base64, 'base64');
-}
 
 test('takes in and accepts a case whose names hold 𠮷, prints its acceptance notice with 𠮷 in the fallback font, and refuses a character no font has as it is typed', async ({
   page,
@@ -87,7 +61,9 @@ test('takes in and accepts a case whose names hold 𠮷, prints its acceptance n
 
   // The archived bytes (what was printed): 𠮷 extracts as text, drawn from the fallback embedded as a subset.
   const pdfPath = testInfo.outputPath('acceptance-notice.pdf');
-  await writeFile(pdfPath, await archivedPdf(page, 'acceptanceNotice'));
+  const archived = await archivedPdfs(page, 'acceptanceNotice');
+  expect(archived).toHaveLength(1);
+  await writeFile(pdfPath, archived[0]!);
   const { stdout: text } = await run('pdftotext', ['-layout', pdfPath, '-']);
   expect(text.replace(/\s+/g, '')).toContain(`${applicant.name}（拟设立的${enterprise}）：`);
   const { stdout: fonts } = await run('pdffonts', [pdfPath]);

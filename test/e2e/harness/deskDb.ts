@@ -44,6 +44,30 @@ export async function countRecords(page: Page, store: string): Promise<number> {
   return (await inDeskDb(page, { store, action: 'count' })) as number;
 }
 
+/** The archived PDF bytes of every document of `kind` (e.g. `acceptanceNotice`), as the desk stored them when it printed. */
+export async function archivedPdfs(page: Page, kind: string): Promise<Buffer[]> {
+  const encoded = await page.evaluate(
+    (wanted) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('yichuangtong-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('documents').objectStore('documents').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            const rows = (request.result as { kind: string; pdf: Blob }[]).filter((row) => row.kind === wanted);
+            // A Blob cannot leave the page as it is: each travels as base64.
+            const base64 = async (blob: Blob) => btoa(Array.from(new Uint8Array(await blob.arrayBuffer()), (byte) => String.fromCharCode(byte)).join(''));
+            Promise.all(rows.map((row) => base64(row.pdf))).then(resolve, reject);
+          };
+        };
+      }),
+    kind,
+  );
+  return encoded.map((text) => Buffer.from(text, 'base64'));
+}
+
 /** The desk's whole database as a worker set it up: its version, its stores (keys and indexes) and rows. */
 export interface DeskDbSnapshot {
   version: number;
