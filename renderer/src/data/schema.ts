@@ -118,6 +118,27 @@ export const schemaVersions: readonly SchemaVersion[] = [
       outbox: 'seq, &opId, [state+seq], entityId',
     },
   },
+  {
+    // Intake drafts (data/intakeDrafts.ts): the half-typed intake form of each clerk, kept so a crash,
+    // a lock or a restart loses nothing. Local only: never synced, one row per clerk. A new store only.
+    version: 6,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

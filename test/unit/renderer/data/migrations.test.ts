@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
+import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
 import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
@@ -11,6 +13,7 @@ import { findEnterprises } from '../../../../renderer/src/data/search/enterprise
 import { keysOf, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
@@ -35,6 +38,9 @@ const applicantPhone = '13812345678';
 
 /** A case and the enterprises as a version-4 desk stored them. */
 const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
+/** A case, its ops and its clerk as a version-5 desk stored them, before intake drafts. */
+const beforeDrafts: { case?: CaseRow; outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
 
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
@@ -142,6 +148,27 @@ const shippedMigrations: MigrationCase[] = [
       expect(await found(old.caseNumber)).toEqual([old.id]);
       expect(await found('孙新来')).toEqual([later.value.id]);
       expect(await found(old.applicant.name)).toEqual([old.id]);
+    },
+  },
+  {
+    // Intake drafts: a new store only; everything stored before stays as it was, and drafts start empty.
+    from: 5,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '周受理');
+      const taken = await createDraftCase(db, startUpInput(), { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      beforeDrafts.case = await db.cases.get(taken.value.id);
+      beforeDrafts.outbox = await db.outbox.toArray();
+      beforeDrafts.clerkId = clerk.id;
+    },
+    verify: async (db) => {
+      expect(await db.cases.get(beforeDrafts.case!.id)).toEqual(beforeDrafts.case);
+      expect(await db.outbox.toArray()).toEqual(beforeDrafts.outbox);
+      const clerkId = beforeDrafts.clerkId!;
+      expect(await db.intakeDrafts.count()).toBe(0);
+      await saveIntakeDraft(db, clerkId, { queueTicket: 'A001' });
+      expect(await readIntakeDraft(db, clerkId, z.object({ queueTicket: z.string() }))).toMatchObject({ kind: 'restorable', values: { queueTicket: 'A001' } });
     },
   },
 ];
