@@ -9,6 +9,7 @@ import type { ChecklistEntry } from '../../data/records';
 import { buildChecklist, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
 import type { CatalogueSelection } from '../../domain/catalogue/selection';
 import { isIntakeOpen } from '../../domain/cases/caseStatus';
+import { availableCaseCommands } from '../../domain/cases/caseStateMachine';
 import { standingDecision } from '../../domain/cases/standingDecision';
 import { ChecklistCollector } from '../checklist/ChecklistCollector';
 import { DroppedItems } from '../checklist/DroppedItems';
@@ -24,6 +25,7 @@ import { HqDecisionPanel } from './decision/HqDecisionPanel';
 import type { DecisionOutcome } from './decision/decisionTypes';
 import { lastDecision } from './lastDecision';
 import { casesMessages as m } from './messages';
+import { WithdrawalPanel } from './withdrawal/WithdrawalPanel';
 
 export interface CaseWorkProps {
   file: CaseFile;
@@ -134,6 +136,7 @@ export function CaseWork(props: CaseWorkProps) {
           run={run}
         />
       ) : null}
+      {availableCaseCommands(row.statusCode, clerk.role).includes('withdraw') ? <WithdrawalPanel row={row} items={items} queue={queue} /> : null}
     </Stack>
   );
 }
