@@ -108,9 +108,9 @@ export function CaseWork(props: CaseWorkProps) {
     return { ok: true, events: result.value.events };
   };
 
-  // Once HQ denies the case, the counter's decision and its documents are history (the timeline keeps them);
-  // a window's decision HQ did not keep (another window's stood) is never shown as the case's.
-  const decided = row.decision?.kind === 'denied' ? null : standingDecision(row.state);
+  // Once HQ denies the case or the applicant withdraws it, the counter's decision and its documents are
+  // history (the timeline keeps them); a window's decision HQ did not keep is never shown as the case's.
+  const decided = row.decision?.kind === 'denied' || row.statusCode === 'withdrawn' ? null : standingDecision(row.state);
   return (
     <Stack gap="md">
       {row.decision !== null ? <HqDecisionPanel decision={row.decision} /> : null}

@@ -126,7 +126,7 @@ export const casesMessages = {
     print: '打印撤回申请',
     printAgain: '重新打印',
     printing: '正在打印……',
-    printed: '撤回申请已送打印机，请申请人签字。',
+    printOutcome: '撤回申请打印结果',
     reasonChanged: '撤回原因在打印后改动过，请重新打印撤回申请后再由申请人签字。',
     signed: '申请人已在打印的撤回申请上签字',
     scanLabel: '书面申请扫描件（PDF 或图片）',

@@ -62,6 +62,26 @@ describe('withdrawCase', () => {
     expect(voided.map((document) => document.documentNumber)).toEqual([receipt.documentNumber]);
     expect(await desk.db.documents.get(receipt.id)).toMatchObject({ status: 'voided', voidReason: expect.stringContaining('撤回') });
     expect(await liveCaseDocuments(desk.db, row.id)).toEqual([]);
+    // The acceptance's other documents can no longer be printed for the withdrawn case.
+    const accepted = row.state.timeline.find((event) => event.type === 'accepted')!;
+    const notice = fakePdf('notice');
+    const late = await archiveDocument(
+      desk.db,
+      {
+        kind: 'acceptanceNotice',
+        caseId: row.id,
+        eventSeq: accepted.seq,
+        documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'acceptanceNotice', withdrawAt)),
+        templateVersion: 'acceptanceNotice/1',
+        pdf: notice,
+        sha256: await sha256Hex(notice),
+        copies: 1,
+        printerName: 'DeskPDF',
+        licenceSheetSerial: null,
+      },
+      { clerk: desk.clerk, at: withdrawAt },
+    );
+    expect(late).toEqual({ ok: false, message: '办件已撤回，其受理文书已作废，不能再打印' });
 
     const blob = await desk.db.blobs.get(request.sha256);
     expect(blob).toMatchObject({ mediaType: 'application/pdf', uploaded: 0, size: written.kind === 'signedForm' ? written.pdf.byteLength : 0 });

@@ -62,7 +62,7 @@ export function PrintWithdrawalRequest(props: { draw: () => WithdrawalDocumentRe
         </Button>
       </Group>
       {report !== null ? (
-        <Alert color={report.state === 'refused' || report.state === 'failed' ? 'red' : 'green'} role="status">
+        <Alert color={report.state === 'refused' || report.state === 'failed' ? 'red' : 'green'} role="status" aria-label={m.printOutcome}>
           {report.message}
         </Alert>
       ) : null}
