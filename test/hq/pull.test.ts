@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseRecordSchema } from '../../renderer/src/domain/cases/caseRecord';
 import { pullResponseSchema, type PullResponse } from '../../renderer/src/protocol/pull';
-import { acceptedStatus, at, documentPayload, licenceData, Outbox } from './support/fixtures';
+import { acceptedStatus, at, documentPayload, licenceData, Outbox, withdrawnStatus } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 
 let hq: HqHarness;
@@ -65,6 +66,26 @@ describe('GET /v1/sync/pull', () => {
     const changes = (await page(issuing, '?cursor=0')).changes;
     expect(changes.map((change) => change.entity)).toEqual(['case', 'documentEvent']);
     expect(changes[1]?.data).toMatchObject({ caseId, deskId: desk.deskId, clerkId: outbox.clerkId, at: at() });
+  });
+
+  it('takes a withdrawal with the applicant’s written request, and sends the other windows the status, the event and the request’s bytes', async () => {
+    const [caseId = ''] = await pushCases(1);
+    const form = new TextEncoder().encode('%PDF-1.7\n% 撤回申请\n%%EOF\n');
+    const sha256 = createHash('sha256').update(form).digest('hex');
+    expect((await desk.putBlob(sha256, form)).status).toBe(201);
+    const request = { kind: 'signedForm', sha256, templateVersion: 'withdrawalRequest/1', signedAtCounter: true } as const;
+    const withdrawn = { type: 'withdrawn', seq: 2, at: at('11:00:00'), clerkId: outbox.clerkId, from: 'accepted', reason: '申请人撤回', request } as const;
+    const answer = await desk.push([
+      outbox.op('case', caseId, { status: withdrawnStatus() }, { baseVersion: 1 }),
+      outbox.op('caseEvent', uuidv7(), { caseId, event: withdrawn }),
+    ]);
+    expect((answer.body as { results: { status: string }[] }).results.map((result) => result.status)).toEqual(['applied', 'applied']);
+
+    const other = await hq.enrol('FC', '07');
+    const changes = (await page(other, '?cursor=0')).changes;
+    expect(caseRecordSchema.parse(changes.find((change) => change.entity === 'case')?.data).status).toMatchObject({ code: 'withdrawn' });
+    expect(changes.find((change) => change.entity === 'caseEvent')?.data).toMatchObject({ caseId, event: { type: 'withdrawn', request } });
+    expect((await other.headBlob(sha256)).status).toBe(200);
   });
 
   it('sends an entity changed since the cursor once, as it is now', async () => {

@@ -82,7 +82,7 @@ export interface ScanMeta {
 }
 
 /** Checks a scan before anything is stored: kind, size, and that the bytes are what the type says. */
-async function checkScan(file: Blob, meta: ScanMeta): Promise<{ bytes: ArrayBuffer; mediaType: string; fileName: string }> {
+export async function checkScan(file: Blob, meta: ScanMeta): Promise<{ bytes: ArrayBuffer; mediaType: string; fileName: string }> {
   const mediaType = meta.type.trim().toLowerCase();
   const signature = signatures[mediaType];
   if (signature === undefined) throw new Refusal(m.badType(meta.type));

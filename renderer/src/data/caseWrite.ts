@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import type { AuditEntryInput } from '../domain/audit/auditEntry';
 import type { CaseField, casePatchSchema } from '../domain/cases/caseRecord';
@@ -35,10 +36,11 @@ export function caseWriteTables(db: DeskDatabase) {
 
 /**
  * Runs a case write: its rows, its outbox ops and its audit entry in one transaction (ARCHITECTURE.md, "Layers"), with
- * refusals answered as results and storage failures thrown as DataError. `write` may only await Dexie.
+ * refusals answered as results and storage failures thrown as DataError. `write` may only await Dexie;
+ * `moreTables` are the tables it touches beyond a case write's own.
  */
-export function runCaseWrite<T>(db: DeskDatabase, audit: AuditEntryInput, write: () => Promise<T>): Promise<CaseChange<T>> {
-  return checkIntake(() => guardStorage(async () => (await writeWithAudit(db, caseWriteTables(db), audit, write)).value));
+export function runCaseWrite<T>(db: DeskDatabase, audit: AuditEntryInput, write: () => Promise<T>, moreTables: readonly Table[] = []): Promise<CaseChange<T>> {
+  return checkIntake(() => guardStorage(async () => (await writeWithAudit(db, [...caseWriteTables(db), ...moreTables], audit, write)).value));
 }
 
 /** Runs input checks (or any work) that refuse by throwing `Refusal`, answering the refusal as a result. */

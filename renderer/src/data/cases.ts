@@ -163,6 +163,55 @@ export interface CommandOutcome {
   events: CaseEvent[];
 }
 
+/** What a command reads before its transaction opens: the case as it stands, the calendar and the case's catalogue. */
+export interface CommandSetting {
+  existing: CaseRow;
+  calendar: Awaited<ReturnType<typeof activeCalendar>>;
+  catalogue: Awaited<ReturnType<typeof catalogueForCase>>;
+}
+
+/** The command's setting, or undefined when the case is not stored on this desk. */
+export async function readCommandSetting(db: DeskDatabase, caseId: CaseId): Promise<CommandSetting | undefined> {
+  const existing = await getCase(db, caseId);
+  if (existing === undefined) return undefined;
+  const [calendar, catalogue] = await Promise.all([activeCalendar(db), catalogueForCase(db, existing)]);
+  return { existing, calendar, catalogue };
+}
+
+/**
+ * Inside a case write: gives the stored case the command through the state machine (refused with its
+ * message), stores the new state and appends the status and every new event for HQ.
+ */
+export async function commandWithin(
+  db: DeskDatabase,
+  caseId: CaseId,
+  command: CaseCommandInput,
+  setting: CommandSetting,
+  context: { clerk: WriteContext['clerk']; at: string },
+): Promise<CommandOutcome & { clerk: WriteContext['clerk'] }> {
+  const { at } = context;
+  const [clerk, before] = await Promise.all([actingClerk(db, context.clerk), requireCase(db, caseId)]);
+  const result = applyCaseCommand(before.state, command, {
+    clerk,
+    at,
+    checklist: decisionItems(await checklistWithin(db, before, setting.catalogue)),
+    addWorkingDays: (start, n) => addWorkingDaysOn(setting.calendar.data, start, n),
+  });
+  if (!result.ok) throw new Refusal(result.error.message);
+  const after: CaseRow = freshened({
+    ...before,
+    state: result.state,
+    statusCode: result.state.status.code,
+    dueDate: runningDueDate(result.state.status) ?? '',
+    updatedAt: at,
+  });
+  await Promise.all([
+    db.cases.put(after),
+    appendOps(currentWriteTransaction(), [...caseOp(after, changedCaseFields(before, after), clerk, at), ...caseEventOps(caseId, result.events, clerk, at)]),
+  ]);
+  return { case: after, events: result.events, clerk };
+}
+
 /**
  * Gives the case a command (受理, 容缺受理, 一次性告知, 不予受理, 撤回, …) through the domain state machine,
  * with the case's current checklist and the calendar in use. A refused command changes nothing and comes
@@ -173,38 +222,19 @@ export async function applyCommand(db: DeskDatabase, caseId: CaseId, command: Ca
   const parsed = caseCommandSchema.safeParse(command);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? casesMessages.unknownCommand };
   const at = chinaIso(context.at ?? new Date());
-  const existing = await getCase(db, caseId);
-  if (existing === undefined) return { ok: false, message: m.notFound };
-  const [calendar, catalogue] = await Promise.all([activeCalendar(db), catalogueForCase(db, existing)]);
+  const setting = await readCommandSetting(db, caseId);
+  if (setting === undefined) return { ok: false, message: m.notFound };
   const audit = {
     at,
     clerkId: context.clerk.id,
     action: `case.${parsed.data.type}`,
     subject: caseSubject(caseId),
-    details: { caseNumber: existing.caseNumber },
+    details: { caseNumber: setting.existing.caseNumber },
   };
 
   return runCaseWrite(db, audit, async () => {
-    const [clerk, before] = await Promise.all([actingClerk(db, context.clerk), requireCase(db, caseId)]);
-    const result = applyCaseCommand(before.state, command, {
-      clerk,
-      at,
-      checklist: decisionItems(await checklistWithin(db, before, catalogue)),
-      addWorkingDays: (start, n) => addWorkingDaysOn(calendar.data, start, n),
-    });
-    if (!result.ok) throw new Refusal(result.error.message);
-    const after: CaseRow = freshened({
-      ...before,
-      state: result.state,
-      statusCode: result.state.status.code,
-      dueDate: runningDueDate(result.state.status) ?? '',
-      updatedAt: at,
-    });
-    await Promise.all([
-      db.cases.put(after),
-      appendOps(currentWriteTransaction(), [...caseOp(after, changedCaseFields(before, after), clerk, at), ...caseEventOps(caseId, result.events, clerk, at)]),
-    ]);
-    return { case: after, events: result.events };
+    const outcome = await commandWithin(db, caseId, command, setting, { clerk: context.clerk, at });
+    return { case: outcome.case, events: outcome.events };
   });
 }
 

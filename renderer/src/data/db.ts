@@ -9,6 +9,7 @@ import type {
   CounterRow,
   DocumentRow,
   EnterpriseRow,
+  IntakeDraftRow,
   LicenceSheetRow,
   MetaRow,
   OutboxRow,
@@ -44,6 +45,7 @@ export class DeskDatabase extends Dexie {
   licenceSheets!: EntityTable<LicenceSheetRow, 'serial'>;
   counters!: EntityTable<CounterRow, 'name'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  intakeDrafts!: EntityTable<IntakeDraftRow, 'clerkId'>;
 
   constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
     const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;

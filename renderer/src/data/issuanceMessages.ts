@@ -13,6 +13,7 @@ export const issuanceDataMessages = {
     noCase: '此类文书须属于某个办件',
     notRequested: '该办件的这一决定没有要求出具此文书',
     supersededDecision: '这一决定已被市级系统按其他窗口的决定取代，其文书不能再打印',
+    caseWithdrawn: '办件已撤回，其受理文书已作废，不能再打印',
     alreadyPrinted: (number: string) => `此文书已打印（${number}），如需再次打印请使用“重印”`,
     numberMoved: '文号已被本机另一次打印占用，已重新生成文书，请核对预览后再打印',
     bytesChanged: '文书内容与生成时的校验值不符，未存档，请重新生成',

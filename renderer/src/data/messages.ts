@@ -67,6 +67,10 @@ export const dataMessages = {
     contentMismatch: '文件内容与其类型不符，可能已损坏或扩展名被改动，请重新扫描',
     tooMany: (max: number) => `每项材料最多附加${max}个文件`,
   },
+  withdrawal: {
+    formChanged: '打印的撤回申请与记录的内容不一致，请重新打印后由申请人签字',
+    voidReason: '申请人书面申请撤回，办件已撤回，本文书作废',
+  },
   reference: {
     bundledBroken: (kind: string, detail: string) => `随程序安装的${kind}无法使用：${detail}。请联系技术支持。`,
     refused: (kind: string, detail: string) => `${kind}未更新，继续使用原有版本：${detail}`,

@@ -292,3 +292,14 @@ export interface ReferenceRow {
   data: unknown;
   storedAt: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Intake drafts
+
+/** A clerk's half-typed intake form, kept locally (never synced) until it is taken in or discarded. */
+export interface IntakeDraftRow {
+  clerkId: ClerkId;
+  /** The form's values as the intake form defines them; parsed by its schema when read back. */
+  values: unknown;
+  savedAt: string;
+}

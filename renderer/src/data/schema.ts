@@ -120,8 +120,10 @@ export const schemaVersions: readonly SchemaVersion[] = [
   },
   {
     // Search keys version 3 (data/search/keys.ts): names keyed by pinyin (initials and full pinyin), case
-    // numbers by their sequence, middle fragments of codes found from six characters. Stores are
-    // unchanged; every case and enterprise is re-keyed so rows taken in before are found by pinyin too.
+    // numbers by their sequence, middle fragments of codes found from six characters; every case and
+    // enterprise is re-keyed so rows taken in before are found by pinyin too.
+    // Intake drafts (data/intakeDrafts.ts): the half-typed intake form of each clerk, kept so a crash,
+    // a lock or a restart loses nothing. Local only: never synced, one row per clerk.
     version: 6,
     stores: {
       meta: 'key',
@@ -137,6 +139,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
       licenceSheets: 'serial, kind, state',
       counters: 'name',
       outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
     },
     upgrade: rekeySearchRows,
   },

@@ -11,6 +11,7 @@ import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/l
 import { receiptTemplate } from './templates/receipt';
 import { rejectionNoticeTemplate } from './templates/rejectionNotice';
 import type { DocumentWarning, Template } from './templates/template';
+import { withdrawalRequestTemplate } from './templates/withdrawalRequest';
 
 export const templates: { [K in DocumentKind]: Template<K> } = {
   receipt: receiptTemplate,
@@ -18,6 +19,7 @@ export const templates: { [K in DocumentKind]: Template<K> } = {
   deferredAcceptanceNotice: deferredAcceptanceNoticeTemplate,
   correctionNotice: correctionNoticeTemplate,
   rejectionNotice: rejectionNoticeTemplate,
+  withdrawalRequest: withdrawalRequestTemplate,
   calibrationSheet: calibrationSheetTemplate,
   licenceOriginal: licenceOriginalTemplate,
   licenceDuplicate: licenceDuplicateTemplate,

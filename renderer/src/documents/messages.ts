@@ -9,6 +9,7 @@ export const documentMessages = {
     deferredAcceptanceNotice: '容缺受理通知书',
     correctionNotice: '补正材料通知书',
     rejectionNotice: '不予受理通知书',
+    withdrawalRequest: '撤回申请',
     calibrationSheet: '套打校准页',
     licenceOriginal: '营业执照（正本）',
     licenceDuplicate: '营业执照（副本）',
@@ -88,6 +89,33 @@ export const documentMessages = {
     columns: ['序号', '不予受理理由', '依据'],
     appeal: (reviewBody: string, court: string) =>
       `如不服本决定，可以自收到本通知书之日起六十日内向${reviewBody}申请行政复议，或者自收到本通知书之日起六个月内依法向${court}提起行政诉讼。`,
+  },
+
+  withdrawal: {
+    /** Where the notices have their 文号: this is the applicant's own request. */
+    byApplicant: '（申请人书面申请）',
+    fields: {
+      caseNumber: '办件编号',
+      submittedAt: '申请日期',
+      enterprise: '企业名称',
+      uscc: '统一社会信用代码',
+      applicant: '申请人',
+      agent: '委托代理人',
+      idDocument: '证件及号码',
+      status: '办件状态',
+      acceptedAt: '受理日期',
+    },
+    none: '—',
+    notAccepted: '尚未受理',
+    mattersHeading: '一、申请撤回的事项',
+    matterColumns: ['序号', '事项名称', '实施部门'],
+    reasonHeading: '二、撤回原因',
+    blankReason: '（申请人填写）',
+    statementHeading: '三、申请人声明',
+    statement: (agency: string) =>
+      `本人（本单位）自愿向${agency}撤回上述申请。已知悉：撤回后本办件即终结，不能恢复；已出具的受理通知书、收件凭证等文书同时作废，尚未补交的容缺材料不再补交；已提交的申请材料可申请退还；如需再次办理，应重新提出申请。`,
+    agentSignature: '委托代理人（签字）：',
+    counter: (window: string, clerk: string) => `受理窗口：${window}\u3000经办人：${clerk}`,
   },
 
   calibration: {

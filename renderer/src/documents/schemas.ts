@@ -102,6 +102,32 @@ export const rejectionNoticeRequestSchema = z.object({
   appeal: z.object({ reviewBody: text(40), court: text(40) }),
 });
 
+/**
+ * 撤回申请: the applicant's written request to withdraw, printed at the counter for the applicant to sign.
+ * It is the applicant's document, not the agency's, so it has no 文号; its bytes are kept with the withdrawal.
+ */
+export const withdrawalRequestRequestSchema = z.object({
+  kind: z.literal('withdrawalRequest'),
+  caseNumber: caseNumberSchema,
+  /** When it was printed for signing. */
+  issuedAt: isoDateTimeSchema,
+  catalogueVersion: text(40),
+  agency: agencySchema,
+  enterpriseName: text(60),
+  uscc: text(18).nullable(),
+  /** Identity documents as the case records them: kind and number in one line. */
+  applicant: z.object({ name: text(30), idDocument: text(60) }),
+  agent: z.object({ name: text(30), idDocument: text(60) }).nullable(),
+  matters: z.array(matterSchema).min(1).max(20),
+  submittedAt: isoDateTimeSchema,
+  /** Where the case stands (已受理, 审批中…), and when it was accepted if it was. */
+  status: text(20),
+  acceptedAt: isoDateTimeSchema.nullable(),
+  reason: text(500).nullable(),
+  window: text(30),
+  clerkName: text(20),
+});
+
 export const calibrationSheetRequestSchema = z.object({
   kind: z.literal('calibrationSheet'),
   paper: z.enum(['original', 'duplicate']),
@@ -192,6 +218,7 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   deferredAcceptanceNoticeRequestSchema,
   correctionNoticeRequestSchema,
   rejectionNoticeRequestSchema,
+  withdrawalRequestRequestSchema,
   calibrationSheetRequestSchema,
   licenceOriginalRequestSchema,
   licenceDuplicateRequestSchema,

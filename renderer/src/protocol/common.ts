@@ -6,7 +6,7 @@
  * implements only the base.
  */
 import { z } from 'zod';
-import { maxScanBytes } from '../domain/cases/caseEventRecords';
+import { maxScanBytes } from '../domain/cases/attachmentRef';
 
 export const protocolLimits = {
   maxOpsPerPush: 500,

@@ -14,6 +14,7 @@ import type { PushResponse, PushResult } from '../protocol/push';
 import { unsentCaseFields, withDeskFields } from './deskFields';
 import { syncMessages } from './messages';
 import { failureOfHq, type PhaseFailure, type PushLimits, type SyncContext } from './syncContext';
+import { withdrawalRequestBytes } from '../domain/cases/withdrawal';
 
 const encoder = new TextEncoder();
 
@@ -30,11 +31,13 @@ type Taken =
   | { kind: 'missing' }
   | { kind: 'none' };
 
-/** The checklist scans the batch's ops refer to. */
+/** The scans the batch's ops refer to: checklist scans, and the written request of a withdrawal. */
 function scansOf(batch: readonly OutboxRow[]): Set<string> {
   const hashes = new Set<string>();
   for (const row of batch) {
     if (row.op.entity === 'checklistEvent') for (const attachment of row.op.payload.attachments) hashes.add(attachment.sha256);
+    const event = row.op.entity === 'caseEvent' ? row.op.payload.event : null;
+    if (event?.type === 'withdrawn' && event.request !== undefined) hashes.add(withdrawalRequestBytes(event.request));
   }
   return hashes;
 }

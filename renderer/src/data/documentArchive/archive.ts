@@ -198,6 +198,7 @@ export async function archiveDocument(
           const row = await requireCaseRow(db, draft.caseId);
           const asked = documentRequestsOf(row.state.timeline).some((request) => request.eventSeq === draft.eventSeq && request.kind === draft.kind);
           if (!asked) throw new Refusal(m.notRequested);
+          if (row.statusCode === 'withdrawn') throw new Refusal(m.caseWithdrawn);
           // HQ kept another window's decision: what this one asked for is no longer to be handed out.
           const decision = row.state.timeline.find((event) => event.seq === draft.eventSeq);
           if (decision !== undefined && isSuperseded(decision, row.state)) throw new Refusal(m.supersededDecision);

@@ -229,15 +229,15 @@ export class NoticeFlow {
     this.y += 5;
   }
 
-  /** 申请人（签字或盖章）：____ 日期：____ */
-  signatureLine(): void {
+  /** 申请人（签字或盖章）：____ 日期：____, or another signer's label. */
+  signatureLine(label: string = m.common.signature): void {
     const em = ptToMm(BODY.sizePt);
     this.ensure(em + 10);
     this.y += 6;
     const baseline = this.y + em * 0.88;
     const style: TextStyle = { face: BODY.face, sizePt: BODY.sizePt };
-    this.canvas.text(m.common.signature, MARGIN.left, baseline, style);
-    const lineStart = MARGIN.left + this.builder.measure(m.common.signature, BODY.face, BODY.sizePt);
+    this.canvas.text(label, MARGIN.left, baseline, style);
+    const lineStart = MARGIN.left + this.builder.measure(label, BODY.face, BODY.sizePt);
     this.canvas.line(lineStart, baseline + 1, lineStart + 45, baseline + 1, { widthPt: 0.5 });
     this.canvas.alignedText(m.common.signatureDate, A4.widthMm - MARGIN.right, baseline, style, 'right');
     this.y += em + 4;

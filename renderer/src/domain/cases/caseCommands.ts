@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../chineseDate';
 import { optionalText, requiredText } from './caseText';
 import { casesMessages } from './messages';
+import { withdrawalRequestSchema } from './withdrawal';
 
 const label = casesMessages.fieldLabels;
 const materialKey = z.string({ error: casesMessages.materialKeyEmpty }).min(1, { error: casesMessages.materialKeyEmpty });
@@ -30,7 +31,12 @@ export const caseCommandSchema = z.discriminatedUnion(
     }),
     z.object({ type: z.literal('applicantReturns') }),
     z.object({ type: z.literal('refuse'), reason: requiredText(label.reason, 500, { multiline: true }) }),
-    z.object({ type: z.literal('withdraw'), reason: optionalText(label.reason, 500, { multiline: true }) }),
+    z.object({
+      type: z.literal('withdraw'),
+      reason: optionalText(label.reason, 500, { multiline: true }),
+      /** The applicant's written request: a withdrawal is never only said at the counter. */
+      request: withdrawalRequestSchema,
+    }),
     z.object({ type: z.literal('startReview') }),
     z.object({ type: z.literal('approve'), note: optionalText(label.note, 500, { multiline: true }) }),
     z.object({ type: z.literal('deny'), reason: requiredText(label.reason, 500, { multiline: true }) }),

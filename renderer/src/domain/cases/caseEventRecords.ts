@@ -3,8 +3,8 @@ import { materialForms } from '../catalogue/schema';
 import { isoDateSchema } from '../chineseDate';
 import { documentNumberSchema } from '../documentNumber';
 import { eventRecordMeta } from '../eventRecord';
-import { sha256Schema } from '../sha256';
 import { plainTextSchema } from '../text';
+import { attachmentRefSchema } from './attachmentRef';
 import { caseEventSchema } from './caseEvents';
 import { caseIdSchema } from './caseId';
 import { checklistItemStatuses } from './decisionChecklist';
@@ -16,18 +16,6 @@ import { idNumberSchema } from './parties';
  * the op's entityId is the event's id and its time is the op's `at`) and a record (the payload with
  * `eventRecordMeta`, as HQ sends it back).
  */
-
-/** The largest scan a case may carry: HQ refuses larger uploads; the counter's own limit is lower. */
-export const maxScanBytes = 25 * 1024 * 1024;
-
-/** A scan attached to a checklist item, addressed by its SHA-256. */
-export const attachmentRefSchema = z.object({
-  sha256: sha256Schema,
-  fileName: plainTextSchema(200),
-  mediaType: z.string().regex(/^(application\/pdf|image\/[a-z0-9.+-]{1,40})$/, { error: casesMessages.record.attachmentType }),
-  size: z.int().min(1).max(maxScanBytes),
-});
-export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
 const checklistEventShape = {
   caseId: caseIdSchema,

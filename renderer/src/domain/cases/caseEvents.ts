@@ -4,6 +4,7 @@ import { clerkIdSchema } from '../clerks/clerkId';
 import { deskCodeSchema } from './caseNumber';
 import { documentRequestSchema, type CaseDocumentKind } from './caseDocuments';
 import { casesMessages } from './messages';
+import { withdrawalRequestSchema } from './withdrawal';
 import { caseFields, type CaseField } from './caseRecord';
 import { collectorSchema, deferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
 
@@ -82,7 +83,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     droppedItems: z.array(checklistItemRefSchema),
   }),
   z.object({ ...eventBase, type: z.literal('refused'), visit, reason: z.string(), documents }),
-  z.object({ ...eventBase, type: z.literal('withdrawn'), from: z.enum(withdrawableStatusCodes), reason: z.string().nullable() }),
+  z.object({
+    ...eventBase,
+    type: z.literal('withdrawn'),
+    from: z.enum(withdrawableStatusCodes),
+    reason: z.string().nullable(),
+    /** The applicant's written request; absent on withdrawals recorded before it was kept. */
+    request: withdrawalRequestSchema.optional(),
+  }),
   z.object({ ...eventBase, type: z.literal('reviewStarted') }),
   z.object({ ...eventBase, type: z.literal('approved'), note: z.string().nullable(), decidedBy }),
   z.object({ ...eventBase, type: z.literal('denied'), reason: z.string(), documents, decidedBy, legalBasis: z.string().optional() }),

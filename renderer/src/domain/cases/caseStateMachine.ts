@@ -192,7 +192,7 @@ function withdraw(
     ok: true,
     visits: env.visit,
     status: { code: 'withdrawn', withdrawnAt: env.at, from, acceptance, reason: command.reason },
-    events: [{ type: 'withdrawn', from, reason: command.reason }],
+    events: [{ type: 'withdrawn', from, reason: command.reason, request: command.request }],
   };
 }
 

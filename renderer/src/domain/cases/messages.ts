@@ -122,6 +122,10 @@ export const casesMessages = {
     collectorName: '领取人姓名',
     collectorIdNumber: '领取人证件号码',
   },
+  withdrawal: {
+    requestMissing: '撤回须有申请人的书面撤回申请：请上传申请人提交的书面申请扫描件，或打印撤回申请由申请人当场签字',
+    notSigned: '打印的撤回申请须由申请人当场签字后才能撤回',
+  },
   deadlinesEmpty: '请为容缺材料填写补交期限',
   noticeItemsEmpty: '一次性告知书至少应列出一项需补正的材料',
   materialKeyEmpty: '材料编号不能为空',

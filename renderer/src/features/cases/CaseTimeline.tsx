@@ -118,6 +118,10 @@ function eventDetails(event: CaseEvent): string[] {
     if (event.droppedItems.length > 0) lines.push(`${m.correctionDropped}：${event.droppedItems.map((item) => `「${item.name}」`).join('、')}`);
   }
   if ((event.type === 'refused' || event.type === 'denied' || event.type === 'withdrawn') && event.reason !== null) lines.push(`${m.reason}：${event.reason}`);
+  if (event.type === 'withdrawn' && event.request !== undefined) {
+    const written = casesMessages.withdrawal;
+    lines.push(`${m.withdrawalRequest}：${event.request.kind === 'scan' ? written.requestScan(event.request.scan.fileName) : written.requestSigned}`);
+  }
   if (event.type === 'denied' && event.legalBasis !== undefined) lines.push(`${m.legalBasis}：${event.legalBasis}`);
   if (event.type === 'offlineIssuanceApproved') lines.push(m.offlineIssuance(event.approvedBy, event.deskCode));
   if ('documents' in event && event.documents.length > 0) {

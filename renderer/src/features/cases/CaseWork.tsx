@@ -9,6 +9,7 @@ import type { ChecklistEntry } from '../../data/records';
 import { buildChecklist, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
 import type { CatalogueSelection } from '../../domain/catalogue/selection';
 import { isIntakeOpen } from '../../domain/cases/caseStatus';
+import { availableCaseCommands } from '../../domain/cases/caseStateMachine';
 import { standingDecision } from '../../domain/cases/standingDecision';
 import { ChecklistCollector } from '../checklist/ChecklistCollector';
 import { DroppedItems } from '../checklist/DroppedItems';
@@ -24,6 +25,7 @@ import { HqDecisionPanel } from './decision/HqDecisionPanel';
 import type { DecisionOutcome } from './decision/decisionTypes';
 import { lastDecision } from './lastDecision';
 import { casesMessages as m } from './messages';
+import { WithdrawalPanel } from './withdrawal/WithdrawalPanel';
 
 export interface CaseWorkProps {
   file: CaseFile;
@@ -106,9 +108,9 @@ export function CaseWork(props: CaseWorkProps) {
     return { ok: true, events: result.value.events };
   };
 
-  // Once HQ denies the case, the counter's decision and its documents are history (the timeline keeps them);
-  // a window's decision HQ did not keep (another window's stood) is never shown as the case's.
-  const decided = row.decision?.kind === 'denied' ? null : standingDecision(row.state);
+  // Once HQ denies the case or the applicant withdraws it, the counter's decision and its documents are
+  // history (the timeline keeps them); a window's decision HQ did not keep is never shown as the case's.
+  const decided = row.decision?.kind === 'denied' || row.statusCode === 'withdrawn' ? null : standingDecision(row.state);
   return (
     <Stack gap="md">
       {row.decision !== null ? <HqDecisionPanel decision={row.decision} /> : null}
@@ -134,6 +136,7 @@ export function CaseWork(props: CaseWorkProps) {
           run={run}
         />
       ) : null}
+      {availableCaseCommands(row.statusCode, clerk.role).includes('withdraw') ? <WithdrawalPanel row={row} items={items} queue={queue} /> : null}
     </Stack>
   );
 }

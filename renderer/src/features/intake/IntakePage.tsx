@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createDraftCase, type DraftCaseInput } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
 import type { CaseId } from '../../domain/cases/caseId';
+import { formatChineseDateTime } from '../../domain/chineseDate';
 import { CaseSummary } from '../cases/CaseSummary';
 import { CaseWork } from '../cases/CaseWork';
 import { useCaseFile } from '../cases/useCaseFile';
@@ -15,9 +16,11 @@ import type { KnownEnterprise } from './EnterpriseSection';
 import { agentInput, partyInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
 import { IntakeCorrection } from './IntakeCorrection';
+import { IntakeDraftOffer } from './IntakeDraftOffer';
 import { IntakeForm, type TakeInOutcome } from './IntakeForm';
 import { emptyIntakeForm, type CheckedIntake, type IntakeForm as IntakeFormValue } from './intakeFormModel';
 import { intakeMessages as m } from './messages';
+import { useIntakeDraft } from './useIntakeDraft';
 
 /**
  * 受理: the intake form with its live checklist; once the case is registered, the same screen turns into
@@ -28,6 +31,7 @@ export function IntakePage() {
   const [form, setForm] = useState<IntakeFormValue<KnownEnterprise>>(emptyIntakeForm);
   const [caseId, setCaseId] = useState<CaseId | null>(null);
   const clerk = useClerk();
+  const draft = useIntakeDraft(clerk.id, form, setForm);
 
   const nextApplicant = () => {
     setForm(emptyIntakeForm());
@@ -39,6 +43,8 @@ export function IntakePage() {
     const result = await createDraftCase(deskDatabase(), toDraftInput(intake), { clerk });
     if (!result.ok) return { ok: false, message: result.message };
     setCaseId(result.value.id);
+    // The case is stored: its draft has served. A failure to remove it shows beside the form, not as a failed intake.
+    await draft.taken();
     return { ok: true };
   };
 
@@ -79,7 +85,18 @@ export function IntakePage() {
           {reference.message}
         </Alert>
       ) : null}
+      <IntakeDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={() => void draft.discard()} />
       {reference.state === 'ready' && caseId === null ? <IntakeSteps active={0} /> : null}
+      {caseId === null && draft.problem !== null ? (
+        <Alert color="orange" role="alert">
+          {m.draft.saveFailed(draft.problem)}
+        </Alert>
+      ) : null}
+      {caseId === null && draft.savedAt !== null ? (
+        <Text size="xs" c="dimmed" data-testid="intake-draft-status">
+          {m.draft.savedAt(formatChineseDateTime(draft.savedAt))}
+        </Text>
+      ) : null}
       {reference.state === 'ready' && caseId === null ? (
         <IntakeForm reference={reference.value} form={form} onChange={setForm} findEnterprises={findKnownEnterprises} takeIn={takeIn} />
       ) : null}

@@ -82,6 +82,22 @@ export const intakeMessages = {
     decide: '受理决定',
   },
   nextApplicant: '接待下一位',
+  draft: {
+    savedAt: (time: string) => `草稿已自动保存（${time}），关闭或锁屏后可恢复`,
+    saveFailed: (detail: string) => `草稿未能保存：${detail}`,
+    offerTitle: '发现未提交的登记草稿',
+    offerText: (time: string) => `您上次在本窗口录入的登记尚未提交（保存于 ${time}）。恢复后可继续录入；放弃则删除该草稿。`,
+    applicant: '申请人',
+    enterprise: '企业',
+    queueTicket: '排队号',
+    notTyped: '（未填写）',
+    restore: '恢复草稿',
+    discard: '放弃草稿',
+    lostTitle: '登记草稿无法恢复',
+    lostText: (time: string) =>
+      `您上次未提交的登记草稿（保存于 ${time}）是按旧版受理表单保存的，与现在的表单不一致，已无法读取。请向申请人重新核对并录入。`,
+    lostDismiss: '知道了，删除草稿',
+  },
   correction: {
     button: '修改受理信息',
     title: (caseNumber: string) => `修改受理信息 · 办件 ${caseNumber}`,

@@ -32,7 +32,8 @@ function addressee(row: CaseRow): string {
   return uscc === null ? m.foundingAddressee(row.applicant.name, name) : m.addressee(row.applicant.name, name);
 }
 
-function matters(row: CaseRow, catalogue: Catalogue) {
+/** The case's matters as documents print them (a code the catalogue no longer has is printed as it is). */
+export function documentMatters(row: CaseRow, catalogue: Catalogue) {
   return row.matterCodes.map((code) => {
     const matter = catalogue.matters.find((candidate) => candidate.code === code);
     return matter === undefined
@@ -52,12 +53,12 @@ function noticeBase(sources: CaseDocumentSources, documentNumber: DocumentNumber
     catalogueVersion: row.catalogueVersion,
     agency: { name: agency.name, hallName: agency.hallName, address: agency.address, phone: agency.phone },
     applicantName: addressee(row),
-    matters: matters(row, catalogue),
+    matters: documentMatters(row, catalogue),
   };
 }
 
 /** The acceptance the case carries from its 受理 on (every later status keeps it). */
-function acceptanceOf(row: CaseRow) {
+export function acceptanceOf(row: CaseRow) {
   const status = row.state.status;
   return 'acceptance' in status && status.acceptance !== null ? status.acceptance : null;
 }

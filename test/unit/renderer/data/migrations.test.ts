@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
+import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
 import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
@@ -11,6 +13,7 @@ import { findEnterprises } from '../../../../renderer/src/data/search/enterprise
 import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
@@ -41,6 +44,9 @@ const keyedByV2: { settled?: CaseRow; fresh?: CaseRow; enterprises?: EnterpriseR
 
 /** Search keys version 3 added pinyin (`p:`, `q:`) and case-sequence (`s:`) keys and kept the rest. */
 const withoutV3Keys = (keys: string[] | undefined) => keys?.filter((key) => !/^[pqs]:/.test(key));
+
+/** The ops and the clerk of a version-5 desk, before intake drafts. */
+const beforeDrafts: { outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
 
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
@@ -151,8 +157,9 @@ const shippedMigrations: MigrationCase[] = [
     },
   },
   {
-    // Search keys version 3: every case and enterprise is re-keyed in the index it is in, so cases taken
-    // in before are found by pinyin and by their sequence; nothing else of the rows changes.
+    // Search keys version 3 and intake drafts: every case and enterprise is re-keyed in the index it is in, so
+    // cases taken in before are found by pinyin and by their sequence; nothing else of the rows changes, the
+    // outbox stays as it was, and drafts start empty.
     from: 5,
     seed: async (db) => {
       await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
@@ -175,6 +182,8 @@ const shippedMigrations: MigrationCase[] = [
       keyedByV2.fresh = await db.cases.get(newer.value.id);
       keyedByV2.enterprises = await db.enterprises.toArray();
       expect(await db.cases.where('freshKeys').startsWith('p:').count()).toBe(0);
+      beforeDrafts.outbox = await db.outbox.toArray();
+      beforeDrafts.clerkId = clerk.id;
     },
     verify: async (db) => {
       const [older, newer] = [keyedByV2.settled!, keyedByV2.fresh!];
@@ -195,6 +204,11 @@ const shippedMigrations: MigrationCase[] = [
       expect(await found('danxiongxin')).toEqual([newer.id]);
       expect(await found(older.caseNumber.slice(-4))).toContain(older.id);
       expect((await findEnterprises(db, 'zysk')).map((hit) => hit.enterprise.name)).toEqual(['四川智宇顺科技有限公司']);
+      expect(await db.outbox.toArray()).toEqual(beforeDrafts.outbox);
+      const clerkId = beforeDrafts.clerkId!;
+      expect(await db.intakeDrafts.count()).toBe(0);
+      await saveIntakeDraft(db, clerkId, { queueTicket: 'A001' });
+      expect(await readIntakeDraft(db, clerkId, z.object({ queueTicket: z.string() }))).toMatchObject({ kind: 'restorable', values: { queueTicket: 'A001' } });
     },
   },
 ];

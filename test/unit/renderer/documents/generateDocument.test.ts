@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, calibrationSheet, dayReport } = demoRequests;
+const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, calibrationSheet, dayReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -58,6 +58,21 @@ const mustCarry: Record<DocumentKind, string[]> = {
     correctionNotice.documentNumber,
     '《中华人民共和国行政许可法》第三十二条',
     ...correctionNotice.items.flatMap((item) => [item.material, item.requirement, item.legalBasis]),
+  ],
+  withdrawalRequest: [
+    '撤回申请',
+    '申请人书面申请',
+    withdrawalRequest.caseNumber,
+    withdrawalRequest.enterpriseName,
+    withdrawalRequest.applicant.name,
+    withdrawalRequest.applicant.idDocument,
+    withdrawalRequest.agent!.name,
+    withdrawalRequest.reason!,
+    '自愿向绵阳市市场监督管理局撤回上述申请',
+    '申请人（签字或盖章）',
+    '委托代理人（签字）',
+    '经办人：王静',
+    ...withdrawalRequest.matters.map((matter) => matter.name),
   ],
   rejectionNotice: [
     '不予受理通知书',

@@ -15,6 +15,7 @@ import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
 import { closeDatabases, startUpInput } from '../data/dataFixtures';
 import { acceptedCase, draftCase, enrolledDesk } from './syncFixtures';
+import { signedWithdrawalRequest } from '../domain/cases/caseFixtures';
 
 let hq: HqHarness;
 beforeEach(async () => {
@@ -176,7 +177,7 @@ describe('pulling HQ\'s changes', () => {
     await pushOutbox(intake.ctx);
     await pullChanges(other.ctx, other.deskId);
     // The applicant turns up at window 02, which withdraws the case.
-    const withdrawn = await applyCommand(other.db, row.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: other.clerk });
+    const withdrawn = await applyCommand(other.db, row.id, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk: other.clerk });
     if (!withdrawn.ok) throw new Error(withdrawn.message);
     await pushOutbox(other.ctx);
     await pullChanges(intake.ctx, intake.deskId);

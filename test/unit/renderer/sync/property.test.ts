@@ -18,6 +18,7 @@ import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
 import { expectDelivered, FaultDesk, hallCode } from './faults/faultDesk';
 import { acceptedCase, draftCase } from './syncFixtures';
+import { signedWithdrawalRequest } from '../domain/cases/caseFixtures';
 
 /**
  * The property behind the fault suite (ARCHITECTURE.md, "The sync contract"), over random days of a hall: two or three desks take
@@ -128,7 +129,7 @@ const work = [
             : decision === 'refuse'
               ? { type: 'refuse', reason: '不属于本中心受理范围' }
               : decision === 'withdraw'
-                ? { type: 'withdraw', reason: '申请人撤回' }
+                ? { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }
                 : missing.length > 0
                   ? { type: 'issueCorrectionNotice', items: missing.map((item) => ({ materialKey: item.key })) }
                   : null;
@@ -316,7 +317,7 @@ async function decideAtCounter(member: FaultDesk, row: CaseRow, decision: Counte
       : decision === 'refuse'
         ? { type: 'refuse', reason: '不属于本中心受理范围' }
         : decision === 'withdraw'
-          ? { type: 'withdraw', reason: '申请人撤回' }
+          ? { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }
           : { type: 'issueCorrectionNotice', items: missing.map((item) => ({ materialKey: item.key })) };
   const decided = await applyCommand(member.db, row.id, command, { clerk: member.clerk, at });
   expect(decided.ok, decided.ok ? '' : decided.message).toBe(true);

@@ -9,6 +9,7 @@ import { licenceData } from '../../../hq/support/fixtures';
 import { HqHarness } from '../../../hq/support/harness';
 import { closeDatabases } from '../data/dataFixtures';
 import { acceptedCase, countingTransport, draftCase, enrolledDesk, outboxStates } from './syncFixtures';
+import { signedWithdrawalRequest } from '../domain/cases/caseFixtures';
 
 let hq: HqHarness;
 beforeEach(async () => {
@@ -164,7 +165,7 @@ describe('pushOutbox', () => {
     await pushOutbox(desk.ctx);
     await hq.operator.approve(row.id, licenceData());
     // Still believing the case accepted (no pull yet), the clerk withdraws it: HQ has decided, the op conflicts.
-    const withdrawn = await applyCommand(desk.db, row.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk });
+    const withdrawn = await applyCommand(desk.db, row.id, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk: desk.clerk });
     expect(withdrawn.ok).toBe(true);
     expect(await pushOutbox(desk.ctx)).toBeNull();
     const conflicted = (await desk.db.outbox.where('state').equals('conflict').toArray())[0]!;

@@ -28,12 +28,13 @@ export interface DecisionPanelProps {
   run: RunCommand;
 }
 
-type Dialog = 'acceptWithDeferral' | 'issueCorrectionNotice' | 'refuse' | 'withdraw' | null;
+type Dialog = 'acceptWithDeferral' | 'issueCorrectionNotice' | 'refuse' | null;
 
 /**
  * The counter's decisions on a case being taken in or coming back after a correction notice. The buttons
  * are the commands the state machine allows for this status and role; what it refuses comes back as its
- * own Chinese sentence. 不予受理 and 撤回 end the case, so they go through a confirmation step.
+ * own Chinese sentence. 不予受理 ends the case, so it goes through a confirmation step; 撤回, which needs the
+ * applicant's written request, has its own panel (`WithdrawalPanel`).
  */
 export function DecisionPanel(props: DecisionPanelProps) {
   const { state, role } = props;
@@ -101,9 +102,9 @@ export function DecisionPanel(props: DecisionPanelProps) {
           {offered.map((type) => (
             <Button
               key={type}
-              variant={type === 'accept' ? 'filled' : type === 'refuse' || type === 'withdraw' ? 'outline' : 'light'}
-              color={type === 'refuse' || type === 'withdraw' ? 'red' : type === 'acceptWithDeferral' ? 'yellow' : undefined}
-              disabled={busy || (props.blocked !== null && type !== 'withdraw')}
+              variant={type === 'accept' ? 'filled' : type === 'refuse' ? 'outline' : 'light'}
+              color={type === 'refuse' ? 'red' : type === 'acceptWithDeferral' ? 'yellow' : undefined}
+              disabled={busy || props.blocked !== null}
               loading={busy && type === 'accept'}
               onClick={() => open(type)}
               rightSection={
@@ -142,19 +143,10 @@ export function DecisionPanel(props: DecisionPanelProps) {
       />
       <ReasonModal
         opened={dialog === 'refuse'}
-        kind="refuse"
         busy={busy}
         problem={problem}
         onClose={() => setDialog(null)}
         onSubmit={async (reason) => (await run({ type: 'refuse', reason })) && setDialog(null)}
-      />
-      <ReasonModal
-        opened={dialog === 'withdraw'}
-        kind="withdraw"
-        busy={busy}
-        problem={problem}
-        onClose={() => setDialog(null)}
-        onSubmit={async (reason) => (await run({ type: 'withdraw', reason })) && setDialog(null)}
       />
     </Paper>
   );
@@ -170,8 +162,6 @@ function buttonLabel(type: CaseCommandType): string {
       return m.notice.button;
     case 'refuse':
       return m.refuse.button;
-    case 'withdraw':
-      return m.withdraw.button;
     default:
       return caseCommandLabels[type];
   }

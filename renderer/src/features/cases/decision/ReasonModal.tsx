@@ -8,16 +8,15 @@ const m = casesMessages.decisions;
 
 export interface ReasonModalProps {
   opened: boolean;
-  /** 不予受理 needs a reason; 撤回 may have one. Both end the case, so both ask for confirmation. */
-  kind: 'refuse' | 'withdraw';
   busy: boolean;
   problem: string | null;
   onClose: () => void;
   onSubmit: (reason: string) => Promise<unknown>;
 }
 
+/** 不予受理: a reason is required, and since it ends the case the clerk confirms it once more. */
 export function ReasonModal(props: ReasonModalProps) {
-  const text = props.kind === 'refuse' ? m.refuse : m.withdraw;
+  const text = m.refuse;
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={text.title} size="lg">
       {props.opened ? <ReasonForm {...props} /> : null}
@@ -27,11 +26,10 @@ export function ReasonModal(props: ReasonModalProps) {
 
 /** Two steps: the reason, then a plain statement of the consequence with the final button. */
 function ReasonForm(props: ReasonModalProps) {
-  const text = props.kind === 'refuse' ? m.refuse : m.withdraw;
+  const text = m.refuse;
   const [reason, setReason] = useState('');
   const [step, setStep] = useState<'reason' | 'confirm'>('reason');
   const [showErrors, setShowErrors] = useState(false);
-  const required = props.kind === 'refuse';
 
   if (step === 'confirm') {
     return (
@@ -59,7 +57,7 @@ function ReasonForm(props: ReasonModalProps) {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        if (required && reason.trim() === '') {
+        if (reason.trim() === '') {
           setShowErrors(true);
           return;
         }
@@ -73,9 +71,9 @@ function ReasonForm(props: ReasonModalProps) {
           onChange={setReason}
           max={500}
           multiline
-          required={required}
+          required
           showErrors={showErrors}
-          placeholder={'reasonPlaceholder' in text ? text.reasonPlaceholder : undefined}
+          placeholder={text.reasonPlaceholder}
           autoFocus
         />
         <Group justify="flex-end">

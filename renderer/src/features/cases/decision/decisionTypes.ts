@@ -6,12 +6,11 @@ export type DecisionOutcome = { ok: true; events: readonly CaseEvent[] } | { ok:
 
 export type RunCommand = (input: CaseCommandInput) => Promise<DecisionOutcome>;
 
-/** The commands given at the counter, in the order the buttons are offered. */
+/** The commands given at the counter, in the order the buttons are offered (撤回 has its own panel). */
 export const counterCommands: readonly CaseCommandType[] = [
   'accept',
   'acceptWithDeferral',
   'issueCorrectionNotice',
   'refuse',
-  'withdraw',
   'applicantReturns',
 ];

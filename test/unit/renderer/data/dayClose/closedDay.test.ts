@@ -7,6 +7,7 @@ import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import { closeDatabases, startUpInput } from '../dataFixtures';
 import { issuingDesk, unwrapResult, type IssuingDesk } from '../issuanceFixtures';
 import { day, markAllApplied, reconcile, sign, workedDay } from './dayCloseFixtures';
+import { signedWithdrawalRequest } from '../../domain/cases/caseFixtures';
 
 afterEach(closeDatabases);
 
@@ -35,7 +36,7 @@ describe('a signed day stays closed', () => {
   it('refuses decisions and checklist entries dated on the closed day', async () => {
     const { desk, draft } = await closedDesk();
     const at = '2026-11-02T18:00:00+08:00';
-    expect(await applyCommand(desk.db, draft.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk, at })).toEqual({ ok: false, message: refusal });
+    expect(await applyCommand(desk.db, draft.id, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk: desk.clerk, at })).toEqual({ ok: false, message: refusal });
     const item = (await caseChecklist(desk.db, draft.id)).find((entry) => entry.status === 'missing')!;
     expect(await recordChecklistItem(desk.db, draft.id, item.key, { status: 'received', form: item.item.form, copies: item.item.copies, pages: 1 }, { clerk: desk.clerk, at })).toEqual({
       ok: false,
@@ -66,7 +67,7 @@ describe('a signed day stays closed', () => {
     const signed = await readDaySnapshot(desk.db, day);
     // Later work: the open draft is withdrawn the next day, another window's case reaches the desk by
     // sync as a draft, and the report's own op is still unsent.
-    unwrapResult(await applyCommand(desk.db, draft.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk, at: '2026-11-03T08:40:00+08:00' }));
+    unwrapResult(await applyCommand(desk.db, draft.id, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk: desk.clerk, at: '2026-11-03T08:40:00+08:00' }));
     const pulled = unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A002' }), { clerk: desk.clerk, at: '2026-11-03T08:45:00+08:00' }));
     await desk.db.cases.update(pulled.id, { createdAt: '2026-11-02T16:00:00+08:00' });
     const after = await readDaySnapshot(desk.db, day);
@@ -82,7 +83,7 @@ describe('the day report’s status section and case list', () => {
     const desk = await issuingDesk();
     const { accepted, draft } = await workedDay(desk);
     const withdrawn = unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A025' }), { clerk: desk.clerk, at: '2026-11-02T12:00:00+08:00' }));
-    unwrapResult(await applyCommand(desk.db, withdrawn.id, { type: 'withdraw', reason: '申请人撤回' }, { clerk: desk.clerk, at: '2026-11-02T12:10:00+08:00' }));
+    unwrapResult(await applyCommand(desk.db, withdrawn.id, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk: desk.clerk, at: '2026-11-02T12:10:00+08:00' }));
     // HQ's later approval reaches the case row by sync; the day's own work left it accepted.
     await desk.db.cases.update(accepted.id, { statusCode: 'approved' });
 

@@ -10,6 +10,7 @@ import { tierOf } from '../../../../../renderer/src/data/search/keyTiers';
 import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../../renderer/src/data/search/settleKeys';
 import { closeDatabases, readyDesk, startUpInput } from '../dataFixtures';
+import { signedWithdrawalRequest } from '../../domain/cases/caseFixtures';
 
 afterEach(closeDatabases);
 
@@ -91,7 +92,7 @@ describe('settleFreshKeys', () => {
     expect((await db.cases.get(caseId))!.updatedAt).toBe('2026-11-28T09:05:00.000+08:00');
 
     await settledNow();
-    expect(await applyCommand(db, caseId, { type: 'withdraw', reason: '申请人撤回' }, { clerk })).toMatchObject({ ok: true });
+    expect(await applyCommand(db, caseId, { type: 'withdraw', reason: '申请人撤回', request: signedWithdrawalRequest }, { clerk })).toMatchObject({ ok: true });
     await expectFresh();
   });
 

@@ -5,6 +5,7 @@ import type { CaseStatus, CaseStatusCode } from '../../../../../renderer/src/dom
 import type { ChecklistItemStatus, DecisionChecklistItem } from '../../../../../renderer/src/domain/cases/decisionChecklist';
 import { newClerkId } from '../../../../../renderer/src/domain/clerks/clerkId';
 import type { ClerkRole } from '../../../../../renderer/src/domain/clerks/roles';
+import type { WithdrawalRequest } from '../../../../../renderer/src/domain/cases/withdrawal';
 
 export const clerk = { id: newClerkId(), role: 'clerk' as ClerkRole };
 export const chief = { id: newClerkId(), role: 'chief' as ClerkRole };
@@ -75,3 +76,11 @@ export function contextFor(
 ): CaseCommandContext {
   return { clerk: actor, at: AT, checklist: checklistWith(), addWorkingDays, ...overrides };
 }
+
+/** The applicant's written request to withdraw: the printed 撤回申请, signed at the counter. */
+export const signedWithdrawalRequest: WithdrawalRequest = {
+  kind: 'signedForm',
+  sha256: 'c'.repeat(64),
+  templateVersion: 'withdrawalRequest/1',
+  signedAtCounter: true,
+};

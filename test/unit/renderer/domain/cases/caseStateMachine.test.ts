@@ -13,7 +13,7 @@ import {
 } from '../../../../../renderer/src/domain/cases/caseStateMachine';
 import { caseStateSchema, type CaseState } from '../../../../../renderer/src/domain/cases/caseState';
 import { caseStatusCodes, type CaseStatusCode } from '../../../../../renderer/src/domain/cases/caseStatus';
-import { AT, DUE, admin, checklistWith, chief, clerk, contextFor, stateIn } from './caseFixtures';
+import { AT, DUE, admin, checklistWith, chief, clerk, contextFor, signedWithdrawalRequest, stateIn } from './caseFixtures';
 
 function ok(result: CaseCommandResult): { state: CaseState; events: CaseEvent[] } {
   if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
@@ -42,7 +42,7 @@ const sampleCommands: Record<CaseCommandType, { input: CaseCommandInput; context
   },
   applicantReturns: { input: { type: 'applicantReturns' } },
   refuse: { input: { type: 'refuse', reason: '申请事项不属于本中心职权范围' } },
-  withdraw: { input: { type: 'withdraw', reason: '申请人决定暂缓设立' } },
+  withdraw: { input: { type: 'withdraw', reason: '申请人决定暂缓设立', request: signedWithdrawalRequest } },
   startReview: { input: { type: 'startReview' } },
   approve: { input: { type: 'approve' } },
   deny: { input: { type: 'deny', reason: '名称与已登记企业近似' } },
@@ -117,7 +117,7 @@ describe('applyCaseCommand: every status × every command', () => {
     expect(onRefused.message).toBe('办件已不予受理，不能受理。该办件已终结。');
     const onAccepted = refusal(applyCaseCommand(stateIn('accepted'), { type: 'accept' }, contextFor(clerk)));
     expect(onAccepted.message).toBe('办件已受理，不能受理。当前可以：转入审批、撤回。');
-    const afterDecision = refusal(applyCaseCommand(stateIn('approved'), { type: 'withdraw' }, contextFor(chief)));
+    const afterDecision = refusal(applyCaseCommand(stateIn('approved'), { type: 'withdraw', request: signedWithdrawalRequest }, contextFor(chief)));
     expect(afterDecision.message).toBe('办件已准予许可，不能撤回。当前可以：转入待出证。');
   });
 });
@@ -488,7 +488,7 @@ describe('不予受理, 撤回, 不予许可 and 办结', () => {
   });
 
   it('keeps the acceptance on a withdrawn case and where it was withdrawn from', () => {
-    const { state, events } = ok(applyCaseCommand(stateIn('underReview'), { type: 'withdraw' }, contextFor(clerk)));
+    const { state, events } = ok(applyCaseCommand(stateIn('underReview'), { type: 'withdraw', request: signedWithdrawalRequest }, contextFor(clerk)));
     expect(state.status).toEqual({
       code: 'withdrawn',
       withdrawnAt: AT,
