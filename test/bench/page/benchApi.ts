@@ -7,7 +7,7 @@ export interface SearchSample {
   hits: number;
 }
 
-export type SearchKind = 'name' | 'idNumber' | 'uscc' | 'phone' | 'caseNumber';
+export type SearchKind = 'name' | 'pinyin' | 'idNumber' | 'uscc' | 'phone' | 'caseNumber';
 
 export interface CasesBenchApi {
   /** Cases seeded so far and whether they were made by the current generator. */

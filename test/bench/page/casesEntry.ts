@@ -12,6 +12,8 @@ import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
 import { todaysQueue } from '../../../renderer/src/data/search/queue';
 import { findEnterprises } from '../../../renderer/src/data/search/enterprises';
+import { namePinyinStarts } from '../../../renderer/src/data/search/keys';
+import { matchPinyin } from '../../../renderer/src/data/search/pinyinKeys';
 import { searchCases } from '../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../renderer/src/data/search/settleKeys';
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
@@ -75,6 +77,17 @@ function queryFor(kind: SearchKind, row: CaseRow, rng: () => number): string | n
       const place = places.find((p) => row.enterprise.name.startsWith(p)) ?? '';
       return row.enterprise.name.slice(place.length, place.length + 2);
     }
+    case 'pinyin': {
+      const pick = rng();
+      // A person's name in full pinyin, as said at the counter.
+      if (pick < 1 / 3) return namePinyinStarts(row.applicant.name, 'person')[0]?.full ?? null;
+      // The trade name (after the places) by the initials of it and the industry, or its full pinyin typed half-way.
+      const place = places.find((p) => row.enterprise.name.startsWith(p)) ?? '';
+      const starts = namePinyinStarts(row.enterprise.name, 'enterprise');
+      const trade = starts.find((start) => start.at === place.length) ?? starts[0];
+      if (trade === undefined) return null;
+      return pick < 2 / 3 ? trade.initials.slice(0, 4) : trade.full.slice(0, 7);
+    }
     case 'idNumber':
       return row.applicant.idNumber.slice(-6);
     case 'uscc':
@@ -94,7 +107,11 @@ function sampleCase(kind: SearchKind, total: number, rng: () => number): { row: 
   }
 }
 
-function naiveMatch(row: CaseRow, query: string): boolean {
+function naiveMatch(kind: SearchKind, row: CaseRow, query: string): boolean {
+  if (kind === 'pinyin') {
+    const names: Array<[string | undefined, 'enterprise' | 'person']> = [[row.enterprise.name, 'enterprise'], [row.applicant.name, 'person'], [row.agent?.name, 'person']];
+    return names.some(([name, as]) => name !== undefined && matchPinyin(namePinyinStarts(name, as), query) !== null);
+  }
   const fields = [row.caseNumber, row.enterprise.name, row.enterprise.uscc, row.applicant.name, row.applicant.idNumber, row.applicant.phone, row.agent?.name, row.agent?.idNumber, row.agent?.phone];
   return fields.some((value) => value?.includes(query));
 }
@@ -202,7 +219,7 @@ const api: CasesBenchApi = {
   async fullScan(kind, total, salt) {
     const { row, query } = sampleCase(kind, total, rngOf(salt));
     const started = performance.now();
-    const rows = await db.cases.filter((candidate) => naiveMatch(candidate, query)).toArray();
+    const rows = await db.cases.filter((candidate) => naiveMatch(kind, candidate, query)).toArray();
     return { query, ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
   },
 

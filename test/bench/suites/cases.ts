@@ -36,6 +36,7 @@ const searchRuns = 200;
 const coldRuns = 5;
 const searchKinds: Array<[SearchKind, string]> = [
   ['name', 'Chinese name fragment'],
+  ['pinyin', 'pinyin of a name (initials, full, or its start)'],
   ['idNumber', 'ID number, last 6'],
   ['uscc', 'USCC, middle 8'],
   ['phone', 'mobile, last 4'],

@@ -1,5 +1,5 @@
 import type { Collection, Table } from 'dexie';
-import { keyIndexes, type KeyIndex, type Keyed } from './keyTiers';
+import { keyIndexes, keysOf, type KeyIndex, type Keyed } from './keyTiers';
 import { namePinyinStarts, normaliseIdentifier, normaliseName } from './keys';
 import { matchPinyin } from './pinyinKeys';
 import { caseDayProbe, caseSequenceProbe, containsProbes, exactNameProbe, nameProbes, pinyinProbes, tailProbe, type Probe, type SearchPlan } from './query';
@@ -124,6 +124,16 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
     complete: readings.every((reading) => reading.complete) && [...preferred, ...found].every((result) => result.complete),
     streamProbes: readings.flatMap((reading) => reading.streamProbes),
   };
+}
+
+/**
+ * The plan to check a row against: without its pinyin reading when none of the row's keys starts with it,
+ * so the names of rows found another way are not converted to pinyin (about 50 µs a name).
+ */
+export function planForRow(plan: SearchPlan, row: Keyed): SearchPlan {
+  if (plan.pinyin === null) return plan;
+  const probes = pinyinProbes(plan.pinyin);
+  return keysOf(row).some((key) => probes.some((probe) => key.startsWith(probe.key))) ? plan : { ...plan, pinyin: null };
 }
 
 export type MatchKind = 'exact' | 'prefix' | 'suffix' | 'contains';

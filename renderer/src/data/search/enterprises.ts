@@ -7,7 +7,7 @@ import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { GreenCard } from '../greenCards';
 import type { EnterpriseRow } from '../records';
-import { bestMatch, keyCandidates, streamRows, type FieldMatch } from './candidates';
+import { bestMatch, keyCandidates, planForRow, streamRows, type FieldMatch } from './candidates';
 import { planSearch } from './query';
 
 export interface EnterpriseHit {
@@ -42,7 +42,7 @@ export async function findEnterprises(db: DeskDatabase, query: string, limit = 2
   );
   const hits: EnterpriseHit[] = [];
   for (const enterprise of rows) {
-    const match = bestMatch(plan, [
+    const match = bestMatch(planForRow(plan, enterprise), [
       ['name', enterprise.name, 'name'],
       ['uscc', enterprise.uscc, 'identifier'],
     ]);

@@ -14,9 +14,9 @@ import { pinyin } from 'pinyin-pro';
  * and the places would take most of the starts of long names.
  *
  * Heteronyms (多音字): a character is read as pinyin-pro reads it in its name (银行 hang, 重庆 chong), a
- * person's surname as a surname (单 shan, 曾 zeng, 解 xie). A person whose surname reads otherwise as a
- * word (单 dan, 曾 ceng, 解 jie) is keyed by that reading too: clerks type what they hear or what they
- * would read, and get both wrong. Only that second reading, and only for persons: a reading adds up to
+ * person's surname as a surname (单 shan, 曾 zeng, 解 xie). A person whose surname's first character reads
+ * otherwise alone (单 dan, 曾 ceng, 解 jie) is keyed by that reading too: clerks type what they hear or what
+ * they would read, and get both wrong. Only that second reading, and only for persons: a reading adds up to
  * twice its starts in keys, every character's other readings would multiply them, and pinyin-pro reads
  * a given name's and an enterprise name's words from their context.
  */
@@ -37,6 +37,7 @@ export interface PinyinStart {
 }
 
 const letters = /^[a-z]+$/;
+const hanCharacter = /^\p{Script=Han}$/u;
 const readingOptions = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
 
 /** The name's tokens in one reading (see above); the name is already normalised (`normaliseName`). */
@@ -52,8 +53,11 @@ function tokensOf(readings: readonly string[]): string[] {
 function readingsOf(normalisedName: string, kind: NameKind): string[][] {
   if (kind === 'enterprise') return [tokensOf(pinyin(normalisedName, readingOptions))];
   const asSurname = tokensOf(pinyin(normalisedName, { ...readingOptions, surname: 'head' }));
-  const asWords = tokensOf(pinyin(normalisedName, readingOptions));
-  return asWords.join(' ') === asSurname.join(' ') ? [asSurname] : [asSurname, asWords];
+  // The first character read alone: one character costs a fraction of a name's second conversion.
+  const first = Array.from(normalisedName)[0];
+  if (first === undefined || !hanCharacter.test(first)) return [asSurname];
+  const alone = pinyin(first, readingOptions)[0];
+  return alone === undefined || alone === asSurname[0] || !letters.test(alone) ? [asSurname] : [asSurname, [alone, ...asSurname.slice(1)]];
 }
 
 /** The tokens a name's starts after the first may be at: past its leading places (Han characters, one token each). */

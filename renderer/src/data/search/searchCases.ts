@@ -5,7 +5,7 @@ import type { ClerkId } from '../../domain/clerks/clerkId';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { CaseRow } from '../records';
-import { bestMatch, compare, keyCandidates, streamRows, type FieldMatch, type Matchable } from './candidates';
+import { bestMatch, compare, keyCandidates, planForRow, streamRows, type FieldMatch, type Matchable } from './candidates';
 import { caseDayPart, caseSequencePart } from './keys';
 import { planSearch, type SearchPlan } from './query';
 
@@ -73,7 +73,7 @@ function caseNumberMatch(plan: SearchPlan, row: CaseRow): FieldMatch<'caseNumber
 
 function matchCase(plan: SearchPlan, row: CaseRow): FieldMatch<CaseMatchField> | null {
   const byNumber = caseNumberMatch(plan, row);
-  const byField = bestMatch(plan, matchablesOf(row));
+  const byField = bestMatch(planForRow(plan, row), matchablesOf(row));
   if (byNumber === null) return byField;
   return byField === null || byNumber.score >= byField.score ? byNumber : byField;
 }

@@ -13,7 +13,7 @@ export const casesMessages = {
   },
   search: {
     label: '检索办件',
-    placeholder: '企业名称片段、统一社会信用代码、身份证号、手机号或办件号',
+    placeholder: '名称或姓名（可用拼音及首字母）、信用代码、身份证号、手机号或办件号',
     noResults: (query: string) => `没有找到与“${query}”相符的办件`,
     results: (count: number) => `找到${count}件`,
     resultsTitle: '检索结果',
