@@ -201,7 +201,7 @@ function count(value: number, field: 'copies' | 'pages', max: number): number {
 }
 
 /** Checks the changes a clerk makes to an item; text is cleaned, out-of-range numbers refused. */
-function checkEntryChanges(changes: Partial<ChecklistEntry>): Partial<ChecklistEntry> {
+export function checkEntryChanges(changes: Partial<ChecklistEntry>): Partial<ChecklistEntry> {
   const checked: Partial<ChecklistEntry> = {};
   if (changes.status !== undefined) {
     if (!checklistItemStatuses.includes(changes.status)) throw new Refusal(m.itemNotFound);

@@ -10,10 +10,12 @@ import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptance
 import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
 import { receiptTemplate } from './templates/receipt';
 import { rejectionNoticeTemplate } from './templates/rejectionNotice';
+import { supplementaryReceiptTemplate } from './templates/supplementaryReceipt';
 import type { DocumentWarning, Template } from './templates/template';
 
 export const templates: { [K in DocumentKind]: Template<K> } = {
   receipt: receiptTemplate,
+  supplementaryReceipt: supplementaryReceiptTemplate,
   acceptanceNotice: acceptanceNoticeTemplate,
   deferredAcceptanceNotice: deferredAcceptanceNoticeTemplate,
   correctionNotice: correctionNoticeTemplate,

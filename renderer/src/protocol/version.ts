@@ -5,8 +5,10 @@
  * 6: case events `offlineIssuanceApproved` and `conflictAcknowledged`, which a version-5 desk cannot read;
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
+ * 7: case event `deferredMaterialsReceived` (补交 of 容缺 materials, at any window) and the document kind
+ * `supplementaryReceipt` it asks for, which a version-6 desk cannot read.
  */
-export const protocolVersion = 6;
+export const protocolVersion = 7;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

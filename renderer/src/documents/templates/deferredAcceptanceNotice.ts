@@ -7,7 +7,7 @@ import type { Template } from './template';
 const WIDTHS = [12, 44, 66, NoticeFlow.contentWidthMm - 122];
 
 export const deferredAcceptanceNoticeTemplate: Template<'deferredAcceptanceNotice'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.deferredAcceptanceNotice,
   draw(builder, request) {
     const flow = openNotice(builder, request, this.version);
@@ -24,7 +24,7 @@ export const deferredAcceptanceNoticeTemplate: Template<'deferredAcceptanceNotic
       flow.rule();
       flow.paragraph(m.deferred.undertakingHeading, { ...BODY, bold: true, align: 'center' });
       flow.space(1);
-      flow.paragraph(m.deferred.undertaking, { ...BODY, indent: true });
+      flow.paragraph(request.undertaking, { ...BODY, indent: true });
       flow.signatureLine();
     });
     return [];

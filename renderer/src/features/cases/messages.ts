@@ -131,7 +131,6 @@ export const casesMessages = {
       title: '容缺受理',
       intro: (due: string) => `以下材料标记为容缺，申请人须在承诺办结日期（${due}）前补交。`,
       undertaking: '申请人容缺承诺',
-      undertakingDefault: '本人承诺在规定期限内补交上述容缺材料，逾期未补交的，自愿承担相应后果。',
       deadline: (name: string) => `「${name}」补交期限`,
       submit: '确认容缺受理',
     },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
 import { deferredItems, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
 import { formatChineseDate } from '../../../domain/chineseDate';
+import { casesMessages as domainMessages } from '../../../domain/cases/messages';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
 import { ProblemAlert } from '../../common/ProblemAlert';
@@ -36,7 +37,7 @@ export function DeferralModal(props: DeferralModalProps) {
 
 function DeferralForm(props: DeferralModalProps) {
   const deferred = deferredItems(props.checklist);
-  const [undertaking, setUndertaking] = useState<string>(m.deferral.undertakingDefault);
+  const [undertaking, setUndertaking] = useState<string>(domainMessages.deferralUndertaking);
   const [deadlines, setDeadlines] = useState<Record<string, string>>(() =>
     Object.fromEntries(deferred.map((item) => [item.materialKey, props.dueDate ?? props.today])),
   );
