@@ -149,6 +149,7 @@ export function decisionItems(rows: readonly ChecklistItemRow[]): DecisionCheckl
     name: row.item.name,
     required: row.item.required,
     deferrable: row.item.deferrable,
+    ...(row.item.deferralDays === undefined ? {} : { deferralDays: row.item.deferralDays }),
     status: row.status,
   }));
 }

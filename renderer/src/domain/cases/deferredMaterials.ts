@@ -52,6 +52,12 @@ export function isOverdue(deadline: string, today: string): boolean {
   return deadline < today;
 }
 
+/** Calendar days past the deadline on `today` (0 when not overdue): what a clerk tells the applicant. */
+export function daysOverdue(deadline: string, today: string): number {
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
+  return Math.max(0, days);
+}
+
 /** A case with deferred materials still owed (see `outstandingDeferred`). */
 export interface OpenDeferral {
   caseId: string;

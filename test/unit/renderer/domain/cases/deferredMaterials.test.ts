@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../../../../renderer/src/domain/calendar';
 import { receiveDeferredMaterials } from '../../../../../renderer/src/domain/cases/caseStateMachine';
 import {
+  daysOverdue,
   defaultDeferralWorkingDays,
   deferralDeadline,
   isOverdue,
@@ -47,6 +48,7 @@ describe('outstandingDeferred and the overdue list', () => {
   it('is overdue the day after its deadline, not on it', () => {
     expect(isOverdue('2026-10-09', '2026-10-09')).toBe(false);
     expect(isOverdue('2026-10-09', '2026-10-10')).toBe(true);
+    expect([daysOverdue('2026-10-09', '2026-10-08'), daysOverdue('2026-10-09', '2026-10-09'), daysOverdue('2026-09-29', '2026-10-10')]).toEqual([0, 0, 11]);
   });
 
   it('lists overdue materials of every case, most overdue first, then by case number', () => {
