@@ -1,3 +1,6 @@
+import { caseEventSchema } from '../../renderer/src/domain/cases/caseEvents';
+import { acceptanceSchema } from '../../renderer/src/domain/cases/caseStatus';
+import { outstandingDeferred } from '../../renderer/src/domain/cases/deferredMaterials';
 import type { HqDecision, LicenceData } from '../../renderer/src/domain/cases/hqDecision';
 import { decidableStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import { hqAuthor, saveCase, statusCodeOf } from './cases';
@@ -33,6 +36,10 @@ export function decideCase(
     if (!(decidableStatusCodes as readonly string[]).includes(code) || acceptance === undefined) {
       throw new HttpError(409, { error: 'not_decidable', message: hqMessages.notDecidable(code) });
     }
+    if (request.decision === 'approve') {
+      const owed = owedDeferredMaterials(store, caseId, acceptance);
+      if (owed.length > 0) throw new HttpError(409, { error: 'not_decidable', message: hqMessages.deferredOutstanding(owed) });
+    }
     let decision: HqDecision;
     let licence: LicenceData | null = null;
     let status: Record<string, unknown>;
@@ -57,4 +64,21 @@ export function decideCase(
     saveCase(store, next, false);
     return next;
   });
+}
+
+/**
+ * The names of the materials the case's 容缺 acceptance deferred that no window has yet recorded as brought
+ * in (a `deferredMaterialsReceived` entry): the licence waits for them, so approval does too.
+ */
+function owedDeferredMaterials(store: HqStore, caseId: string, acceptance: unknown): string[] {
+  const parsed = acceptanceSchema.safeParse(acceptance);
+  if (!parsed.success) return [];
+  const brought = new Set(
+    store.eventsOfCase(caseId).flatMap(({ entity, data }) => {
+      if (entity !== 'caseEvent') return [];
+      const event = caseEventSchema.safeParse((data as { event?: unknown }).event);
+      return event.success && event.data.type === 'deferredMaterialsReceived' ? event.data.materials.map((material) => material.materialKey) : [];
+    }),
+  );
+  return outstandingDeferred(parsed.data, (key) => (brought.has(key) ? 'received' : 'deferred')).map((material) => material.name);
 }

@@ -41,6 +41,7 @@ export const hqMessages = {
   methodNotAllowed: '该地址不支持此请求方法',
   caseNotFound: '没有该办件',
   alreadyDecided: '该办件已有审批结果',
+  deferredOutstanding: (names: readonly string[]) => `以下容缺材料尚未补齐，不能准予：${names.map((name) => `「${name}」`).join('、')}。`,
   notDecidable: (code: string) => `办件当前状态（${code}）不能作出审批决定`,
   faultInjected: '模拟故障：服务器暂时不可用',
   faultsLoopbackOnly: '故障注入只允许来自本机的请求',

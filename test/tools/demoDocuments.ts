@@ -1,4 +1,5 @@
 import type { DocumentKind, DocumentRequestInput } from '../../renderer/src/documents/schemas';
+import { casesMessages } from '../../renderer/src/domain/cases/messages';
 
 /**
  * Realistic demo requests, one per document kind: an invented 绵阳 software company set up through the
@@ -57,7 +58,8 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
     applicantName,
     matters,
     enterpriseName: '四川宇顺智联科技有限公司',
-    applicant: { name: '李晓雯（委托代理人）', phone: '138 8167 2045' },
+    applicant: { name: '张宇', phone: '139 0816 3321' },
+    agent: { name: '李晓雯', phone: '138 8167 2045' },
     window: '企业开办综合窗口 3号',
     clerkName: '王静',
     dueDate: '2026-11-27',
@@ -70,6 +72,27 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
       { name: '住所使用证明（房屋租赁合同及出租方不动产权证书）', form: '原件及复印件', copies: 1, pages: 6 },
       { name: '实名登记确认书（2026版）', form: '原件', copies: 1, pages: 1 },
     ],
+  },
+  supplementaryReceipt: {
+    kind: 'supplementaryReceipt',
+    documentNumber: '绵市监企补收字〔2026〕第FC03-0002号',
+    caseNumber,
+    issuedAt: '2026-11-30T14:26:00+08:00',
+    catalogueVersion,
+    agency,
+    applicantName,
+    matters,
+    enterpriseName: '四川宇顺智联科技有限公司',
+    applicant: { name: '张宇', phone: '139 0816 3321' },
+    agent: { name: '李晓雯', phone: '138 8167 2045' },
+    window: '企业开办综合窗口 5号',
+    clerkName: '刘洋',
+    dueDate: '2026-12-03',
+    acceptedAt: '2026-11-26T09:20:00+08:00',
+    materials: [
+      { name: '住所使用证明：出租方不动产权证书', form: '复印件', copies: 1, pages: 2, deadline: '2026-12-02', late: false },
+    ],
+    outstanding: [{ name: '监事身份证件', deadline: '2026-12-02' }],
   },
   acceptanceNotice: {
     kind: 'acceptanceNotice',
@@ -94,6 +117,7 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
     matters,
     submittedAt,
     dueDate: '2026-12-03',
+    undertaking: casesMessages.deferralUndertaking,
     deferredItems: [
       {
         material: '住所使用证明：出租方不动产权证书',
@@ -243,6 +267,7 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
 /** File names of the samples, as `npm run docs:samples` writes them. */
 export const sampleFileNames: Record<DocumentKind, string> = {
   receipt: 'receipt.pdf',
+  supplementaryReceipt: 'supplementary-receipt.pdf',
   acceptanceNotice: 'acceptance-notice.pdf',
   deferredAcceptanceNotice: 'deferred-acceptance-notice.pdf',
   correctionNotice: 'correction-notice.pdf',

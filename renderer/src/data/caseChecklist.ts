@@ -149,6 +149,7 @@ export function decisionItems(rows: readonly ChecklistItemRow[]): DecisionCheckl
     name: row.item.name,
     required: row.item.required,
     deferrable: row.item.deferrable,
+    ...(row.item.deferralDays === undefined ? {} : { deferralDays: row.item.deferralDays }),
     status: row.status,
   }));
 }
@@ -201,7 +202,7 @@ function count(value: number, field: 'copies' | 'pages', max: number): number {
 }
 
 /** Checks the changes a clerk makes to an item; text is cleaned, out-of-range numbers refused. */
-function checkEntryChanges(changes: Partial<ChecklistEntry>): Partial<ChecklistEntry> {
+export function checkEntryChanges(changes: Partial<ChecklistEntry>): Partial<ChecklistEntry> {
   const checked: Partial<ChecklistEntry> = {};
   if (changes.status !== undefined) {
     if (!checklistItemStatuses.includes(changes.status)) throw new Refusal(m.itemNotFound);

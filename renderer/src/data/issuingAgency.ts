@@ -46,6 +46,7 @@ export type IssuingAgencyField = keyof IssuingAgency;
 /** The word after the 机关代字 that names each kind of document in its 文号 (收字, 受字, 补字, 照字 …). */
 export const documentWords: Readonly<Record<DocumentKind, string>> = {
   receipt: '收',
+  supplementaryReceipt: '补收',
   acceptanceNotice: '受',
   deferralAcceptanceNotice: '容受',
   correctionNotice: '补',

@@ -28,6 +28,7 @@ export type PaperSize = (typeof paperSizes)[number];
 /** The documents the desk can draw and print (the others — 不予许可决定书, day report — come from elsewhere). */
 export const printableKinds = [
   'receipt',
+  'supplementaryReceipt',
   'acceptanceNotice',
   'deferralAcceptanceNotice',
   'correctionNotice',
@@ -45,6 +46,7 @@ export function isPrintableKind(kind: DocumentKind): kind is PrintableKind {
 /** 正本 is 420 × 297 mm (A3, landscape); everything else is A4 portrait. */
 export const standardPaper: Readonly<Record<PrintableKind, PaperSize>> = {
   receipt: 'A4',
+  supplementaryReceipt: 'A4',
   acceptanceNotice: 'A4',
   deferralAcceptanceNotice: 'A4',
   correctionNotice: 'A4',

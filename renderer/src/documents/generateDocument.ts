@@ -10,11 +10,13 @@ import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptance
 import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
 import { receiptTemplate } from './templates/receipt';
 import { rejectionNoticeTemplate } from './templates/rejectionNotice';
+import { supplementaryReceiptTemplate } from './templates/supplementaryReceipt';
 import type { DocumentWarning, Template } from './templates/template';
 import { withdrawalRequestTemplate } from './templates/withdrawalRequest';
 
 export const templates: { [K in DocumentKind]: Template<K> } = {
   receipt: receiptTemplate,
+  supplementaryReceipt: supplementaryReceiptTemplate,
   acceptanceNotice: acceptanceNoticeTemplate,
   deferredAcceptanceNotice: deferredAcceptanceNoticeTemplate,
   correctionNotice: correctionNoticeTemplate,

@@ -5,6 +5,7 @@ const LICENSING_LAW = '《中华人民共和国行政许可法》';
 export const documentMessages = {
   titles: {
     receipt: '收件凭证',
+    supplementaryReceipt: '补交收件凭证',
     acceptanceNotice: '受理通知书',
     deferredAcceptanceNotice: '容缺受理通知书',
     correctionNotice: '补正材料通知书',
@@ -40,6 +41,7 @@ export const documentMessages = {
       receivedAt: '收件时间',
       enterprise: '企业名称',
       applicant: '申请人',
+      agent: '代理人',
       phone: '联系电话',
       window: '收件窗口',
       clerk: '收件人',
@@ -50,12 +52,27 @@ export const documentMessages = {
     promisedDays: (days: number) => (days === 0 ? '即办' : `${days}个工作日`),
     materialsHeading: '二、已收取材料',
     materialColumns: ['序号', '材料名称', '形式', '份数', '页数'],
+    deferredHeading: '三、容缺后补材料',
+    deferredColumns: ['序号', '材料名称', '补交期限'],
     dueDate: (date: string, days: number) => `${date}前（自受理之日起${days}个工作日，法定节假日顺延）`,
     notes: [
       '本凭证仅证明窗口已收到上述材料，不代表申请已被受理；是否受理以本机关出具的受理、容缺受理、补正或不予受理文书为准。',
       '请妥善保管本凭证，凭办件编号或扫描二维码查询办理进度、领取办理结果。',
     ],
     seal: '（收件专用章）',
+  },
+
+  supplementary: {
+    intro: (acceptedOn: string) => `本办件于${acceptedOn}容缺受理。申请人已补交下列容缺材料，窗口已收取：`,
+    materialColumns: ['序号', '材料名称', '形式', '份数', '页数', '补交期限'],
+    late: '（逾期）',
+    outstandingHeading: '尚待补交的容缺材料：',
+    outstandingColumns: ['序号', '材料名称', '补交期限'],
+    allIn: '容缺材料已全部补齐，本办件转入正常审批。',
+    notes: [
+      '本凭证证明窗口已收到上述补交材料；审批结果以本机关出具的决定为准。',
+      '请妥善保管本凭证，凭办件编号或扫描二维码查询办理进度、领取办理结果。',
+    ],
   },
 
   acceptance: {
@@ -71,8 +88,6 @@ export const documentMessages = {
     columns: ['序号', '材料名称', '补交要求', '补交期限'],
     due: (date: string) => `材料补齐后，本机关将在${date}前作出决定（按工作日计算，法定节假日顺延）。逾期未补齐的，本机关将终止办理。`,
     undertakingHeading: '申请人承诺',
-    undertaking:
-      '本人（单位）已知悉上述容缺材料及补交期限，承诺在规定期限内补齐全部材料，并对所提交材料的真实性、合法性负责。逾期未补齐的，同意按撤回申请处理，由此产生的后果由本人（单位）承担。',
   },
 
   correction: {

@@ -52,16 +52,44 @@ const receiptMaterialSchema = z.object({
   pages: z.number().int().min(1).max(9999).optional(),
 });
 
-export const receiptRequestSchema = z.object({
-  kind: z.literal('receipt'),
+const receiptPersonSchema = z.object({ name: text(30), phone: text(20) });
+
+/** What both receipts state besides their materials: who brought them, to which window and clerk. */
+const receiptBase = {
   ...noticeBase,
   enterpriseName: text(60),
-  applicant: z.object({ name: text(30), phone: text(20) }),
+  /** The applicant (申请人) themself, never the agent. */
+  applicant: receiptPersonSchema,
+  /** 代理人, when an agent brought the application. */
+  agent: receiptPersonSchema.nullable().default(null),
   window: text(30),
   clerkName: text(20),
-  materials: z.array(receiptMaterialSchema).min(1).max(60),
   /** 承诺办结日期, computed from working days by the caller. */
   dueDate: isoDateSchema,
+};
+
+/** A 容缺 material still to be brought, with the day it is due. */
+const owedMaterialSchema = z.object({ name: text(80), deadline: isoDateSchema });
+
+export const receiptRequestSchema = z.object({
+  kind: z.literal('receipt'),
+  ...receiptBase,
+  materials: z.array(receiptMaterialSchema).min(1).max(60),
+  /** Materials a 容缺 acceptance let the applicant bring later: listed so the receipt says what is still owed. */
+  deferred: z.array(owedMaterialSchema).max(30).default([]),
+});
+
+/** 补交收件凭证: the deferred materials brought in, and those still owed. */
+export const supplementaryReceiptRequestSchema = z.object({
+  kind: z.literal('supplementaryReceipt'),
+  ...receiptBase,
+  /** When the case was accepted with deferral (容缺受理). */
+  acceptedAt: isoDateTimeSchema,
+  materials: z
+    .array(receiptMaterialSchema.extend({ deadline: isoDateSchema, late: z.boolean() }))
+    .min(1)
+    .max(30),
+  outstanding: z.array(owedMaterialSchema).max(30),
 });
 
 export const acceptanceNoticeRequestSchema = z.object({
@@ -76,6 +104,8 @@ export const deferredAcceptanceNoticeRequestSchema = z.object({
   ...noticeBase,
   submittedAt: isoDateTimeSchema,
   dueDate: isoDateSchema,
+  /** The undertaking the applicant signed at the counter, as recorded on the case. */
+  undertaking: z.string().trim().min(1).max(1000),
   deferredItems: z
     .array(z.object({ material: text(80), requirement: text(200), deadline: isoDateSchema }))
     .min(1)
@@ -214,6 +244,7 @@ export const dayReportRequestSchema = z.object({
 
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   receiptRequestSchema,
+  supplementaryReceiptRequestSchema,
   acceptanceNoticeRequestSchema,
   deferredAcceptanceNoticeRequestSchema,
   correctionNoticeRequestSchema,

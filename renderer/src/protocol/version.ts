@@ -5,8 +5,10 @@
  * 6: case events `offlineIssuanceApproved` and `conflictAcknowledged`, which a version-5 desk cannot read;
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
- * 7: the `withdrawn` case event carries the applicant's written request (a scan, or the printed 撤回申请
- * signed at the counter) by the SHA-256 of its bytes, uploaded as a blob before the event.
+ * 7: case event `deferredMaterialsReceived` (补交 of 容缺 materials, at any window) and the document kind
+ * `supplementaryReceipt` it asks for, which a version-6 desk cannot read; the `withdrawn` case event
+ * carries the applicant's written request (a scan, or the printed 撤回申请 signed at the counter) by the
+ * SHA-256 of its bytes, uploaded as a blob before the event.
  */
 export const protocolVersion = 7;
 

@@ -17,6 +17,7 @@ import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { DeskIdentity } from '../../domain/desk';
 import { readDeskIdentity } from '../desk';
+import { deferralSources, openDeferralsOf } from '../deferredSupplement';
 import { outboxCounts } from '../outbox';
 import { isPrintableKind } from '../printSettings';
 import type { CaseRow, ChecklistRecordRow, OutboxState } from '../records';
@@ -71,9 +72,6 @@ export interface DaySnapshot {
   blockers: DayCloseBlocker[];
 }
 
-/** Statuses in which 容缺 materials may still be awaited. */
-const deferralOpenStatuses: CaseStatusCode[] = ['acceptedWithDeferral', 'underReview'];
-
 function caseIdOf(op: DayTotalsOp): string | null {
   if (op.entity === 'case') return op.entityId;
   const caseId = typeof op.payload === 'object' && op.payload !== null ? (op.payload as { caseId?: unknown }).caseId : null;
@@ -92,19 +90,11 @@ async function dayOps(db: DeskDatabase, businessDate: string): Promise<{ ops: Da
   return { ops, lastSeq };
 }
 
-/**
- * The 容缺 materials each case undertook to bring (named in its acceptance) that its checklist still
- * records as deferred: brought ones are recorded as received.
- */
+/** The 容缺 materials the cases still owe (see `openDeferralsOf`), as the day's pending work lists them. */
 function stillDeferred(cases: readonly CaseRow[], records: readonly ChecklistRecordRow[]): DeferredItem[] {
-  const deferredKeys = new Set(records.filter((record) => record.status === 'deferred').map((record) => `${record.caseId}|${record.key}`));
-  return cases.flatMap((row) => {
-    const { status } = row.state;
-    const materials = 'acceptance' in status && status.acceptance !== null ? (status.acceptance.deferral?.materials ?? []) : [];
-    return materials
-      .filter((material) => deferredKeys.has(`${row.id}|${material.materialKey}`))
-      .map((material) => ({ caseNumber: row.caseNumber, material: material.name, deadline: material.deadline }));
-  });
+  return openDeferralsOf(cases, records).flatMap(({ caseNumber, outstanding }) =>
+    outstanding.map((material) => ({ caseNumber, material: material.name, deadline: material.deadline })),
+  );
 }
 
 /**
@@ -184,8 +174,9 @@ async function readLiveDay(db: DeskDatabase, businessDate: string): Promise<DayS
         const takenInHere = takenInAt(await readDeskIdentity(db));
         const ids = [...new Set(day.ops.map(caseIdOf).filter((id): id is string => id !== null))] as CaseId[];
         const caseRows = (await db.cases.bulkGet(ids)).filter((row): row is CaseRow => row !== undefined);
-        const openDeferral = (await db.cases.where('statusCode').anyOf(deferralOpenStatuses).toArray()).filter(takenInHere);
-        const records = openDeferral.length === 0 ? [] : await db.checklistItems.where('caseId').anyOf(openDeferral.map((row) => row.id)).toArray();
+        const owing = await deferralSources(db);
+        const openDeferral = owing.cases.filter(takenInHere);
+        const records = owing.records;
         return {
           ...day,
           caseRows,

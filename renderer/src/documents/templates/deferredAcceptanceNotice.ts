@@ -24,7 +24,7 @@ export const deferredAcceptanceNoticeTemplate: Template<'deferredAcceptanceNotic
       flow.rule();
       flow.paragraph(m.deferred.undertakingHeading, { ...BODY, bold: true, align: 'center' });
       flow.space(1);
-      flow.paragraph(m.deferred.undertaking, { ...BODY, indent: true });
+      flow.paragraph(request.undertaking, { ...BODY, indent: true });
       flow.signatureLine();
     });
     return [];

@@ -21,7 +21,7 @@ export const withdrawalRequestTemplate: Template<'withdrawalRequest'> = {
       documentNumber: w.byApplicant,
       caseNumber: request.caseNumber,
       catalogueVersion: request.catalogueVersion,
-      templateId: `withdrawalRequest/${this.version}`,
+      templateVersion: this.version,
     });
     flow.paragraph(m.common.addressee(request.agency.name), BODY);
     const f = w.fields;

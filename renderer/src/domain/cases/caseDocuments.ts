@@ -13,6 +13,7 @@ export const caseDocumentKinds = [
   'correctionNotice',
   'refusalNotice',
   'denialDecision',
+  'supplementaryReceipt',
 ] as const;
 export type CaseDocumentKind = (typeof caseDocumentKinds)[number];
 
@@ -34,4 +35,6 @@ export const decisionDocuments = {
   correctionNoticeIssued: () => request('correctionNotice'),
   refused: () => request('refusalNotice'),
   denied: () => request('denialDecision'),
+  /** 补交收件凭证: proof that the deferred materials were brought, and what is still owed. */
+  deferredMaterialsReceived: () => request('supplementaryReceipt'),
 } as const;

@@ -6,7 +6,7 @@ import { documentRequestSchema, type CaseDocumentKind } from './caseDocuments';
 import { casesMessages } from './messages';
 import { withdrawalRequestSchema } from './withdrawal';
 import { caseFields, type CaseField } from './caseRecord';
-import { collectorSchema, deferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
+import { collectorSchema, deferredMaterialSchema, receivedDeferredMaterialSchema, withdrawableStatusCodes } from './caseStatus';
 
 /** Position in the case's timeline (from 1), who acted and when. */
 const eventBase = {
@@ -72,6 +72,8 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     deferredMaterials: z.array(deferredMaterialSchema).min(1),
     documents,
   }),
+  /** 补交: materials a 容缺 acceptance deferred were brought in, at any window; the status stays. */
+  z.object({ ...eventBase, type: z.literal('deferredMaterialsReceived'), materials: z.array(receivedDeferredMaterialSchema).min(1), documents }),
   z.object({ ...eventBase, type: z.literal('correctionNoticeIssued'), visit, items: z.array(correctionItemSchema).min(1), documents }),
   z.object({ ...eventBase, type: z.literal('applicantReturned'), visit }),
   z.object({
@@ -111,6 +113,14 @@ export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 
 export const caseEventLabels: Readonly<Record<CaseEventType, string>> = casesMessages.eventLabels;
+
+/**
+ * A decision on the case (a counter decision or HQ's), as opposed to a 补交 that also hands the applicant
+ * a document but decides nothing.
+ */
+export function isDecisionEvent(event: CaseEvent): boolean {
+  return 'documents' in event && event.type !== 'deferredMaterialsReceived';
+}
 
 /** Every document the given events ask for, with the event that asked, in timeline order. */
 export function documentRequestsOf(events: readonly CaseEvent[]): { eventSeq: number; kind: CaseDocumentKind }[] {

@@ -9,8 +9,9 @@ import { caseCommandLabels, caseCommandSchema, type CaseCommand, type CaseComman
 import { decisionDocuments } from './caseDocuments';
 import type { CaseEvent, ChecklistItemRef, CorrectionItem, IntakeCorrectionField } from './caseEvents';
 import type { CaseState } from './caseState';
-import { isIntakeOpen, type Acceptance, type CaseStatus, type CaseStatusCode, type DeferredMaterial, type WithdrawableStatusCode } from './caseStatus';
+import { isIntakeOpen, type Acceptance, type CaseStatus, type CaseStatusCode, type DeferredMaterial, type ReceivedDeferredMaterial, type WithdrawableStatusCode } from './caseStatus';
 import { deferredItems, missingRequired, type DecisionChecklistItem } from './decisionChecklist';
+import { isOverdue, openAcceptance } from './deferredMaterials';
 import { casesMessages as m } from './messages';
 
 /** Who acts and when (ISO 8601 with offset; the hall's calendar day of it is the business date). */
@@ -418,4 +419,43 @@ export function correctIntake(state: CaseState, correction: IntakeCorrection, ac
     droppedItems: [...correction.droppedItems],
   };
   return { ok: true, state: { ...state, promisedWorkingDays: days, timeline: [...state.timeline, event] }, events: [event] };
+}
+
+/**
+ * 补交: deferred materials brought in after a 容缺 acceptance, at any window, while the case may still owe
+ * them (`deferralOpenStatusCodes`). Each must be one the acceptance deferred and still be deferred
+ * on the checklist as it stood before this write; the status stays, and the timeline gets a
+ * `deferredMaterialsReceived` entry asking for the 补交收件凭证. A material brought after its deadline is
+ * still taken in, marked late. Not a command of the transition table: it moves the case nowhere. Pure.
+ */
+export function receiveDeferredMaterials(state: CaseState, materialKeys: readonly string[], context: CaseCommandContext): CaseCommandResult {
+  const at = isoDateTimeSchema.safeParse(context.at);
+  if (!at.success) return fail('invalidInput', firstIssue(at.error));
+  const acceptance = openAcceptance(state.status);
+  if (acceptance === null) return fail('illegalTransition', m.supplementClosed(m.statusSentences[state.status.code]));
+  const denial = permissionDenial(context.clerk.role, 'case.counterDecision', m.supplementLabel);
+  if (denial !== null) return fail('forbidden', denial);
+  const promised = acceptance.deferral?.materials ?? [];
+  if (promised.length === 0) return fail('deferralInvalid', m.nothingDeferred);
+  if (materialKeys.length === 0) return fail('invalidInput', m.supplementEmpty);
+  const today = businessDate(context.at);
+  const received: ReceivedDeferredMaterial[] = [];
+  for (const materialKey of materialKeys) {
+    const material = promised.find((candidate) => candidate.materialKey === materialKey);
+    const item = context.checklist.find((candidate) => candidate.materialKey === materialKey);
+    const name = material?.name ?? item?.name ?? materialKey;
+    if (material === undefined) return fail('deferralInvalid', m.supplementNotDeferred(name));
+    if (received.some((listed) => listed.materialKey === materialKey)) return fail('deferralInvalid', m.supplementRepeated(name));
+    if (item?.status !== 'deferred') return fail('deferralInvalid', m.supplementAlreadyIn(name));
+    received.push({ ...material, late: isOverdue(material.deadline, today) });
+  }
+  const event: CaseEvent = {
+    seq: (state.timeline.at(-1)?.seq ?? 0) + 1,
+    at: context.at,
+    clerkId: context.clerk.id,
+    type: 'deferredMaterialsReceived',
+    materials: received,
+    documents: decisionDocuments.deferredMaterialsReceived(),
+  };
+  return { ok: true, state: { ...state, timeline: [...state.timeline, event] }, events: [event] };
 }

@@ -39,6 +39,10 @@ export const deferredMaterialSchema = z.object({
 });
 export type DeferredMaterial = z.infer<typeof deferredMaterialSchema>;
 
+/** A deferred material brought in (补交), with whether it came after its deadline. */
+export const receivedDeferredMaterialSchema = deferredMaterialSchema.extend({ late: z.boolean() });
+export type ReceivedDeferredMaterial = z.infer<typeof receivedDeferredMaterialSchema>;
+
 export const deferralTermsSchema = z.object({
   /** The applicant's signed undertaking (容缺承诺), printed on the 容缺受理通知书. */
   undertaking: z.string(),

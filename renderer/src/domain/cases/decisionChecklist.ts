@@ -13,6 +13,8 @@ export interface DecisionChecklistItem {
   required: boolean;
   /** The catalogue allows 容缺: the case may be accepted while it is still to come. */
   deferrable: boolean;
+  /** The catalogue's 容缺 period in working days, when it sets one (see `deferredMaterials.ts`). */
+  deferralDays?: number;
   status: ChecklistItemStatus;
 }
 

@@ -61,6 +61,7 @@ export const casesMessages = {
     completed: '出件办结',
     offlineIssuanceApproved: '首席代表批准离线发证',
     conflictAcknowledged: '已知悉与市级系统不一致',
+    deferredMaterialsReceived: '补交容缺材料',
   },
   documentLabels: {
     receipt: '收件凭证',
@@ -69,6 +70,7 @@ export const casesMessages = {
     correctionNotice: '一次性告知书',
     refusalNotice: '不予受理通知书',
     denialDecision: '不予行政许可决定书',
+    supplementaryReceipt: '补交收件凭证',
   },
 
   illegalTransition: (status: string, command: string, next: readonly string[]) =>
@@ -92,6 +94,19 @@ export const casesMessages = {
   noticeItemNeedsProblem: (name: string) => `材料「${name}」已收取，列入告知书时请写明需要补正的内容。`,
   noticeIncomplete: (names: readonly string[]) =>
     `一次性告知须列明全部缺少的必交材料，尚未列入：${list(names)}。`,
+  supplementLabel: '登记补交容缺材料',
+  supplementClosed: (status: string) => `${status}，不能登记补交容缺材料。`,
+  nothingDeferred: '本办件没有容缺材料，无需补交。',
+  supplementNotDeferred: (name: string) => `「${name}」不是本办件容缺受理时约定补交的材料。`,
+  supplementAlreadyIn: (name: string) => `容缺材料「${name}」已经补交，无需再次登记。`,
+  supplementRepeated: (name: string) => `材料「${name}」在本次补交中重复列出。`,
+  supplementEmpty: '请至少选择一项补交的容缺材料',
+  /**
+   * The applicant's 容缺 undertaking as the counter offers it to sign: the dialog's default, and so what the
+   * 容缺受理通知书 prints unless the clerk wrote another (the notice prints the one recorded on the case).
+   */
+  deferralUndertaking:
+    '本人（单位）已知悉上述容缺材料及补交期限，承诺在规定期限内补齐全部材料，并对所提交材料的真实性、合法性负责。逾期未补齐的，同意按撤回申请处理，由此产生的后果由本人（单位）承担。',
   deferredOutstanding: (names: readonly string[]) => `以下容缺材料尚未补齐，不能出证：${list(names)}。`,
   intakeClosed: (status: string) => `${status}，不能再修改受理信息。`,
   intakeCorrectionEmpty: '受理信息没有变化，无需保存。',

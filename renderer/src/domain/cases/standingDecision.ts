@@ -1,5 +1,5 @@
 import type { ClerkId } from '../clerks/clerkId';
-import type { CaseEvent } from './caseEvents';
+import { isDecisionEvent, type CaseEvent } from './caseEvents';
 import type { CaseField } from './caseRecord';
 import type { CaseState } from './caseState';
 import type { CaseStatus } from './caseStatus';
@@ -45,11 +45,11 @@ export function isSuperseded(event: CaseEvent, state: Pick<CaseState, 'status' |
 }
 
 /**
- * The newest decision on the case that stands (a counter decision or HQ's denial: an event that calls for
- * documents), or null: what the decision panel shows with the documents it offers.
+ * The newest decision on the case that stands (a counter decision or HQ's denial, see `isDecisionEvent`),
+ * or null: what the decision panel shows with the documents it offers.
  */
 export function standingDecision(state: Pick<CaseState, 'status' | 'visits' | 'timeline'>): CaseEvent | null {
-  return [...state.timeline].reverse().find((event) => 'documents' in event && !isSuperseded(event, state)) ?? null;
+  return [...state.timeline].reverse().find((event) => isDecisionEvent(event) && !isSuperseded(event, state)) ?? null;
 }
 
 /** This window's decision that HQ did not keep: the counter decision its clerk made at the conflicting op's time. */

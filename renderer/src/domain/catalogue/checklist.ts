@@ -42,6 +42,8 @@ export interface ChecklistItem {
   readonly required: boolean;
   /** 容缺 allowed by every matter that requires it. */
   readonly deferrable: boolean;
+  /** 容缺 period in working days from acceptance: the shortest a deciding matter sets; absent for the default. */
+  readonly deferralDays?: number;
   /** 告知承诺 allowed by every matter that requires it. */
   readonly commitmentAllowed: boolean;
   /** 免提交 only when every matter that requires it obtains the data itself; then where from. */
@@ -151,6 +153,7 @@ function mergeSources(
     required,
     deferrable: required && deciding.every((material) => material.deferrable),
     commitmentAllowed: required && deciding.every((material) => material.commitmentAllowed),
+    ...shortestDeferral(deciding),
     exempt: exemptEverywhere
       ? { dataSources: unique(deciding.map((material) => material.exemptWhenShared?.dataSource ?? '')) }
       : null,
@@ -165,6 +168,11 @@ function mergeSources(
       copies: material.copies,
     })),
   };
+}
+
+function shortestDeferral(materials: readonly Material[]): { deferralDays?: number } {
+  const days = materials.flatMap((material) => (material.deferralDays === undefined ? [] : [material.deferralDays]));
+  return days.length === 0 ? {} : { deferralDays: Math.min(...days) };
 }
 
 function unique(values: readonly string[]): string[] {

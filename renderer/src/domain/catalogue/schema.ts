@@ -133,6 +133,8 @@ export const materialSchema = z.strictObject({
   condition: conditionSchema.optional(),
   /** 容缺: may be accepted now and handed in later, by a deadline set at the counter. */
   deferrable: z.boolean().default(false),
+  /** 容缺: working days from acceptance the applicant has to bring it; the hall's default when absent. */
+  deferralDays: z.number().int().min(1).max(60).optional(),
   /** 告知承诺: a signed commitment may replace it. */
   commitmentAllowed: z.boolean().default(false),
   /** 免提交: the department obtains the data itself from the named source. */

@@ -109,6 +109,9 @@ function eventDetails(event: CaseEvent): string[] {
     lines.push(`${m.undertaking}：${event.undertaking}`);
     for (const material of event.deferredMaterials) lines.push(`${m.deferred}：${material.name}（${formatChineseDate(material.deadline)}前）`);
   }
+  if (event.type === 'deferredMaterialsReceived') {
+    for (const material of event.materials) lines.push(`${m.supplied}：${material.name}（${formatChineseDate(material.deadline)}前${material.late ? m.suppliedLate : ''}）`);
+  }
   if (event.type === 'correctionNoticeIssued') {
     for (const item of event.items) lines.push(`${m.correctionItems}：${item.name}${item.problem === null ? '' : `（${item.problem}）`}`);
   }

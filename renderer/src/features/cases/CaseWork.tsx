@@ -13,6 +13,8 @@ import { availableCaseCommands } from '../../domain/cases/caseStateMachine';
 import { standingDecision } from '../../domain/cases/standingDecision';
 import { ChecklistCollector } from '../checklist/ChecklistCollector';
 import { DroppedItems } from '../checklist/DroppedItems';
+import { recordSupplement, type SuppliedMaterial } from '../../data/deferredSupplement';
+import { DeferredFollowUp, type SupplyOutcome } from './deferral/DeferredFollowUp';
 import type { AttachOutcome, ChangeOutcome, ItemRecordView } from '../checklist/checklistView';
 import { useClerk } from '../clerks/ClerkContext';
 import { useWriteQueue } from '../common/useWriteQueue';
@@ -101,6 +103,17 @@ export function CaseWork(props: CaseWorkProps) {
     return outcome.ok ? { ok: true, previewProblem } : outcome;
   };
 
+  /** 补交: the items recorded with their 补交 entry, then each scan attached to the item like any other. */
+  const supply = async (supplied: SuppliedMaterial, scans: readonly File[]): Promise<SupplyOutcome> => {
+    const recorded = await change(() => recordSupplement(db, row.id, [supplied], { clerk }));
+    if (!recorded.ok) return recorded;
+    for (const scan of scans) {
+      const attached = await change(() => attachScan(db, row.id, supplied.key, scan, { name: scan.name, type: scan.type }, { clerk }));
+      if (!attached.ok) return { ok: false, message: m.deferred.dialog.scanFailed(scan.name, attached.message) };
+    }
+    return { ok: true };
+  };
+
   const run = async (input: Parameters<typeof applyCommand>[2]): Promise<DecisionOutcome> => {
     const result = await queue(() => applyCommand(db, row.id, input, { clerk }));
     if (!result.ok) return { ok: false, message: result.message };
@@ -115,6 +128,7 @@ export function CaseWork(props: CaseWorkProps) {
     <Stack gap="md">
       {row.decision !== null ? <HqDecisionPanel decision={row.decision} /> : null}
       {decided !== null ? <DecisionResult caseId={row.id} event={decided} focus={decided.seq === decidedHere} /> : null}
+      <DeferredFollowUp row={row} items={items} today={today} onSupply={supply} />
       <ChecklistCollector
         items={items.map((item) => item.item)}
         records={records}

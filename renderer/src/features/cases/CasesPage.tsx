@@ -4,7 +4,9 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
+import { overdueDeferrals } from '../../data/deferredSupplement';
 import { dueCases, todaysQueue } from '../../data/search/queue';
+import type { OverdueDeferredMaterial } from '../../domain/cases/deferredMaterials';
 import { searchCases, type CaseSearchOptions } from '../../data/search/searchCases';
 import type { CaseId } from '../../domain/cases/caseId';
 import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../domain/cases/caseStatus';
@@ -16,6 +18,7 @@ import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import { CaseDetail } from './CaseDetail';
 import { CaseTable } from './CaseTable';
+import { OverdueDeferrals } from './deferral/OverdueDeferrals';
 import { casesMessages as m } from './messages';
 
 const loadClerkNames = async () => new Map((await listClerks(deskDatabase())).map((clerk) => [clerk.id as string, clerk.displayName]));
@@ -67,9 +70,9 @@ interface Filters {
   clerkId: ClerkId | null;
 }
 
-type Listing = { kind: 'overview'; queue: CaseRow[]; due: CaseRow[] } | { kind: 'results'; rows: CaseRow[]; truncated: boolean; query: string };
+type Listing = { kind: 'overview'; queue: CaseRow[]; due: CaseRow[]; overdue: OverdueDeferredMaterial[] } | { kind: 'results'; rows: CaseRow[]; truncated: boolean; query: string };
 
-function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMap<string, string>; onOpen: (row: CaseRow) => void }) {
+function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMap<string, string>; onOpen: (row: Pick<CaseRow, 'id'>) => void }) {
   const { reference, clerkNames } = props;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -84,8 +87,8 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
   const listing = useStoredData(async (): Promise<Listing> => {
     const db = deskDatabase();
     if (debounced === '' && !filtering) {
-      const [queue, due] = await Promise.all([todaysQueue(db, today), dueCases(db, today, 50)]);
-      return { kind: 'overview', queue: [...queue].reverse(), due: due.map((entry) => entry.case) };
+      const [queue, due, overdue] = await Promise.all([todaysQueue(db, today), dueCases(db, today, 50), overdueDeferrals(db, today)]);
+      return { kind: 'overview', queue: [...queue].reverse(), due: due.map((entry) => entry.case), overdue };
     }
     const options: CaseSearchOptions = { limit: 50 };
     if (filters.status !== null) options.status = filters.status;
@@ -136,6 +139,11 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
           {listing.value.due.length > 0 ? (
             <Section title={m.queue.dueTitle}>
               <CaseTable label={m.queue.dueTitle} rows={listing.value.due} reference={reference} clerkNames={clerkNames} today={today} onOpen={props.onOpen} />
+            </Section>
+          ) : null}
+          {listing.value.overdue.length > 0 ? (
+            <Section title={m.overdue.title} aside={m.overdue.count(listing.value.overdue.length)}>
+              <OverdueDeferrals rows={listing.value.overdue} today={today} onOpen={(caseId) => props.onOpen({ id: caseId })} />
             </Section>
           ) : null}
           <Section title={m.queue.title}>

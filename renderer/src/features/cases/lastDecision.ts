@@ -1,6 +1,6 @@
-import type { CaseEvent } from '../../domain/cases/caseEvents';
+import { isDecisionEvent, type CaseEvent } from '../../domain/cases/caseEvents';
 
-/** The newest counter or HQ decision on the timeline (an event that calls for documents), or null. */
+/** The newest counter or HQ decision on the timeline (see `isDecisionEvent`), or null. */
 export function lastDecision(timeline: readonly CaseEvent[]): CaseEvent | null {
-  return [...timeline].reverse().find((event) => 'documents' in event) ?? null;
+  return [...timeline].reverse().find(isDecisionEvent) ?? null;
 }

@@ -8,7 +8,7 @@ import { ChineseDateInput } from '../common/ChineseDateInput';
 import { TextField } from '../common/TextField';
 import classes from './checklist.module.css';
 import type { ChecklistEntry } from '../../data/records';
-import type { AttachOutcome, ChangeOutcome, ItemRecordView, ScanView } from './checklistView';
+import { scanAccept, type AttachOutcome, type ChangeOutcome, type ItemRecordView, type ScanView } from './checklistView';
 import { ItemFlags } from './ItemFlags';
 import { allowedStatuses } from './itemStatusRules';
 import { checklistMessages as m } from './messages';
@@ -16,7 +16,6 @@ import { formatBytes } from '../settings/formatBytes';
 import { ProblemAlert } from '../common/ProblemAlert';
 
 /** What the file picker offers; the data layer checks the bytes of whatever is picked. */
-const scanAccept = 'application/pdf,image/jpeg,image/png,image/webp,image/gif,image/bmp';
 
 export interface ItemDetailsModalProps {
   item: ChecklistItem | null;

@@ -4,6 +4,9 @@ import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import { initialItemStatus, type ChecklistItem, type ChecklistItemKey } from '../../domain/catalogue/checklist';
 
 /** A scan as the checklist shows it. */
+/** The scan files a clerk may attach to an item (the data layer checks their content too). */
+export const scanAccept = 'application/pdf,image/jpeg,image/png,image/webp,image/gif,image/bmp';
+
 export interface ScanView {
   readonly id: string;
   readonly fileName: string;

@@ -7,6 +7,7 @@ import type { CaseEvent } from '../../domain/cases/caseEvents';
 import { materialFormLabels } from '../../domain/catalogue/messages';
 import type { Catalogue, MaterialForm } from '../../domain/catalogue/schema';
 import type { DocumentNumber } from '../../domain/documentNumber';
+import type { Person } from '../../domain/cases/parties';
 import { printingMessages } from './messages';
 
 const m = printingMessages.caseRequest;
@@ -43,6 +44,30 @@ export function documentMatters(row: CaseRow, catalogue: Catalogue) {
 }
 
 const formLabel = (form: MaterialForm) => materialFormLabels[form];
+
+const personOn = (person: Person) => ({ name: person.name, phone: person.phone ?? m.noPhone });
+
+/** The facts both receipts state: the enterprise, the applicant and any agent, the window and clerk. */
+function receiptParties(sources: CaseDocumentSources) {
+  const { row, agency } = sources;
+  return {
+    enterpriseName: row.enterprise.name,
+    applicant: personOn(row.applicant),
+    agent: row.agent === null ? null : personOn(row.agent),
+    window: agency.windowName,
+    clerkName: sources.clerkName,
+  };
+}
+
+/** A material as a receipt lists what was handed in: its name, the form, copies and pages recorded. */
+function receivedOn(item: ChecklistItemRow) {
+  return {
+    name: item.item.name,
+    form: formLabel(item.form ?? item.item.form),
+    copies: Math.max(1, item.copies),
+    ...(item.pages > 0 ? { pages: item.pages } : {}),
+  };
+}
 
 function noticeBase(sources: CaseDocumentSources, documentNumber: DocumentNumber, issuedAt: string) {
   const { row, catalogue, agency } = sources;
@@ -85,25 +110,46 @@ export function caseDocumentRequest(
   const items = currentItems(sources.items);
   switch (kind) {
     case 'receipt': {
-      const received = items.filter((item) => item.status === 'received');
-      if (received.length === 0 || acceptance === null) return { ok: false, message: m.nothingReceived };
-      const person = row.agent ?? row.applicant;
+      if (acceptance === null) return { ok: false, message: m.nothingReceived };
+      // What the acceptance deferred was not received then, even once it has been brought in (补交 has its own receipt).
+      const deferred = acceptance.deferral?.materials ?? [];
+      const received = items.filter((item) => item.status === 'received' && !deferred.some((material) => material.materialKey === item.key));
+      if (received.length === 0) return { ok: false, message: m.nothingReceived };
       return {
         ok: true,
         request: {
           kind: 'receipt',
           ...base,
           issuedAt: event.at,
-          enterpriseName: row.enterprise.name,
-          applicant: { name: row.agent === null ? person.name : m.agentName(person.name), phone: person.phone ?? m.noPhone },
-          window: agency.windowName,
-          clerkName: sources.clerkName,
-          materials: received.map((item) => ({
-            name: item.item.name,
-            form: formLabel(item.form ?? item.item.form),
-            copies: Math.max(1, item.copies),
-            ...(item.pages > 0 ? { pages: item.pages } : {}),
-          })),
+          ...receiptParties(sources),
+          materials: received.map(receivedOn),
+          deferred: deferred.map(({ name, deadline }) => ({ name, deadline })),
+          dueDate: acceptance.dueDate,
+        },
+      };
+    }
+    case 'supplementaryReceipt': {
+      if (event.type !== 'deferredMaterialsReceived' || acceptance === null) return { ok: false, message: m.notRequested };
+      const brought = event.materials.flatMap((material) => {
+        const item = items.find((candidate) => candidate.key === material.materialKey);
+        return item === undefined ? [] : [{ ...receivedOn(item), name: material.name, deadline: material.deadline, late: material.late }];
+      });
+      if (brought.length === 0) return { ok: false, message: m.nothingReceived };
+      // Owed after this 补交: what later entries of the timeline brought in is not owed on this receipt either.
+      const broughtBy = new Set(
+        row.state.timeline.flatMap((entry) => (entry.type === 'deferredMaterialsReceived' && entry.seq <= event.seq ? entry.materials.map((material) => material.materialKey) : [])),
+      );
+      const outstanding = (acceptance.deferral?.materials ?? []).filter((material) => !broughtBy.has(material.materialKey));
+      return {
+        ok: true,
+        request: {
+          kind: 'supplementaryReceipt',
+          ...base,
+          issuedAt: event.at,
+          ...receiptParties(sources),
+          acceptedAt: acceptance.acceptedAt,
+          materials: brought,
+          outstanding: outstanding.map(({ name, deadline }) => ({ name, deadline })),
           dueDate: acceptance.dueDate,
         },
       };
@@ -118,7 +164,10 @@ export function caseDocumentRequest(
         const requirement = item === undefined ? m.deferredRequirementPlain : m.deferredRequirement(formLabel(item.item.form), item.item.copies);
         return { material: material.name, requirement, deadline: material.deadline };
       });
-      return { ok: true, request: { kind: 'deferredAcceptanceNotice', ...base, submittedAt: row.createdAt, dueDate: acceptance.dueDate, deferredItems } };
+      return {
+        ok: true,
+        request: { kind: 'deferredAcceptanceNotice', ...base, submittedAt: row.createdAt, dueDate: acceptance.dueDate, undertaking: acceptance.deferral.undertaking, deferredItems },
+      };
     }
     case 'correctionNotice': {
       if (event.type !== 'correctionNoticeIssued') return { ok: false, message: m.notRequested };

@@ -1,6 +1,7 @@
 export const printingMessages = {
   kindLabels: {
     receipt: '收件凭证',
+    supplementaryReceipt: '补交收件凭证',
     acceptanceNotice: '受理通知书',
     deferralAcceptanceNotice: '容缺受理通知书',
     correctionNotice: '一次性告知书',
@@ -80,7 +81,6 @@ export const printingMessages = {
     addressee: (person: string, enterprise: string) => `${person}（${enterprise}）`,
     foundingAddressee: (person: string, enterprise: string) => `${person}（拟设立的${enterprise}）`,
     unknownDepartment: '（事项目录中已无此事项）',
-    agentName: (name: string) => `${name}（委托代理人）`,
     noPhone: '未留电话',
     deferredRequirement: (form: string, copies: number) => `补交${form}${copies}份，与已提交材料一致，由申请人签字确认。`,
     deferredRequirementPlain: '按材料清单要求补交。',

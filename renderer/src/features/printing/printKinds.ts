@@ -9,6 +9,7 @@ import { printingMessages } from './messages';
  */
 export const templateKindOf: Readonly<Record<PrintableKind, TemplateKind>> = {
   receipt: 'receipt',
+  supplementaryReceipt: 'supplementaryReceipt',
   acceptanceNotice: 'acceptanceNotice',
   deferralAcceptanceNotice: 'deferredAcceptanceNotice',
   correctionNotice: 'correctionNotice',

@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, calibrationSheet, dayReport } = demoRequests;
+const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, calibrationSheet, dayReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -42,6 +42,20 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '2026年11月27日',
     ...receipt.matters.map((matter) => matter.name),
     ...receipt.materials.map((material) => material.name),
+  ],
+  supplementaryReceipt: [
+    '补交收件凭证',
+    supplementaryReceipt.documentNumber,
+    supplementaryReceipt.caseNumber,
+    '申请人',
+    supplementaryReceipt.applicant.name,
+    '代理人',
+    supplementaryReceipt.agent!.name,
+    '2026年11月26日容缺受理',
+    ...supplementaryReceipt.materials.map((material) => material.name),
+    '尚待补交的容缺材料',
+    ...supplementaryReceipt.outstanding.map((material) => material.name),
+    '2026年12月2日',
   ],
   acceptanceNotice: ['受理通知书', ...shared, acceptanceNotice.applicantName, '第三十二条第一款第（五）项', '决定予以受理', '2026年11月27日', '2026年11月26日', '（盖章）'],
   deferredAcceptanceNotice: [

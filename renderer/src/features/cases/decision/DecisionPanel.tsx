@@ -128,6 +128,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
         checklist={props.checklist}
         today={props.today}
         dueDate={dueIfAcceptedNow}
+        addWorkingDays={props.addWorkingDays}
         busy={busy}
         problem={problem}
         onClose={() => setDialog(null)}

@@ -1,8 +1,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { CaseCommandInput } from '../../../domain/cases/caseCommands';
+import type { AddWorkingDays } from '../../../domain/cases/caseStateMachine';
 import { deferredItems, type DecisionChecklistItem } from '../../../domain/cases/decisionChecklist';
+import { deferralDeadline } from '../../../domain/cases/deferredMaterials';
 import { formatChineseDate } from '../../../domain/chineseDate';
+import { casesMessages as domainMessages } from '../../../domain/cases/messages';
 import { ChineseDateInput } from '../../common/ChineseDateInput';
 import { TextField } from '../../common/TextField';
 import { casesMessages } from '../messages';
@@ -14,8 +17,10 @@ export interface DeferralModalProps {
   opened: boolean;
   checklist: readonly DecisionChecklistItem[];
   today: string;
-  /** The due date an acceptance now gives: the latest deadline allowed, and each deadline's default. */
+  /** The due date an acceptance now gives: the latest deadline allowed. */
   dueDate: string | null;
+  /** The calendar in force, for each deadline's default (the material's 容缺 period, see `deferralDeadline`). */
+  addWorkingDays: AddWorkingDays;
   busy: boolean;
   problem: string | null;
   onClose: () => void;
@@ -24,7 +29,8 @@ export interface DeferralModalProps {
 
 /**
  * 容缺受理: the applicant's undertaking and, for each material marked 容缺, the day it will be brought by.
- * Deadlines default to the promised due date and the date inputs refuse days outside today…due; the
+ * Deadlines default to each material's 容缺 period from today (never past the promised due date) and the
+ * date inputs refuse days outside today…due; the
  * state machine checks the same rule again and its message is shown if anything slips through.
  */
 export function DeferralModal(props: DeferralModalProps) {
@@ -35,11 +41,21 @@ export function DeferralModal(props: DeferralModalProps) {
   );
 }
 
+function defaultDeadline(item: DecisionChecklistItem, props: DeferralModalProps): string {
+  if (props.dueDate === null) return props.today;
+  try {
+    return deferralDeadline(props.today, item.deferralDays, props.dueDate, props.addWorkingDays);
+  } catch {
+    // Past the calendar's coverage: the due date is the latest allowed anyway, and the decision names the missing year.
+    return props.dueDate;
+  }
+}
+
 function DeferralForm(props: DeferralModalProps) {
   const deferred = deferredItems(props.checklist);
-  const [undertaking, setUndertaking] = useState<string>(m.deferral.undertakingDefault);
+  const [undertaking, setUndertaking] = useState<string>(domainMessages.deferralUndertaking);
   const [deadlines, setDeadlines] = useState<Record<string, string>>(() =>
-    Object.fromEntries(deferred.map((item) => [item.materialKey, props.dueDate ?? props.today])),
+    Object.fromEntries(deferred.map((item) => [item.materialKey, defaultDeadline(item, props)])),
   );
   return (
     <form

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseChecklist, catalogueForCase, recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
 import { applyCommand, createDraftCase } from '../../../../../renderer/src/data/cases';
+import { recordSupplement } from '../../../../../renderer/src/data/deferredSupplement';
 import { readIssuingAgency } from '../../../../../renderer/src/data/issuingAgency';
 import type { CaseRow } from '../../../../../renderer/src/data/records';
 import { createPdfEngine, type PdfEngine } from '../../../../../renderer/src/documents/engine';
@@ -50,7 +51,10 @@ describe('caseDocumentRequest', () => {
       applicantName: '王小明（拟设立的绵阳星辰科技有限公司）',
       window: '企业开办综合窗口 1号',
       clerkName: '张三',
-      applicant: { name: '陈代办（委托代理人）' },
+      // The applicant is named as the applicant; the agent who brought the application on a line of their own.
+      applicant: { name: row.applicant.name },
+      agent: { name: row.agent!.name },
+      deferred: [],
     });
     if (request.kind !== 'receipt') throw new Error('not a receipt');
     const received = sources.items.filter((item) => item.status === 'received');
@@ -61,6 +65,8 @@ describe('caseDocumentRequest', () => {
     expect(text).toContain(row.caseNumber);
     expect(text).toContain('绵市监企收字〔2026〕第MY01-0007号');
     expect(text).toContain('企业开办综合窗口1号');
+    expect(text).toContain('代理人');
+    expect(text).toContain(row.agent!.name);
   });
 
   it('draws the acceptance notice with the promised due date, and refuses kinds the decision did not ask for', async () => {
@@ -117,6 +123,57 @@ describe('caseDocumentRequest', () => {
       kind: 'rejectionNotice',
       reasons: [{ reason: '申请事项依法不属于本机关职权范围' }],
       appeal: { reviewBody: '绵阳市人民政府', court: '绵阳市涪城区人民法院' },
+    });
+  });
+
+  it('lists what 容缺 left owed on the receipt, prints the undertaking signed, and draws the 补交收件凭证 once it is brought', async () => {
+    const desk = await issuingDesk();
+    const context = { clerk: desk.clerk, at: intakeAt };
+    const row = unwrapResult(await createDraftCase(desk.db, startUpInput(), context));
+    const items = (await caseChecklist(desk.db, row.id)).filter((item) => item.item.required && item.status === 'missing');
+    const deferred = items.find((item) => item.item.deferrable)!;
+    for (const item of items.filter((candidate) => candidate !== deferred)) {
+      unwrapResult(await recordChecklistItem(desk.db, row.id, item.key, { status: 'received', form: item.item.form, copies: 1, pages: 1 }, context));
+    }
+    unwrapResult(await recordChecklistItem(desk.db, row.id, deferred.key, { status: 'deferred', deferredUntil: '2026-11-03' }, context));
+    const undertaking = '本人承诺于2026年11月3日前补交，逾期按撤回处理。';
+    const accepted = unwrapResult(
+      await applyCommand(desk.db, row.id, { type: 'acceptWithDeferral', undertaking, deadlines: [{ materialKey: deferred.key, deadline: '2026-11-03' }] }, context),
+    ).case;
+
+    const receipt = caseDocumentRequest('receipt', decision(accepted, 'receipt'), await sourcesOf(desk, accepted), number('绵市监企收'), issuedAt);
+    const receiptRequest = receipt.ok ? documentRequestSchema.parse(receipt.request) : null;
+    if (receiptRequest?.kind !== 'receipt') throw new Error('no receipt');
+    expect(receiptRequest.deferred).toEqual([{ name: deferred.item.name, deadline: '2026-11-03' }]);
+    expect(receiptRequest.materials.map((material) => material.name)).not.toContain(deferred.item.name);
+    const receiptText = await tools.text((await generateDocument(receiptRequest, engine)).bytes);
+    expect(receiptText).toContain('容缺后补材料');
+    expect(receiptText).toContain('2026年11月3日');
+
+    const notice = caseDocumentRequest('deferralAcceptanceNotice', decision(accepted, 'deferralAcceptanceNotice'), await sourcesOf(desk, accepted), number('绵市监企容受'), issuedAt);
+    expect(notice.ok && documentRequestSchema.parse(notice.request)).toMatchObject({ kind: 'deferredAcceptanceNotice', undertaking });
+
+    const supplied = unwrapResult(
+      await recordSupplement(desk.db, row.id, [{ key: deferred.key, form: 'copy', copies: 1, pages: 2 }], { clerk: desk.clerk, at: '2026-11-04T10:00:00+08:00' }),
+    ).case;
+    const seq = decision(supplied, 'supplementaryReceipt');
+    const result = caseDocumentRequest('supplementaryReceipt', seq, await sourcesOf(desk, supplied), number('绵市监企补收'), issuedAt);
+    if (!result.ok) throw new Error(result.message);
+    const request = documentRequestSchema.parse(result.request);
+    expect(request).toMatchObject({
+      kind: 'supplementaryReceipt',
+      issuedAt: '2026-11-04T10:00:00.000+08:00',
+      acceptedAt: '2026-11-02T09:00:00.000+08:00',
+      materials: [{ name: deferred.item.name, form: '复印件', copies: 1, pages: 2, deadline: '2026-11-03', late: true }],
+      outstanding: [],
+      applicant: { name: row.applicant.name },
+    });
+    const text = await tools.text((await generateDocument(request, engine)).bytes);
+    for (const expected of ['补交收件凭证', deferred.item.name, '（逾期）', '容缺材料已全部补齐', '绵市监企补收字〔2026〕第MY01-0007号']) expect(text).toContain(expected);
+    // A receipt is asked for only by the 补交 that brought materials.
+    expect(caseDocumentRequest('supplementaryReceipt', decision(supplied, 'receipt'), await sourcesOf(desk, supplied), number('绵市监企补收'), issuedAt)).toEqual({
+      ok: false,
+      message: '该办件的这一决定没有要求出具此文书',
     });
   });
 });
