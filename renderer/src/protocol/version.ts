@@ -5,8 +5,9 @@
  * 6: case events `offlineIssuanceApproved` and `conflictAcknowledged`, which a version-5 desk cannot read;
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
+ * 7: checklist status `committed` (告知承诺: a signed commitment instead of the material).
  */
-export const protocolVersion = 6;
+export const protocolVersion = 7;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

@@ -44,6 +44,8 @@ export interface ChecklistItem {
   readonly deferrable: boolean;
   /** 告知承诺 allowed by every matter that requires it. */
   readonly commitmentAllowed: boolean;
+  /** The shortest 核查 period (working days) a served matter sets for a commitment; null: the default period. */
+  readonly commitmentCheckDays: number | null;
   /** 免提交 only when every matter that requires it obtains the data itself; then where from. */
   readonly exempt: { readonly dataSources: readonly string[] } | null;
   readonly legalBasis: readonly string[];
@@ -151,6 +153,7 @@ function mergeSources(
     required,
     deferrable: required && deciding.every((material) => material.deferrable),
     commitmentAllowed: required && deciding.every((material) => material.commitmentAllowed),
+    commitmentCheckDays: shortest(deciding.flatMap((material) => material.commitmentCheckDays ?? [])),
     exempt: exemptEverywhere
       ? { dataSources: unique(deciding.map((material) => material.exemptWhenShared?.dataSource ?? '')) }
       : null,
@@ -165,6 +168,10 @@ function mergeSources(
       copies: material.copies,
     })),
   };
+}
+
+function shortest(days: readonly number[]): number | null {
+  return days.length === 0 ? null : Math.min(...days);
 }
 
 function unique(values: readonly string[]): string[] {

@@ -26,6 +26,7 @@ export const checklistMessages = {
     deferred: '容缺',
     exempt: '免提交',
     notApplicable: '不适用',
+    committed: '承诺',
   } satisfies Record<ChecklistItemStatus, string>,
   formLabels: {
     original: '原件',

@@ -66,7 +66,7 @@ export const syncMessages = {
   conflictNote: (fields: string) => `以下内容以市级系统为准（本窗口的值已另存）：${fields}`,
   documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },
   sheetActions: { used: '使用', voided: '作废' },
-  checklistStatuses: { received: '已收', missing: '缺', deferred: '容缺', exempt: '免提交', notApplicable: '不适用' } satisfies Record<ChecklistItemStatus, string>,
+  checklistStatuses: { received: '已收', missing: '缺', deferred: '容缺', exempt: '免提交', notApplicable: '不适用', committed: '告知承诺' } satisfies Record<ChecklistItemStatus, string>,
   pauseReasons: {
     unauthorized: '访问凭据失效，需要管理员重新注册本窗口',
     wrongDesk: '市级系统认为本窗口身份不符',
