@@ -6,6 +6,7 @@ import type {
   BlobRow,
   CaseRow,
   ChecklistRecordRow,
+  CommitmentCheckRow,
   CounterRow,
   DocumentRow,
   EnterpriseRow,
@@ -44,6 +45,7 @@ export class DeskDatabase extends Dexie {
   licenceSheets!: EntityTable<LicenceSheetRow, 'serial'>;
   counters!: EntityTable<CounterRow, 'name'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  commitmentChecks!: EntityTable<CommitmentCheckRow, 'id'>;
 
   constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
     const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;

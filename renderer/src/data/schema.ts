@@ -118,6 +118,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
       outbox: 'seq, &opId, [state+seq], entityId',
     },
   },
+  {
+    // 告知承诺: checklist records indexed by status, so the committed items still to be checked (核查) are
+    // found without reading every case's records; and the check results of every window, by case. Only an
+    // index and a table are added: no row is reshaped.
+    version: 6,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId, status',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      commitmentChecks: 'id, caseId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

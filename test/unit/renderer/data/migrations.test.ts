@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
 import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
-import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
+import type { CaseRow, ChecklistRecordRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
 import { keysOf, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
@@ -35,6 +36,9 @@ const applicantPhone = '13812345678';
 
 /** A case and the enterprises as a version-4 desk stored them. */
 const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
+/** The checklist records a version-5 desk held. */
+const beforeCommitments: { records: ChecklistRecordRow[] } = { records: [] };
 
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
@@ -142,6 +146,25 @@ const shippedMigrations: MigrationCase[] = [
       expect(await found(old.caseNumber)).toEqual([old.id]);
       expect(await found('孙新来')).toEqual([later.value.id]);
       expect(await found(old.applicant.name)).toEqual([old.id]);
+    },
+  },
+  {
+    // 告知承诺: checklist records found by status, and an empty table of 核查 results; no row reshaped.
+    from: 5,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '周受理');
+      const taken = await createDraftCase(db, startUpInput(), { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      const key = (await caseChecklist(db, taken.value.id))[0]!.key;
+      const recorded = await recordChecklistItem(db, taken.value.id, key, { status: 'received', copies: 1 }, { clerk });
+      if (!recorded.ok) throw new Error(recorded.message);
+      beforeCommitments.records = await db.checklistItems.toArray();
+    },
+    verify: async (db) => {
+      expect(await db.checklistItems.toArray()).toEqual(beforeCommitments.records);
+      expect(await db.checklistItems.where('status').equals('received').count()).toBe(1);
+      expect(await db.commitmentChecks.count()).toBe(0);
     },
   },
 ];
