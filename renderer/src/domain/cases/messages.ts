@@ -137,7 +137,7 @@ export const casesMessages = {
     outcomeLabels: { truthful: '属实', untruthful: '不属实' },
     actionRequired: '核查结果为不属实的，请写明采取的处理措施',
     statement: (material: string) =>
-      `本人承诺：已具备「${material}」所证明的条件，所作承诺和提交的信息真实、准确、完整，可以免于提交该材料；愿意接受登记机关的核查，并在核查时如实提供相关证明。`,
+      `本人承诺已具备「${material}」所证明的条件，以本承诺代替提交该材料，并在核查时如实提供相关证明。`,
   },
   /** The case and its events as desks and HQ keep them. */
   record: {
