@@ -76,6 +76,7 @@ export const casesMessages = {
     paper: {
       documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },
       documentKinds: {
+        commitmentLetter: '告知承诺书',
         licenceOriginal: '营业执照正本',
         licenceCopy: '营业执照副本',
         calibrationSheet: '套打校准页',

@@ -5,6 +5,7 @@ export const printingMessages = {
     deferralAcceptanceNotice: '容缺受理通知书',
     correctionNotice: '一次性告知书',
     refusalNotice: '不予受理通知书',
+    commitmentLetter: '告知承诺书',
     licenceOriginal: '营业执照正本',
     licenceCopy: '营业执照副本',
     calibrationSheet: '套打校准页',
@@ -77,6 +78,7 @@ export const printingMessages = {
   /** What case decision documents say that is not in the case record itself. */
   caseRequest: {
     founding: '（筹）',
+    nothingCommitted: '材料清单中没有标记为告知承诺的材料，无需打印告知承诺书',
     unknownDepartment: '（事项目录中已无此事项）',
     agentName: (name: string) => `${name}（委托代理人）`,
     noPhone: '未留电话',

@@ -13,6 +13,7 @@ export const templateKindOf: Readonly<Record<PrintableKind, TemplateKind>> = {
   deferralAcceptanceNotice: 'deferredAcceptanceNotice',
   correctionNotice: 'correctionNotice',
   refusalNotice: 'rejectionNotice',
+  commitmentLetter: 'commitmentLetter',
   licenceOriginal: 'licenceOriginal',
   licenceCopy: 'licenceDuplicate',
   calibrationSheet: 'calibrationSheet',
