@@ -6,7 +6,7 @@
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
  * 7: checklist status `committed` (告知承诺: a signed commitment instead of the material), the
- * `commitmentCheck` op and its pulled record (the 核查 result).
+ * `commitmentCheck` op and its pulled record (the 核查 result), document kind `commitmentLetter`.
  */
 export const protocolVersion = 7;
 
