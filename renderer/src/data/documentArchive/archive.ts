@@ -167,7 +167,7 @@ export async function archiveDocument(
       reason,
     },
   };
-  const tables = [db.clerks, db.cases, db.documents, db.licenceSheets, db.counters, db.outbox];
+  const tables = [db.clerks, db.cases, db.checklistItems, db.documents, db.licenceSheets, db.counters, db.outbox];
   return refusalsAsResults<DocumentRow, ArchiveField>(() =>
     guardStorage(async () => {
       const { value } = await writeWithAudit(db, tables, audit, async () => {
