@@ -5,6 +5,7 @@ import {
   caseEventOpSchema,
   caseOpSchema,
   checklistEventOpSchema,
+  commitmentCheckOpSchema,
   documentEventOpSchema,
   handoverOpSchema,
   licenceSheetEventOpSchema,
@@ -91,6 +92,10 @@ export function applyOp(ctx: ApplyContext, op: PushOpEnvelope): OpOutcome {
       const parsed = handoverOpSchema.safeParse(op);
       if (!parsed.success) return invalid(parsed.error);
       return withIssuance(ctx, parsed.data, parsed.data.payload.caseId, appendEvent(ctx, 'handover', parsed.data, parsed.data.payload.caseId));
+    }
+    case 'commitmentCheck': {
+      const parsed = commitmentCheckOpSchema.safeParse(op);
+      return parsed.success ? appendEvent(ctx, 'commitmentCheck', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
     }
   }
 }

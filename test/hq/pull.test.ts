@@ -88,6 +88,22 @@ describe('GET /v1/sync/pull', () => {
     expect((await other.headBlob(sha256)).status).toBe(200);
   });
 
+  it("accepts a window's 核查 result of a commitment and sends it to the hall's other windows", async () => {
+    const [caseId = ''] = await pushCases(1);
+    const check = { caseId, materialKey: '510700-0001/premises-own-no-title', name: '住所使用证明', outcome: 'untruthful' as const, action: '责令限期改正' };
+    const pushed = await desk.push([outbox.op('commitmentCheck', uuidv7(), check)]);
+    expect(pushed.body).toMatchObject({ results: [{ status: 'applied' }] });
+    const changes = (await page(await hq.enrol('FC', '07'), '?cursor=0')).changes;
+    expect(changes.map((change) => change.entity)).toEqual(['case', 'commitmentCheck']);
+    expect(changes[1]?.data).toMatchObject({ ...check, deskId: desk.deskId, deskCode: '03', clerkId: outbox.clerkId });
+  });
+
+  it('rejects a 核查 result of 不属实 that says nothing of the action taken', async () => {
+    const [caseId = ''] = await pushCases(1);
+    const pushed = await desk.push([outbox.op('commitmentCheck', uuidv7(), { caseId, materialKey: 'm', name: '住所使用证明', outcome: 'untruthful', action: null })]);
+    expect(pushed.body).toMatchObject({ results: [{ status: 'rejected', reason: expect.stringContaining('处理措施') }] });
+  });
+
   it('sends an entity changed since the cursor once, as it is now', async () => {
     const [caseId = ''] = await pushCases(1);
     const before = await page(desk, '?cursor=0');

@@ -239,7 +239,7 @@ export function requireItem(items: readonly ChecklistItemRow[], key: ChecklistIt
 /**
  * Records what the clerk found for one item (status, form, copies, pages, 容缺 deadline, note): the item
  * record, a checklist event for HQ and an audit entry, in one transaction. Fields left out keep their value.
- * A deferred item needs its deadline; any other status clears it.
+ * A deferred item needs its deadline; any other status clears it. 承诺 only where the catalogue allows it.
  */
 export async function recordChecklistItem(
   db: DeskDatabase,
@@ -267,6 +267,7 @@ export async function recordChecklistItem(
     requireChecklistOpen(caseRow);
     const before = requireItem(await checklistWithin(db, caseRow, catalogue), key);
     const merged: ChecklistItemRow = { ...before, ...checked, checkedBy: clerk.id, checkedAt: at };
+    if (merged.status === 'committed' && !merged.item.commitmentAllowed) throw new Refusal(m.commitmentNotAllowed(merged.item.name));
     if (merged.status !== 'deferred') merged.deferredUntil = null;
     else if (merged.deferredUntil === null) refuse('deferredUntil', m.deferredNeedsDate);
     const attachments = (await db.attachments.bulkGet(merged.attachmentIds)).filter((row) => row !== undefined);

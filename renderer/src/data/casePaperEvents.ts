@@ -1,5 +1,6 @@
 import type { CaseRecordEvent } from '../domain/cases/caseHistory';
 import type { CaseId } from '../domain/cases/caseId';
+import { caseCommitmentChecks, commitmentCheckEvent } from './commitments';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import type { CaseRow, OutboxRow } from './records';
@@ -7,12 +8,16 @@ import type { CaseRow, OutboxRow } from './records';
 /**
  * What became of a case's paper at every window: this desk's (`deskCode`) documents, licence sheets and
  * handover as its outbox ops record them (every print, reprint and void, with who and when — the archive
- * keeps only each document's last state), and the other windows' as HQ relayed them onto the case.
+ * keeps only each document's last state), and the other windows' as HQ relayed them onto the case; with
+ * the 核查 results of its commitments, every window's.
  */
 export async function casePaperEvents(db: DeskDatabase, row: CaseRow, deskCode: string | null): Promise<CaseRecordEvent[]> {
   // Ops are keyed by seq and entity id, not by case: the desk's own ops are read through once.
-  const ops = await guardStorage(() => db.outbox.filter((outbox) => paperEventOfOp(outbox, row.id, deskCode) !== null).toArray());
-  return [...ops.flatMap((outbox) => paperEventOfOp(outbox, row.id, deskCode) ?? []), ...(row.otherPaperEvents ?? [])];
+  const [ops, checks] = await Promise.all([
+    guardStorage(() => db.outbox.filter((outbox) => paperEventOfOp(outbox, row.id, deskCode) !== null).toArray()),
+    caseCommitmentChecks(db, row.id),
+  ]);
+  return [...ops.flatMap((outbox) => paperEventOfOp(outbox, row.id, deskCode) ?? []), ...(row.otherPaperEvents ?? []), ...checks.map(commitmentCheckEvent)];
 }
 
 /** The op as a paper event of the case (done at `deskCode`), or null when it is none. */

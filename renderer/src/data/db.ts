@@ -6,6 +6,7 @@ import type {
   BlobRow,
   CaseRow,
   ChecklistRecordRow,
+  CommitmentCheckRow,
   CounterRow,
   DocumentRow,
   EnterpriseRow,
@@ -46,6 +47,7 @@ export class DeskDatabase extends Dexie {
   counters!: EntityTable<CounterRow, 'name'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   intakeDrafts!: EntityTable<IntakeDraftRow, 'clerkId'>;
+  commitmentChecks!: EntityTable<CommitmentCheckRow, 'id'>;
 
   constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
     const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;

@@ -12,6 +12,7 @@ export const issuanceDataMessages = {
     notPermitted: '您没有打印此类文书的权限',
     noCase: '此类文书须属于某个办件',
     notRequested: '该办件的这一决定没有要求出具此文书',
+    nothingCommitted: '材料清单中没有标记为告知承诺的材料，无需打印告知承诺书',
     supersededDecision: '这一决定已被市级系统按其他窗口的决定取代，其文书不能再打印',
     caseWithdrawn: '办件已撤回，其受理文书已作废，不能再打印',
     alreadyPrinted: (number: string) => `此文书已打印（${number}），如需再次打印请使用“重印”`,

@@ -52,6 +52,7 @@ export const documentWords: Readonly<Record<DocumentKind, string>> = {
   correctionNotice: '补',
   refusalNotice: '不受',
   denialDecision: '不许',
+  commitmentLetter: '诺',
   licenceOriginal: '照',
   licenceCopy: '照',
   calibrationSheet: '校',

@@ -20,6 +20,12 @@ export const dataMessages = {
     tooManyAttempts: (seconds: number) => `密码错误次数过多，请${seconds}秒后再试`,
     notPermittedSettings: '您没有修改本机设置的权限',
   },
+  commitments: {
+    notPermitted: '您没有登记告知承诺核查结果的权限',
+    notAccepted: '办件受理后才开始核查告知承诺，尚不能登记核查结果',
+    notCommitted: (name: string) => `「${name}」不是以告知承诺代替的材料，无需核查`,
+    alreadyChecked: (name: string, outcome: string) => `「${name}」已登记核查结果（${outcome}）`,
+  },
   desk: {
     notSet: '本机尚未设置大厅代码和窗口号，请管理员在“设置”中完成首次配置后再受理办件',
   },
@@ -35,6 +41,7 @@ export const dataMessages = {
     changedMeanwhile: '办件的登记信息刚在另一窗口被修改，请刷新后重试',
     noConflicts: '该办件已没有与市级系统不一致之处，无须再确认',
     deferredNeedsDate: '容缺的材料须填写补交期限',
+    commitmentNotAllowed: (name: string) => `「${name}」按规定不适用告知承诺，须提交材料`,
     countInvalid: (label: string, max: number) => `${label}应为0到${max}之间的整数`,
     authorisationRequired: '有代理人时须填写授权委托情况',
     field: (label: string, detail: string) => `${label}：${detail}`,

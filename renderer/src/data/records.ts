@@ -10,6 +10,7 @@ import type { CaseNumber } from '../domain/cases/caseNumber';
 import type { CaseField, FieldAuthor, FieldAuthors, IssuanceConflict } from '../domain/cases/caseRecord';
 import type { CaseState } from '../domain/cases/caseState';
 import type { CaseStatusCode } from '../domain/cases/caseStatus';
+import type { CommitmentCheckPayload } from '../domain/cases/commitments';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
 import type { HqDecision, LicenceData } from '../domain/cases/hqDecision';
 import type { Person } from '../domain/cases/parties';
@@ -177,6 +178,19 @@ export interface ChecklistItemRow extends ChecklistEntry {
   /** Null until a clerk records something about the item. */
   checkedBy: ClerkId | null;
   checkedAt: string | null;
+}
+
+/**
+ * A 核查 result of a committed item, recorded at this window (`deskCode` this desk's) or pulled from
+ * another (its window, and the clerk's name as that desk sent it).
+ */
+export interface CommitmentCheckRow extends CommitmentCheckPayload {
+  /** The event's id: the op's entityId, HQ's record id. */
+  id: string;
+  clerkId: string;
+  clerkName?: string;
+  deskCode: string | null;
+  at: string;
 }
 
 export type AttachmentId = string & z.$brand<'AttachmentId'>;

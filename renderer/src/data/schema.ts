@@ -124,6 +124,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // enterprise is re-keyed so rows taken in before are found by pinyin too.
     // Intake drafts (data/intakeDrafts.ts): the half-typed intake form of each clerk, kept so a crash,
     // a lock or a restart loses nothing. Local only: never synced, one row per clerk.
+    // 告知承诺: checklist records indexed by status, so the committed items still to be checked (核查) are
+    // found without reading every case's records; and the check results of every window, by case. Only an
+    // index and a table are added: no row is reshaped.
     version: 6,
     stores: {
       meta: 'key',
@@ -132,7 +135,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
       referenceData: '[kind+slot]',
       enterprises: 'id, &uscc, *searchKeys, *freshKeys',
       cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
-      checklistItems: '[caseId+key], caseId',
+      checklistItems: '[caseId+key], caseId, status',
       attachments: 'id, caseId, sha256',
       blobs: 'sha256, uploaded',
       documents: 'id, caseId, &documentNumber, kind',
@@ -140,6 +143,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
       counters: 'name',
       outbox: 'seq, &opId, [state+seq], entityId',
       intakeDrafts: 'clerkId',
+      commitmentChecks: 'id, caseId',
     },
     upgrade: rekeySearchRows,
   },

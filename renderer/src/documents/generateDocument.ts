@@ -4,6 +4,7 @@ import { InvalidDocumentRequestError } from './errors';
 import { documentRequestSchema, type DocumentKind, type DocumentRequestOf } from './schemas';
 import { acceptanceNoticeTemplate } from './templates/acceptanceNotice';
 import { calibrationSheetTemplate } from './templates/calibrationSheet';
+import { commitmentLetterTemplate } from './templates/commitmentLetter';
 import { correctionNoticeTemplate } from './templates/correctionNotice';
 import { dayReportTemplate } from './templates/dayReport';
 import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptanceNotice';
@@ -22,6 +23,7 @@ export const templates: { [K in DocumentKind]: Template<K> } = {
   correctionNotice: correctionNoticeTemplate,
   rejectionNotice: rejectionNoticeTemplate,
   withdrawalRequest: withdrawalRequestTemplate,
+  commitmentLetter: commitmentLetterTemplate,
   calibrationSheet: calibrationSheetTemplate,
   licenceOriginal: licenceOriginalTemplate,
   licenceDuplicate: licenceDuplicateTemplate,

@@ -11,6 +11,7 @@ export const documentMessages = {
     correctionNotice: '补正材料通知书',
     rejectionNotice: '不予受理通知书',
     withdrawalRequest: '撤回申请',
+    commitmentLetter: '告知承诺书',
     calibrationSheet: '套打校准页',
     licenceOriginal: '营业执照（正本）',
     licenceDuplicate: '营业执照（副本）',
@@ -88,6 +89,24 @@ export const documentMessages = {
     columns: ['序号', '材料名称', '补交要求', '补交期限'],
     due: (date: string) => `材料补齐后，本机关将在${date}前作出决定（按工作日计算，法定节假日顺延）。逾期未补齐的，本机关将终止办理。`,
     undertakingHeading: '申请人承诺',
+  },
+
+  commitment: {
+    notice: (matters: string) =>
+      `你（单位）申请办理${matters}。根据《中华人民共和国市场主体登记管理条例》及其实施细则和告知承诺制的有关规定，下列材料可以由申请人书面承诺代替提交，不影响申请的受理和办理。现将有关事项告知如下：`,
+    itemsHeading: '以承诺代替提交的材料：',
+    columns: ['序号', '材料名称', '申请人承诺内容'],
+    check: (days: number, dueDate: string | null) =>
+      `本机关将自受理之日起${days}个工作日内` +
+      (dueDate === null ? '' : `（即${dueDate}前）`) +
+      '对上述承诺内容进行核查（法定节假日顺延），申请人应当予以配合，如实说明情况并提供相关证明。',
+    consequences:
+      '申请人应当对承诺的真实性负责。经核查承诺内容不属实的，本机关将责令限期改正；属于提交虚假材料或者采取其他欺诈手段隐瞒重要事实取得登记的，将依照《中华人民共和国市场主体登记管理条例》及其实施细则的规定依法撤销登记，并可处以罚款，情节严重的吊销营业执照；同时依照有关规定将申请人列入严重违法失信名单，依法实施信用约束；涉嫌犯罪的，依法移送司法机关处理。',
+    closing: '特此告知。',
+    applicantHeading: '申请人承诺',
+    applicantStatement:
+      '本人（单位）已知悉上述告知内容，所作承诺真实、准确、完整，愿意接受核查；如有不实，愿意承担相应的法律责任。',
+    clerk: (name: string) => `受理人：${name}`,
   },
 
   correction: {

@@ -112,6 +112,20 @@ export const deferredAcceptanceNoticeRequestSchema = z.object({
     .max(30),
 });
 
+/** 告知承诺书: what the hall tells the applicant, what the applicant promises instead of each material, and the check. */
+export const commitmentLetterRequestSchema = z.object({
+  kind: z.literal('commitmentLetter'),
+  ...noticeBase,
+  items: z
+    .array(z.object({ material: text(120), statement: text(400) }))
+    .min(1)
+    .max(20),
+  /** 核查 period in working days from acceptance, and its last day once the case is accepted. */
+  check: z.object({ days: z.number().int().min(1).max(365), dueDate: isoDateSchema.nullable() }),
+  /** Who took the commitment at the counter (受理人). */
+  clerkName: text(20),
+});
+
 export const correctionNoticeRequestSchema = z.object({
   kind: z.literal('correctionNotice'),
   ...noticeBase,
@@ -250,6 +264,7 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   correctionNoticeRequestSchema,
   rejectionNoticeRequestSchema,
   withdrawalRequestRequestSchema,
+  commitmentLetterRequestSchema,
   calibrationSheetRequestSchema,
   licenceOriginalRequestSchema,
   licenceDuplicateRequestSchema,

@@ -16,6 +16,8 @@ import { plainTextSchema } from './text';
 /** The documents of case decisions, and the others a desk prints. */
 export const documentKinds = [
   ...caseDocumentKinds,
+  // 告知承诺书: signed at intake, before (and whatever) the counter decision.
+  'commitmentLetter',
   'licenceOriginal',
   'licenceCopy',
   'calibrationSheet',

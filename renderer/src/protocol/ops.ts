@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { caseEventPayloadSchema, checklistEventPayloadSchema, handoverPayloadSchema } from '../domain/cases/caseEventRecords';
 import { caseIdSchema } from '../domain/cases/caseId';
 import { casePatchSchema } from '../domain/cases/caseRecord';
+import { commitmentCheckPayloadSchema } from '../domain/cases/commitments';
 import { isoDateTimeSchema } from '../domain/chineseDate';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { documentEventPayloadSchema, licenceSheetEventPayloadSchema } from '../domain/documentEvents';
@@ -26,6 +27,7 @@ export const opTypeByEntity = {
   documentEvent: 'append',
   licenceSheetEvent: 'append',
   handover: 'append',
+  commitmentCheck: 'append',
 } as const;
 export type SyncEntity = keyof typeof opTypeByEntity;
 export const syncEntities = Object.keys(opTypeByEntity) as SyncEntity[];
@@ -72,6 +74,7 @@ export const caseEventOpSchema = typedOp('caseEvent', eventIdSchema, caseEventPa
 export const documentEventOpSchema = typedOp('documentEvent', eventIdSchema, documentEventPayloadSchema);
 export const licenceSheetEventOpSchema = typedOp('licenceSheetEvent', eventIdSchema, licenceSheetEventPayloadSchema);
 export const handoverOpSchema = typedOp('handover', eventIdSchema, handoverPayloadSchema);
+export const commitmentCheckOpSchema = typedOp('commitmentCheck', eventIdSchema, commitmentCheckPayloadSchema);
 
 /** The ops a desk sends, typed by entity. */
 export const syncOpSchema = z.discriminatedUnion('entity', [
@@ -81,6 +84,7 @@ export const syncOpSchema = z.discriminatedUnion('entity', [
   documentEventOpSchema,
   licenceSheetEventOpSchema,
   handoverOpSchema,
+  commitmentCheckOpSchema,
 ]);
 export type SyncOp = z.infer<typeof syncOpSchema>;
 /** What the desk writes to its outbox (before zod's transforms: plain strings). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseEventRecordSchema, checklistEventRecordSchema, handoverRecordSchema } from '../domain/cases/caseEventRecords';
 import { caseRecordSchema } from '../domain/cases/caseRecord';
+import { commitmentCheckRecordSchema } from '../domain/cases/commitments';
 import { documentEventRecordSchema, licenceSheetEventRecordSchema } from '../domain/documentEvents';
 import { protocolLimits, queryInt } from './common';
 import { syncEntitySchema, type SyncEntity } from './ops';
@@ -29,6 +30,7 @@ export const pullChangeSchema = z.discriminatedUnion('op', [
     upsertChange('documentEvent', documentEventRecordSchema),
     upsertChange('licenceSheetEvent', licenceSheetEventRecordSchema),
     upsertChange('handover', handoverRecordSchema),
+    upsertChange('commitmentCheck', commitmentCheckRecordSchema),
   ]),
   z.object({ ...changeMeta, entity: syncEntitySchema, op: z.literal('delete'), data: z.null() }),
 ]);

@@ -8,7 +8,9 @@
  * 7: case event `deferredMaterialsReceived` (补交 of 容缺 materials, at any window) and the document kind
  * `supplementaryReceipt` it asks for, which a version-6 desk cannot read; the `withdrawn` case event
  * carries the applicant's written request (a scan, or the printed 撤回申请 signed at the counter) by the
- * SHA-256 of its bytes, uploaded as a blob before the event.
+ * SHA-256 of its bytes, uploaded as a blob before the event;
+ * checklist status `committed` (告知承诺: a signed commitment instead of the material), the
+ * `commitmentCheck` op and its pulled record (the 核查 result), document kind `commitmentLetter`.
  */
 export const protocolVersion = 7;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chinaIso } from '../data/clock';
+import { commitmentCheckRowOf } from '../data/commitments';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import { noteIssuanceConflictsWithin } from '../data/issuanceConflicts';
@@ -49,8 +50,12 @@ import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
  */
 export async function applyPullPage(db: DeskDatabase, page: PullResponse, context: ApplyContext): Promise<void> {
   await guardStorage(() =>
-    db.transaction('rw', [db.cases, db.checklistItems, db.enterprises, db.outbox, db.meta], async () => {
+    db.transaction('rw', [db.cases, db.checklistItems, db.enterprises, db.outbox, db.meta, db.commitmentChecks], async () => {
       const work = await PageWork.read(db, page, context);
+      // Another window's 核查 results are kept by their own id: nothing of the case they name has to be here yet.
+      const checks = page.changes.flatMap((change) =>
+        change.op === 'upsert' && change.entity === 'commitmentCheck' && change.data.deskId !== context.deskId ? [commitmentCheckRowOf(change.data)] : [],
+      );
       for (const change of page.changes) {
         if (change.op === 'delete') continue;
         if (change.entity === 'case') work.applyCase(change);
@@ -61,7 +66,7 @@ export async function applyPullPage(db: DeskDatabase, page: PullResponse, contex
           if (paper !== null && paper.data.deskId !== context.deskId) work.applyEvent(paper);
         }
       }
-      await work.write(db);
+      await Promise.all([work.write(db), db.commitmentChecks.bulkPut(checks)]);
       await writePullCursor(db, context.deskId, page.nextCursor);
     }),
   );

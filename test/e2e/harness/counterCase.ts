@@ -56,7 +56,7 @@ export async function caseNumberShown(page: Page): Promise<string> {
 }
 
 /** Picks the matter (or 一件事) by its pinyin initials in the matter box, once 受理 has its focus. */
-async function pickMatter(page: Page, initials: string, matter: string): Promise<void> {
+export async function pickMatter(page: Page, initials: string, matter: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeVisible();
   // The page moves focus to its heading once shown; pick the matter box after that (counter.e2e tests Ctrl+K).
   await expect(page.getByRole('heading', { level: 1, name: '受理' })).toBeFocused();

@@ -167,7 +167,7 @@ export async function archiveDocument(
       reason,
     },
   };
-  const tables = [db.clerks, db.cases, db.documents, db.licenceSheets, db.counters, db.outbox];
+  const tables = [db.clerks, db.cases, db.checklistItems, db.documents, db.licenceSheets, db.counters, db.outbox];
   return refusalsAsResults<DocumentRow, ArchiveField>(() =>
     guardStorage(async () => {
       const { value } = await writeWithAudit(db, tables, audit, async () => {
@@ -194,6 +194,13 @@ export async function archiveDocument(
           const used = await useSheetWithin(tx, { serial: draft.licenceSheetSerial!, kind: sheetKind, caseId: row.id, documentNumber, clerk, at });
           serial = used.serial;
           ops.push(used.op);
+        } else if (draft.kind === 'commitmentLetter') {
+          // Printed at intake, for the items marked 承诺; one stands at a time (void it to print another).
+          const row = await requireCaseRow(db, draft.caseId);
+          const committed = await db.checklistItems.where('caseId').equals(row.id).filter((record) => record.status === 'committed').count();
+          if (committed === 0) throw new Refusal(m.nothingCommitted);
+          const live = await liveDocuments(db, row.id, draft.kind);
+          if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
         } else if (draft.kind !== 'calibrationSheet') {
           const row = await requireCaseRow(db, draft.caseId);
           const asked = documentRequestsOf(row.state.timeline).some((request) => request.eventSeq === draft.eventSeq && request.kind === draft.kind);
@@ -208,7 +215,7 @@ export async function archiveDocument(
         const archived: DocumentRow = {
           id: uuidv7(),
           caseId: draft.kind === 'calibrationSheet' ? null : draft.caseId,
-          eventSeq: isLicenceKind(draft.kind) || draft.kind === 'calibrationSheet' ? null : draft.eventSeq,
+          eventSeq: isLicenceKind(draft.kind) || draft.kind === 'calibrationSheet' || draft.kind === 'commitmentLetter' ? null : draft.eventSeq,
           documentNumber,
           kind: draft.kind,
           templateVersion: draft.templateVersion,

@@ -1,6 +1,7 @@
 import type { DocumentEventPayload, DocumentEventRecord, LicenceSheetEventPayload, LicenceSheetEventRecord } from '../documentEvents';
 import type { HandoverPayload, HandoverRecord } from './caseEventRecords';
 import type { CaseEvent } from './caseEvents';
+import type { CommitmentCheckPayload } from './commitments';
 
 /**
  * A case's history as the clerk reads it: its timeline (intake, corrections, decisions — the windows'
@@ -9,7 +10,7 @@ import type { CaseEvent } from './caseEvents';
  * who did it and at which window.
  */
 
-/** A paper event of the case: this desk's from its own ops, another window's as HQ relayed it. */
+/** A paper event of the case (this desk's from its own ops, another window's as HQ relayed it), or a 核查 result of any window. */
 export type CaseRecordEvent = {
   id: string;
   at: string;
@@ -22,6 +23,7 @@ export type CaseRecordEvent = {
   | { entity: 'documentEvent'; payload: DocumentEventPayload }
   | { entity: 'licenceSheetEvent'; payload: LicenceSheetEventPayload }
   | { entity: 'handover'; payload: HandoverPayload }
+  | { entity: 'commitmentCheck'; payload: CommitmentCheckPayload }
 );
 
 /** A paper event as HQ sends it in pull. */

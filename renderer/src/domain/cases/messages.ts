@@ -151,6 +151,13 @@ export const casesMessages = {
     deskCode: '窗口号应为两位数字，如 03',
     sequence: '当日序号应为从1开始的整数',
   },
+  /** 告知承诺 and its 核查. */
+  commitment: {
+    outcomeLabels: { truthful: '属实', untruthful: '不属实' },
+    actionRequired: '核查结果为不属实的，请写明采取的处理措施',
+    statement: (material: string) =>
+      `本人承诺已具备「${material}」所证明的条件，以本承诺代替提交该材料，并在核查时如实提供相关证明。`,
+  },
   /** The case and its events as desks and HQ keep them. */
   record: {
     emptyPatch: '办件数据为空',

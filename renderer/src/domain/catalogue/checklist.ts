@@ -46,6 +46,8 @@ export interface ChecklistItem {
   readonly deferralDays?: number;
   /** 告知承诺 allowed by every matter that requires it. */
   readonly commitmentAllowed: boolean;
+  /** The shortest 核查 period (working days) a served matter sets for a commitment; null: the default period. */
+  readonly commitmentCheckDays: number | null;
   /** 免提交 only when every matter that requires it obtains the data itself; then where from. */
   readonly exempt: { readonly dataSources: readonly string[] } | null;
   readonly legalBasis: readonly string[];
@@ -154,6 +156,7 @@ function mergeSources(
     deferrable: required && deciding.every((material) => material.deferrable),
     commitmentAllowed: required && deciding.every((material) => material.commitmentAllowed),
     ...shortestDeferral(deciding),
+    commitmentCheckDays: shortest(deciding.flatMap((material) => material.commitmentCheckDays ?? [])),
     exempt: exemptEverywhere
       ? { dataSources: unique(deciding.map((material) => material.exemptWhenShared?.dataSource ?? '')) }
       : null,
@@ -171,8 +174,12 @@ function mergeSources(
 }
 
 function shortestDeferral(materials: readonly Material[]): { deferralDays?: number } {
-  const days = materials.flatMap((material) => (material.deferralDays === undefined ? [] : [material.deferralDays]));
-  return days.length === 0 ? {} : { deferralDays: Math.min(...days) };
+  const days = shortest(materials.flatMap((material) => material.deferralDays ?? []));
+  return days === null ? {} : { deferralDays: days };
+}
+
+function shortest(days: readonly number[]): number | null {
+  return days.length === 0 ? null : Math.min(...days);
 }
 
 function unique(values: readonly string[]): string[] {

@@ -83,6 +83,7 @@ function matterProblems(matter: Matter): string[] {
     }
     if (!material.required && material.deferrable) problems.push(`${where}：${m.deferrableNotRequired}`);
     if (!material.required && material.commitmentAllowed) problems.push(`${where}：${m.commitmentNotRequired}`);
+    if (!material.commitmentAllowed && material.commitmentCheckDays !== undefined) problems.push(`${where}：${m.checkDaysWithoutCommitment}`);
     if (material.condition !== undefined) {
       for (const leaf of conditionLeaves(material.condition)) {
         const problem = leafProblem(leaf, questions);

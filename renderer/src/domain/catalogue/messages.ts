@@ -38,6 +38,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   condition: '适用条件',
   deferrable: '可容缺',
   commitmentAllowed: '可告知承诺',
+  commitmentCheckDays: '承诺核查期限',
   exemptWhenShared: '免提交',
   dataSource: '共享数据来源',
   sharedKey: '共享标识',
@@ -111,6 +112,7 @@ export const catalogueMessages = {
     `条件要求问题 ${id} 至少为 ${atLeast}，超过了该问题的最大数量 ${max}`,
   deferrableNotRequired: '非必交材料不能设为可容缺',
   commitmentNotRequired: '非必交材料不能设为可告知承诺',
+  checkDaysWithoutCommitment: '不可告知承诺的材料不能设定承诺核查期限',
   questionMismatch: (id: string, other: string) => `问题 ${id} 与${other}中的同名问题定义不一致（类型或选项不同）`,
   sharedKeyMismatch: (key: string, other: string) =>
     `共享标识 ${key} 与${other}中的同标识材料名称或形式不一致`,

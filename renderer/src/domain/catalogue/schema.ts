@@ -137,6 +137,8 @@ export const materialSchema = z.strictObject({
   deferralDays: z.number().int().min(1).max(60).optional(),
   /** 告知承诺: a signed commitment may replace it. */
   commitmentAllowed: z.boolean().default(false),
+  /** 核查 of a commitment within this many working days of acceptance; absent: the desk's default period. */
+  commitmentCheckDays: z.number().int().min(1).max(365).optional(),
   /** 免提交: the department obtains the data itself from the named source. */
   exemptWhenShared: z.strictObject({ dataSource: singleLine(120) }).optional(),
   sharedKey: sharedKeySchema.optional(),

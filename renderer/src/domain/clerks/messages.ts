@@ -13,6 +13,7 @@ export const clerksMessages = {
     'case.counterDecision': '作出窗口受理决定',
     'case.advance': '办件流转',
     'case.decide': '作出审批决定',
+    'commitment.check': '登记告知承诺核查结果',
     'licence.print': '打印证照',
     'licence.handover': '出证交付',
     'licence.void': '作废证照',

@@ -7,6 +7,7 @@ export const clerkActions = [
   'case.counterDecision',
   'case.advance',
   'case.decide',
+  'commitment.check',
   'licence.print',
   'licence.handover',
   'licence.void',
@@ -39,6 +40,9 @@ const permittedRoles: Readonly<Record<ClerkAction, readonly ClerkRole[]>> = {
   'case.counterDecision': COUNTER,
   'case.advance': COUNTER,
   'case.decide': CHIEF,
+  // 核查 is the follow-up of what the counter took in: the window records what the check found (the
+  // action on an untrue commitment is decided by the registration authority and only recorded here).
+  'commitment.check': COUNTER,
   'licence.print': COUNTER,
   'licence.handover': COUNTER,
   'licence.void': CHIEF,

@@ -4,6 +4,7 @@ import type { CaseId } from '../../domain/cases/caseId';
 import { isSuperseded } from '../../domain/cases/standingDecision';
 import type { CounterReference } from '../common/reference';
 import { IntakeCorrection } from '../intake/IntakeCorrection';
+import { CommitmentsPanel } from '../commitments/CommitmentsPanel';
 import { CompletedBanner } from '../issuance/CompletedBanner';
 import { IssuanceConflictMark } from '../issuance/IssuanceConflictMark';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
@@ -50,6 +51,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
           <CaseConflictMark row={file.value.row} clerkNames={file.value.clerkNames} catalogue={props.reference.catalogue} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
+          <CommitmentsPanel file={file.value} reference={props.reference} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
           <CaseTimeline
             entries={file.value.history}

@@ -2,6 +2,7 @@ import { Badge, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantin
 import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { caseEventLabels, type CaseEvent } from '../../domain/cases/caseEvents';
 import type { CaseHistoryEntry, CaseRecordEvent, HistoryWindow } from '../../domain/cases/caseHistory';
+import { commitmentOutcomeLabels } from '../../domain/cases/commitments';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { DocumentKind } from '../../domain/documentEvents';
 import { casesMessages } from './messages';
@@ -77,6 +78,7 @@ function actorName(entry: CaseHistoryEntry): string {
 function paperLabel(record: CaseRecordEvent): string {
   if (record.entity === 'documentEvent') return `${paper.documentActions[record.payload.action]}${documentLabels[record.payload.kind]}`;
   if (record.entity === 'licenceSheetEvent') return paper.sheetActions[record.payload.action];
+  if (record.entity === 'commitmentCheck') return paper.commitmentCheck(commitmentOutcomeLabels[record.payload.outcome]);
   return paper.handover;
 }
 
@@ -98,6 +100,10 @@ function paperDetails(record: CaseRecordEvent): string[] {
     const { payload } = record;
     lines.push(`${paper.collector}：${payload.collectorName}（${paper.collectorRoles[payload.collectorRole]}）`);
     lines.push(`${paper.handedOver}：${payload.documentNumbers.join('、')}`);
+  }
+  if (record.entity === 'commitmentCheck') {
+    lines.push(`${paper.committedMaterial}：${record.payload.name}`);
+    if (record.payload.action !== null) lines.push(`${paper.checkAction}：${record.payload.action}`);
   }
   return lines;
 }

@@ -79,6 +79,7 @@ export const casesMessages = {
     paper: {
       documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },
       documentKinds: {
+        commitmentLetter: '告知承诺书',
         licenceOriginal: '营业执照正本',
         licenceCopy: '营业执照副本',
         calibrationSheet: '套打校准页',
@@ -86,6 +87,9 @@ export const casesMessages = {
       },
       sheetActions: { used: '使用营业执照纸', voided: '作废营业执照纸' },
       handover: '交付证照',
+      commitmentCheck: (outcome: string) => `告知承诺核查：${outcome}`,
+      committedMaterial: '承诺事项',
+      checkAction: '处理措施',
       documentNumber: '文号',
       sheetSerial: '纸张编号',
       copies: (n: number) => `${n} 份`,

@@ -115,6 +115,7 @@ export function ChecklistCollector(props: ChecklistCollectorProps) {
               { keys: ['R'], action: m.keys.received },
               { keys: ['M'], action: m.keys.missing },
               { keys: ['D'], action: m.keys.deferred },
+              { keys: ['C'], action: m.keys.committed },
               { keys: ['E'], action: m.keys.exempt },
               { keys: ['N'], action: m.keys.notApplicable },
               { keys: ['Enter'], action: m.keys.details },

@@ -9,6 +9,7 @@ const colors: Record<ChecklistItemStatus, string> = {
   deferred: 'yellow',
   exempt: 'cyan',
   notApplicable: 'gray',
+  committed: 'grape',
 };
 
 /** The item's status; a 容缺 item carries the day it must be brought by on a line of its own. */

@@ -26,6 +26,7 @@ export const checklistMessages = {
     deferred: '容缺',
     exempt: '免提交',
     notApplicable: '不适用',
+    committed: '承诺',
   } satisfies Record<ChecklistItemStatus, string>,
   formLabels: {
     original: '原件',
@@ -46,6 +47,7 @@ export const checklistMessages = {
     deferred: (name: string) => `「${name}」按规定不允许容缺`,
     exempt: (name: string) => `「${name}」没有可共享获取的数据来源，不能免提交`,
     notApplicable: (name: string) => `「${name}」是必交材料，不能标记为不适用`,
+    committed: (name: string) => `「${name}」按规定不适用告知承诺`,
   },
   readOnly: '办件已作出受理决定，清单只能查看',
   changes: {
@@ -59,6 +61,7 @@ export const checklistMessages = {
     received: '收到',
     missing: '缺',
     deferred: '容缺',
+    committed: '承诺',
     exempt: '免提交',
     notApplicable: '不适用',
     details: '详情、依据与扫描件',

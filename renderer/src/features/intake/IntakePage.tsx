@@ -7,6 +7,7 @@ import type { CaseId } from '../../domain/cases/caseId';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import { CaseSummary } from '../cases/CaseSummary';
 import { CaseWork } from '../cases/CaseWork';
+import { CommitmentsPanel } from '../commitments/CommitmentsPanel';
 import { useCaseFile } from '../cases/useCaseFile';
 import { useClerk } from '../clerks/ClerkContext';
 import { loadCounterReference, type CounterReference } from '../common/reference';
@@ -127,6 +128,7 @@ function CaseAtCounter(props: { caseId: CaseId; reference: CounterReference; onN
         actions={<IntakeCorrection file={file.value} reference={props.reference} />}
       />
       <CaseWork file={file.value} reference={props.reference} autoFocus />
+      <CommitmentsPanel file={file.value} reference={props.reference} />
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onNext} rightSection={<Kbd size="xs">F2</Kbd>}>
           {m.nextApplicant}

@@ -4,6 +4,7 @@ import type { CaseRow, ChecklistItemRow } from '../../data/records';
 import type { DocumentRequestInput } from '../../documents/schemas';
 import type { CaseDocumentKind } from '../../domain/cases/caseDocuments';
 import type { CaseEvent } from '../../domain/cases/caseEvents';
+import { commitmentStatement, defaultCommitmentCheckDays } from '../../domain/cases/commitments';
 import { materialFormLabels } from '../../domain/catalogue/messages';
 import type { Catalogue, MaterialForm } from '../../domain/catalogue/schema';
 import type { DocumentNumber } from '../../domain/documentNumber';
@@ -194,4 +195,29 @@ export function caseDocumentRequest(
     case 'denialDecision':
       return { ok: false, message: m.noTemplate };
   }
+}
+
+/**
+ * The 告知承诺书 for the items marked 承诺: each with the statement the applicant signs, the 核查 period (the
+ * shortest of the items') and, once the case is accepted, its last day (`dueDateOf`). Refused when no item is.
+ */
+export function commitmentLetterRequest(
+  sources: CaseDocumentSources,
+  documentNumber: DocumentNumber,
+  issuedAt: string,
+  dueDateOf: (days: number) => string | null,
+): CaseRequestResult {
+  const committed = currentItems(sources.items).filter((item) => item.status === 'committed');
+  if (committed.length === 0) return { ok: false, message: m.nothingCommitted };
+  const days = Math.min(...committed.map((item) => item.item.commitmentCheckDays ?? defaultCommitmentCheckDays));
+  return {
+    ok: true,
+    request: {
+      kind: 'commitmentLetter',
+      ...noticeBase(sources, documentNumber, issuedAt),
+      items: committed.map((item) => ({ material: item.item.name, statement: commitmentStatement(item.item.name) })),
+      check: { days, dueDate: dueDateOf(days) },
+      clerkName: sources.clerkName,
+    },
+  };
 }

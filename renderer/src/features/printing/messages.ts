@@ -6,6 +6,7 @@ export const printingMessages = {
     deferralAcceptanceNotice: '容缺受理通知书',
     correctionNotice: '一次性告知书',
     refusalNotice: '不予受理通知书',
+    commitmentLetter: '告知承诺书',
     licenceOriginal: '营业执照正本',
     licenceCopy: '营业执照副本',
     calibrationSheet: '套打校准页',
@@ -80,6 +81,7 @@ export const printingMessages = {
     /** The person who applied, in the capacity of the enterprise; one being founded has no legal existence yet. */
     addressee: (person: string, enterprise: string) => `${person}（${enterprise}）`,
     foundingAddressee: (person: string, enterprise: string) => `${person}（拟设立的${enterprise}）`,
+    nothingCommitted: '材料清单中没有标记为告知承诺的材料，无需打印告知承诺书',
     unknownDepartment: '（事项目录中已无此事项）',
     noPhone: '未留电话',
     deferredRequirement: (form: string, copies: number) => `补交${form}${copies}份，与已提交材料一致，由申请人签字确认。`,

@@ -14,6 +14,7 @@ export const templateKindOf: Readonly<Record<PrintableKind, TemplateKind>> = {
   deferralAcceptanceNotice: 'deferredAcceptanceNotice',
   correctionNotice: 'correctionNotice',
   refusalNotice: 'rejectionNotice',
+  commitmentLetter: 'commitmentLetter',
   licenceOriginal: 'licenceOriginal',
   licenceCopy: 'licenceDuplicate',
   calibrationSheet: 'calibrationSheet',

@@ -52,6 +52,7 @@ export const syncMessages = {
     documentEvent: '文书',
     licenceSheetEvent: '执照纸',
     handover: '领证',
+    commitmentCheck: '承诺核查',
   } satisfies Record<SyncEntity, string>,
   opSummary: {
     caseCreated: (caseNumber: string) => `${caseNumber} 新建`,
@@ -62,11 +63,12 @@ export const syncMessages = {
     document: (number: string, action: string) => `${number} · ${action}`,
     sheet: (serial: string, action: string) => `${serial} · ${action}`,
     handover: (name: string) => `领取人 ${name}`,
+    commitmentCheck: (material: string, outcome: string) => `承诺核查「${material}」：${outcome}`,
   },
   conflictNote: (fields: string) => `以下内容以市级系统为准（本窗口的值已另存）：${fields}`,
   documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },
   sheetActions: { used: '使用', voided: '作废' },
-  checklistStatuses: { received: '已收', missing: '缺', deferred: '容缺', exempt: '免提交', notApplicable: '不适用' } satisfies Record<ChecklistItemStatus, string>,
+  checklistStatuses: { received: '已收', missing: '缺', deferred: '容缺', exempt: '免提交', notApplicable: '不适用', committed: '告知承诺' } satisfies Record<ChecklistItemStatus, string>,
   pauseReasons: {
     unauthorized: '访问凭据失效，需要管理员重新注册本窗口',
     wrongDesk: '市级系统认为本窗口身份不符',

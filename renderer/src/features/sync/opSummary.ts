@@ -1,6 +1,7 @@
 import { caseFieldLabels, caseFields } from '../../domain/cases/caseRecord';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { caseEventLabels } from '../../domain/cases/caseEvents';
+import { commitmentOutcomeLabels } from '../../domain/cases/commitments';
 import type { OutboxRow } from '../../data/records';
 import type { OutboxEntry } from '../../sync/outboxView';
 import { hallToday } from '../common/hallClock';
@@ -26,6 +27,8 @@ export function opSummary(entry: OutboxEntry): string {
       return m.opSummary.sheet(op.payload.serial, m.sheetActions[op.payload.action]);
     case 'handover':
       return m.opSummary.ofCase(caseNumber, m.opSummary.handover(op.payload.collectorName));
+    case 'commitmentCheck':
+      return m.opSummary.ofCase(caseNumber, m.opSummary.commitmentCheck(op.payload.name, commitmentOutcomeLabels[op.payload.outcome]));
   }
 }
 

@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
 import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
-import type { CaseRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
+import type { CaseRow, ChecklistRecordRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
 import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
@@ -47,6 +48,8 @@ const withoutV3Keys = (keys: string[] | undefined) => keys?.filter((key) => !/^[
 
 /** The ops and the clerk of a version-5 desk, before intake drafts. */
 const beforeDrafts: { outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
+/** The checklist records a version-5 desk held. */
+const beforeCommitments: { records: ChecklistRecordRow[] } = { records: [] };
 
 /** The outbox as a version-3 desk held it, and the case its ops describe. */
 const outboxBefore: { rows: OutboxRow[]; caseId?: string } = { rows: [] };
@@ -159,7 +162,8 @@ const shippedMigrations: MigrationCase[] = [
   {
     // Search keys version 3 and intake drafts: every case and enterprise is re-keyed in the index it is in, so
     // cases taken in before are found by pinyin and by their sequence; nothing else of the rows changes, the
-    // outbox stays as it was, and drafts start empty.
+    // outbox stays as it was, drafts start empty, checklist records are found by status, and the table of 核查
+    // results starts empty.
     from: 5,
     seed: async (db) => {
       await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
@@ -172,6 +176,9 @@ const shippedMigrations: MigrationCase[] = [
       const input = startUpInput({ enterprise: { kind: 'new', name: '四川智宇顺科技有限公司', uscc: null, address: null } });
       const newer = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '单雄信' } }, { clerk });
       if (!newer.ok) throw new Error(newer.message);
+      const key = (await caseChecklist(db, newer.value.id))[0]!.key;
+      const recorded = await recordChecklistItem(db, newer.value.id, key, { status: 'received', copies: 1 }, { clerk });
+      if (!recorded.ok) throw new Error(recorded.message);
       const asVersion2 = (row: Keyed) => {
         row.searchKeys = withoutV3Keys(row.searchKeys)!;
         if (row.freshKeys !== undefined) row.freshKeys = withoutV3Keys(row.freshKeys);
@@ -184,6 +191,7 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.cases.where('freshKeys').startsWith('p:').count()).toBe(0);
       beforeDrafts.outbox = await db.outbox.toArray();
       beforeDrafts.clerkId = clerk.id;
+      beforeCommitments.records = await db.checklistItems.toArray();
     },
     verify: async (db) => {
       const [older, newer] = [keyedByV2.settled!, keyedByV2.fresh!];
@@ -209,6 +217,9 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.intakeDrafts.count()).toBe(0);
       await saveIntakeDraft(db, clerkId, { queueTicket: 'A001' });
       expect(await readIntakeDraft(db, clerkId, z.object({ queueTicket: z.string() }))).toMatchObject({ kind: 'restorable', values: { queueTicket: 'A001' } });
+      expect(await db.checklistItems.toArray()).toEqual(beforeCommitments.records);
+      expect(await db.checklistItems.where('status').equals('received').count()).toBe(1);
+      expect(await db.commitmentChecks.count()).toBe(0);
     },
   },
 ];

@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, calibrationSheet, dayReport } = demoRequests;
+const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -65,6 +65,20 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '2026年12月2日',
     '申请人承诺',
     '申请人（签字或盖章）',
+  ],
+  commitmentLetter: [
+    '告知承诺书',
+    commitmentLetter.documentNumber,
+    commitmentLetter.applicantName,
+    ...commitmentLetter.items.flatMap((item) => [item.material, item.statement]),
+    '20个工作日内',
+    '2026年12月24日前',
+    '撤销登记',
+    '严重违法失信名单',
+    '申请人承诺',
+    '申请人（签字或盖章）',
+    '受理人：王静',
+    '（盖章）',
   ],
   correctionNotice: [
     '补正材料通知书',

@@ -75,6 +75,7 @@ describe('buildChecklist — conditions', () => {
       required: true,
       deferrable: true,
       commitmentAllowed: true,
+      commitmentCheckDays: null,
       exempt: null,
       legalBasis: ['《中华人民共和国市场主体登记管理条例》第十六条'],
       guidance: ['核对租期。'],
@@ -116,6 +117,17 @@ describe('buildChecklist — shared materials', () => {
     expect(shared.copies).toBe(2);
     expect(shared.legalBasis).toEqual(['《市场主体登记管理条例实施细则》', '《印铸刻字业暂行管理规则》']);
     expect(shared.guidance).toEqual(['复印件由本人签字。', '用于印章备案。']);
+  });
+
+  it('takes the shortest 核查 period a matter sets for a shared commitment, or none (the default period)', () => {
+    const raw = rawCatalogue();
+    Object.assign(materialAt(raw, 0, 3), { commitmentAllowed: true, commitmentCheckDays: 30 });
+    Object.assign(materialAt(raw, 1, 0), { commitmentAllowed: true });
+    expect(item(checklistOf(validCatalogue(raw), bundle, {}), 'shared:legal-rep-id').commitmentCheckDays).toBe(30);
+    materialAt(raw, 1, 0).commitmentCheckDays = 10;
+    const shared = item(checklistOf(validCatalogue(raw), bundle, {}), 'shared:legal-rep-id');
+    expect([shared.commitmentAllowed, shared.commitmentCheckDays]).toEqual([true, 10]);
+    expect(item(checklistOf(validCatalogue(), bundle, {}), 'shared:legal-rep-id').commitmentCheckDays).toBeNull();
   });
 
   it('also collects once when the same matters are picked one by one', () => {

@@ -281,4 +281,9 @@ describe('parseCatalogue — rules across entries', () => {
     expect(problems).toContain('事项 设立登记（110000-0001）的材料“公司章程”：非必交材料不能设为可容缺');
     expect(problems).toContain('事项 设立登记（110000-0001）的材料“公司章程”：非必交材料不能设为可告知承诺');
   });
+
+  it('refuses a 核查 period on a material that allows no commitment', () => {
+    const raw = edited((r) => Object.assign(materialAt(r, 0, 1), { commitmentCheckDays: 20 }));
+    expect(refusal(raw).problems).toContain('事项 设立登记（110000-0001）的材料“公司章程”：不可告知承诺的材料不能设定承诺核查期限');
+  });
 });

@@ -8,6 +8,7 @@ const expected: Record<ClerkAction, readonly ClerkRole[]> = {
   'case.counterDecision': ['clerk', 'chief'],
   'case.advance': ['clerk', 'chief'],
   'case.decide': ['chief'],
+  'commitment.check': ['clerk', 'chief'],
   'licence.print': ['clerk', 'chief'],
   'licence.handover': ['clerk', 'chief'],
   'licence.void': ['chief'],

@@ -25,6 +25,15 @@ describe('status rules of a checklist item', () => {
     expect(statusRefusal(byName('公司章程'), 'deferred')).toBe('「公司章程」按规定不允许容缺');
   });
 
+  it('allows 承诺 only where the catalogue allows a commitment', () => {
+    const untitled = buildChecklist(catalogue, { kind: 'bundle', bundleCode: catalogue.bundles[0]!.code }, { premises: 'owned_untitled' });
+    if (!untitled.ok) throw new Error(untitled.message);
+    const certificate = untitled.checklist.items.find((item) => item.commitmentAllowed)!;
+    expect(allowedStatuses(certificate)).toContain('committed');
+    expect(allowedStatuses(byName('公司章程'))).not.toContain('committed');
+    expect(statusRefusal(byName('公司章程'), 'committed')).toBe('「公司章程」按规定不适用告知承诺');
+  });
+
   it('allows 免提交 only for shared data, and 不适用 only for optional items', () => {
     const licence = byName('营业执照（副本）');
     expect(allowedStatuses(licence)).toContain('exempt');

@@ -1,0 +1,23 @@
+/** Chinese text of the 告知承诺 panel of a case. */
+export const commitmentsMessages = {
+  title: '告知承诺',
+  intro: '以下材料由申请人签署告知承诺书代替提交。请打印告知承诺书，由申请人签字后扫描附在该材料上（材料清单中点“详情”上传）。',
+  columns: { material: '承诺代替的材料', due: '核查期限', result: '核查结果' },
+  dueAfterAcceptance: '受理后起算',
+  dueOn: (date: string) => `${date}前`,
+  overdue: '已逾期',
+  open: '待核查',
+  print: '打印告知承诺书',
+  reprint: '重印告知承诺书',
+  record: '登记核查结果',
+  outcome: '核查结果',
+  action: '处理措施',
+  actionHint: '不属实的须写明采取的处理措施，如责令限期改正、依法撤销登记等',
+  save: '保存核查结果',
+  cancel: '取消',
+  recordTitle: (material: string) => `登记核查结果：${material}`,
+  checkedBy: (outcome: string, who: string, at: string) => `${outcome}（${who}，${at}）`,
+  unknownClerk: '未知',
+  caseNotFound: '找不到该办件',
+  agencyNotSet: '尚未设置发文机关，请管理员在“设置”中填写后再打印',
+} as const;

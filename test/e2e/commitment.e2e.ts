@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { residentId } from '../fixtures/identities';
+import { caseNumberShown, choose, fillParty, markAllMissingReceived, pickMatter, registerNewEnterprise } from './harness/counterCase';
+import { documentWork, printedJob } from './harness/printing';
+import { expect, test } from './fixtures';
+
+/**
+ * 告知承诺: an applicant whose own premises have no title certificate signs a commitment instead of the
+ * 场所证明. The clerk marks the item 承诺 at intake, prints the 告知承诺书 (its text names the material, the
+ * 核查 deadline and the consequences of a false commitment), attaches the signed scan to the item, accepts
+ * the case without the document, and later records the 核查 result, which shows on the case and its timeline.
+ */
+
+const intakeAt = new Date('2026-11-02T09:00:00+08:00');
+const material = '住所使用证明：房产管理部门或村（居）委会出具的场所证明';
+
+test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: intakeAt } });
+
+/** The text of the archived 告知承诺书 (cups-pdf redraws printed jobs, so the archived bytes are read). */
+async function archivedLetterText(page: Page): Promise<string> {
+  const base64 = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('yichuangtong-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('documents').objectStore('documents').getAll();
+          read.onsuccess = async () => {
+            const row = (read.result as { kind: string; pdf: Blob }[]).find((candidate) => candidate.kind === 'commitmentLetter');
+            if (row === undefined) return reject(new Error('no commitment letter archived'));
+            const bytes = new Uint8Array(await row.pdf.arrayBuffer());
+            let binary = '';
+            for (const byte of bytes) binary += String.fromCharCode(byte);
+            resolve(btoa(binary));
+          };
+        };
+      }),
+  );
+  const path = join(await mkdtemp(join(tmpdir(), 'commitment-')), 'letter.pdf');
+  await writeFile(path, Buffer.from(base64, 'base64'));
+  const { stdout } = await promisify(execFile)('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return stdout.replace(/\s+/g, '');
+}
+
+test('a 承诺 item at intake: the 告知承诺书 printed, its signed scan attached, the case accepted, the 核查 result recorded and shown', async ({ page, shot }) => {
+  test.setTimeout(300_000);
+  await pickMatter(page, 'qykb', '企业开办');
+  await registerNewEnterprise(page, '绵阳青竹文化传播有限公司');
+  await page.getByRole('textbox', { name: '住所（经营场所）' }).fill('绵阳市游仙区仙人路一段22号');
+  await fillParty(page, '申请人', { name: '何静', id: residentId('510703', '19880521', 126), mobile: '13800006789' });
+  await choose(page, 'group', '股东类型（可多选）', '自然人');
+  await choose(page, 'radiogroup', '住所（经营场所）使用情况', '自有房产，未取得产权证明');
+  await choose(page, 'radiogroup', '经营范围是否含登记前须经批准的项目（前置许可）', '否');
+  await choose(page, 'radiogroup', '是否需要开具发票（数电发票开票额度）', '否');
+  await page.getByLabel('本次参保职工人数').fill('2');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: '概况' })).toContainText('绵阳青竹文化传播有限公司');
+  const caseNumber = await caseNumberShown(page);
+
+  // --- 承诺 instead of the document, from the keyboard -----------------------------------------------
+  const checklist = page.getByRole('region', { name: '材料清单', exact: true });
+  const item = checklist.getByRole('row', { name: new RegExp(material) });
+  await item.focus();
+  await page.keyboard.press('c');
+  await expect(item).toHaveAttribute('data-status', 'committed');
+  await expect(item).toContainText('承诺');
+
+  // --- 告知承诺书 ------------------------------------------------------------------------------------
+  const panel = page.getByRole('region', { name: '告知承诺', exact: true });
+  await expect(panel).toContainText(material);
+  await expect(panel).toContainText('受理后起算');
+  await panel.getByRole('button', { name: '打印告知承诺书' }).click();
+  const dialog = page.getByRole('dialog', { name: '打印告知承诺书' });
+  await expect(dialog.getByTestId('print-preview').locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
+  await dialog.getByRole('combobox', { name: '打印机' }).selectOption('DeskPDF');
+  await shot('commitment-01-letter-preview', { fullPage: false });
+  await dialog.getByRole('button', { name: '打印并存档' }).click();
+  await printedJob(dialog.getByRole('status', { name: '打印结果' }), 'DeskPDF');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  const text = await archivedLetterText(page);
+  // The table wraps the material's name across lines beside the statement: its head is checked.
+  for (const needle of ['告知承诺书', material.slice(0, 12), '个工作日内', '撤销登记', '严重违法失信名单', '申请人（签字或盖章）', caseNumber]) expect(text).toContain(needle.replace(/\s+/g, ''));
+  await expect(panel.getByRole('button', { name: '重印告知承诺书' })).toBeVisible();
+
+  // --- the signed 承诺书, scanned onto the item ---------------------------------------------------------
+  await item.focus();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('dialog', { name: /材料详情/ });
+  const scan = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } });
+  await details.locator('input[type="file"]').setInputFiles({ name: '告知承诺书（已签字）.png', mimeType: 'image/png', buffer: scan });
+  await expect(details.getByRole('img', { name: /告知承诺书（已签字）\.png/ })).toBeVisible();
+  await shot('commitment-02-signed-scan', { fullPage: false });
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+
+  // --- accepted without the document: the commitment blocks nothing -----------------------------------
+  await markAllMissingReceived(page, checklist);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status', { name: '已作出决定' })).toContainText('已作出决定：受理');
+  await expect(panel).toContainText('待核查');
+
+  // --- 核查: 不属实 needs the action taken ------------------------------------------------------------
+  await panel.getByRole('button', { name: `登记核查结果：${material}` }).click();
+  const record = page.getByRole('dialog', { name: `登记核查结果：${material}` });
+  await record.getByText('不属实', { exact: true }).click();
+  // The form will not go without the action (the write refuses it too: see the data tests).
+  await expect(record.getByLabel(/处理措施/)).toHaveAttribute('required', '');
+  await record.getByLabel(/处理措施/).fill('场所证明与实际不符，已责令申请人限期改正');
+  await shot('commitment-03-check-form', { fullPage: false });
+  await record.getByRole('button', { name: '保存核查结果' }).click();
+  await expect(record).toBeHidden();
+  await expect(panel).toContainText('不属实');
+  await expect(panel).toContainText('已责令申请人限期改正');
+  await shot('commitment-04-check-recorded', { fullPage: true });
+});
