@@ -24,7 +24,7 @@ export function StatusBar() {
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
         <SyncStatus />
-        <Badge color={online ? 'teal' : 'orange'} variant="light" role="status">
+        <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">
           {online ? m.online : m.offline}
         </Badge>
       </Group>

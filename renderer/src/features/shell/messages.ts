@@ -2,6 +2,8 @@ export const shellMessages = {
   appName: '一窗通',
   appSubtitle: '企业服务中心 · 综合窗口',
   navLabel: '主导航',
+  close: '关闭',
+  togglePassword: '显示或隐藏密码',
   sections: {
     intake: '受理',
     cases: '办件',
