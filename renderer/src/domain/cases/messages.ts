@@ -113,6 +113,13 @@ export const casesMessages = {
     queueTicket: '排队号',
     visits: '到场次数',
     createdAt: '登记时间',
+    licenceCopies: '副本份数',
+  },
+  licenceCopies: {
+    countInvalid: (max: number) => `副本份数应为1到${max}之间的整数`,
+    numberBeyondCount: '副本序号不能大于副本份数',
+    mark: (number: number, of: number) => `副本 ${number}/${of}`,
+    printedAlready: (marks: string) => `已打印的${marks}上印有原份数，须先作废这些副本，才能改副本份数`,
   },
   fieldLabels: {
     reason: '理由',

@@ -208,6 +208,7 @@ export const casesMessages = {
     none: '无',
     answers: (count: number) => `${count}项回答`,
     visits: (count: number) => `${count}次`,
+    licenceCopies: (count: number) => `${count}份`,
     standingDecision: (who: string, decision: string) => `${who}作出的“${decision}”`,
     supersededPrinted: (clerk: string, documents: string, standing: string) =>
       `本窗口 ${clerk} 出具的${documents}已被取代：请收回并在“本办件的文书”中作废，告知申请人本办件以${standing}为准。`,
