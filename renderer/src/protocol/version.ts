@@ -6,7 +6,7 @@
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
  * 7: `licenceCopies` on cases (the number of 副本 asked for), `licenceCopy` (副本 n/count) on the document
- * events of 副本 sheets, and up to one 正本 and ten 副本 in a handover.
+ * events of 副本 sheets, up to one 正本 and ten 副本 in a handover, and the case event `rejectionHandled`.
  */
 export const protocolVersion = 7;
 

@@ -125,6 +125,7 @@ function eventDetails(event: CaseEvent): string[] {
   if ((event.type === 'refused' || event.type === 'denied' || event.type === 'withdrawn') && event.reason !== null) lines.push(`${m.reason}：${event.reason}`);
   if (event.type === 'denied' && event.legalBasis !== undefined) lines.push(`${m.legalBasis}：${event.legalBasis}`);
   if (event.type === 'offlineIssuanceApproved') lines.push(m.offlineIssuance(event.approvedBy, event.deskCode));
+  if (event.type === 'rejectionHandled') lines.push(m.rejectionHandled(event.opSeq, event.action, event.reason));
   if ('documents' in event && event.documents.length > 0) {
     lines.push(`${casesMessages.decisions.result.documents}：${event.documents.map((document) => caseDocumentLabels[document.kind]).join('、')}`);
   }
