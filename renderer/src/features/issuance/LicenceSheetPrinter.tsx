@@ -8,7 +8,7 @@ import { printedLicence } from '../../data/licenceIssuance';
 import type { CaseRow, DocumentRow } from '../../data/records';
 import type { Calibration } from '../../documents/layout/calibration';
 import type { LicenceCopy } from '../../documents/layout/licenceLayout';
-import { copyMarkText, type LicenceCopyMark } from '../../domain/cases/licenceCopies';
+import type { LicenceCopyMark } from '../../domain/cases/licenceCopies';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { ChiefApprovalFields, noCredentials } from '../printing/ChiefApprovalFields';
 import { printingMessages } from '../printing/messages';
@@ -33,7 +33,7 @@ const paperWidthMm: Record<LicenceKind, number> = { licenceOriginal: 420, licenc
 /** 营业执照正本, 营业执照副本, or 营业执照副本 2/3 when the case asked for several. */
 function sheetLabel(kind: LicenceKind, copy: LicenceCopyMark | null): string {
   const label = printingMessages.kindLabels[kind];
-  return copy === null || copy.of === 1 ? label : `${label} ${copyMarkText(copy)}`;
+  return copy === null || copy.of === 1 ? label : m.copyOfSet(label, copy.number, copy.of);
 }
 
 /**

@@ -79,6 +79,7 @@ export const issuanceMessages = {
   },
   sheet: {
     title: (label: string) => `套打${label}`,
+    copyOfSet: (label: string, number: number, of: number) => `${label} ${number}/${of}`,
     serial: (label: string) => `${label}空白证书编号（扫描或输入）`,
     serialHint: '扫描证书上的条码，或输入编号后按回车',
     checkSerial: '核对编号',
