@@ -30,6 +30,18 @@ describe('operator API: injected faults', () => {
     expect(await hq.operator.faults()).toEqual({});
   });
 
+  it('rejects the next new op of the entity asked, with the reason asked, and applies it once sent again', async () => {
+    await hq.operator.setFaults({ rejectNext: { entity: 'case', count: 1, reason: '市级系统暂不受理该办件，请核对后重新发送' } });
+    const first = outbox.newCase(desk, 1);
+    const refused = pushResponseSchema.parse((await desk.push([first])).body);
+    expect(refused.results[0]).toMatchObject({ seq: 1, status: 'rejected', reason: '市级系统暂不受理该办件，请核对后重新发送' });
+    expect((await hq.operator.listCases()).cases).toEqual([]);
+    expect(await hq.operator.faults()).toEqual({});
+    const again = pushResponseSchema.parse((await desk.push([{ ...first, opId: uuidv7(), seq: 2 }])).body);
+    expect(again.results[0]).toMatchObject({ seq: 2, status: 'applied' });
+    expect(await lastSeq()).toBe(2);
+  });
+
   it('commits a push and then answers 500: the retry finds it stored, as a duplicate', async () => {
     await hq.operator.setFaults({ afterCommit: { route: 'push', count: 1, mode: 'error' } });
     const ops = [outbox.newCase(desk, 1)];

@@ -40,6 +40,14 @@ export class FaultInjector {
     return fault.mode === 'error' ? { mode: 'error' } : { mode: 'hang', hangMs: fault.hangMs };
   }
 
+  /** HQ's reason to reject this new op of `entity`, if a rejection is planned. */
+  takeRejection(entity: string): string | undefined {
+    const fault = this.plan.rejectNext;
+    if (!fault || fault.entity !== entity) return undefined;
+    this.plan.rejectNext = fault.count > 1 ? { ...fault, count: fault.count - 1 } : undefined;
+    return fault.reason;
+  }
+
   takeTruncation(route: FaultRoute): boolean {
     const fault = this.plan.truncateNext;
     if (!fault || fault.route !== route) return false;

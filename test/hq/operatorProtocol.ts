@@ -11,7 +11,7 @@ import { caseStatusCodes } from '../../renderer/src/domain/cases/caseStatus';
 import { hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
 import { deskIdSchema } from '../../renderer/src/domain/desk';
 import { plainTextSchema } from '../../renderer/src/domain/text';
-import { opIdSchema } from '../../renderer/src/protocol/ops';
+import { opIdSchema, syncEntitySchema } from '../../renderer/src/protocol/ops';
 import { referenceItemSchemas, referenceKindSchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
 
 const queryInt = (min: number, max: number) => z.coerce.number().pipe(z.int().min(min).max(max));
@@ -138,6 +138,11 @@ export const faultPlanSchema = z.object({
   delay: z.object({ ms: z.int().min(1).max(30_000), count: z.int().min(1).max(10_000) }).optional(),
   /** The next `count` successful replies of `route` send half their body, then the connection drops. */
   truncateNext: z.object({ route: z.enum(['reference', 'pull']), count: faultCount }).optional(),
+  /**
+   * The next `count` new ops of `entity` are rejected with `reason` (a case HQ refuses), and nothing of
+   * them is applied: what a desk then shows the clerk on the case.
+   */
+  rejectNext: z.object({ entity: syncEntitySchema, count: faultCount, reason: z.string().min(1).max(500) }).optional(),
 });
 export type FaultPlan = z.output<typeof faultPlanSchema>;
 export type FaultPlanInput = z.input<typeof faultPlanSchema>;

@@ -27,7 +27,10 @@ function duplicateOf(seq: number, stored: StoredOpResult): PushResult {
  * lastSeq are answered from their records; a different opId at such a seq, or a first op beyond
  * lastSeq + 1, refuses the whole request before anything is written.
  */
-export function processPush(ctx: Omit<ApplyContext, 'desk'> & { deskId: string }, request: PushRequest): PushResponse {
+export function processPush(
+  ctx: Omit<ApplyContext, 'desk'> & { deskId: string; plannedRejection?: (entity: string) => string | undefined },
+  request: PushRequest,
+): PushResponse {
   const { store } = ctx;
   return store.transaction(() => {
     const desk = store.desk(ctx.deskId);
@@ -47,9 +50,12 @@ export function processPush(ctx: Omit<ApplyContext, 'desk'> & { deskId: string }
         return duplicateOf(op.seq, stored);
       }
       const earlier = store.opPlace(op.opId);
+      const planned = earlier ? undefined : ctx.plannedRejection?.(op.entity);
       const outcome: OpOutcome = earlier
         ? { status: 'rejected', reason: hqMessages.opIdReused(earlier.seq) }
-        : applyOp(applyContext, op);
+        : planned !== undefined
+          ? { status: 'rejected', reason: planned }
+          : applyOp(applyContext, op);
       const row: OpRow = {
         deskId: desk.deskId,
         seq: op.seq,

@@ -158,7 +158,7 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
         const request = parseBody(pushRequestSchema, raw);
         requireOwnDesk(desk.deskId, request.deskId);
         const { nowIso, year } = clock();
-        return json(200, processPush({ store, deskId: desk.deskId, nowIso, year }, request));
+        return json(200, processPush({ store, deskId: desk.deskId, nowIso, year, plannedRejection: (entity) => faults.takeRejection(entity) }, request));
       },
     },
     {

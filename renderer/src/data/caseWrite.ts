@@ -5,6 +5,7 @@ import type { CaseField, casePatchSchema } from '../domain/cases/caseRecord';
 import type { SignedInClerk } from '../domain/clerks/account';
 import type { CaseId } from '../domain/cases/caseId';
 import type { CaseEvent } from '../domain/cases/caseEvents';
+import { requestedCopies } from '../domain/cases/licenceCopies';
 import { caseStatusLabels, isIntakeOpen, type CaseStatusCode } from '../domain/cases/caseStatus';
 import type { z } from 'zod';
 import { writeWithAudit } from './audit';
@@ -103,6 +104,7 @@ export function caseFieldsOf(row: CaseRow): Required<z.input<typeof casePatchSch
     queueTicket: row.queueTicket,
     visits: row.state.visits,
     createdAt: row.createdAt,
+    licenceCopies: requestedCopies(row),
   };
 }
 

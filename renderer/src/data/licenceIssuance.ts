@@ -13,6 +13,7 @@ import { runningDueDate } from '../domain/cases/dueStatus';
 import { enteredLicenceDataSchema, licenceDataSchema, type LicenceData } from '../domain/cases/hqDecision';
 import type { SignedInClerk } from '../domain/clerks/account';
 import { checkResidentId } from '../domain/identifiers';
+import { copiesChangeRefusal, copyMarks, copyMarkText, copyNumberOf, licenceCopiesSchema, requestedCopies } from '../domain/cases/licenceCopies';
 import { cleanText } from '../domain/text';
 import { writeWithAudit } from './audit';
 import { catalogueForCase, checklistWithin, decisionItems, type CaseCatalogue } from './caseChecklist';
@@ -263,16 +264,68 @@ function checkCollector(input: CollectorInput): ChangeResult<CollectorInput, Col
   return { ok: true, value: { role: input.role, name: name.value, idNumber: id.value } };
 }
 
-/** The licences of a case that are printed and valid, by kind. */
-export function liveLicences(documents: readonly DocumentRow[]): Partial<Record<'licenceOriginal' | 'licenceCopy', DocumentRow>> {
-  const live: Partial<Record<'licenceOriginal' | 'licenceCopy', DocumentRow>> = {};
-  for (const row of documents) {
-    if (row.status === 'printed' && (row.kind === 'licenceOriginal' || row.kind === 'licenceCopy')) live[row.kind] = row;
-  }
-  return live;
+/** The licences of a case that are printed and valid: the 正本, and each 副本 the case asked for. */
+export interface LiveLicences {
+  licenceOriginal: DocumentRow | undefined;
+  /** One entry per 副本 asked for, in order (副本 1/n first); undefined where that 副本 is not printed. */
+  licenceCopies: (DocumentRow | undefined)[];
 }
 
-const licenceKindLabels = { licenceOriginal: '营业执照正本', licenceCopy: '营业执照副本' } as const;
+export function liveLicences(documents: readonly DocumentRow[], row: Pick<CaseRow, 'licenceCopies'>): LiveLicences {
+  const printed = documents.filter((document) => document.status === 'printed');
+  return {
+    licenceOriginal: printed.find((document) => document.kind === 'licenceOriginal'),
+    licenceCopies: copyMarks(requestedCopies(row)).map((mark) => printed.find((document) => document.kind === 'licenceCopy' && copyNumberOf(document) === mark.number)),
+  };
+}
+
+/** What is still to print before the handover, as the clerk reads it: 营业执照正本, 营业执照副本（副本 2/3）… */
+export function missingLicences(live: LiveLicences): string[] {
+  const copies = live.licenceCopies.length;
+  return [
+    ...(live.licenceOriginal === undefined ? [m.originalLabel] : []),
+    ...live.licenceCopies.flatMap((document, index) => (document !== undefined ? [] : [copies === 1 ? m.copyLabel : `${m.copyLabel}（${copyMarkText({ number: index + 1, of: copies })}）`])),
+  ];
+}
+
+/** Whether anything of the case's licences is printed and valid (the 正本 or any 副本). */
+export function anyLicencePrinted(live: LiveLicences): boolean {
+  return live.licenceOriginal !== undefined || live.licenceCopies.some((document) => document !== undefined);
+}
+
+/**
+ * Records how many 副本 the company asks for (at 出证, before they are printed). Refused once a 副本 is
+ * printed with another count on it (`copiesChangeRefusal`), for a case past issuance, and for a clerk
+ * who may not print licences. The count goes to HQ as a case field, with the audit entry.
+ */
+export async function setLicenceCopies(db: DeskDatabase, caseId: CaseId, count: number, context: WriteContext): Promise<ChangeResult<CaseRow>> {
+  const parsed = licenceCopiesSchema.safeParse(count);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const at = chinaIso(context.at ?? new Date());
+  const audit = { at, clerkId: context.clerk.id, action: 'case.licenceCopies', subject: caseSubject(caseId), details: { licenceCopies: parsed.data } };
+  return refusalsAsResults<CaseRow>(() =>
+    guardStorage(async () => {
+      const { value } = await writeWithAudit(db, [...caseWriteTables(db), db.documents], audit, async () => {
+        const clerk = await actingClerk(db, context.clerk);
+        await requirePermission(db, clerk, 'licence.print', m.notPermittedCopies);
+        const before = await requireCase(db, caseId);
+        if (!copiesSettable.includes(before.statusCode)) throw new Refusal(m.copiesClosed(caseStatusLabels[before.statusCode]));
+        const documents = await db.documents.where('caseId').equals(caseId).toArray();
+        const liveMarks = documents.filter((document) => document.kind === 'licenceCopy' && document.status === 'printed').map((document) => document.licenceCopy ?? { number: 1, of: 1 });
+        const refusal = copiesChangeRefusal(liveMarks, parsed.data);
+        if (refusal !== null) throw new Refusal(refusal);
+        const after: CaseRow = { ...before, licenceCopies: parsed.data, updatedAt: at };
+        await db.cases.put(freshened(after));
+        await appendOps(currentWriteTransaction(), caseOp(after, changedCaseFields(before, after), clerk, at));
+        return after;
+      });
+      return value;
+    }),
+  );
+}
+
+/** A case's 副本 count may be recorded until it is handed over (or closed otherwise). */
+const copiesSettable: readonly CaseStatusCode[] = ['accepted', 'acceptedWithDeferral', 'underReview', 'approved', 'awaitingIssuance'];
 
 /**
  * Hands the printed 正本 and 副本 over and completes the case through the state machine: the collector
@@ -299,13 +352,13 @@ export async function handOver(db: DeskDatabase, caseId: CaseId, collectorInput:
         const clerk = await actingClerk(db, context.clerk);
         const current = await requireCase(db, caseId);
         if (current.statusCode !== 'awaitingIssuance') throw new Refusal(m.notAwaitingIssuance(caseStatusLabels[current.statusCode]));
-        const live = liveLicences(await db.documents.where('caseId').equals(caseId).toArray());
-        const missing = (['licenceOriginal', 'licenceCopy'] as const).filter((kind) => live[kind] === undefined);
-        if (missing.length > 0) throw new Refusal(m.licencesMissing(missing.map((kind) => licenceKindLabels[kind])));
+        const live = liveLicences(await db.documents.where('caseId').equals(caseId).toArray(), current);
+        const missing = missingLicences(live);
+        if (missing.length > 0) throw new Refusal(m.licencesMissing(missing));
         const command: CaseCommandInput = { type: 'complete', collector: { name: collector.value.name, idNumber: collector.value.idNumber } };
         const { before, after, events } = await applyCommandsWithin(db, caseId, [command], { ...prepared, clerk });
         await db.cases.put(freshened(after));
-        const documentNumbers = [live.licenceOriginal!.documentNumber, live.licenceCopy!.documentNumber];
+        const documentNumbers = [live.licenceOriginal!, ...live.licenceCopies].map((document) => document!.documentNumber);
         const handoverOp: OpDraft = {
           entity: 'handover',
           entityId: uuidv7(),

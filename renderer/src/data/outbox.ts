@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import type { CaseId } from '../domain/cases/caseId';
 import { businessDateOf } from '../domain/chineseDate';
 import { closedDayRefusal } from '../domain/dayClose/closedDay';
 import { opTypeByEntity, syncOpSchema, type SyncOpInput } from '../protocol/ops';
@@ -223,6 +224,11 @@ export async function opsInState(db: DeskDatabase, state: OutboxState, limit: nu
       return (await stored(limit + inFlight.size)).filter((row) => !inFlight.has(row.seq)).slice(0, limit);
     }),
   );
+}
+
+/** The case an op is about (a case op's entityId is its case's id), or null for one of no case. */
+export function opCaseId(row: OutboxRow): CaseId | null {
+  return row.op.entity === 'case' ? row.op.entityId : row.op.payload.caseId;
 }
 
 /** Rows read from the outbox, as the clerk sees them (see `opsInState`). */

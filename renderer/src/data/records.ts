@@ -13,6 +13,7 @@ import type { CaseStatusCode } from '../domain/cases/caseStatus';
 import type { CommitmentCheckPayload } from '../domain/cases/commitments';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
 import type { HqDecision, LicenceData } from '../domain/cases/hqDecision';
+import type { LicenceCopyMark } from '../domain/cases/licenceCopies';
 import type { Person } from '../domain/cases/parties';
 import type { AnswerValue } from '../domain/catalogue/answers';
 import type { ChecklistItem, ChecklistItemKey } from '../domain/catalogue/checklist';
@@ -104,6 +105,8 @@ export interface CaseRow {
   answers: Record<string, AnswerValue>;
   catalogueVersion: CatalogueVersion;
   queueTicket: string | null;
+  /** How many 副本 the company asked for; absent (one) on cases from before it was asked. */
+  licenceCopies?: number;
   /** Who took the case in. */
   clerkId: ClerkId;
   /**
@@ -238,6 +241,8 @@ export interface DocumentRow {
   copies: number;
   printerName: string | null;
   licenceSheetSerial: string | null;
+  /** Which 副本 a `licenceCopy` is (副本 2/3); absent on other kinds and on 副本 printed before copies were numbered. */
+  licenceCopy?: LicenceCopyMark | null;
   status: DocumentStatus;
   voidReason: string | null;
   printedBy: ClerkId;

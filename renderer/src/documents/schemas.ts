@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { businessTermSchema, refuseImpossibleTerm } from '../domain/cases/businessTerm';
+import { licenceCopyMarkSchema } from '../domain/cases/licenceCopies';
 import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { documentNumberSchema } from '../domain/documentNumber';
 import { fenSchema } from '../domain/money';
@@ -212,7 +213,12 @@ const licenceRequestFields = {
 };
 
 export const licenceOriginalRequestSchema = z.object({ kind: z.literal('licenceOriginal'), ...licenceRequestFields });
-export const licenceDuplicateRequestSchema = z.object({ kind: z.literal('licenceDuplicate'), ...licenceRequestFields });
+export const licenceDuplicateRequestSchema = z.object({
+  kind: z.literal('licenceDuplicate'),
+  ...licenceRequestFields,
+  /** Which 副本 this sheet is, printed on it (副本 2/3); absent prints no mark. */
+  copy: licenceCopyMarkSchema.optional(),
+});
 
 const count = z.number().int().min(0);
 

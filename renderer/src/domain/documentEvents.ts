@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseDocumentKinds } from './cases/caseDocuments';
 import { caseIdSchema } from './cases/caseId';
+import { licenceCopyMarkSchema } from './cases/licenceCopies';
 import { clerkIdSchema } from './clerks/clerkId';
 import { documentMessages } from './documentMessages';
 import { documentNumberSchema } from './documentNumber';
@@ -42,12 +43,15 @@ const documentEventShape = {
   copies: z.int().min(0).max(20),
   printerName: plainTextSchema(200).nullable(),
   licenceSheetSerial: licenceSheetSerialSchema.nullable(),
+  /** Extension: which 副本 a `licenceCopy` sheet is (副本 2/3); absent from older desks, where it is the only one. */
+  licenceCopy: licenceCopyMarkSchema.nullable().optional(),
   /** Required to void or reprint. */
   reason: plainTextSchema(500, true).nullable(),
 };
 export const documentEventPayloadSchema = z
   .object(documentEventShape)
-  .refine((event) => event.action === 'printed' || event.reason !== null, { error: documentMessages.reasonRequired, path: ['reason'] });
+  .refine((event) => event.action === 'printed' || event.reason !== null, { error: documentMessages.reasonRequired, path: ['reason'] })
+  .refine((event) => event.kind === 'licenceCopy' || event.licenceCopy == null, { error: documentMessages.copyMarkOnCopyOnly, path: ['licenceCopy'] });
 export type DocumentEventPayload = z.infer<typeof documentEventPayloadSchema>;
 
 export const licenceSheetActions = ['used', 'voided'] as const;

@@ -10,7 +10,9 @@
  * carries the applicant's written request (a scan, or the printed 撤回申请 signed at the counter) by the
  * SHA-256 of its bytes, uploaded as a blob before the event;
  * checklist status `committed` (告知承诺: a signed commitment instead of the material), the
- * `commitmentCheck` op and its pulled record (the 核查 result), document kind `commitmentLetter`.
+ * `commitmentCheck` op and its pulled record (the 核查 result), document kind `commitmentLetter`;
+ * `licenceCopies` on cases (the number of 副本 asked for), `licenceCopy` (副本 n/count) on the document
+ * events of 副本 sheets, up to one 正本 and ten 副本 in a handover, and the case event `rejectionHandled`.
  */
 export const protocolVersion = 7;
 

@@ -311,6 +311,7 @@ class PageWork {
       answers: record.answers,
       catalogueVersion: record.catalogueVersion,
       queueTicket: record.queueTicket,
+      ...(record.licenceCopies === undefined ? {} : { licenceCopies: record.licenceCopies }),
       // Set from the case's `opened` event when it is merged.
       clerkId: unknownClerkId,
       createdAt: chinaIso(record.createdAt),

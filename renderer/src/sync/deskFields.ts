@@ -35,6 +35,7 @@ export function withDeskFields(row: CaseRow, values: CasePatch): CaseRow {
   if (values.answers !== undefined) next.answers = values.answers;
   if (values.catalogueVersion !== undefined) next.catalogueVersion = values.catalogueVersion;
   if (values.queueTicket !== undefined) next.queueTicket = values.queueTicket;
+  if (values.licenceCopies !== undefined) next.licenceCopies = values.licenceCopies;
   return rekeyed(next, caseSearchKeys(next));
 }
 

@@ -1,9 +1,8 @@
 import { caseChecklist } from '../data/caseChecklist';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
-import { asShown, opsInState, outboxCounts } from '../data/outbox';
+import { asShown, opCaseId, opsInState, outboxCounts } from '../data/outbox';
 import type { OutboxRow, OutboxState } from '../data/records';
-import type { CaseId } from '../domain/cases/caseId';
 import { readSyncStatus, type SyncStatus } from '../data/syncState';
 
 /** What the status bar and the outbox screen show at a glance. */
@@ -34,24 +33,20 @@ export interface OutboxPage {
   total: number;
 }
 
-function caseIdOf(row: OutboxRow): CaseId | null {
-  return row.op.entity === 'case' ? row.op.entityId : row.op.payload.caseId;
-}
-
 /** The ops of the visible outbox, newest first, at most `limit` of them, each with its case number and material. */
 export async function outboxPage(db: DeskDatabase, filter: OutboxFilter, limit: number): Promise<OutboxPage> {
   const { rows, total } = await outboxRows(db, filter, limit);
-  const caseIds = [...new Set(rows.map(caseIdOf).filter((id) => id !== null))];
+  const caseIds = [...new Set(rows.map(opCaseId).filter((id) => id !== null))];
   const cases = (await guardStorage(() => db.cases.bulkGet(caseIds))).filter((row) => row !== undefined);
   const numbers = new Map<string, string>(cases.map((row) => [row.id, row.caseNumber]));
   // Material names come from each case's own checklist (its catalogue version), for the cases whose items are listed.
   const names = new Map<string, string>();
-  const listed = new Set(rows.filter((row) => row.op.entity === 'checklistEvent').map(caseIdOf));
+  const listed = new Set(rows.filter((row) => row.op.entity === 'checklistEvent').map(opCaseId));
   for (const row of cases.filter((known) => listed.has(known.id))) {
     for (const item of await caseChecklist(db, row.id)) names.set(`${row.id}|${item.key}`, item.item.name);
   }
   const entries = rows.map((row): OutboxEntry => {
-    const caseId = caseIdOf(row);
+    const caseId = opCaseId(row);
     const materialName = row.op.entity === 'checklistEvent' ? (names.get(`${caseId}|${row.op.payload.materialKey}`) ?? null) : null;
     return { row, caseNumber: caseId === null ? null : (numbers.get(caseId) ?? null), materialName };
   });

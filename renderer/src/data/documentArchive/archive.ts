@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { documentRequestsOf } from '../../domain/cases/caseEvents';
 import type { CaseId } from '../../domain/cases/caseId';
 import { isOwnIssuanceConflict } from '../../domain/cases/issuanceConflict';
+import { copyMarkText, copyNumberOf, licenceCopyMarkSchema, requestedCopies, type LicenceCopyMark } from '../../domain/cases/licenceCopies';
 import { isSuperseded } from '../../domain/cases/standingDecision';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { can, type ClerkAction } from '../../domain/clerks/permissions';
@@ -70,6 +71,8 @@ export interface DocumentDraft {
   printerName: string;
   /** The pre-printed sheet a licence goes on; null for everything else. */
   licenceSheetSerial: string | null;
+  /** Which 副本 a `licenceCopy` is (副本 2/3); absent for a case that asked for one, and for every other kind. */
+  licenceCopy?: LicenceCopyMark | null;
 }
 
 export type ArchiveField = 'documentNumber' | 'licenceSheetSerial' | 'copies' | 'printerName' | 'approval';
@@ -97,6 +100,7 @@ export function documentEventOp(row: DocumentRow, action: DocumentAction, reason
       copies: print?.copies ?? (action === 'voided' ? 0 : row.copies),
       printerName: print?.printerName ?? (action === 'voided' ? null : row.printerName),
       licenceSheetSerial: row.licenceSheetSerial,
+      ...(row.kind === 'licenceCopy' ? { licenceCopy: row.licenceCopy ?? null } : {}),
       reason,
     },
     clerkId: clerk.id,
@@ -111,10 +115,32 @@ async function requireCaseRow(db: DeskDatabase, caseId: CaseId | null): Promise<
   return row;
 }
 
-/** Printed documents of this case and kind (optionally for one event) that are still valid. */
-async function liveDocuments(db: DeskDatabase, caseId: CaseId, kind: DocumentKind, eventSeq?: number): Promise<DocumentRow[]> {
+/**
+ * Printed documents of this case and kind that are still valid: of one event (a notice), or of one
+ * 副本 of the set (each 副本 has its own sheet, voided and reprinted on its own).
+ */
+async function liveDocuments(db: DeskDatabase, caseId: CaseId, kind: DocumentKind, of: { eventSeq?: number; copyNumber?: number } = {}): Promise<DocumentRow[]> {
   const rows = await db.documents.where('caseId').equals(caseId).toArray();
-  return rows.filter((row) => row.kind === kind && row.status === 'printed' && (eventSeq === undefined || row.eventSeq === eventSeq));
+  return rows.filter(
+    (row) =>
+      row.kind === kind &&
+      row.status === 'printed' &&
+      (of.eventSeq === undefined || row.eventSeq === of.eventSeq) &&
+      (of.copyNumber === undefined || copyNumberOf(row) === of.copyNumber),
+  );
+}
+
+/** The 副本 mark a draft of `kind` is archived with for the case: null for other kinds, refused when stale. */
+function copyMarkFor(draft: DocumentDraft, row: CaseRow): LicenceCopyMark | null {
+  if (draft.kind !== 'licenceCopy') {
+    if (draft.licenceCopy != null) throw new Refusal(m.copyMarkOnCopyOnly);
+    return null;
+  }
+  const mark = draft.licenceCopy ?? { number: 1, of: 1 };
+  const requested = requestedCopies(row);
+  const parsed = licenceCopyMarkSchema.safeParse(mark);
+  if (!parsed.success || parsed.data.of !== requested) throw new Refusal(m.copyCountChanged(requested));
+  return parsed.data;
 }
 
 function checkPrint(copies: number, printerName: string): void {
@@ -179,13 +205,16 @@ export async function archiveDocument(
         const ops: OpDraft[] = [];
         let action: DocumentAction = 'printed';
         let serial: string | null = null;
+        let copyMark: LicenceCopyMark | null = null;
         const sheetKind = licenceSheetKindOf[draft.kind];
         if (sheetKind !== undefined) {
           const row = await requireCaseRow(db, draft.caseId);
           if (row.statusCode !== 'awaitingIssuance') throw new Refusal(m.notAwaitingIssuance);
           if (row.licence === null) throw new Refusal(m.noLicenceData);
-          const live = await liveDocuments(db, row.id, draft.kind);
-          if (live.length > 0 && approver === null) throw new Refusal<ArchiveField>(m.licenceLive(licenceLabels[draft.kind]!, live[0]!.documentNumber), 'approval');
+          copyMark = copyMarkFor(draft, row);
+          const live = await liveDocuments(db, row.id, draft.kind, copyMark === null ? {} : { copyNumber: copyMark.number });
+          const label = copyMark === null ? licenceLabels[draft.kind]! : `${licenceLabels[draft.kind]!}（${copyMarkText(copyMark)}）`;
+          if (live.length > 0 && approver === null) throw new Refusal<ArchiveField>(m.licenceLive(label, live[0]!.documentNumber), 'approval');
           if (approver !== null) {
             await requireApprover(db, approver, 'licence.reprint');
             for (const old of live) await db.documents.put({ ...old, status: 'superseded' });
@@ -209,7 +238,7 @@ export async function archiveDocument(
           // HQ kept another window's decision: what this one asked for is no longer to be handed out.
           const decision = row.state.timeline.find((event) => event.seq === draft.eventSeq);
           if (decision !== undefined && isSuperseded(decision, row.state)) throw new Refusal(m.supersededDecision);
-          const live = await liveDocuments(db, row.id, draft.kind, draft.eventSeq!);
+          const live = await liveDocuments(db, row.id, draft.kind, { eventSeq: draft.eventSeq! });
           if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
         }
         const archived: DocumentRow = {
@@ -224,6 +253,7 @@ export async function archiveDocument(
           copies: draft.copies,
           printerName: draft.printerName.trim(),
           licenceSheetSerial: serial,
+          ...(copyMark === null ? {} : { licenceCopy: copyMark }),
           status: 'printed',
           voidReason: null,
           printedBy: clerk.id,

@@ -44,6 +44,8 @@ export const licenceLayoutSchema = z.object({
   printableMarginMm: z.number().min(0).max(30),
   fields: z.object(Object.fromEntries(licenceFieldNames.map((name) => [name, fieldBoxSchema])) as Record<LicenceFieldName, typeof fieldBoxSchema>),
   qr: z.object({ x: mm, y: mm, size: mm.positive() }),
+  /** Where a 副本 says which one it is (副本 2/3): a free corner of the duplicate's form; the original has none. */
+  copyMark: fieldBoxSchema.optional(),
 });
 export type LicenceLayout = z.infer<typeof licenceLayoutSchema>;
 

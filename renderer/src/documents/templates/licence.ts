@@ -2,9 +2,10 @@ import { businessTermText } from '../../domain/cases/businessTerm';
 import { formatChineseDate } from '../../domain/chineseDate';
 import { toChineseCapitalAmount } from '../../domain/money';
 import { calibrateBox, type Calibration } from '../layout/calibration';
-import { licenceFieldNames, licenceLayouts, type LicenceCopy, type LicenceFieldName } from '../layout/licenceLayout';
+import { copyMarkText, type LicenceCopyMark } from '../../domain/cases/licenceCopies';
+import { licenceFieldNames, licenceLayouts, type FieldBox, type LicenceCopy, type LicenceFieldName } from '../layout/licenceLayout';
 import { documentMessages as m } from '../messages';
-import type { PdfBuilder } from '../pdf/pdfBuilder';
+import type { PageCanvas, PdfBuilder } from '../pdf/pdfBuilder';
 import type { LicenceData } from '../schemas';
 import type { DocumentWarning, Template } from './template';
 
@@ -30,22 +31,13 @@ export function licenceFieldValues(licence: LicenceData): Record<LicenceFieldNam
  * calibrated print is the nominal print moved, not re-flowed. A field that overflows even at its minimum
  * size is cut with （详见附页） and reported, since the box on the paper cannot grow.
  */
-function drawLicence(builder: PdfBuilder, copy: LicenceCopy, licence: LicenceData, calibration: Calibration): DocumentWarning[] {
+function drawLicence(builder: PdfBuilder, copy: LicenceCopy, licence: LicenceData, calibration: Calibration, mark?: LicenceCopyMark): DocumentWarning[] {
   const layout = licenceLayouts[copy];
   const canvas = builder.addPage(layout.paper.widthMm, layout.paper.heightMm);
   const values = licenceFieldValues(licence);
   const warnings: DocumentWarning[] = [];
   for (const field of licenceFieldNames) {
-    const box = layout.fields[field];
-    const fitted = canvas.textBox(values[field], calibrateBox(box, calibration), {
-      face: box.font,
-      maxSizePt: box.size * calibration.scale,
-      minSizePt: box.minSize * calibration.scale,
-      lineHeight: box.lineHeight,
-      align: box.align,
-      valign: box.valign,
-      overflowMarker: m.common.overflowMarker,
-    });
+    const fitted = drawInBox(canvas, values[field], layout.fields[field], calibration);
     if (fitted.truncated) {
       const label = m.licenceFields[field];
       warnings.push({ kind: 'truncated', field, message: m.warnings.truncated(label), fullText: values[field] });
@@ -53,7 +45,22 @@ function drawLicence(builder: PdfBuilder, copy: LicenceCopy, licence: LicenceDat
   }
   const qr = calibrateBox({ x: layout.qr.x, y: layout.qr.y, w: layout.qr.size, h: layout.qr.size }, calibration);
   canvas.qr(licence.qrText, qr.x, qr.y, qr.w);
+  // 副本 2/3 in the duplicate's free corner, so each sheet of a set says which one it is.
+  if (mark !== undefined && layout.copyMark !== undefined) drawInBox(canvas, copyMarkText(mark), layout.copyMark, calibration);
   return warnings;
+}
+
+/** Text in one layout box, shifted and scaled by the printer's calibration. */
+function drawInBox(canvas: PageCanvas, text: string, box: FieldBox, calibration: Calibration) {
+  return canvas.textBox(text, calibrateBox(box, calibration), {
+    face: box.font,
+    maxSizePt: box.size * calibration.scale,
+    minSizePt: box.minSize * calibration.scale,
+    lineHeight: box.lineHeight,
+    align: box.align,
+    valign: box.valign,
+    overflowMarker: m.common.overflowMarker,
+  });
 }
 
 export const licenceOriginalTemplate: Template<'licenceOriginal'> = {
@@ -64,6 +71,6 @@ export const licenceOriginalTemplate: Template<'licenceOriginal'> = {
 
 export const licenceDuplicateTemplate: Template<'licenceDuplicate'> = {
   version: licenceLayouts.duplicate.version,
-  title: (request) => `${m.titles.licenceDuplicate} ${request.licence.name}`,
-  draw: (builder, request) => drawLicence(builder, 'duplicate', request.licence, request.calibration),
+  title: (request) => `${m.titles.licenceDuplicate}${request.copy === undefined ? '' : ` ${copyMarkText(request.copy)}`} ${request.licence.name}`,
+  draw: (builder, request) => drawLicence(builder, 'duplicate', request.licence, request.calibration, request.copy),
 };

@@ -5,6 +5,7 @@ import { documentNumberSchema } from '../documentNumber';
 import { eventRecordMeta } from '../eventRecord';
 import { plainTextSchema } from '../text';
 import { attachmentRefSchema } from './attachmentRef';
+import { MAX_LICENCE_COPIES } from './licenceCopies';
 import { caseEventSchema } from './caseEvents';
 import { caseIdSchema } from './caseId';
 import { checklistItemStatuses } from './decisionChecklist';
@@ -47,7 +48,8 @@ const handoverShape = {
   collectorName: plainTextSchema(50),
   collectorIdNumber: idNumberSchema,
   collectorRole: z.enum(['applicant', 'agent', 'other']),
-  documentNumbers: z.array(documentNumberSchema).min(1).max(10),
+  /** The licences handed over: the 正本 and every 副本. */
+  documentNumbers: z.array(documentNumberSchema).min(1).max(1 + MAX_LICENCE_COPIES),
 };
 export const handoverPayloadSchema = z.object(handoverShape);
 export type HandoverPayload = z.infer<typeof handoverPayloadSchema>;

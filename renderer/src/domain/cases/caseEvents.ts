@@ -108,6 +108,17 @@ export const caseEventSchema = z.discriminatedUnion('type', [
    * decision, say) and was told what to do about it: the case's mark is cleared.
    */
   z.object({ ...eventBase, type: z.literal('conflictAcknowledged'), fields: z.array(z.enum(caseFields as [CaseField, ...CaseField[]])).min(1) }),
+  /**
+   * The clerk followed up an op of this case HQ rejected (this window's outbox `seq`): sent it again, as
+   * the case now stands, or gave it up with a reason. The case's mark for that rejection is cleared.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('rejectionHandled'),
+    opSeq: z.int().min(1),
+    action: z.enum(['resent', 'dismissed']),
+    reason: z.string().min(1).max(500).nullable(),
+  }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -8,6 +8,7 @@ import { caseIdSchema } from './caseId';
 import { caseNumberSchema, deskCodeSchema, hallCodeSchema } from './caseNumber';
 import { caseStatusSchema } from './caseStatus';
 import { hqDecisionSchema, licenceDataSchema } from './hqDecision';
+import { licenceCopiesSchema } from './licenceCopies';
 import { casesMessages } from './messages';
 import { enterpriseSchema, personSchema } from './parties';
 
@@ -35,6 +36,8 @@ const caseFieldShape = {
   /** Visits of the applicant so far (最多跑一次). */
   visits: z.int().min(1).max(99),
   createdAt: isoDateTimeSchema,
+  /** Extension: the number of 副本 asked for, recorded at 出证; absent means one. */
+  licenceCopies: licenceCopiesSchema.optional(),
 };
 
 export type CaseField = keyof typeof caseFieldShape;

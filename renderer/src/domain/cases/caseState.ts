@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { caseEventSchema } from './caseEvents';
+import { caseEventSchema, type CaseEvent } from './caseEvents';
+import type { ClerkId } from '../clerks/clerkId';
 import { caseStatusSchema } from './caseStatus';
 
 /**
@@ -15,3 +16,18 @@ export const caseStateSchema = z.object({
   timeline: z.array(caseEventSchema),
 });
 export type CaseState = z.infer<typeof caseStateSchema>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The timeline with an entry that changes no status appended after the last (an acknowledgement, a
+ * follow-up), so HQ and the other windows learn of it like any other entry.
+ */
+export function appendTimelineEntry(
+  state: CaseState,
+  entry: DistributiveOmit<CaseEvent, 'seq' | 'at' | 'clerkId'>,
+  actor: { clerkId: ClerkId; at: string },
+): { state: CaseState; event: CaseEvent } {
+  const event = { ...entry, seq: Math.max(0, ...state.timeline.map((known) => known.seq)) + 1, at: actor.at, clerkId: actor.clerkId } as CaseEvent;
+  return { state: { ...state, timeline: [...state.timeline, event] }, event };
+}

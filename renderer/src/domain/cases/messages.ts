@@ -62,6 +62,7 @@ export const casesMessages = {
     offlineIssuanceApproved: '首席代表批准离线发证',
     conflictAcknowledged: '已知悉与市级系统不一致',
     deferredMaterialsReceived: '补交容缺材料',
+    rejectionHandled: '处理被退回的数据',
   },
   documentLabels: {
     receipt: '收件凭证',
@@ -128,6 +129,19 @@ export const casesMessages = {
     queueTicket: '排队号',
     visits: '到场次数',
     createdAt: '登记时间',
+    licenceCopies: '副本份数',
+  },
+  rejections: {
+    handledAlready: '这条被退回的数据已处理过',
+    reasonRequired: '不再发送须写明原因',
+    notRejected: '这条数据没有被市级系统退回',
+    notResendable: '已打印的文书、证书纸和领证记录不能重新发送，请写明原因后不再发送，并与市级系统核对',
+  },
+  licenceCopies: {
+    countInvalid: (max: number) => `副本份数应为1到${max}之间的整数`,
+    numberBeyondCount: '副本序号不能大于副本份数',
+    mark: (number: number, of: number) => `副本 ${number}/${of}`,
+    printedAlready: (marks: string) => `已打印的${marks}上印有原份数，须先作废这些副本，才能改副本份数`,
   },
   fieldLabels: {
     reason: '理由',

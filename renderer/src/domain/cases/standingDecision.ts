@@ -1,7 +1,7 @@
 import type { ClerkId } from '../clerks/clerkId';
 import { isDecisionEvent, type CaseEvent } from './caseEvents';
 import type { CaseField } from './caseRecord';
-import type { CaseState } from './caseState';
+import { appendTimelineEntry, type CaseState } from './caseState';
 import type { CaseStatus } from './caseStatus';
 
 /**
@@ -63,12 +63,5 @@ export function supersededDecisionOf(state: Pick<CaseState, 'status' | 'visits' 
  * the last, so HQ and the other windows learn the clerk saw it.
  */
 export function acknowledgeConflicts(state: CaseState, fields: readonly CaseField[], actor: { clerkId: ClerkId; at: string }): { state: CaseState; event: CaseEvent } {
-  const event: CaseEvent = {
-    seq: Math.max(0, ...state.timeline.map((known) => known.seq)) + 1,
-    at: actor.at,
-    clerkId: actor.clerkId,
-    type: 'conflictAcknowledged',
-    fields: [...new Set(fields)],
-  };
-  return { state: { ...state, timeline: [...state.timeline, event] }, event };
+  return appendTimelineEntry(state, { type: 'conflictAcknowledged', fields: [...new Set(fields)] }, actor);
 }

@@ -9,6 +9,7 @@ import { CompletedBanner } from '../issuance/CompletedBanner';
 import { IssuanceConflictMark } from '../issuance/IssuanceConflictMark';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CaseConflictMark } from './CaseConflictMark';
+import { CaseRejectionMark } from './CaseRejectionMark';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseWork } from './CaseWork';
@@ -49,6 +50,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
           />
           <IssuanceConflictMark row={file.value.row} />
           <CaseConflictMark row={file.value.row} clerkNames={file.value.clerkNames} catalogue={props.reference.catalogue} />
+          <CaseRejectionMark row={file.value.row} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
           <CommitmentsPanel file={file.value} reference={props.reference} />

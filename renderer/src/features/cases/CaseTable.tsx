@@ -3,7 +3,11 @@ import type { CaseRow } from '../../data/records';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { dueStatus, runningDueDate } from '../../domain/cases/dueStatus';
 import type { CounterReference } from '../common/reference';
+import { openRejectionsByCase } from '../../data/caseRejections';
+import { deskDatabase } from '../../data/db';
+import { readyValue, useStoredData } from '../common/useStoredData';
 import { ConflictBadge } from './CaseConflictMark';
+import { RejectionBadge } from './CaseRejectionMark';
 import { CaseStatusBadge, DueBadge } from './CaseStatusBadge';
 import { bundleName, matterNames } from './CaseSummary';
 import { casesMessages } from './messages';
@@ -25,6 +29,7 @@ export function CaseTable(props: {
   onOpen: (row: CaseRow) => void;
 }) {
   const { reference, today } = props;
+  const rejected = readyValue(useStoredData(() => openRejectionsByCase(deskDatabase()), []));
   return (
     <Table aria-label={props.label} verticalSpacing={6} highlightOnHover layout="fixed">
       <Table.Thead>
@@ -73,6 +78,7 @@ export function CaseTable(props: {
                 <Group gap={4}>
                   <CaseStatusBadge code={row.statusCode} size="sm" />
                   <ConflictBadge row={row} />
+                  <RejectionBadge count={rejected?.get(row.id)?.length ?? 0} />
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -1,3 +1,4 @@
+import { copyMarkText } from '../../domain/cases/licenceCopies';
 import { Badge, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { caseEventLabels, type CaseEvent } from '../../domain/cases/caseEvents';
@@ -76,7 +77,11 @@ function actorName(entry: CaseHistoryEntry): string {
 }
 
 function paperLabel(record: CaseRecordEvent): string {
-  if (record.entity === 'documentEvent') return `${paper.documentActions[record.payload.action]}${documentLabels[record.payload.kind]}`;
+  if (record.entity === 'documentEvent') {
+    const mark = record.payload.licenceCopy;
+    // One 副本 of a set is named by its mark (副本 2/3): each is printed, voided and reprinted on its own.
+    return `${paper.documentActions[record.payload.action]}${documentLabels[record.payload.kind]}${mark == null || mark.of === 1 ? '' : ` ${copyMarkText(mark)}`}`;
+  }
   if (record.entity === 'licenceSheetEvent') return paper.sheetActions[record.payload.action];
   if (record.entity === 'commitmentCheck') return paper.commitmentCheck(commitmentOutcomeLabels[record.payload.outcome]);
   return paper.handover;
@@ -133,6 +138,7 @@ function eventDetails(event: CaseEvent): string[] {
   }
   if (event.type === 'denied' && event.legalBasis !== undefined) lines.push(`${m.legalBasis}：${event.legalBasis}`);
   if (event.type === 'offlineIssuanceApproved') lines.push(m.offlineIssuance(event.approvedBy, event.deskCode));
+  if (event.type === 'rejectionHandled') lines.push(m.rejectionHandled(event.opSeq, event.action, event.reason));
   if ('documents' in event && event.documents.length > 0) {
     lines.push(`${casesMessages.decisions.result.documents}：${event.documents.map((document) => caseDocumentLabels[document.kind]).join('、')}`);
   }

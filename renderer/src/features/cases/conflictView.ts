@@ -67,6 +67,8 @@ export function describeFieldValue(field: CaseField, value: unknown, catalogue: 
       return patch.createdAt === undefined ? m.unreadable : formatChineseDateTime(patch.createdAt);
     case 'queueTicket':
       return patch.queueTicket ?? m.none;
+    case 'licenceCopies':
+      return m.licenceCopies(patch.licenceCopies ?? 1);
     case 'caseNumber':
     case 'catalogueVersion':
       return String(patch[field]);

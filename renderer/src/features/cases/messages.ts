@@ -72,6 +72,8 @@ export const casesMessages = {
     withdrawalRequest: '书面申请',
     legalBasis: '法律依据',
     hqDecider: (name: string) => `市级系统 ${name}`,
+    rejectionHandled: (seq: number, action: 'resent' | 'dismissed', reason: string | null) =>
+      `被退回的第${seq}号数据：${action === 'resent' ? '已重新发送' : '不再发送'}${reason === null ? '' : `（${reason}）`}`,
     offlineIssuance: (chief: string, deskCode: string) => `无法连接市级系统时，首席代表${chief}批准窗口 ${deskCode} 发证（已知悉其他窗口可能已发证）`,
     /** Where an act of another window was done. */
     atWindow: (deskCode: string) => `${deskCode}号窗口`,
@@ -225,6 +227,24 @@ export const casesMessages = {
     },
   },
   /** The mark on a case where HQ kept another window's (or its own) value instead of this window's. */
+  rejections: {
+    title: '市级系统退回了本办件的数据',
+    intro: '以下数据已发往市级系统但被退回，市级系统未予记录。请按退回原因处理后“重新发送”，或写明原因后“不再发送”。',
+    badge: '被退回',
+    badgeLabel: (count: number) => `被市级系统退回 ${count} 条数据`,
+    opLabel: (seq: number) => `被退回的数据 第${seq}号`,
+    content: '内容',
+    sentAt: '序号与时间',
+    seqAndTime: (seq: number, time: string) => `第${seq}号 · ${time}`,
+    reason: '退回原因',
+    noReason: '（市级系统未说明原因）',
+    todoResend: '处理办法：如退回原因是办件信息有误，请先在本页“修改登记信息”中更正，再按“重新发送”（按办件现有内容发送）；如无需再报，请写明原因后按“不再发送”，并与市级系统核对。',
+    todoPaper: '处理办法：文书、证书纸和领证记录是已经发生的事，不能重新发送。请写明原因后按“不再发送”，并与市级系统核对。',
+    dismissReason: '不再发送的原因',
+    resend: '重新发送',
+    dismiss: '不再发送',
+    failed: (detail: string) => `未保存：${detail}`,
+  },
   conflicts: {
     title: '与市级系统不一致',
     intro: '市级系统已按其他窗口或市级系统的办理为准，本窗口的值已另存如下。办件以市级系统为准。',
@@ -246,6 +266,7 @@ export const casesMessages = {
     none: '无',
     answers: (count: number) => `${count}项回答`,
     visits: (count: number) => `${count}次`,
+    licenceCopies: (count: number) => `${count}份`,
     standingDecision: (who: string, decision: string) => `${who}作出的“${decision}”`,
     supersededPrinted: (clerk: string, documents: string, standing: string) =>
       `本窗口 ${clerk} 出具的${documents}已被取代：请收回并在“本办件的文书”中作废，告知申请人本办件以${standing}为准。`,

@@ -31,8 +31,13 @@ async function loadQueues() {
   const [awaiting, deciding, agency, flagged] = await Promise.all([casesAwaitingIssuance(db), casesAwaitingDecision(db), readIssuingAgency(db), flaggedCases(db)]);
   const queue: QueueEntry[] = await Promise.all(
     awaiting.map(async (row) => {
-      const live = liveLicences(await caseDocuments(db, row.id));
-      return { row, printed: (['licenceOriginal', 'licenceCopy'] as const).filter((kind) => live[kind] !== undefined).map((kind) => printingMessages.kindLabels[kind]) };
+      const live = liveLicences(await caseDocuments(db, row.id), row);
+      const copies = live.licenceCopies.filter((document) => document !== undefined).length;
+      const printed = [
+        ...(live.licenceOriginal === undefined ? [] : [printingMessages.kindLabels.licenceOriginal]),
+        ...(copies === 0 ? [] : [live.licenceCopies.length === 1 ? printingMessages.kindLabels.licenceCopy : m.queue.copiesPrinted(copies, live.licenceCopies.length)]),
+      ];
+      return { row, printed };
     }),
   );
   return { queue, deciding, flagged, authority: agency?.name ?? '' };

@@ -3,12 +3,13 @@ import { useHotkeys } from '@mantine/hooks';
 import { getCase } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
-import { liveLicences } from '../../data/licenceIssuance';
+import { anyLicencePrinted, liveLicences, missingLicences, type LiveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { businessTermText } from '../../domain/cases/businessTerm';
 import type { LicenceData } from '../../domain/cases/hqDecision';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
+import { requestedCopies } from '../../domain/cases/licenceCopies';
 import { formatYuan, toChineseCapitalAmount } from '../../domain/money';
 import { MissingRecord, useStoredData } from '../common/useStoredData';
 import { useSyncControls } from '../sync/SyncEngineProvider';
@@ -18,6 +19,7 @@ import { formatElapsed } from './elapsed';
 import { HandoverForm } from './HandoverForm';
 import { IssuanceClaimGate } from './IssuanceClaimGate';
 import { IssuanceConflictMark } from './IssuanceConflictMark';
+import { LicenceCopiesForm } from './LicenceCopiesForm';
 import { LicenceSheetPrinter } from './LicenceSheetPrinter';
 import { issuanceMessages } from './messages';
 
@@ -27,7 +29,7 @@ async function loadIssuance(caseId: CaseId) {
   const db = deskDatabase();
   const [row, documents] = await Promise.all([getCase(db, caseId), caseDocuments(db, caseId)]);
   if (row === undefined) throw new MissingRecord(m.issue.caseNotFound);
-  return { row, live: liveLicences(documents) };
+  return { row, live: liveLicences(documents, row) };
 }
 
 function LicenceFacts(props: { licence: LicenceData }) {
@@ -96,7 +98,7 @@ export function IssueLicence(props: { caseId: CaseId; onBack: () => void }) {
   );
 }
 
-function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLicences> }) {
+function IssueLicenceBody(props: { row: CaseRow; live: LiveLicences }) {
   const { row, live } = props;
   const { config } = useSyncControls();
   const status = row.state.status;
@@ -134,16 +136,19 @@ function IssueLicenceBody(props: { row: CaseRow; live: ReturnType<typeof liveLic
             <Alert color="orange">{config?.enrolment == null ? m.issue.termUnknownInHall : m.issue.termUnknownFromHq}</Alert>
           ) : null}
           {status.code === 'awaitingIssuance' && row.licence.businessTerm !== undefined ? (
-            <IssuanceClaimGate row={row} printedHere={live.licenceOriginal !== undefined || live.licenceCopy !== undefined}>
-              <LicenceSheetPrinter row={row} kind="licenceOriginal" live={live.licenceOriginal} />
-              <LicenceSheetPrinter row={row} kind="licenceCopy" live={live.licenceCopy} />
+            <IssuanceClaimGate row={row} printedHere={anyLicencePrinted(live)}>
+              <LicenceCopiesForm key={requestedCopies(row)} row={row} locked={live.licenceCopies.some((document) => document !== undefined)} />
+              <LicenceSheetPrinter row={row} kind="licenceOriginal" copy={null} live={live.licenceOriginal} />
+              {live.licenceCopies.map((document, index) => (
+                <LicenceSheetPrinter key={`${index + 1}/${live.licenceCopies.length}`} row={row} kind="licenceCopy" copy={{ number: index + 1, of: live.licenceCopies.length }} live={document} />
+              ))}
             </IssuanceClaimGate>
           ) : null}
         </>
       )}
       <CaseDocumentsPanel caseId={row.id} licencesHandedOver={status.code === 'completed'} />
       {status.code === 'awaitingIssuance' && row.licence !== null ? (
-        <HandoverForm row={row} ready={live.licenceOriginal !== undefined && live.licenceCopy !== undefined} />
+        <HandoverForm row={row} ready={missingLicences(live).length === 0} />
       ) : null}
     </Stack>
   );

@@ -8,6 +8,7 @@ import { printedLicence } from '../../data/licenceIssuance';
 import type { CaseRow, DocumentRow } from '../../data/records';
 import type { Calibration } from '../../documents/layout/calibration';
 import type { LicenceCopy } from '../../documents/layout/licenceLayout';
+import type { LicenceCopyMark } from '../../domain/cases/licenceCopies';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { ChiefApprovalFields, noCredentials } from '../printing/ChiefApprovalFields';
 import { printingMessages } from '../printing/messages';
@@ -29,14 +30,20 @@ const layoutOf: Record<LicenceKind, LicenceCopy> = { licenceOriginal: 'original'
 const PX_PER_MM = 1.3;
 const paperWidthMm: Record<LicenceKind, number> = { licenceOriginal: 420, licenceCopy: 210 };
 
+/** 营业执照正本, 营业执照副本, or 营业执照副本 2/3 when the case asked for several. */
+function sheetLabel(kind: LicenceKind, copy: LicenceCopyMark | null): string {
+  const label = printingMessages.kindLabels[kind];
+  return copy === null || copy.of === 1 ? label : m.copyOfSet(label, copy.number, copy.of);
+}
+
 /**
  * Prints one licence sheet (正本 or 副本) of a 待出证 case: the pre-printed sheet's serial (scanned or typed,
  * checked against stock), the printer (its calibration shifts the fields), the preview of the exact PDF
  * over a drawing of the blank form, and 套打. A second print of the same kind needs the chief.
  */
-export function LicenceSheetPrinter(props: { row: CaseRow; kind: LicenceKind; live: DocumentRow | undefined }) {
-  const { row, kind, live } = props;
-  const label = printingMessages.kindLabels[kind];
+export function LicenceSheetPrinter(props: { row: CaseRow; kind: LicenceKind; copy: LicenceCopyMark | null; live: DocumentRow | undefined }) {
+  const { row, kind, copy, live } = props;
+  const label = sheetLabel(kind, copy);
   const printers = usePrinters();
   const [choice, setChoice] = usePrintChoice(kind, printers);
   const [typed, setTyped] = useState('');
@@ -62,7 +69,7 @@ export function LicenceSheetPrinter(props: { row: CaseRow; kind: LicenceKind; li
           {m.title(label)}
         </Title>
         {live !== undefined ? (
-          <Alert color="teal" variant="light" data-testid={`${kind}-printed`}>
+          <Alert color="teal" variant="light" data-testid={copy === null || copy.of === 1 ? `${kind}-printed` : `${kind}-${copy.number}-printed`}>
             {m.printed(label, live.documentNumber, live.licenceSheetSerial ?? '—')}
           </Alert>
         ) : null}
@@ -94,7 +101,7 @@ export function LicenceSheetPrinter(props: { row: CaseRow; kind: LicenceKind; li
         ) : null}
         <PrinterFields printers={printers} choice={choice} onChange={setChoice} fixedCopies />
         {serial !== null && choice.printer !== null ? (
-          <SheetPrintJob key={`${serial}|${choice.printer}`} row={row} kind={kind} serial={serial} choice={choice} live={live} />
+          <SheetPrintJob key={`${serial}|${choice.printer}`} row={row} kind={kind} copy={copy} serial={serial} choice={choice} live={live} />
         ) : (
           <Box w={paperWidthMm[kind] * PX_PER_MM} style={{ aspectRatio: kind === 'licenceOriginal' ? '420 / 297' : '210 / 297', border: '1px solid var(--mantine-color-gray-4)' }}>
             <BlankLicenceForm copy={layoutOf[kind]} serial={null} />
@@ -106,9 +113,9 @@ export function LicenceSheetPrinter(props: { row: CaseRow; kind: LicenceKind; li
 }
 
 /** The drawn licence for one serial on one printer; remounted when either changes, so it is drawn again. */
-function SheetPrintJob(props: { row: CaseRow; kind: LicenceKind; serial: string; choice: PrintChoice; live: DocumentRow | undefined }) {
-  const { row, kind, serial, choice, live } = props;
-  const label = printingMessages.kindLabels[kind];
+function SheetPrintJob(props: { row: CaseRow; kind: LicenceKind; copy: LicenceCopyMark | null; serial: string; choice: PrintChoice; live: DocumentRow | undefined }) {
+  const { row, kind, copy, serial, choice, live } = props;
+  const label = sheetLabel(kind, copy);
   const [calibration, setCalibration] = useState<Calibration | null>(null);
   const [reason, setReason] = useState('');
   const [credentials, setCredentials] = useState<ChiefCredentials>(noCredentials);
@@ -119,11 +126,14 @@ function SheetPrintJob(props: { row: CaseRow; kind: LicenceKind; serial: string;
       caseId: row.id,
       eventSeq: null,
       licenceSheetSerial: serial,
+      licenceCopy: copy,
       draw: async (_number: DocumentNumber, issuedAt: string, printer: string | null) => {
         if (row.licence === null) throw new Error(issuanceMessages.issue.noLicence);
         const applied = printer === null ? null : await calibrationFor(deskDatabase(), printer, sheetKindOf[kind]);
         setCalibration(applied);
-        return { kind: kind === 'licenceOriginal' ? 'licenceOriginal' : 'licenceDuplicate', licence: printedLicence(row.licence), paperSerial: serial, issuedAt, ...(applied === null ? {} : { calibration: applied }) };
+        const licence = { licence: printedLicence(row.licence), paperSerial: serial, issuedAt, ...(applied === null ? {} : { calibration: applied }) };
+        // A lone 副本 looks as it always did; one of a set says which it is.
+        return kind === 'licenceOriginal' ? { kind: 'licenceOriginal', ...licence } : { kind: 'licenceDuplicate', ...licence, ...(copy === null || copy.of === 1 ? {} : { copy }) };
       },
     },
     choice.printer,

@@ -9,6 +9,15 @@ export const issuanceMessages = {
     openLabel: (caseNumber: string) => `出证 ${caseNumber}`,
     noLicenceData: '尚无执照信息',
     noBusinessTerm: '缺营业期限',
+    copiesPrinted: (printed: number, of: number) => `营业执照副本 ${printed}/${of}份`,
+  },
+  copies: {
+    title: '副本份数',
+    label: '申请副本份数',
+    hint: (max: number) => `企业申请几份副本就填几份（1–${max}），每份套打在单独编号的证书上，并印有“副本 n/份数”。`,
+    save: '保存份数',
+    saved: (count: number) => `已登记副本 ${count} 份`,
+    locked: '已有副本套打：份数印在每份副本上，须先在下方文书列表中作废已套打的副本，才能修改份数。',
   },
   decisions: {
     title: '待审批办件（首席代表可厅内准予）',
@@ -74,6 +83,7 @@ export const issuanceMessages = {
   },
   sheet: {
     title: (label: string) => `套打${label}`,
+    copyOfSet: (label: string, number: number, of: number) => `${label} ${number}/${of}`,
     serial: (label: string) => `${label}空白证书编号（扫描或输入）`,
     serialHint: '扫描证书上的条码，或输入编号后按回车',
     checkSerial: '核对编号',

@@ -53,6 +53,7 @@ export function CaseDocumentsPanel(props: {
               <Table.Tr key={row.id}>
                 <Table.Td>
                   {printableKindLabels[row.kind as PrintableKind] ?? row.kind}
+                  {row.licenceCopy != null && row.licenceCopy.of > 1 ? ` ${row.licenceCopy.number}/${row.licenceCopy.of}` : ''}
                   {row.licenceSheetSerial !== null ? (
                     <Text size="xs" ff="monospace" c="dimmed">
                       {row.licenceSheetSerial}

@@ -1,3 +1,4 @@
+import type { LicenceCopyMark } from '../../domain/cases/licenceCopies';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chinaIso } from '../../data/clock';
 import { deskDatabase } from '../../data/db';
@@ -28,6 +29,8 @@ export interface NewDocumentSource {
   caseId: CaseId | null;
   eventSeq: number | null;
   licenceSheetSerial: string | null;
+  /** Which 副本 of the set a 副本 sheet is; absent for every other kind. */
+  licenceCopy?: LicenceCopyMark | null;
   orientation?: Orientation;
   draw: (documentNumber: DocumentNumber, issuedAt: string, printer: string | null) => Promise<DocumentRequestInput>;
 }
@@ -192,6 +195,7 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
           copies: choice.copies,
           printerName: printer,
           licenceSheetSerial: current.licenceSheetSerial,
+          licenceCopy: current.licenceCopy ?? null,
         };
         const result = await archiveDocument(deskDatabase(), draft, { clerk }, options.licenceReprint ?? null);
         if (!result.ok) {
