@@ -13,6 +13,9 @@ export const identityDocumentMessages = {
     travelPermit: '往来通行证（旧记录）',
     other: '其他证件（旧记录）',
   },
+  /** A document as a case shows it: the kind before the number (a 居民身份证 number shows alone). */
+  shown: (kind: string, number: string) => `${kind} ${number}`,
+  shownPassport: (number: string, country: string) => `护照 ${number}（${country}）`,
   empty: (kind: string) => `请填写${kind}号码`,
   charset: (kind: string, position: number, character: string) => `${kind}号码第${position}位“${character}”不是有效字符`,
   length: (kind: string, expected: string, count: number) => `${kind}号码应为${expected}，当前为${count}位`,

@@ -5,8 +5,11 @@
  * 6: case events `offlineIssuanceApproved` and `conflictAcknowledged`, which a version-5 desk cannot read;
  * optional `businessTerm` in licence data, `fieldAuthors` and `issuanceConflict` on cases, `deskCode` on
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
+ * 7: a person's `idKind` takes every identity document (`hkMacaoPermit`, `taiwanPermit`, `residencePermit`,
+ * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
+ * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164.
  */
-export const protocolVersion = 6;
+export const protocolVersion = 7;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

@@ -6,6 +6,7 @@ import type { CaseDocumentKind } from '../../domain/cases/caseDocuments';
 import type { CaseEvent } from '../../domain/cases/caseEvents';
 import { materialFormLabels } from '../../domain/catalogue/messages';
 import type { Catalogue, MaterialForm } from '../../domain/catalogue/schema';
+import { formatPhone } from '../../domain/phone';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import { printingMessages } from './messages';
 
@@ -90,7 +91,7 @@ export function caseDocumentRequest(
           ...base,
           issuedAt: event.at,
           enterpriseName: row.enterprise.name,
-          applicant: { name: row.agent === null ? person.name : m.agentName(person.name), phone: person.phone ?? m.noPhone },
+          applicant: { name: row.agent === null ? person.name : m.agentName(person.name), phone: person.phone === null ? m.noPhone : formatPhone(person.phone) },
           window: agency.windowName,
           clerkName: sources.clerkName,
           materials: received.map((item) => ({
