@@ -57,7 +57,7 @@ export const issuanceDataMessages = {
     notReviewable: (status: string) => `办件${status}，不能记录准予`,
     licenceStatus: (status: string) => `办件${status}，不能登记执照信息`,
     licencesMissing: (labels: string[]) => `尚未套打：${labels.join('、')}，不能交付`,
-    collectorIdInvalid: (detail: string) => `领取人身份证号码：${detail}`,
+    collectorIdInvalid: (detail: string) => `领取人证件：${detail}`,
     collectorNameRequired: '请填写领取人姓名',
     notAwaitingIssuance: (status: string) => `办件${status}，不能办理交付`,
     businessTermUnknown: '营业执照登记信息缺少营业期限，不能套打：营业执照不得缺项，也不能默认为“长期”',

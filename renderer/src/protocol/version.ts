@@ -7,7 +7,8 @@
  * event records. An HQ that has version-6 desks in a hall sets its minimum to 6.
  * 7: a person's `idKind` takes every identity document (`hkMacaoPermit`, `taiwanPermit`, `residencePermit`,
  * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
- * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164.
+ * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164; a
+ * handover names the collector's document (`collectorIdKind`, `collectorNationality`, both optional).
  */
 export const protocolVersion = 7;
 

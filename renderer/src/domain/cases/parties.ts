@@ -57,6 +57,16 @@ export const personSchema = z
 export type Person = z.infer<typeof personSchema>;
 
 /**
+ * One of today's kinds for a stored person's document. A kind stored before every document had its own
+ * (a 往来通行证 or "other") is read as the permit its number looks like, for the clerk to confirm.
+ */
+export function currentIdKind(person: Pick<Person, 'idKind' | 'idNumber'>): IdentityDocumentKind {
+  if (!isLegacyIdKind(person.idKind)) return person.idKind;
+  if (person.idKind === 'travelPermit') return /^[HM]/.test(person.idNumber) ? 'hkMacaoPermit' : 'taiwanPermit';
+  return 'passport';
+}
+
+/**
  * A person's document as a case shows it: `H12345678` would not say which permit it is, so the kind comes
  * first (`港澳居民来往内地通行证 H12345678`, `护照 EP1234567（英国）`); a 居民身份证, the usual case, is its number.
  */

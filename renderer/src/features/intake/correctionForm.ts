@@ -1,8 +1,7 @@
 import { selectionOf } from '../../data/caseChecklist';
 import type { IntakePatch } from '../../data/intakeCorrection';
 import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
-import { isLegacyIdKind } from '../../domain/cases/parties';
-import type { IdentityDocumentKind } from '../../domain/identityDocuments';
+import { currentIdKind } from '../../domain/cases/parties';
 import type { AgentInput, PartyInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';
 import type { KnownEnterprise } from './EnterpriseSection';
@@ -16,19 +15,9 @@ import { AGENT_QUESTION_ID, emptyPartyForm, type CheckedIntake, type CheckedPart
 
 type Person = CaseRow['applicant'];
 
-/**
- * The form's document kind for a stored person. A kind stored before every document had its own (a
- * 往来通行证 or "other") opens as the kind its number reads as, which the clerk confirms by saving.
- */
-function formKind(person: Person): IdentityDocumentKind {
-  if (!isLegacyIdKind(person.idKind)) return person.idKind;
-  if (person.idKind === 'travelPermit') return /^[HM]/.test(person.idNumber) ? 'hkMacaoPermit' : 'taiwanPermit';
-  return 'passport';
-}
-
 function partyForm(person: Person | null): PartyForm {
   if (person === null) return emptyPartyForm();
-  return { name: person.name, idKind: formKind(person), idNumber: person.idNumber, nationality: person.nationality ?? '', mobile: person.phone ?? '' };
+  return { name: person.name, idKind: currentIdKind(person), idNumber: person.idNumber, nationality: person.nationality ?? '', mobile: person.phone ?? '' };
 }
 
 /** A person from the form as the data layer takes it. */
