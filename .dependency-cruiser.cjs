@@ -30,10 +30,10 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'domain/ does no I/O and draws nothing: of packages it uses zod, ids, the holiday table and pinyin, no Node built-ins.',
+      comment: 'domain/ does no I/O and draws nothing: of packages it uses zod, ids, the holiday table, pinyin and phone-number metadata, no Node built-ins.',
       severity: 'error',
       from: { path: '^renderer/src/domain/' },
-      to: { dependencyTypesNot: ['local'], pathNot: '(^|/)node_modules/(zod|uuidv7|chinese-days|pinyin-pro)/' },
+      to: { dependencyTypesNot: ['local'], pathNot: '(^|/)node_modules/(zod|uuidv7|chinese-days|pinyin-pro|libphonenumber-js)/' },
     },
     {
       name: 'protocol-imports-only-protocol-domain-and-zod',

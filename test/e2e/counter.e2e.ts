@@ -224,7 +224,7 @@ test('checks identifiers as typed, keeps markup as text, opens an item with its 
 
   await fillParty(page, '申请人', { name: '赵六', id: '510703199003071234', mobile: '12345678901' });
   await expect(page.getByText('居民身份证号码校验不通过（第18位校验码与前17位不符），请逐位核对')).toBeVisible();
-  await expect(page.getByText('手机号码应以13至19开头')).toBeVisible();
+  await expect(page.getByText('不是有效的中国大陆手机或固定电话号码，请核对（固定电话请带区号，如0816-2345678；境外号码请以“+国际区号”开头）')).toBeVisible();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('alert').filter({ hasText: '处需要修改' })).toBeVisible();
   await look(page, shot, 'counter-10-intake-problems');

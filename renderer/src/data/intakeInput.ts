@@ -1,7 +1,9 @@
 import type { Person } from '../domain/cases/parties';
 import type { IntakeAnswers } from '../domain/catalogue/answers';
 import { intakeAnswersSchema } from '../domain/catalogue/answers';
-import { checkMobile, checkResidentId, checkUscc } from '../domain/identifiers';
+import { checkUscc } from '../domain/identifiers';
+import { checkIdentityDocument, checkNationality, type IdentityDocumentKind } from '../domain/identityDocuments';
+import { checkPhone } from '../domain/phone';
 import { cleanText } from '../domain/text';
 import { dataMessages } from './messages';
 import type { EnterpriseId } from './records';
@@ -19,13 +21,14 @@ const labels = m.fieldLabels;
 /** Fields a refusal can point at. */
 export type IntakeField = keyof typeof labels;
 
-export type IdKind = Person['idKind'];
-
 export interface PartyInput {
   name: string;
-  idKind: IdKind;
+  /** A case is taken in or corrected with one of today's kinds (older kinds are only read). */
+  idKind: IdentityDocumentKind;
   idNumber: string;
-  /** A mainland mobile number, or null when the person gave none. */
+  /** A passport's nationality (ISO 3166 alpha-3 or alpha-2); ignored for other documents. */
+  nationality?: string | null;
+  /** A phone number (mainland, or abroad with its country code), or null when the person gave none. */
   phone: string | null;
 }
 
@@ -77,34 +80,34 @@ function optionalText(raw: string | null, field: IntakeField, max: number): stri
   return value === '' ? null : value;
 }
 
-const otherIdNumber = /^[0-9A-Z()（）-]{4,32}$/;
-
 type PartyRole = 'applicant' | 'agent';
 const partyFields = {
-  applicant: { name: 'applicantName', idNumber: 'applicantIdNumber', phone: 'applicantPhone' },
-  agent: { name: 'agentName', idNumber: 'agentIdNumber', phone: 'agentPhone' },
+  applicant: { name: 'applicantName', idNumber: 'applicantIdNumber', nationality: 'applicantNationality', phone: 'applicantPhone' },
+  agent: { name: 'agentName', idNumber: 'agentIdNumber', nationality: 'agentNationality', phone: 'agentPhone' },
 } as const satisfies Record<PartyRole, Record<string, IntakeField>>;
 
-/** A person as stored: name cleaned, ID number canonical (check digits verified for 居民身份证), mobile bare. */
+/**
+ * A person as stored: name cleaned, ID number normalised and checked by its kind (check digits included),
+ * a passport's nationality as alpha-3, the phone in its stored form (`domain/phone.ts`).
+ */
 export function checkParty(input: PartyInput, role: PartyRole): Person {
   const fields = partyFields[role];
   const name = requiredText(input.name, fields.name, 50);
-  let idNumber: string;
-  if (input.idKind === 'residentId') {
-    const id = checkResidentId(input.idNumber);
-    if (!id.ok) refuse(fields.idNumber, id.error.message);
-    idNumber = id.value;
-  } else {
-    idNumber = input.idNumber.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
-    if (!otherIdNumber.test(idNumber)) refuse(fields.idNumber, '证件号码应为4到32位字母、数字、括号或连字符');
+  const id = checkIdentityDocument(input.idKind, input.idNumber);
+  if (!id.ok) refuse(fields.idNumber, id.message);
+  let nationality: string | undefined;
+  if (input.idKind === 'passport') {
+    const checked = checkNationality(input.nationality ?? '');
+    if (!checked.ok) refuse(fields.nationality, checked.message);
+    nationality = checked.country.alpha3;
   }
   let phone: string | null = null;
   if (input.phone !== null && input.phone.trim() !== '') {
-    const mobile = checkMobile(input.phone);
-    if (!mobile.ok) refuse(fields.phone, mobile.error.message);
-    phone = mobile.value;
+    const checked = checkPhone(input.phone);
+    if (!checked.ok) refuse(fields.phone, checked.message);
+    phone = checked.normalised;
   }
-  return { name, idKind: input.idKind, idNumber, phone };
+  return { name, idKind: input.idKind, idNumber: id.normalised, ...(nationality === undefined ? {} : { nationality }), phone };
 }
 
 export function checkAgent(input: AgentInput | null): { agent: Person | null; authorisation: string | null } {

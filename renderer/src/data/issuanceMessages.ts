@@ -65,7 +65,7 @@ export const issuanceDataMessages = {
     copyLabel: '营业执照副本',
     notPermittedCopies: '您没有出证权限，不能登记副本份数',
     copiesClosed: (status: string) => `办件${status}，不能再改副本份数`,
-    collectorIdInvalid: (detail: string) => `领取人身份证号码：${detail}`,
+    collectorIdInvalid: (detail: string) => `领取人证件：${detail}`,
     collectorNameRequired: '请填写领取人姓名',
     notAwaitingIssuance: (status: string) => `办件${status}，不能办理交付`,
     businessTermUnknown: '营业执照登记信息缺少营业期限，不能套打：营业执照不得缺项，也不能默认为“长期”',

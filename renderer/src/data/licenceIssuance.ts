@@ -14,6 +14,7 @@ import { enteredLicenceDataSchema, licenceDataSchema, type LicenceData } from '.
 import type { SignedInClerk } from '../domain/clerks/account';
 import { checkResidentId } from '../domain/identifiers';
 import { copiesChangeRefusal, copyMarks, copyMarkText, copyNumberOf, licenceCopiesSchema, requestedCopies } from '../domain/cases/licenceCopies';
+import { checkIdentityDocument, checkNationality, type IdentityDocumentKind } from '../domain/identityDocuments';
 import { cleanText } from '../domain/text';
 import { writeWithAudit } from './audit';
 import { catalogueForCase, checklistWithin, decisionItems, type CaseCatalogue } from './caseChecklist';
@@ -232,11 +233,23 @@ export async function recordInHallApproval(
   );
 }
 
-/** Who collects the licence: the applicant, the agent, or another person with a resident ID. */
+/** Who collects the licence: the applicant, the agent, or another person, with an identity document. */
 export interface CollectorInput {
   role: HandoverPayload['collectorRole'];
   name: string;
+  /** 居民身份证 when not given. */
+  idKind?: IdentityDocumentKind;
   idNumber: string;
+  /** A passport's nationality (alpha-3 or alpha-2). */
+  nationality?: string | null;
+}
+
+interface CheckedCollector {
+  role: HandoverPayload['collectorRole'];
+  name: string;
+  idKind: IdentityDocumentKind;
+  idNumber: string;
+  nationality: string | null;
 }
 
 export type CollectorField = 'collectorName' | 'collectorIdNumber';
@@ -255,13 +268,20 @@ export function intakeToHandoverMinutes(row: Pick<CaseRow, 'createdAt' | 'state'
   return Math.max(0, Math.floor((Date.parse(status.completedAt) - Date.parse(row.createdAt)) / 60_000));
 }
 
-function checkCollector(input: CollectorInput): ChangeResult<CollectorInput, CollectorField> {
+function checkCollector(input: CollectorInput): ChangeResult<CheckedCollector, CollectorField> {
   const name = cleanText(input.name, { max: 50 });
   if (!name.ok) return { ok: false, message: name.error.message, field: 'collectorName' };
   if (name.value === '') return { ok: false, message: m.collectorNameRequired, field: 'collectorName' };
-  const id = checkResidentId(input.idNumber);
-  if (!id.ok) return { ok: false, message: m.collectorIdInvalid(id.error.message), field: 'collectorIdNumber' };
-  return { ok: true, value: { role: input.role, name: name.value, idNumber: id.value } };
+  const idKind = input.idKind ?? 'residentId';
+  const id = checkIdentityDocument(idKind, input.idNumber);
+  if (!id.ok) return { ok: false, message: m.collectorIdInvalid(id.message), field: 'collectorIdNumber' };
+  let nationality: string | null = null;
+  if (idKind === 'passport') {
+    const checked = checkNationality(input.nationality ?? '');
+    if (!checked.ok) return { ok: false, message: m.collectorIdInvalid(checked.message), field: 'collectorIdNumber' };
+    nationality = checked.country.alpha3;
+  }
+  return { ok: true, value: { role: input.role, name: name.value, idKind, idNumber: id.normalised, nationality } };
 }
 
 /** The licences of a case that are printed and valid: the 正本, and each 副本 the case asked for. */
@@ -362,7 +382,15 @@ export async function handOver(db: DeskDatabase, caseId: CaseId, collectorInput:
         const handoverOp: OpDraft = {
           entity: 'handover',
           entityId: uuidv7(),
-          payload: { caseId, collectorName: collector.value.name, collectorIdNumber: collector.value.idNumber, collectorRole: collector.value.role, documentNumbers },
+          payload: {
+            caseId,
+            collectorName: collector.value.name,
+            collectorIdNumber: collector.value.idNumber,
+            collectorIdKind: collector.value.idKind,
+            ...(collector.value.nationality === null ? {} : { collectorNationality: collector.value.nationality }),
+            collectorRole: collector.value.role,
+            documentNumbers,
+          },
           clerkId: clerk.id,
           at,
         };

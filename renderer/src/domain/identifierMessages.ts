@@ -22,7 +22,6 @@ export const identifierMessages = {
     birthDateInFuture: (isoDate: string) => `居民身份证号码中的出生日期${isoDate}晚于今天，请核对`,
     birthDateBefore1900: (isoDate: string) => `居民身份证号码中的出生日期${isoDate}早于1900年，请核对`,
     checkDigit: '居民身份证号码校验不通过（第18位校验码与前17位不符），请逐位核对',
-    invalid: '居民身份证号码无效',
   },
   mobile: {
     empty: '请填写手机号码',
@@ -33,6 +32,7 @@ export const identifierMessages = {
   },
   /** Other ID documents (passport, travel permit…): only the characters their numbers use. */
   idNumber: '证件号码格式不正确',
+  nationality: '国籍应为ISO 3166三位字母代码',
   /** A contact number as stored: digits and dashes, an optional leading +. */
   phone: '电话号码格式不正确',
   sha256: 'SHA-256 应为 64 位小写十六进制',

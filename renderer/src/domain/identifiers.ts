@@ -178,8 +178,11 @@ export type ResidentIdCheck = IdentifierCheck<ResidentIdDetails, ResidentIdError
 
 const EARLIEST_BIRTH_DATE: CivilDate = { year: 1900, month: 1, day: 1 };
 
-/** ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, check value (12 - sum mod 11) mod 11, 10 written X. */
-function residentIdCheckCharacter(first17: string): string {
+/**
+ * ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, check value (12 - sum mod 11) mod 11, 10 written X. Also the
+ * check character of 港澳台居民居住证 and of the 2023 外国人永久居留身份证.
+ */
+export function residentIdCheckCharacter(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += Number(first17.charAt(i)) * (2 ** (17 - i) % 11);
   const check = (12 - (sum % 11)) % 11;
@@ -225,11 +228,12 @@ export function checkResidentId(raw: string, today?: string): ResidentIdCheck {
   };
 }
 
-function resolveToday(today: string | undefined): CivilDate {
+/** The date a birth date may not be after: `today` as `YYYY-MM-DD`, or this machine's local date. */
+export function resolveToday(today: string | undefined): CivilDate {
   if (today === undefined) return localToday();
   const parsed = parseIsoDate(today);
   // A bad `today` is a programming error, not something the clerk typed.
-  if (!parsed) throw new RangeError(`checkResidentId: today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  if (!parsed) throw new RangeError(`today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
   return parsed;
 }
 

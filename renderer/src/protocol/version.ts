@@ -12,7 +12,11 @@
  * checklist status `committed` (告知承诺: a signed commitment instead of the material), the
  * `commitmentCheck` op and its pulled record (the 核查 result), document kind `commitmentLetter`;
  * `licenceCopies` on cases (the number of 副本 asked for), `licenceCopy` (副本 n/count) on the document
- * events of 副本 sheets, up to one 正本 and ten 副本 in a handover, and the case event `rejectionHandled`.
+ * events of 副本 sheets, up to one 正本 and ten 副本 in a handover, and the case event `rejectionHandled`;
+ * a person's `idKind` takes every identity document (`hkMacaoPermit`, `taiwanPermit`, `residencePermit`,
+ * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
+ * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164; a
+ * handover names the collector's document (`collectorIdKind`, `collectorNationality`, both optional).
  */
 export const protocolVersion = 7;
 

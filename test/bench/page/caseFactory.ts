@@ -76,7 +76,7 @@ function personName(rng: () => number): string {
   return surname + given;
 }
 
-function person(rng: () => number): PartyRecord {
+function person(rng: () => number): PartyRecord & { idKind: 'residentId' } {
   const year = 1960 + Math.floor(rng() * 44);
   const month = 1 + Math.floor(rng() * 12);
   const day = 1 + Math.floor(rng() * 28);

@@ -10,7 +10,8 @@ import { caseEventSchema } from './caseEvents';
 import { caseIdSchema } from './caseId';
 import { checklistItemStatuses } from './decisionChecklist';
 import { casesMessages } from './messages';
-import { idNumberSchema } from './parties';
+import { identityDocumentKinds } from '../identityDocuments';
+import { idNumberSchema, nationalitySchema } from './parties';
 
 /**
  * The append-only events of a case as desks and HQ keep them. Each has a payload (what its op carries;
@@ -47,6 +48,10 @@ const handoverShape = {
   caseId: caseIdSchema,
   collectorName: plainTextSchema(50),
   collectorIdNumber: idNumberSchema,
+  /** The collector's document; absent from handovers recorded before every kind was taken (a 居民身份证). */
+  collectorIdKind: z.enum(identityDocumentKinds).optional(),
+  /** A passport's nationality (ISO 3166 alpha-3). */
+  collectorNationality: nationalitySchema.optional(),
   collectorRole: z.enum(['applicant', 'agent', 'other']),
   /** The licences handed over: the 正本 and every 副本. */
   documentNumbers: z.array(documentNumberSchema).min(1).max(1 + MAX_LICENCE_COPIES),

@@ -1,27 +1,83 @@
 import { z } from 'zod';
 import { identifierMessages } from '../identifierMessages';
-import { isValidResidentId, usccSchema } from '../identifiers';
+import { checkResidentId, usccSchema } from '../identifiers';
+import { checkIdentityDocument, identityDocumentKinds, type IdentityDocumentKind } from '../identityDocuments';
 import { plainTextSchema } from '../text';
+import { countryByCode } from '../countries';
+import { identityDocumentMessages as documentMessages } from '../identityDocumentMessages';
 
-/** The number of any ID document as stored (a 居民身份证 is checked further where its kind is known). */
+/** The number of any ID document as stored (checked further by its kind below). */
 export const idNumberSchema = z.string().regex(/^[0-9A-Za-z()（）-]{4,32}$/, { error: identifierMessages.idNumber });
 export const phoneSchema = z.string().regex(/^\+?[0-9-]{5,20}$/, { error: identifierMessages.phone });
 
-const idKinds = ['residentId', 'passport', 'travelPermit', 'other'] as const;
+/**
+ * Kinds of cases taken in when the form offered only these: a 往来通行证 that may be either permit, and
+ * "other". Such cases still read and show as they were stored; a correction picks one of today's kinds.
+ */
+export const legacyIdKinds = ['travelPermit', 'other'] as const;
+export type LegacyIdKind = (typeof legacyIdKinds)[number];
+export type IdKind = IdentityDocumentKind | LegacyIdKind;
+
+export function isLegacyIdKind(kind: IdKind): kind is LegacyIdKind {
+  return (legacyIdKinds as readonly string[]).includes(kind);
+}
+
+/** A nationality as ISO 3166 alpha-3 (what passports print). */
+export const nationalitySchema = z.string().regex(/^[A-Z]{3}$/, { error: identifierMessages.nationality });
+
+/**
+ * What is wrong with a stored number for its kind, or null. Kinds stored before every kind had its own
+ * check keep the rule they were stored under (a 居民身份证's check digit; any passport number the old form
+ * took), so cases stored then still read.
+ */
+function numberProblem(kind: IdKind, number: string): string | null {
+  if (kind === 'residentId') {
+    const checked = checkResidentId(number);
+    return checked.ok ? null : checked.error.message;
+  }
+  if (kind === 'passport' || isLegacyIdKind(kind)) return null;
+  const checked = checkIdentityDocument(kind, number);
+  return checked.ok ? null : checked.message;
+}
 
 /** A person on a case (applicant or agent). */
 export const personSchema = z
   .object({
     name: plainTextSchema(50),
-    idKind: z.enum(idKinds),
+    idKind: z.enum([...identityDocumentKinds, ...legacyIdKinds]),
     idNumber: idNumberSchema,
+    /** The passport's nationality; absent for other documents (and for passports taken in before it was asked). */
+    nationality: nationalitySchema.optional(),
     phone: phoneSchema.nullable(),
   })
-  .refine((person) => person.idKind !== 'residentId' || isValidResidentId(person.idNumber), {
-    error: identifierMessages.residentId.invalid,
-    path: ['idNumber'],
+  .superRefine((person, ctx) => {
+    const problem = numberProblem(person.idKind, person.idNumber);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
   });
 export type Person = z.infer<typeof personSchema>;
+
+/**
+ * One of today's kinds for a stored person's document. A kind stored before every document had its own
+ * (a 往来通行证 or "other") is read as the permit its number looks like, for the clerk to confirm.
+ */
+export function currentIdKind(person: Pick<Person, 'idKind' | 'idNumber'>): IdentityDocumentKind {
+  if (!isLegacyIdKind(person.idKind)) return person.idKind;
+  if (person.idKind === 'travelPermit') return /^[HM]/.test(person.idNumber) ? 'hkMacaoPermit' : 'taiwanPermit';
+  return 'passport';
+}
+
+/**
+ * A person's document as a case shows it: `H12345678` would not say which permit it is, so the kind comes
+ * first (`港澳居民来往内地通行证 H12345678`, `护照 EP1234567（英国）`); a 居民身份证, the usual case, is its number.
+ */
+export function documentText(person: Pick<Person, 'idKind' | 'idNumber' | 'nationality'>): string {
+  if (person.idKind === 'residentId') return person.idNumber;
+  if (person.idKind === 'passport' && person.nationality !== undefined) {
+    return documentMessages.shownPassport(person.idNumber, countryByCode(person.nationality)?.name ?? person.nationality);
+  }
+  const label = isLegacyIdKind(person.idKind) ? documentMessages.legacyKinds[person.idKind] : documentMessages.kinds[person.idKind];
+  return documentMessages.shown(label, person.idNumber);
+}
 
 /** The enterprise a case is for, as taken in. */
 export const enterpriseSchema = z.object({

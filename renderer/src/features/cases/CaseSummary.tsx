@@ -4,6 +4,8 @@ import type { CaseRow } from '../../data/records';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseStatus } from '../../domain/cases/caseStatus';
+import { documentText } from '../../domain/cases/parties';
+import { formatPhone } from '../../domain/phone';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { casesMessages } from './messages';
 
@@ -85,7 +87,7 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
           <Fact label={m.applicant}>
             {row.applicant.name}
             <Text size="xs" ff="monospace">
-              {m.idLine(row.applicant.idNumber, row.applicant.phone ?? '—')}
+              {m.idLine(documentText(row.applicant), row.applicant.phone === null ? '—' : formatPhone(row.applicant.phone))}
             </Text>
           </Fact>
           <Fact label={m.agent}>
@@ -95,7 +97,7 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
               <>
                 {row.agent.name}
                 <Text size="xs" ff="monospace">
-                  {m.idLine(row.agent.idNumber, row.agent.phone ?? '—')}
+                  {m.idLine(documentText(row.agent), row.agent.phone === null ? '—' : formatPhone(row.agent.phone))}
                 </Text>
                 {row.agentAuthorisation !== null ? <Text size="xs">{`${m.authorisation}：${row.agentAuthorisation}`}</Text> : null}
               </>

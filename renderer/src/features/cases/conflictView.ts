@@ -3,6 +3,7 @@ import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import { caseEventLabels } from '../../domain/cases/caseEvents';
 import { caseFieldLabels, casePatchSchema, type CaseField, type CasePatch, type FieldAuthor } from '../../domain/cases/caseRecord';
 import { caseStatusLabels } from '../../domain/cases/caseStatus';
+import { documentText } from '../../domain/cases/parties';
 import { isCounterDecision, standingDecision, supersededDecisionOf } from '../../domain/cases/standingDecision';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { formatChineseDateTime } from '../../domain/chineseDate';
@@ -53,7 +54,7 @@ export function describeFieldValue(field: CaseField, value: unknown, catalogue: 
     case 'applicant':
     case 'agent': {
       const person = patch[field];
-      return person === undefined ? m.unreadable : person === null ? m.none : `${person.name} · ${person.idNumber}`;
+      return person === undefined ? m.unreadable : person === null ? m.none : `${person.name} · ${documentText(person)}`;
     }
     case 'matterCodes':
       return matterNames(catalogue, patch.matterCodes ?? []).join('、');

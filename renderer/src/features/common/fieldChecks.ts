@@ -1,5 +1,7 @@
-import { checkMobile, checkResidentId, checkUscc, type MobileNumber, type ResidentIdDetails, type UsccDetails } from '../../domain/identifiers';
 import { unprintableCharacters } from '../../domain/printableCharacters';
+import { checkResidentId, checkUscc, type ResidentIdDetails, type UsccDetails } from '../../domain/identifiers';
+import { checkIdentityDocument, checkNationality, type IdentityDocumentKind } from '../../domain/identityDocuments';
+import { checkPhone } from '../../domain/phone';
 import { cleanText } from '../../domain/text';
 import { commonMessages as m } from './messages';
 
@@ -44,10 +46,24 @@ export function checkUsccField(raw: string, rule: FieldRule): FieldCheck<UsccDet
   return result.ok ? { ok: true, value: result } : { ok: false, message: result.error.message };
 }
 
-export function checkMobileField(raw: string, rule: FieldRule): FieldCheck<MobileNumber | null> {
+/** A number of the given kind of identity document, normalised as stored. */
+export function checkIdentityDocumentField(kind: IdentityDocumentKind, raw: string, rule: FieldRule, today?: string): FieldCheck<string | null> {
   if (blank(raw) && !rule.required) return { ok: true, value: null };
-  const result = checkMobile(raw);
-  return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.error.message };
+  const result = checkIdentityDocument(kind, raw, today);
+  return result.ok ? { ok: true, value: result.normalised } : { ok: false, message: result.message };
+}
+
+/** A passport's nationality, picked as an alpha-3 code; stored as alpha-3. */
+export function checkNationalityField(code: string): FieldCheck<string> {
+  const result = checkNationality(code);
+  return result.ok ? { ok: true, value: result.country.alpha3 } : { ok: false, message: result.message };
+}
+
+/** A phone number (mainland, or abroad with its country code), in its stored form. */
+export function checkPhoneField(raw: string, rule: FieldRule): FieldCheck<string | null> {
+  if (blank(raw) && !rule.required) return { ok: true, value: null };
+  const result = checkPhone(raw);
+  return result.ok ? { ok: true, value: result.normalised } : { ok: false, message: result.message };
 }
 
 /**

@@ -133,7 +133,7 @@ export function IntakeForm(props: IntakeFormProps) {
             </Fieldset>
 
             <Fieldset legend={m.sections.applicant} variant="filled">
-              <PartyFields value={form.applicant} onChange={(applicant) => onChange({ ...form, applicant })} labels={m.applicant} showErrors={showErrors} />
+              <PartyFields value={form.applicant} onChange={(applicant) => onChange({ ...form, applicant })} who={m.applicant.who} labels={m.applicant} showErrors={showErrors} />
             </Fieldset>
 
             <Fieldset legend={m.sections.agent} variant="filled">
@@ -145,7 +145,7 @@ export function IntakeForm(props: IntakeFormProps) {
                 />
                 {form.agentUsed ? (
                   <>
-                    <PartyFields value={form.agent} onChange={(agent) => onChange({ ...form, agent: { ...form.agent, ...agent } })} labels={m.agent} showErrors={showErrors} />
+                    <PartyFields value={form.agent} onChange={(agent) => onChange({ ...form, agent: { ...form.agent, ...agent } })} who={m.agent.who} labels={m.agent} showErrors={showErrors} />
                     <TextField
                       label={m.agent.authorisation}
                       placeholder={m.agent.authorisationPlaceholder}

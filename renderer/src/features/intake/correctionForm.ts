@@ -1,10 +1,11 @@
 import { selectionOf } from '../../data/caseChecklist';
 import type { IntakePatch } from '../../data/intakeCorrection';
 import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
+import { currentIdKind } from '../../domain/cases/parties';
 import type { AgentInput, PartyInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';
 import type { KnownEnterprise } from './EnterpriseSection';
-import { AGENT_QUESTION_ID, type CheckedIntake, type CheckedParty, type EnterpriseChoice, type IntakeForm, type PartyForm } from './intakeFormModel';
+import { AGENT_QUESTION_ID, emptyPartyForm, type CheckedIntake, type CheckedParty, type EnterpriseChoice, type IntakeForm, type PartyForm } from './intakeFormModel';
 
 /**
  * The intake form filled in from a registered case, and the form's checked values turned back into the
@@ -15,12 +16,13 @@ import { AGENT_QUESTION_ID, type CheckedIntake, type CheckedParty, type Enterpri
 type Person = CaseRow['applicant'];
 
 function partyForm(person: Person | null): PartyForm {
-  return person === null ? { name: '', idNumber: '', mobile: '' } : { name: person.name, idNumber: person.idNumber, mobile: person.phone ?? '' };
+  if (person === null) return emptyPartyForm();
+  return { name: person.name, idKind: currentIdKind(person), idNumber: person.idNumber, nationality: person.nationality ?? '', mobile: person.phone ?? '' };
 }
 
-/** A person from the form as the data layer takes it: the form reads 居民身份证 only. */
+/** A person from the form as the data layer takes it. */
 export function partyInput(person: CheckedParty): PartyInput {
-  return { name: person.name, idKind: 'residentId', idNumber: person.idNumber, phone: person.mobile };
+  return { name: person.name, idKind: person.idKind, idNumber: person.idNumber, ...(person.nationality === null ? {} : { nationality: person.nationality }), phone: person.mobile };
 }
 
 export function agentInput(agent: NonNullable<CheckedIntake<unknown>['agent']>): AgentInput {
@@ -52,7 +54,13 @@ export function formFromCase(row: CaseRow, enterprise: EnterpriseChoice<KnownEnt
 }
 
 function samePerson(person: Person, input: PartyInput): boolean {
-  return person.name === input.name && person.idKind === input.idKind && person.idNumber === input.idNumber && person.phone === input.phone;
+  return (
+    person.name === input.name &&
+    person.idKind === input.idKind &&
+    person.idNumber === input.idNumber &&
+    (person.nationality ?? null) === (input.nationality ?? null) &&
+    person.phone === input.phone
+  );
 }
 
 /** The fields of the checked form that differ from the case; an empty patch when nothing does. */

@@ -3,6 +3,7 @@ import { greenCardPriorities } from '../../data/greenCards';
 import { enterpriseIdSchema } from '../../data/records';
 import { intakeAnswersSchema } from '../../domain/catalogue/answers';
 import { bundleCodeSchema, matterCodeSchema } from '../../domain/catalogue/schema';
+import { identityDocumentKinds } from '../../domain/identityDocuments';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { emptyIntakeForm, type IntakeForm } from './intakeFormModel';
 
@@ -12,7 +13,7 @@ import { emptyIntakeForm, type IntakeForm } from './intakeFormModel';
  * older form whose fields have since changed is recognised as unreadable instead of breaking the screen.
  */
 const text = z.string().max(2000);
-const partySchema = z.object({ name: text, idNumber: text, mobile: text });
+const partySchema = z.object({ name: text, idKind: z.enum(identityDocumentKinds), idNumber: text, nationality: text, mobile: text });
 
 const knownEnterpriseSchema = z.object({
   id: enterpriseIdSchema,

@@ -1,8 +1,10 @@
 import type { AnswerValue, IntakeAnswers } from '../../domain/catalogue/answers';
 import type { QuestionId } from '../../domain/catalogue/schema';
 import type { CatalogueSelection } from '../../domain/catalogue/selection';
-import type { MobileNumber, ResidentId, Uscc } from '../../domain/identifiers';
-import { checkMobileField, checkResidentIdField, checkTextField, checkUsccField, type FieldCheck } from '../common/fieldChecks';
+import type { Uscc } from '../../domain/identifiers';
+import type { IdentityDocumentKind } from '../../domain/identityDocuments';
+import { checkIdentityDocumentField, checkNationalityField, checkPhoneField, checkTextField, checkUsccField, type FieldCheck } from '../common/fieldChecks';
+import type { IdentityDocumentValue } from '../common/IdentityDocumentFields';
 import { intakeMessages as m } from './messages';
 
 /**
@@ -16,9 +18,8 @@ import { intakeMessages as m } from './messages';
  */
 export const AGENT_QUESTION_ID = 'agentUsed' as QuestionId;
 
-export interface PartyForm {
+export interface PartyForm extends IdentityDocumentValue {
   name: string;
-  idNumber: string;
   mobile: string;
 }
 
@@ -43,8 +44,12 @@ export interface IntakeForm<Known> {
   answers: IntakeAnswers;
 }
 
+export function emptyPartyForm(): PartyForm {
+  return { name: '', idKind: 'residentId', idNumber: '', nationality: '', mobile: '' };
+}
+
 export function emptyIntakeForm<Known>(): IntakeForm<Known> {
-  const party = { name: '', idNumber: '', mobile: '' };
+  const party = emptyPartyForm();
   return {
     queueTicket: '',
     selection: null,
@@ -74,8 +79,13 @@ export function withAnswer<K>(form: IntakeForm<K>, id: QuestionId, value: Answer
 
 export interface CheckedParty {
   name: string;
-  idNumber: ResidentId;
-  mobile: MobileNumber;
+  idKind: IdentityDocumentKind;
+  /** Normalised for its kind. */
+  idNumber: string;
+  /** A passport's nationality (alpha-3); null for other documents. */
+  nationality: string | null;
+  /** In its stored form (`domain/phone.ts`). */
+  mobile: string;
 }
 
 export type CheckedEnterprise<Known> =
@@ -99,7 +109,7 @@ export type IntakeField =
   | 'enterprise.name'
   | 'enterprise.uscc'
   | 'enterprise.address'
-  | `${'applicant' | 'agent'}.${'name' | 'idNumber' | 'mobile'}`
+  | `${'applicant' | 'agent'}.${'name' | 'idNumber' | 'nationality' | 'mobile'}`
   | 'agent.authorisation'
   | 'questions';
 
@@ -157,9 +167,10 @@ export function checkIntakeForm<Known>(form: IntakeForm<Known>, context: IntakeC
 
   const party = (who: 'applicant' | 'agent', raw: PartyForm, labels: { name: string; idNumber: string; mobile: string }) => {
     const name = take(`${who}.name`, checkTextField(raw.name, { label: labels.name, max: fieldLimits.personName, required: true }));
-    const id = take(`${who}.idNumber`, checkResidentIdField(raw.idNumber, { label: labels.idNumber, required: true }, today));
-    const mobile = take(`${who}.mobile`, checkMobileField(raw.mobile, { label: labels.mobile, required: true }));
-    return name && id && mobile ? { name, idNumber: id.value, mobile } : undefined;
+    const idNumber = take(`${who}.idNumber`, checkIdentityDocumentField(raw.idKind, raw.idNumber, { label: labels.idNumber, required: true }, today));
+    const nationality = raw.idKind === 'passport' ? take(`${who}.nationality`, checkNationalityField(raw.nationality)) : null;
+    const mobile = take(`${who}.mobile`, checkPhoneField(raw.mobile, { label: labels.mobile, required: true }));
+    return name && idNumber && nationality !== undefined && mobile ? { name, idKind: raw.idKind, idNumber, nationality, mobile } : undefined;
   };
   const applicant = party('applicant', form.applicant, m.applicant);
   let agent: CheckedIntake<Known>['agent'] | undefined = null;

@@ -46,14 +46,16 @@ export const intakeMessages = {
     priority: (level: string) => `优先级：${level}。绿卡企业走优先通道，请即通知专员`,
   },
   applicant: {
+    who: '申请人',
     name: '申请人姓名',
-    idNumber: '申请人身份证号码',
+    idNumber: '申请人证件号码',
     mobile: '申请人手机号码',
   },
   agent: {
     toggle: '委托代理人办理',
+    who: '代理人',
     name: '代理人姓名',
-    idNumber: '代理人身份证号码',
+    idNumber: '代理人证件号码',
     mobile: '代理人手机号码',
     authorisation: '授权委托说明',
     authorisationPlaceholder: '委托书载明的权限和期限，如：代为办理设立登记、领取执照，期限至2026年12月31日',

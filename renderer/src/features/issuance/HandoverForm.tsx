@@ -1,25 +1,29 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { deskDatabase } from '../../data/db';
 import { handOver, type CollectorInput } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import { useClerk } from '../clerks/ClerkContext';
-import { ResidentIdInput } from '../common/ResidentIdInput';
+import { currentIdKind } from '../../domain/cases/parties';
+import { IdentityDocumentFields, type IdentityDocumentValue } from '../common/IdentityDocumentFields';
 import { issuanceMessages } from './messages';
 
 const m = issuanceMessages.handover;
 
 type Role = CollectorInput['role'];
 
+type CollectorForm = IdentityDocumentValue & { name: string };
+
 /** Who the case's parties are, to fill the collector in when the applicant or the agent collects. */
-function partyFor(row: CaseRow, role: Role): { name: string; idNumber: string } {
+function partyFor(row: CaseRow, role: Role): CollectorForm {
   const person = role === 'applicant' ? row.applicant : role === 'agent' ? row.agent : null;
-  return person === null ? { name: '', idNumber: '' } : { name: person.name, idNumber: person.idNumber };
+  if (person === null) return { name: '', idKind: 'residentId', idNumber: '', nationality: '' };
+  return { name: person.name, idKind: currentIdKind(person), idNumber: person.idNumber, nationality: person.nationality ?? '' };
 }
 
 /**
- * 交付领取: who collects the licences (applicant, agent or someone else, with a resident ID checked as it
- * is typed), then the case is completed. Offered only once both 正本 and 副本 are printed.
+ * 交付领取: who collects the licences (applicant, agent or someone else, with an identity document of any
+ * kind checked as it is typed), then the case is completed. Offered only once both 正本 and 副本 are printed.
  */
 export function HandoverForm(props: { row: CaseRow; ready: boolean }) {
   const { row } = props;
@@ -78,9 +82,9 @@ export function HandoverForm(props: { row: CaseRow; ready: boolean }) {
               error={problem?.field === 'collectorName' ? problem.message : undefined}
               onChange={(event) => setPerson({ ...person, name: event.currentTarget.value })}
             />
-            <div style={{ width: 320 }}>
-              <ResidentIdInput label={m.idNumber} value={person.idNumber} required onChange={(idNumber) => setPerson({ ...person, idNumber })} />
-            </div>
+            <SimpleGrid cols={3} spacing="sm" style={{ flex: 1 }}>
+              <IdentityDocumentFields who={m.who} value={person} onChange={(document) => setPerson({ ...person, ...document })} />
+            </SimpleGrid>
           </Group>
           {problem !== null && problem.field !== 'collectorName' ? (
             <Alert color="red" role="alert">

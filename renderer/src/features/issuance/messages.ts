@@ -99,7 +99,7 @@ export const issuanceMessages = {
     role: '领取人',
     roles: { applicant: '申请人本人', agent: '委托代理人', other: '其他人员' },
     name: '领取人姓名',
-    idNumber: '领取人身份证号码',
+    who: '领取人',
     confirm: '确认交付并办结',
     needsLicences: '正本、副本均套打后方可交付',
   },

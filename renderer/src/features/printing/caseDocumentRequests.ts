@@ -7,6 +7,7 @@ import type { CaseEvent } from '../../domain/cases/caseEvents';
 import { commitmentStatement, defaultCommitmentCheckDays } from '../../domain/cases/commitments';
 import { materialFormLabels } from '../../domain/catalogue/messages';
 import type { Catalogue, MaterialForm } from '../../domain/catalogue/schema';
+import { formatPhone } from '../../domain/phone';
 import type { DocumentNumber } from '../../domain/documentNumber';
 import type { Person } from '../../domain/cases/parties';
 import { printingMessages } from './messages';
@@ -46,7 +47,7 @@ export function documentMatters(row: CaseRow, catalogue: Catalogue) {
 
 const formLabel = (form: MaterialForm) => materialFormLabels[form];
 
-const personOn = (person: Person) => ({ name: person.name, phone: person.phone ?? m.noPhone });
+const personOn = (person: Person) => ({ name: person.name, phone: person.phone === null ? m.noPhone : formatPhone(person.phone) });
 
 /** The facts both receipts state: the enterprise, the applicant and any agent, the window and clerk. */
 function receiptParties(sources: CaseDocumentSources) {

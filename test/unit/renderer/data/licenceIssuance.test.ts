@@ -271,6 +271,24 @@ describe('handOver', () => {
     expect((await desk.db.cases.get(row.id))!.statusCode).toBe('awaitingIssuance');
   });
 
+  it('hands over to a collector with any identity document, its number checked by its kind and sent with the kind', async () => {
+    const desk = await issuingDesk();
+    const row = await awaitingIssuance(desk);
+    unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceOriginal', 'A5107000001'), { clerk: desk.clerk, at: printAt }));
+    unwrapResult(await archiveDocument(desk.db, await licenceDraft(desk, row, 'licenceCopy', 'B5107000001'), { clerk: desk.clerk, at: printAt }));
+    const collector = { role: 'other' as const, name: 'John Smith', idKind: 'passport' as const, idNumber: 'ep1234567', nationality: '' };
+    expect(await handOver(desk.db, row.id, collector, { clerk: desk.clerk, at: handoverAt })).toEqual({ ok: false, message: '领取人证件：请选择护照的国籍', field: 'collectorIdNumber' });
+    expect(await handOver(desk.db, row.id, { ...collector, idKind: 'hkMacaoPermit' }, { clerk: desk.clerk, at: handoverAt })).toMatchObject({
+      ok: false,
+      message: '领取人证件：港澳居民来往内地通行证号码应为H（香港）或M（澳门）加8位数字，旧版为H或M加10位数字',
+    });
+
+    unwrapResult(await handOver(desk.db, row.id, { ...collector, nationality: 'gb' }, { clerk: desk.clerk, at: handoverAt }));
+    const handover = (await ops(desk)).at(-1)!;
+    expect(syncOpSchema.safeParse(handover).success).toBe(true);
+    expect(handover.payload).toMatchObject({ collectorName: 'John Smith', collectorIdKind: 'passport', collectorIdNumber: 'EP1234567', collectorNationality: 'GBR' });
+  });
+
   it('completes the case through the state machine, tells HQ who collected which licences, and records the time from intake', async () => {
     const desk = await issuingDesk();
     const row = await awaitingIssuance(desk);
@@ -290,6 +308,7 @@ describe('handOver', () => {
       caseId: row.id,
       collectorName: '王小明',
       collectorIdNumber: applicantId,
+      collectorIdKind: 'residentId',
       collectorRole: 'applicant',
       documentNumbers: [original.documentNumber, copy.documentNumber],
     });

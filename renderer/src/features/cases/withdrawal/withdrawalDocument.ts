@@ -2,7 +2,8 @@ import type { IssuingAgency } from '../../../data/issuingAgency';
 import type { CaseRow } from '../../../data/records';
 import type { DocumentRequestInput } from '../../../documents/schemas';
 import { caseStatusLabels } from '../../../domain/cases/caseStatus';
-import type { Person } from '../../../domain/cases/parties';
+import { documentText, type Person } from '../../../domain/cases/parties';
+import { identityDocumentLabel } from '../../../domain/identityDocuments';
 import type { Catalogue } from '../../../domain/catalogue/schema';
 import { acceptanceOf, documentMatters } from '../../printing/caseDocumentRequests';
 import { casesMessages } from '../messages';
@@ -20,7 +21,9 @@ export interface WithdrawalDocumentSources {
 
 export type WithdrawalDocumentRequest = Extract<DocumentRequestInput, { kind: 'withdrawalRequest' }>;
 
-const idDocument = (person: Person) => m.idDocument(m.idKinds[person.idKind], person.idNumber);
+/** The applicant's document named in full on paper, a 居民身份证 too (the case screens show its number alone). */
+const idDocument = (person: Person) =>
+  person.idKind === 'residentId' ? m.idDocument(identityDocumentLabel('residentId'), person.idNumber) : documentText(person);
 
 /** The template request of the 撤回申请 for the case as it stands, printed now, with the reason if one was given. */
 export function withdrawalDocumentRequest(sources: WithdrawalDocumentSources, reason: string, issuedAt: string): WithdrawalDocumentRequest {

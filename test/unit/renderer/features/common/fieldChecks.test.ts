@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMobileField, checkResidentIdField, checkTextField, checkUsccField, shouldShowProblem } from '../../../../../renderer/src/features/common/fieldChecks';
+import { checkIdentityDocumentField, checkPhoneField, checkResidentIdField, checkTextField, checkUsccField, shouldShowProblem } from '../../../../../renderer/src/features/common/fieldChecks';
 
 describe('checkTextField', () => {
   it('cleans the text it accepts (trims, turns full-width spaces into ordinary ones)', () => {
@@ -67,9 +67,23 @@ describe('identifier fields', () => {
     expect(checkUsccField('91350100M000100Y44', { label: '代码', required: true }).ok).toBe(false);
   });
 
-  it('normalises a mobile number typed with +86 and spaces, and refuses a landline', () => {
-    expect(checkMobileField('+86 138 0000 1234', { label: '手机', required: true })).toEqual({ ok: true, value: '13800001234' });
-    expect(checkMobileField('0816-2345678', { label: '手机', required: true }).ok).toBe(false);
+  it('normalises a mobile number typed with +86 and spaces, a landline with its area code and a number abroad', () => {
+    expect(checkPhoneField('+86 138 0000 1234', { label: '手机', required: true })).toEqual({ ok: true, value: '13800001234' });
+    expect(checkPhoneField('0816-2345678', { label: '手机', required: true })).toEqual({ ok: true, value: '08162345678' });
+    expect(checkPhoneField('+852 9123 4567', { label: '手机', required: true })).toEqual({ ok: true, value: '+85291234567' });
+  });
+
+  it('refuses a phone number that exists nowhere, and lets an optional one stay blank', () => {
+    expect(checkPhoneField('12345678901', { label: '手机', required: true }).ok).toBe(false);
+    expect(checkPhoneField(' ', { label: '手机', required: false })).toEqual({ ok: true, value: null });
+  });
+
+  it('checks a document number by its kind, naming the kind when refused', () => {
+    expect(checkIdentityDocumentField('hkMacaoPermit', 'h1234 5678', { label: '证件号码', required: true })).toEqual({ ok: true, value: 'H12345678' });
+    expect(checkIdentityDocumentField('taiwanPermit', 'H12345678', { label: '证件号码', required: true })).toEqual({
+      ok: false,
+      message: '台湾居民来往大陆通行证号码应为8位数字，旧版为10位数字或字母',
+    });
   });
 });
 

@@ -32,9 +32,9 @@ describe('formFromCase', () => {
       queueTicket: 'A023',
       selection: { kind: 'matters', matterCodes: ['510700-0001'] },
       enterprise: { mode: 'new', name: '绵阳星辰科技有限公司', uscc: '', address: '绵阳市涪城区长虹大道中段18号' },
-      applicant: { name: '王小明', idNumber: person.idNumber, mobile: person.phone },
+      applicant: { name: '王小明', idKind: 'residentId', idNumber: person.idNumber, nationality: '', mobile: person.phone },
       agentUsed: true,
-      agent: { name: '陈代办', idNumber: row.agent!.idNumber, mobile: row.agent!.phone, authorisation: '代为办理企业开办全部事项' },
+      agent: { name: '陈代办', idKind: 'residentId', idNumber: row.agent!.idNumber, nationality: '', mobile: row.agent!.phone, authorisation: '代为办理企业开办全部事项' },
       answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'] },
     });
   });
@@ -43,6 +43,27 @@ describe('formFromCase', () => {
     const row = caseRow({ agent: null, agentAuthorisation: null, queueTicket: null, applicant: { ...person, phone: null }, bundleCode: 'YJS-0001' as BundleCode });
     const form = formFromCase(row, enterpriseStart(row, true, null));
     expect(form).toMatchObject({ queueTicket: '', agentUsed: false, agent: { name: '', authorisation: '' }, applicant: { mobile: '' }, selection: { kind: 'bundle', bundleCode: 'YJS-0001' } });
+  });
+});
+
+describe('formFromCase with documents of other kinds', () => {
+  it('opens a passport with its nationality', () => {
+    const row = caseRow({ agent: { name: 'John Smith', idKind: 'passport', idNumber: 'EP1234567', nationality: 'GBR', phone: '+442079460958' } });
+    expect(formFromCase(row, enterpriseStart(row, true, null)).agent).toMatchObject({ idKind: 'passport', idNumber: 'EP1234567', nationality: 'GBR', mobile: '+442079460958' });
+  });
+
+  it('opens a case stored with a 往来通行证 as the permit its number reads as, and "other" as a passport', () => {
+    const kindOf = (idKind: 'travelPermit' | 'other', idNumber: string) =>
+      formFromCase(caseRow({ applicant: { ...person, idKind, idNumber } }), { mode: 'none' }).applicant.idKind;
+    expect(kindOf('travelPermit', 'H12345678')).toBe('hkMacaoPermit');
+    expect(kindOf('travelPermit', '12345678')).toBe('taiwanPermit');
+    expect(kindOf('other', 'X1234567')).toBe('passport');
+  });
+
+  it('sends a legacy kind back as today\'s kind once the clerk saves the correction', () => {
+    const row = caseRow({ applicant: { ...person, idKind: 'travelPermit', idNumber: 'H12345678' } });
+    const patch = correctionPatch(row, checked(formFromCase(row, enterpriseStart(row, true, null))), true);
+    expect(patch.applicant).toEqual({ name: '王小明', idKind: 'hkMacaoPermit', idNumber: 'H12345678', phone: person.phone });
   });
 });
 

@@ -13,14 +13,14 @@ const known: KnownEnterprise = {
   greenCard: { liaisonName: '周专员', liaisonPhone: '0816-2345678', priority: 1 },
 };
 
-/** A form half typed: an ID number cut short, the agent switched on with nothing typed yet. */
+/** A form half typed: a passport number cut short, the agent switched on with nothing typed yet. */
 function halfTyped(): IntakeForm<KnownEnterprise> {
   return {
     ...emptyIntakeForm<KnownEnterprise>(),
     queueTicket: 'a01',
     selection: { kind: 'bundle', bundleCode: '510700-YJS-0001' as BundleCode },
     enterprise: { mode: 'existing', enterprise: known },
-    applicant: { name: '李明', idNumber: '5107031990', mobile: '' },
+    applicant: { name: '李明', idKind: 'passport', idNumber: 'E1234', nationality: 'GBR', mobile: '' },
     agentUsed: true,
     answers: { premises: 'rented', shareholderKinds: ['natural_person'] },
   };

@@ -12,7 +12,7 @@ function filledForm(): IntakeForm<Known> {
     queueTicket: 'a012',
     selection: { kind: 'bundle', bundleCode: '510700-YJS-0001' as BundleCode },
     enterprise: { mode: 'new', name: '  绵阳云帆科技有限公司 ', uscc: '', address: '绵阳市涪城区科创园1号' },
-    applicant: { name: '李明', idNumber: '510703199003071233', mobile: '138 0000 1234' },
+    applicant: { name: '李明', idKind: 'residentId', idNumber: '510703199003071233', nationality: '', mobile: '138 0000 1234' },
     answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'] },
   };
 }
@@ -26,7 +26,7 @@ describe('checkIntakeForm', () => {
         queueTicket: 'A012',
         selection: { kind: 'bundle', bundleCode: '510700-YJS-0001' },
         enterprise: { mode: 'new', name: '绵阳云帆科技有限公司', uscc: null, address: '绵阳市涪城区科创园1号' },
-        applicant: { name: '李明', idNumber: '510703199003071233', mobile: '13800001234' },
+        applicant: { name: '李明', idKind: 'residentId', idNumber: '510703199003071233', nationality: null, mobile: '13800001234' },
         agent: null,
         answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'], agentUsed: false },
       },
@@ -34,7 +34,7 @@ describe('checkIntakeForm', () => {
   });
 
   it('names every field that is wrong at once', () => {
-    const form = { ...filledForm(), selection: null, applicant: { name: '', idNumber: '510703199003071234', mobile: '12345' } };
+    const form = { ...filledForm(), selection: null, applicant: { name: '', idKind: 'residentId' as const, idNumber: '510703199003071234', nationality: '', mobile: '12345' } };
     const check = checkIntakeForm(form, { asked, pending: [], today });
     expect(check.ok).toBe(false);
     if (check.ok) return;
@@ -79,11 +79,37 @@ describe('checkIntakeForm', () => {
     const form = {
       ...filledForm(),
       agentUsed: true,
-      agent: { name: '王芳', idNumber: '11010519491231002X', mobile: '13900001111', authorisation: '代为办理设立登记' },
+      agent: { name: '王芳', idKind: 'residentId' as const, idNumber: '11010519491231002X', nationality: '', mobile: '13900001111', authorisation: '代为办理设立登记' },
     };
     const check = checkIntakeForm(form, { asked, pending: [], today });
-    expect(check.ok && check.value.agent).toEqual({ name: '王芳', idNumber: '11010519491231002X', mobile: '13900001111', authorisation: '代为办理设立登记' });
+    expect(check.ok && check.value.agent).toEqual({ name: '王芳', idKind: 'residentId', idNumber: '11010519491231002X', nationality: null, mobile: '13900001111', authorisation: '代为办理设立登记' });
     expect(check.ok && check.value.answers[AGENT_QUESTION_ID]).toBe(true);
+  });
+
+  it('takes a Hong Kong applicant and a foreign agent: each document checked by its kind, numbers normalised', () => {
+    const form = {
+      ...filledForm(),
+      applicant: { name: '陈大文', idKind: 'hkMacaoPermit' as const, idNumber: 'h 1234 5678', nationality: '', mobile: '+852 9123 4567' },
+      agentUsed: true,
+      agent: { name: 'John Smith', idKind: 'passport' as const, idNumber: 'ep1234567', nationality: 'GBR', mobile: '+44 20 7946 0958', authorisation: '代为办理设立登记' },
+    };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(check.ok && check.value.applicant).toEqual({ name: '陈大文', idKind: 'hkMacaoPermit', idNumber: 'H12345678', nationality: null, mobile: '+85291234567' });
+    expect(check.ok && check.value.agent).toMatchObject({ idKind: 'passport', idNumber: 'EP1234567', nationality: 'GBR', mobile: '+442079460958' });
+  });
+
+  it('requires a passport holder\'s nationality and names the kind of a refused number', () => {
+    const form = {
+      ...filledForm(),
+      applicant: { name: 'John Smith', idKind: 'passport' as const, idNumber: 'EP1234567', nationality: '', mobile: '+44 20 7946 0958' },
+      agentUsed: true,
+      agent: { name: '林志明', idKind: 'taiwanPermit' as const, idNumber: '1234567', nationality: '', mobile: '+886 912 345 678', authorisation: '代为办理设立登记' },
+    };
+    const check = checkIntakeForm(form, { asked, pending: [], today });
+    expect(!check.ok && Object.fromEntries(check.problems)).toEqual({
+      'applicant.nationality': '请选择护照的国籍',
+      'agent.idNumber': '台湾居民来往大陆通行证号码应为8位数字，旧版为10位数字或字母',
+    });
   });
 
   it('drops answers to questions no selected matter asks any more', () => {
