@@ -12,7 +12,6 @@ import { caseStatusLabels, type CaseStatusCode } from '../domain/cases/caseStatu
 import { runningDueDate } from '../domain/cases/dueStatus';
 import { enteredLicenceDataSchema, licenceDataSchema, type LicenceData } from '../domain/cases/hqDecision';
 import type { SignedInClerk } from '../domain/clerks/account';
-import { checkResidentId } from '../domain/identifiers';
 import { copiesChangeRefusal, copyMarks, copyMarkText, copyNumberOf, licenceCopiesSchema, requestedCopies } from '../domain/cases/licenceCopies';
 import { checkIdentityDocument, checkNationality, type IdentityDocumentKind } from '../domain/identityDocuments';
 import { cleanText } from '../domain/text';
