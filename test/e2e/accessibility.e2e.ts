@@ -123,7 +123,7 @@ test.describe('the in-hall approval', () => {
     await expectAccessible(page, 'a blocked in-hall approval', '[role="dialog"]');
     await shot('accessibility-approval-blocked', { fullPage: false });
     // The last of the two: the dialog's own × comes first.
-    await refused.getByRole('button', { name: '关闭' }).last().click();
+    await refused.getByRole('button', { name: '关闭', exact: true }).last().click();
     await expect(refused).toBeHidden();
 
     await goToSection(page, 'intake');

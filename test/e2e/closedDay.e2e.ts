@@ -34,7 +34,7 @@ test('after the chief signs 日结, a new intake that day is refused and the arc
     await page.getByRole('option', { name: printer.printer, exact: true }).click();
   }
   await sign.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
-  await sign.getByLabel('密码').fill(chiefRepresentative.password);
+  await sign.getByLabel('密码', { exact: true }).fill(chiefRepresentative.password);
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
   // Signing renders, archives and prints the report: slow when the machine is shared.
   await expect(page.getByRole('status').filter({ hasText: '本营业日已日结' })).toContainText('首席代表李首席', { timeout: 60_000 });

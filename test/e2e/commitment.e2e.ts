@@ -81,7 +81,7 @@ test('a 承诺 item at intake: the 告知承诺书 printed, its signed scan atta
   await shot('commitment-01-letter-preview', { fullPage: false });
   await dialog.getByRole('button', { name: '打印并存档' }).click();
   await printedJob(dialog.getByRole('status', { name: '打印结果' }), 'DeskPDF');
-  await dialog.getByRole('button', { name: '关闭' }).click();
+  await dialog.getByRole('button', { name: '关闭', exact: true }).click();
   const text = await archivedLetterText(page);
   // The table wraps the material's name across lines beside the statement: its head is checked.
   for (const needle of ['告知承诺书', material.slice(0, 12), '个工作日内', '撤销登记', '严重违法失信名单', '申请人（签字或盖章）', caseNumber]) expect(text).toContain(needle.replace(/\s+/g, ''));

@@ -45,7 +45,7 @@ test('refuses the close while HQ cannot take the day’s work, then pushes, reco
   // --- A clerk cannot sign; the chief does --------------------------------------------------------
   const sign = page.getByRole('region', { name: '首席代表签字' });
   await sign.getByLabel('首席代表登录名').fill(counterClerk.loginName);
-  await sign.getByLabel('密码').fill(counterClerk.password);
+  await sign.getByLabel('密码', { exact: true }).fill(counterClerk.password);
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
   await expect(sign.getByRole('alert')).toHaveText('“张三”不是首席代表，不能批准此操作');
   if (printer !== null) {
@@ -53,7 +53,7 @@ test('refuses the close while HQ cannot take the day’s work, then pushes, reco
     await page.getByRole('option', { name: printer.printer, exact: true }).click();
   }
   await sign.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
-  await sign.getByLabel('密码').fill(chiefRepresentative.password);
+  await sign.getByLabel('密码', { exact: true }).fill(chiefRepresentative.password);
   await shot('day-close-02-reconciled');
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
 
@@ -110,7 +110,7 @@ test('a notice the day’s decision asked for and nobody printed blocks the chie
   const reasons = sign.getByRole('region', { name: '未打印文书的原因' });
   await expect(reasons).toContainText('有 2 份未打印');
   await sign.getByLabel('首席代表登录名').fill(chiefRepresentative.loginName);
-  await sign.getByLabel('密码').fill(chiefRepresentative.password);
+  await sign.getByLabel('密码', { exact: true }).fill(chiefRepresentative.password);
   await reasons.getByLabel(`${caseNumber} 受理通知书未打印的原因`).fill('申请人已离开，改为邮寄送达');
   await sign.getByRole('button', { name: '签字并打印日结报表' }).click();
   await expect(sign.getByRole('alert')).toContainText(`尚有 1 份未打印（${caseNumber} 收件凭证）`, documentWork);

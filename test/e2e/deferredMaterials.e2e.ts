@@ -73,7 +73,7 @@ test('a deferred material brought two working days later at another window is re
   await deskA.getByRole('region', { name: '窗口决定' }).getByRole('button', { name: '容缺受理' }).click();
   const deferral = deskA.getByRole('dialog', { name: '容缺受理' });
   // The catalogue gives the deed 3 working days; the case is due the next working day, which caps it.
-  await expect(deferral.getByLabel(`「${deferredName}」补交期限`)).toHaveValue('2026-11-03');
+  await expect(deferral.getByLabel(`「${deferredName}」补交期限`)).toHaveValue('2026年11月3日');
   await expect(deferral.getByLabel('申请人容缺承诺')).toHaveValue(/承诺在规定期限内补齐全部材料/);
   await shotA('deferred-01-desk-a-deferral', { fullPage: false });
   await deferral.getByRole('button', { name: '确认容缺受理' }).click();
@@ -123,7 +123,7 @@ test('a deferred material brought two working days later at another window is re
   await shotB('deferred-05-desk-b-receipt-preview', { fullPage: false });
   await receipt.getByRole('button', { name: '打印并存档' }).click();
   await printedJob(receipt.getByRole('status', { name: '打印结果' }), printer.printer);
-  await receipt.getByRole('button', { name: '关闭' }).click();
+  await receipt.getByRole('button', { name: '关闭', exact: true }).click();
   const text = (await archivedText(deskB, 'supplementaryReceipt')).replace(/\s+/g, '');
   for (const expected of ['补交收件凭证', caseNumber, enterprise, applicant.name, '2026年11月2日容缺受理', deferredName, '2026年11月3日（逾期）', '容缺材料已全部补齐', '赵六', '综合窗口2号']) {
     expect(text).toContain(expected.replace(/\s+/g, ''));

@@ -86,7 +86,7 @@ test('takes in a case for a Hong Kong applicant with a foreign agent, prints its
   const printed = await waitForPrintedPdf(queue.outputDir, job);
   expect((await pdfInfo(printed)).pages).toBeGreaterThan(0);
   await renderPrintedPage(printed, 'identity-04-printed-receipt');
-  await receipt.getByRole('button', { name: '关闭' }).click();
+  await receipt.getByRole('button', { name: '关闭', exact: true }).click();
 
   // --- 办件: found by the permit number's tail, typed without its letter ----------------------------------
   await goToSection(page, 'cases');

@@ -61,7 +61,7 @@ test('corrects the intake of a registered case from the keyboard: the checklist 
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
 
-  await expect(summary).toContainText('510703199003071233 · 13912345678');
+  await expect(summary).toContainText('510703199003071233 · 139 1234 5678');
   await expect(summary).toContainText('登记中');
   await expect(checklist).toContainText('企业股东的营业执照');
   await expect(rows).toHaveCount(itemsBefore + 1);
@@ -74,7 +74,7 @@ test('corrects the intake of a registered case from the keyboard: the checklist 
   await expect(page.getByRole('heading', { level: 1, name: '办件' })).toBeVisible();
   await page.getByLabel('检索办件').fill(caseNumber);
   await page.getByRole('table', { name: '检索结果' }).getByRole('button', { name: `打开办件 ${caseNumber}` }).click();
-  await expect(summary).toContainText('510703199003071233 · 13912345678');
+  await expect(summary).toContainText('510703199003071233 · 139 1234 5678');
   const timeline = page.getByRole('region', { name: '办理过程' });
   await expect(timeline).toContainText('修改受理信息');
   await expect(timeline).toContainText('修改内容：申请人手机号码、受理询问');
@@ -126,7 +126,7 @@ test('corrects the intake of a registered case from the keyboard: the checklist 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   // Escape closed the dialog only: the case is still open, unchanged, with two corrections on its timeline.
-  await expect(summary).toContainText('510703199003071233 · 13912345678');
+  await expect(summary).toContainText('510703199003071233 · 139 1234 5678');
   await expect(timeline.getByText('修改受理信息', { exact: true })).toHaveCount(2);
 
   // An unchanged form saves nothing either, and says so.

@@ -67,7 +67,7 @@ test('prints an accepted case’s acceptance notice and receipt through CUPS fro
   expect(printedNotice.pages).toBe(noticePages);
   expect([Math.round(printedNotice.width), Math.round(printedNotice.height)]).toEqual([595, 842]);
   await renderPrintedPage(noticePdf, 'printing-printed-notice');
-  await notice.getByRole('button', { name: '关闭' }).click();
+  await notice.getByRole('button', { name: '关闭', exact: true }).click();
 
   // --- 收件凭证 -----------------------------------------------------------------------------------------
   await decision.getByRole('button', { name: '打印收件凭证' }).click();
@@ -78,7 +78,7 @@ test('prints an accepted case’s acceptance notice and receipt through CUPS fro
   const receiptPdf = await waitForPrintedPdf(queue.outputDir, receiptJob);
   expect((await pdfInfo(receiptPdf)).pages).toBe(receiptPages);
   await renderPrintedPage(receiptPdf, 'printing-printed-receipt');
-  await receipt.getByRole('button', { name: '关闭' }).click();
+  await receipt.getByRole('button', { name: '关闭', exact: true }).click();
 
   // --- 重印: the archived bytes again, recorded with the reason -----------------------------------------
   await expect(decision.getByRole('button', { name: '重印受理通知书' })).toBeVisible();
@@ -112,7 +112,7 @@ test.describe('in 设置, as the chief', () => {
     const printed = await pdfInfo(await waitForPrintedPdf(queue.outputDir, job));
     expect(printed.pages).toBe(1);
     expect([Math.round(printed.width), Math.round(printed.height)].sort((a, b) => a - b)).toEqual([842, 1191]);
-    await sheet.getByRole('button', { name: '关闭' }).click();
+    await sheet.getByRole('button', { name: '关闭', exact: true }).click();
 
     // Measured on the sheet (to 0.1 mm, as a ruler reads): cross A right of and above its place, A–B 0.5 % long.
     await expect(calibration).toContainText('十字 A 标称位置（30, 40）毫米，A–B 标称距离 360 毫米');

@@ -57,7 +57,7 @@ test('takes in and accepts a case whose names hold 𠮷, prints its acceptance n
   await shot('rareCharacter-02-notice-preview', { fullPage: false });
   await notice.getByRole('button', { name: '打印并存档' }).click();
   await printedJob(notice.getByRole('status', { name: '打印结果' }), queue.printer);
-  await notice.getByRole('button', { name: '关闭' }).click();
+  await notice.getByRole('button', { name: '关闭', exact: true }).click();
 
   // The archived bytes (what was printed): 𠮷 extracts as text, drawn from the fallback embedded as a subset.
   const pdfPath = testInfo.outputPath('acceptance-notice.pdf');

@@ -83,7 +83,7 @@ test('two windows decide one case at once: both show HQ’s decision, the losing
     await expect(print.getByTestId('print-preview').locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
     await print.getByRole('button', { name: '打印并存档' }).click();
     await printedJob(print.getByRole('status', { name: '打印结果' }), printer.printer);
-    await print.getByRole('button', { name: '关闭' }).click();
+    await print.getByRole('button', { name: '关闭', exact: true }).click();
     await shotB('two-decisions-01-desk-02-accepted-offline', { fullPage: false });
 
     // --- The network is back: desk 02 syncs (HQ answers its acceptance `conflict`), then desk 01 -----------

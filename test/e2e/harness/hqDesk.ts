@@ -67,7 +67,7 @@ export async function closeDay(page: Page, chief: { loginName: string; password:
   await sign.getByLabel('打印机').click();
   await page.getByRole('option', { name: printer, exact: true }).click();
   await sign.getByLabel('首席代表登录名').fill(chief.loginName);
-  await sign.getByLabel('密码').fill(chief.password);
+  await sign.getByLabel('密码', { exact: true }).fill(chief.password);
   if (reasonForUnprinted !== undefined) {
     const reasons = sign.getByRole('region', { name: '未打印文书的原因' }).getByRole('textbox');
     await expect(reasons.first()).toBeVisible();

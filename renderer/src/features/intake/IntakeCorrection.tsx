@@ -52,7 +52,7 @@ export function IntakeCorrection(props: IntakeCorrectionProps) {
       <Button variant="light" onClick={open} rightSection={<Kbd size="xs">F4</Kbd>}>
         {m.button}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} size={1180} title={m.title(row.caseNumber)} closeButtonProps={{ 'aria-label': m.close }}>
+      <Modal opened={opened} onClose={() => setOpened(false)} size={1180} title={m.title(row.caseNumber)}>
         {opened ? (
           <CorrectionBody
             file={props.file}

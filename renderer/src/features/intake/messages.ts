@@ -107,7 +107,6 @@ export const intakeMessages = {
     loading: '正在读取办件……',
     submit: '保存修改',
     cancel: '取消',
-    close: '关闭',
     saveFailed: (detail: string) => `修改未保存：${detail}`,
     shortcuts: {
       save: '保存修改',

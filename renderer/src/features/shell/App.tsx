@@ -40,9 +40,9 @@ const theme = createTheme({
   defaultRadius: 'sm',
   // Mantine's own controls are named in Chinese: the × of every dialog and alert, the password's eye.
   components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': m.close } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': m.close } } }),
-    Alert: Alert.extend({ defaultProps: { closeButtonLabel: m.close } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': m.closeDialog } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': m.closeDialog } } }),
+    Alert: Alert.extend({ defaultProps: { closeButtonLabel: m.closeAlert } }),
     PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': m.togglePassword } } }),
   },
 });

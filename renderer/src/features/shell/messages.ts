@@ -2,7 +2,9 @@ export const shellMessages = {
   appName: '一窗通',
   appSubtitle: '企业服务中心 · 综合窗口',
   navLabel: '主导航',
-  close: '关闭',
+  /** The × of a dialog and of an alert: named apart from a dialog's own 关闭 button. */
+  closeDialog: '关闭对话框',
+  closeAlert: '关闭提示',
   togglePassword: '显示或隐藏密码',
   sections: {
     intake: '受理',
