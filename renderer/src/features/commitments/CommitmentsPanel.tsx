@@ -18,7 +18,7 @@ import type { CounterReference } from '../common/reference';
 import { useStoredData } from '../common/useStoredData';
 import type { CaseFile } from '../cases/useCaseFile';
 import { commitmentLetterRequest } from '../printing/caseDocumentRequests';
-import { PrintDialog } from '../printing/PrintDialog';
+import { PrintOrReprint } from '../printing/PrintOrReprint';
 import type { DocumentSource } from '../printing/usePrintDocument';
 import { commitmentsMessages as m } from './messages';
 
@@ -154,7 +154,6 @@ function PrintCommitmentLetter(props: { caseId: CaseId; dueDateOf: (days: number
   const { caseId, dueDateOf } = props;
   const clerk = useClerk();
   const archive = useStoredData(() => caseDocuments(deskDatabase(), caseId), [caseId]);
-  const [opened, setOpened] = useState<DocumentSource | null>(null);
   const printed = archive.state === 'ready' ? archive.value.find((row) => row.kind === 'commitmentLetter' && row.status === 'printed') : undefined;
   const source = useMemo<DocumentSource>(() => {
     if (printed !== undefined) return { mode: 'archived', row: printed };
@@ -176,17 +175,5 @@ function PrintCommitmentLetter(props: { caseId: CaseId; dueDateOf: (days: number
       },
     };
   }, [printed, caseId, clerk.displayName, dueDateOf]);
-  return (
-    <Group gap="xs">
-      <Button size="compact-sm" variant={printed === undefined ? 'filled' : 'default'} onClick={() => setOpened(source)} disabled={archive.state !== 'ready'}>
-        {printed === undefined ? m.print : m.reprint}
-      </Button>
-      {printed !== undefined ? (
-        <Text size="xs" c="dimmed" ff="monospace">
-          {printed.documentNumber}
-        </Text>
-      ) : null}
-      {opened !== null ? <PrintDialog opened onClose={() => setOpened(null)} source={opened} /> : null}
-    </Group>
-  );
+  return <PrintOrReprint source={source} printed={printed} ready={archive.state === 'ready'} labels={m} size="compact-sm" />;
 }

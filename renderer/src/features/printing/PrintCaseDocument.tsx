@@ -1,5 +1,5 @@
-import { Button, Group, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
 import { getCase } from '../../data/cases';
 import { listClerks } from '../../data/clerks';
@@ -14,7 +14,7 @@ import type { DocumentNumber } from '../../domain/documentNumber';
 import { useStoredData } from '../common/useStoredData';
 import { caseDocumentRequest, type CaseDocumentSources } from './caseDocumentRequests';
 import { printingMessages as m } from './messages';
-import { PrintDialog } from './PrintDialog';
+import { PrintOrReprint } from './PrintOrReprint';
 import type { DocumentSource } from './usePrintDocument';
 
 /** Reads what a case's documents are drawn from; refuses (throws, in Chinese) when the agency is not set. */
@@ -43,8 +43,6 @@ export interface PrintCaseDocumentProps {
 export function PrintCaseDocument(props: PrintCaseDocumentProps) {
   const { caseId, eventSeq, kind } = props;
   const archive = useStoredData(() => caseDocuments(deskDatabase(), caseId), [caseId]);
-  // The source is fixed when the dialog opens: archiving it mid-dialog must not turn the dialog into a reprint.
-  const [opened, setOpened] = useState<DocumentSource | null>(null);
   const printed: DocumentRow | undefined =
     archive.state === 'ready' ? archive.value.find((row) => row.kind === kind && row.eventSeq === eventSeq && row.status === 'printed') : undefined;
 
@@ -72,18 +70,14 @@ export function PrintCaseDocument(props: PrintCaseDocumentProps) {
       </Text>
     );
   }
-  const label = m.kindLabels[kind as keyof typeof m.kindLabels];
   return (
-    <Group gap="xs">
-      <Button size="compact-xs" variant={printed === undefined ? 'filled' : 'default'} aria-label={`${printed === undefined ? m.print : m.reprint}${label}`} onClick={() => setOpened(source)} disabled={archive.state !== 'ready'}>
-        {printed === undefined ? m.print : m.reprint}
-      </Button>
-      {printed !== undefined ? (
-        <Text size="xs" c="dimmed" ff="monospace">
-          {printed.documentNumber}
-        </Text>
-      ) : null}
-      {opened !== null ? <PrintDialog opened onClose={() => setOpened(null)} source={opened} /> : null}
-    </Group>
+    <PrintOrReprint
+      source={source}
+      printed={printed}
+      ready={archive.state === 'ready'}
+      labels={m}
+      documentLabel={m.kindLabels[kind as keyof typeof m.kindLabels]}
+      size="compact-xs"
+    />
   );
 }
