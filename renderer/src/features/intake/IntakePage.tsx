@@ -93,9 +93,9 @@ export function IntakePage() {
           {m.draft.saveFailed(draft.problem)}
         </Alert>
       ) : null}
-      {caseId === null && draft.savedAt !== null ? (
+      {caseId === null && (draft.saving || draft.savedAt !== null) ? (
         <Text size="xs" c="dimmed" data-testid="intake-draft-status">
-          {m.draft.savedAt(formatChineseDateTime(draft.savedAt))}
+          {draft.saving || draft.savedAt === null ? m.draft.saving : m.draft.savedAt(formatChineseDateTime(draft.savedAt))}
         </Text>
       ) : null}
       {reference.state === 'ready' && caseId === null ? (

@@ -86,6 +86,7 @@ export const intakeMessages = {
   nextApplicant: '接待下一位',
   draft: {
     savedAt: (time: string) => `草稿已自动保存（${time}），关闭或锁屏后可恢复`,
+    saving: '草稿保存中…',
     saveFailed: (detail: string) => `草稿未能保存：${detail}`,
     offerTitle: '发现未提交的登记草稿',
     offerText: (time: string) => `您上次在本窗口录入的登记尚未提交（保存于 ${time}）。恢复后可继续录入；放弃则删除该草稿。`,

@@ -19,8 +19,10 @@ export interface IntakeDraft {
   /** Still reading whether there is a draft: the form is not saved over it meanwhile. */
   checking: boolean;
   offer: DraftOffer | null;
-  /** When the form as it stands was last kept (ISO), or null when nothing is kept. */
+  /** When the form was last kept (ISO), or null when nothing is kept. */
   savedAt: string | null;
+  /** A change is waiting to be written or being written: `savedAt` does not cover the latest typing yet. */
+  saving: boolean;
   /** Why the last save failed, in Chinese, or null. */
   problem: string | null;
   restore: () => void;
@@ -39,6 +41,7 @@ export function useIntakeDraft(clerkId: ClerkId, form: Form, setForm: (form: For
   const [checking, setChecking] = useState(true);
   const [offer, setOffer] = useState<DraftOffer | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -89,6 +92,7 @@ export function useIntakeDraft(clerkId: ClerkId, form: Form, setForm: (form: For
     const json = JSON.stringify(form);
     if (json === written.current) return;
     if (timer.current !== null) clearTimeout(timer.current);
+    setSaving(true);
     pending.current = () => {
       written.current = json;
       void enqueue(async () => {
@@ -100,6 +104,9 @@ export function useIntakeDraft(clerkId: ClerkId, form: Form, setForm: (form: For
           await saveIntakeDraft(db, clerkId, form, at);
           setSavedAt(toChinaIsoDateTime(at));
         }
+      }).then(() => {
+        // Saved (or failed, which `problem` says) with nothing newer waiting behind it.
+        if (pending.current === null && written.current === json) setSaving(false);
       });
     };
     timer.current = setTimeout(flush, DRAFT_SAVE_DELAY_MS);
@@ -130,6 +137,7 @@ export function useIntakeDraft(clerkId: ClerkId, form: Form, setForm: (form: For
       pending.current = null;
       written.current = JSON.stringify(current);
       setSavedAt(null);
+      setSaving(false);
       await enqueue(() => discardIntakeDraft(db, clerkId));
     },
     [db, clerkId, enqueue],
@@ -142,5 +150,5 @@ export function useIntakeDraft(clerkId: ClerkId, form: Form, setForm: (form: For
 
   const taken = useCallback(() => forget(form), [forget, form]);
 
-  return { checking, offer, savedAt, problem, restore, discard, taken };
+  return { checking, offer, savedAt, saving, problem, restore, discard, taken };
 }
