@@ -1,65 +1,91 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
 import { safeStorageSecretStore } from './hq/secretStore';
 import { jsonFileSettingsStore } from './hq/settingsStore';
+import { packagedMenuTemplate } from './menu/appMenu';
+import { sweepPrintLeftovers } from './printing/printFolders';
 import { createPrintService } from './printing/printService';
 import { appOrigin, appScheme, createAppRequestHandler } from './security/appProtocol';
+import { lockDevTools } from './security/devTools';
 import { denyAllPermissions, guardWebContents } from './security/webContentsGuards';
-import { secureWebPreferences } from './window';
+import { bringToFront, secureWebPreferences } from './window';
 
-// Must run before `ready`: makes app:// a standard, secure origin so IndexedDB, fetch and workers work.
-protocol.registerSchemesAsPrivileged([
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-]);
+// One desk per profile: a second launch brings the open window forward (see `second-instance`) and ends.
+if (app.requestSingleInstanceLock()) startDesk();
+else app.quit();
 
-const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-const devOrigin = devRendererUrl ? new URL(devRendererUrl).origin : undefined;
+function startDesk(): void {
+  // Must run before `ready`: makes app:// a standard, secure origin so IndexedDB, fetch and workers work.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
 
-app.enableSandbox();
+  // The packaged desk has no DevTools; run from the sources (npm start, npm run dev) it keeps them.
+  const lockedDown = app.isPackaged;
+  const devRendererUrl = !lockedDown ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  const devOrigin = devRendererUrl ? new URL(devRendererUrl).origin : undefined;
+  let window: BrowserWindow | undefined;
 
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devOrigin));
+  app.enableSandbox();
 
-app.whenReady().then(() => {
-  denyAllPermissions(session.defaultSession);
-  protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
-  const userData = app.getPath('userData');
-  registerIpc(
-    ipcMain,
-    createHandlers({
-      appVersion: app.getVersion(),
-      dataFolder: userData,
-      platform: process.platform,
-      runtime: `Electron ${process.versions.electron}`,
-      openExternal: (url) => shell.openExternal(url),
-      printService: createPrintService(process.platform),
-      hq: createHqClient({
-        settings: jsonFileSettingsStore(join(userData, 'hq-settings.json')),
-        secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
-        protocolVersion,
-      }),
-    }),
-    {
-      trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
-      onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel}`, error),
-    },
-  );
-
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
-    title: '一窗通',
-    show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, devOrigin);
+    if (lockedDown) lockDevTools(contents);
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
-});
 
-app.on('window-all-closed', () => app.quit());
+  app.on('second-instance', () => {
+    if (window) bringToFront(window);
+  });
+
+  app.whenReady().then(() => {
+    if (lockedDown) {
+      const template = packagedMenuTemplate(process.platform);
+      Menu.setApplicationMenu(template && Menu.buildFromTemplate(template));
+    }
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
+    const userData = app.getPath('userData');
+    const tempRoot = app.getPath('temp');
+    void sweepPrintLeftovers(tempRoot);
+    registerIpc(
+      ipcMain,
+      createHandlers({
+        appVersion: app.getVersion(),
+        dataFolder: userData,
+        platform: process.platform,
+        runtime: `Electron ${process.versions.electron}`,
+        openExternal: (url) => shell.openExternal(url),
+        printService: createPrintService(process.platform, tempRoot),
+        hq: createHqClient({
+          settings: jsonFileSettingsStore(join(userData, 'hq-settings.json')),
+          secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
+          protocolVersion,
+        }),
+      }),
+      {
+        trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
+        onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel}`, error),
+      },
+    );
+
+    const created = new BrowserWindow({
+      width: 1440,
+      height: 900,
+      minWidth: 1100,
+      minHeight: 700,
+      title: '一窗通',
+      show: false,
+      webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools: !lockedDown }),
+    });
+    created.once('ready-to-show', () => created.show());
+    void created.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
+    window = created;
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { RefusedError } from '../../ipc/errors';
 import type { Printer, PrintJob, PrintJobId, PrintOutcome } from '../../ipc/printing';
+import { makePrintFolder } from './printFolders';
 import { createCommandRunner, type CommandResult, type RunCommand } from './commandRunner';
 import {
   assertCupsPrinterName,
@@ -136,7 +137,7 @@ export function createCupsPrintService(options: CupsPrintServiceOptions = {}): P
     async print(job: PrintJob): Promise<PrintOutcome> {
       assertCupsPrinterName(job.printer);
       // lp reads the file and sends its bytes to the scheduler before it exits, so the copy can go at once.
-      const folder = await mkdtemp(join(tempRoot, 'yichuangtong-print-'));
+      const folder = await makePrintFolder(tempRoot);
       let stdout: string;
       try {
         const file = join(folder, 'document.pdf');

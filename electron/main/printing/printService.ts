@@ -13,10 +13,11 @@ export const unsupportedPrintService: PrintService = { listPrinters: refuse, pri
 
 /**
  * The print service for this operating system: CUPS on Linux and macOS, pdf-to-printer (its bundled
- * SumatraPDF) on Windows. Anything else is refused.
+ * SumatraPDF) on Windows. Anything else is refused. Each print's PDF copy goes in a folder of its own under
+ * `tempRoot` (the system's temporary folder unless given), where `sweepPrintLeftovers` looks at start.
  */
-export function createPrintService(platform: NodeJS.Platform): PrintService {
-  if (platform === 'linux' || platform === 'darwin') return createCupsPrintService();
-  if (platform === 'win32') return createWindowsPrintService();
+export function createPrintService(platform: NodeJS.Platform, tempRoot?: string): PrintService {
+  if (platform === 'linux' || platform === 'darwin') return createCupsPrintService({ tempRoot });
+  if (platform === 'win32') return createWindowsPrintService({ tempRoot });
   return unsupportedPrintService;
 }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path, { dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import type { PrintOptions, Printer as WindowsPrinter } from 'pdf-to-printer';
 import { RefusedError } from '../../ipc/errors';
 import { printJobIdSchema, type Printer, type PrintJob, type PrintJobId, type PrintOutcome } from '../../ipc/printing';
 import { printMessages } from './messages';
+import { makePrintFolder } from './printFolders';
 import type { PrintService } from './service';
 
 /**
@@ -75,7 +76,7 @@ export function createWindowsPrintService(options: WindowsPrintServiceOptions = 
 
     async print(job: PrintJob): Promise<PrintOutcome> {
       const target = await findPrinter(job.printer);
-      const folder = await mkdtemp(join(tempRoot, 'yichuangtong-print-'));
+      const folder = await makePrintFolder(tempRoot);
       const removeCopy = () =>
         rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((error: unknown) => {
           // The job's fate is already decided; failing the call here would make the clerk print it twice.

@@ -8,7 +8,7 @@ import { clerkSubject, findClerkByLoginName, requirePermission } from './clerks'
 import type { DeskDatabase } from './db';
 import { issuanceDataMessages } from './issuanceMessages';
 import { Refusal, type ChangeResult } from './refusal';
-import { signInRetryAfterMs } from './session';
+import { clearPasswordFailures, passwordWaitMessage, recordPasswordFailure, signInRetryAfterMs, withPasswordWait } from './session';
 
 const m = issuanceDataMessages.chief;
 
@@ -29,29 +29,37 @@ export interface ApprovalRequest {
  * Checks that the credentials belong to an active account whose role may do `action` (a chief for voids
  * and reprints), whoever is signed in: a clerk cannot approve their own void by being at the desk. Runs
  * PBKDF2 in WebCrypto, so it must run before (never inside) the write it approves; the write then
- * re-checks the stored account with `requireApprover`. Refused attempts go to the audit log, and while
- * the desk is blocked after repeated failed sign-ins no password is checked here either.
+ * re-checks the stored account with `requireApprover`. Wrong passwords count against the desk's allowance
+ * like failed sign-ins (from the fifth in a row the desk waits, and no password is checked here or at
+ * sign-in until it has), and every refusal goes to the audit log.
  */
 export async function verifyChiefApproval(db: DeskDatabase, credentials: ChiefCredentials, request: ApprovalRequest): Promise<ChangeResult<SignedInClerk>> {
   const now = request.now ?? new Date();
   if (credentials.loginName.trim() === '' || credentials.password === '') return { ok: false, message: m.missing };
-  const waitMs = await signInRetryAfterMs(db, now);
-  if (waitMs > 0) return { ok: false, message: m.throttled(Math.ceil(waitMs / 1000)) };
-  const account = await findClerkByLoginName(db, credentials.loginName);
-  const decision = await signIn(account, credentials.password);
+  const refusedInput = (reason: string) => ({
+    at: chinaIso(now),
+    clerkId: request.requestedBy.id,
+    action: 'approval.refused',
+    subject: clerkSubject(request.requestedBy.id),
+    details: { loginName: credentials.loginName.trim().toLowerCase(), forAction: request.action, reason },
+  });
   const refused = async (reason: string, message: string): Promise<ChangeResult<SignedInClerk>> => {
-    await appendAuditEntry(db, {
-      at: chinaIso(now),
-      clerkId: request.requestedBy.id,
-      action: 'approval.refused',
-      subject: clerkSubject(request.requestedBy.id),
-      details: { loginName: credentials.loginName.trim().toLowerCase(), forAction: request.action, reason },
-    });
+    await appendAuditEntry(db, refusedInput(reason));
     return { ok: false, message };
   };
-  // A disabled account is named as such only to someone who knew its password (as at sign-in).
-  if (!decision.ok) return decision.message === clerksMessages.signIn.disabled ? refused('accountDisabled', decision.message) : refused('wrongCredentials', m.wrongCredentials);
+  const waitMs = await signInRetryAfterMs(db, now);
+  if (waitMs > 0) return refused('throttled', passwordWaitMessage(waitMs));
+  const account = await findClerkByLoginName(db, credentials.loginName);
+  const decision = await signIn(account, credentials.password);
+  if (!decision.ok) {
+    // A disabled account is named as such only to someone who knew its password (as at sign-in).
+    const disabled = decision.message === clerksMessages.signIn.disabled;
+    const retryAfterMs = await recordPasswordFailure(db, refusedInput(disabled ? 'accountDisabled' : 'wrongCredentials'), now);
+    return { ok: false, message: withPasswordWait(disabled ? decision.message : m.wrongCredentials, retryAfterMs) };
+  }
+  // A clerk's own right password leaves the count as it is, or a clerk could type it between guesses at the chief's.
   if (!can(decision.clerk.role, request.action)) return refused('notPermitted', m.notChief(decision.clerk.displayName));
+  await clearPasswordFailures(db);
   return { ok: true, value: decision.clerk };
 }
 

@@ -4,7 +4,6 @@ export const issuanceDataMessages = {
     missing: '须由首席代表输入登录名和密码确认',
     wrongCredentials: '首席代表登录名或密码不正确',
     notChief: (name: string) => `“${name}”不是首席代表，不能批准此操作`,
-    throttled: (seconds: number) => `密码错误次数过多，请${seconds}秒后再试`,
   },
   reasonRequired: '须写明原因',
   archive: {

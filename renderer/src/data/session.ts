@@ -32,14 +32,25 @@ export async function signInRetryAfterMs(db: DeskDatabase, now: Date = new Date(
   return signInWaitMs(await readThrottle(db), now);
 }
 
-const tooManyAttempts = (waitMs: number) => m.tooManyAttempts(Math.ceil(waitMs / 1000));
+/** Why no password is checked now, and for how many more seconds. */
+export const passwordWaitMessage = (waitMs: number) => m.tooManyAttempts(Math.ceil(waitMs / 1000));
+
+/*
+ * One count of failed passwords per desk, kept by sign-in, unlock and a chief's approval at the clerk's desk
+ * alike: every place a password is typed draws on the same allowance, so no dialog offers a guesser more.
+ */
+
+/** A right password: the count starts again. */
+export async function clearPasswordFailures(db: DeskDatabase): Promise<void> {
+  await db.meta.put({ key: THROTTLE_KEY, value: NO_SIGN_IN_FAILURES });
+}
 
 async function recordSuccess(db: DeskDatabase, input: AuditEntryInput): Promise<void> {
-  await writeWithAudit(db, [], input, () => db.meta.put({ key: THROTTLE_KEY, value: NO_SIGN_IN_FAILURES }));
+  await writeWithAudit(db, [], input, () => clearPasswordFailures(db));
 }
 
 /** Logs the failure and counts it; answers how long the desk now waits before checking again. */
-async function recordFailure(db: DeskDatabase, input: AuditEntryInput, now: Date): Promise<number> {
+export async function recordPasswordFailure(db: DeskDatabase, input: AuditEntryInput, now: Date): Promise<number> {
   const { value } = await writeWithAudit(db, [], input, async () => {
     const next = afterSignInFailure(await readThrottle(db), now);
     await db.meta.put({ key: THROTTLE_KEY, value: next });
@@ -48,8 +59,13 @@ async function recordFailure(db: DeskDatabase, input: AuditEntryInput, now: Date
   return signInWaitMs(value, now);
 }
 
+/** The refusal of a wrong password, with the wait when this failure made the desk wait. */
+export function withPasswordWait(message: string, retryAfterMs: number): string {
+  return retryAfterMs > 0 ? `${message}。${passwordWaitMessage(retryAfterMs)}` : message;
+}
+
 function failure(message: string, retryAfterMs: number): SignInOutcome {
-  return { ok: false, message: retryAfterMs > 0 ? `${message}。${tooManyAttempts(retryAfterMs)}` : message, retryAfterMs };
+  return { ok: false, message: withPasswordWait(message, retryAfterMs), retryAfterMs };
 }
 
 /**
@@ -66,7 +82,7 @@ export async function attemptSignIn(db: DeskDatabase, loginName: string, passwor
   const waitMs = await signInRetryAfterMs(db, now);
   if (waitMs > 0) {
     await appendAuditEntry(db, failedInput('throttled'));
-    return { ok: false, message: tooManyAttempts(waitMs), retryAfterMs: waitMs };
+    return { ok: false, message: passwordWaitMessage(waitMs), retryAfterMs: waitMs };
   }
   const account = attempted === null ? undefined : await findClerkByLoginName(db, attempted);
   const decision = await signIn(account, password);
@@ -75,7 +91,7 @@ export async function attemptSignIn(db: DeskDatabase, loginName: string, passwor
     return decision;
   }
   const reason = account === undefined ? 'unknownLoginName' : account.active ? 'wrongPassword' : 'accountDisabled';
-  return failure(decision.message, await recordFailure(db, failedInput(reason), now));
+  return failure(decision.message, await recordPasswordFailure(db, failedInput(reason), now));
 }
 
 /** The locked-out clerk's own password opens the lock; failures count like failed sign-ins. */
@@ -84,7 +100,7 @@ export async function attemptUnlock(db: DeskDatabase, clerk: SignedInClerk, pass
   const waitMs = await signInRetryAfterMs(db, now);
   if (waitMs > 0) {
     await appendAuditEntry(db, clerkAuditInput(now, clerk.id, 'clerk.unlockFailed', subject, { reason: 'throttled' }));
-    return { ok: false, message: tooManyAttempts(waitMs), retryAfterMs: waitMs };
+    return { ok: false, message: passwordWaitMessage(waitMs), retryAfterMs: waitMs };
   }
   const account = await findClerkById(db, clerk.id);
   const decision = await signIn(account, password);
@@ -94,7 +110,7 @@ export async function attemptUnlock(db: DeskDatabase, clerk: SignedInClerk, pass
   }
   const disabled = account !== undefined && !account.active;
   const input = clerkAuditInput(now, clerk.id, 'clerk.unlockFailed', subject, { reason: disabled ? 'accountDisabled' : 'wrongPassword' });
-  return failure(disabled ? decision.message : m.wrongUnlockPassword, await recordFailure(db, input, now));
+  return failure(disabled ? decision.message : m.wrongUnlockPassword, await recordPasswordFailure(db, input, now));
 }
 
 export type LockReason = 'idle' | 'manual';

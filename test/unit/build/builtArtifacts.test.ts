@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { metaContentSecurityPolicy } from '../../../electron/main/security/contentSecurityPolicy';
+import { mainWiringSpecs, type FakeElectron } from '../electron/main/fakeElectron';
 
 const out = resolve(__dirname, '../../../out');
 
@@ -92,6 +94,20 @@ describe('built main process', () => {
     expect(source).toContain('protocol.handle');
     expect(source).not.toMatch(/loadFile\(|file:\/\//);
   });
+});
+
+/** Runs out/main/index.js as Node would load it, with `fake` answering `require('electron')`. */
+async function runBuiltMain(fake: FakeElectron) {
+  const file = resolve(out, 'main/index.js');
+  const requireFromOut = createRequire(file);
+  const requireWithFake = (id: string) => (id === 'electron' ? fake.electron : requireFromOut(id));
+  const module = { exports: {} };
+  const wrapped = new Script(`(function (require, module, exports, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
+  wrapped.runInThisContext()(requireWithFake, module, module.exports, file, dirname(file));
+}
+
+describe('built main process, run with Electron injected', () => {
+  mainWiringSpecs(runBuiltMain);
 });
 
 describe('built renderer', () => {

@@ -7,8 +7,8 @@ const FIRST_WAIT_MS = 30_000;
 const LONGEST_WAIT_MS = 15 * 60_000;
 
 /**
- * Failed sign-ins at this desk, whoever's name was typed: counting per account would tell a guesser which
- * login names exist, and a desk is one keyboard anyway.
+ * Failed passwords at this desk (sign-in, unlock, a chief's approval), whoever's name was typed: counting
+ * per account would tell a guesser which login names exist, and a desk is one keyboard anyway.
  */
 export const signInThrottleSchema = z.object({
   failures: z.number().int().min(0),
