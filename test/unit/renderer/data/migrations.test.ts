@@ -13,6 +13,7 @@ import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../.
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
 import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
+import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
@@ -160,7 +161,8 @@ const shippedMigrations: MigrationCase[] = [
     },
   },
   {
-    // Search keys version 3 and intake drafts: every case and enterprise is re-keyed in the index it is in, so
+    // Search keys version 3 and intake drafts: the upgrade leaves every case and enterprise as it was and
+    // records that their keys are older; the background re-key then re-keys each in the index it is in, so
     // cases taken in before are found by pinyin and by their sequence; nothing else of the rows changes, the
     // outbox stays as it was, drafts start empty, checklist records are found by status, and the table of 核查
     // results starts empty.
@@ -195,6 +197,13 @@ const shippedMigrations: MigrationCase[] = [
     },
     verify: async (db) => {
       const [older, newer] = [keyedByV2.settled!, keyedByV2.fresh!];
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      for (const before of [older, newer]) expect(await db.cases.get(before.id)).toEqual(before);
+      expect(await db.enterprises.toArray()).toEqual(keyedByV2.enterprises);
+      expect(await readRekeyProgress(db)).toEqual({ done: 0, total: 2 + keyedByV2.enterprises!.length });
+      expect(await found('xckj')).toEqual([]);
+      while ((await rekeyStaleRows(db)).more);
+      expect(await readRekeyProgress(db)).toBeNull();
       for (const before of [older, newer]) {
         const row = await db.cases.get(before.id);
         expect(withoutKeys(row)).toEqual(withoutKeys(before));
@@ -206,7 +215,6 @@ const shippedMigrations: MigrationCase[] = [
         expect(withoutKeys(row)).toEqual(withoutKeys(before));
         expect(new Set(keysOf(row!))).toEqual(new Set(enterpriseSearchKeys(row!)));
       }
-      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
       expect(await found('xckj')).toEqual([older.id]);
       expect(await found('zhiyu')).toEqual([newer.id]);
       expect(await found('danxiongxin')).toEqual([newer.id]);
