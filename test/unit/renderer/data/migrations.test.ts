@@ -17,6 +17,7 @@ import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
+import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
@@ -43,9 +44,6 @@ const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
 
 /** A case (one settled, one fresh) and the enterprises as a version-5 desk stored them, keyed by search keys version 2. */
 const keyedByV2: { settled?: CaseRow; fresh?: CaseRow; enterprises?: EnterpriseRow[] } = {};
-
-/** Search keys version 3 added pinyin (`p:`, `q:`) and case-sequence (`s:`) keys and kept the rest. */
-const withoutV3Keys = (keys: string[] | undefined) => keys?.filter((key) => !/^[pqs]:/.test(key));
 
 /** The ops and the clerk of a version-5 desk, before intake drafts. */
 const beforeDrafts: { outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
@@ -181,12 +179,8 @@ const shippedMigrations: MigrationCase[] = [
       const key = (await caseChecklist(db, newer.value.id))[0]!.key;
       const recorded = await recordChecklistItem(db, newer.value.id, key, { status: 'received', copies: 1 }, { clerk });
       if (!recorded.ok) throw new Error(recorded.message);
-      const asVersion2 = (row: Keyed) => {
-        row.searchKeys = withoutV3Keys(row.searchKeys)!;
-        if (row.freshKeys !== undefined) row.freshKeys = withoutV3Keys(row.freshKeys);
-      };
-      await db.cases.toCollection().modify(asVersion2);
-      await db.enterprises.toCollection().modify(asVersion2);
+      await db.cases.toCollection().modify(asKeyedByVersion2);
+      await db.enterprises.toCollection().modify(asKeyedByVersion2);
       keyedByV2.settled = await db.cases.get(older.value.id);
       keyedByV2.fresh = await db.cases.get(newer.value.id);
       keyedByV2.enterprises = await db.enterprises.toArray();

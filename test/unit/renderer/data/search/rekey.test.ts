@@ -13,13 +13,8 @@ import { readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/d
 import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../../renderer/src/data/search/settleKeys';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
+import { asKeyedByVersion2 } from '../../../../fixtures/searchKeysV2';
 import { addAccount, startUpInput } from '../dataFixtures';
-
-/** Search keys version 3 added pinyin (`p:`, `q:`) and case-sequence (`s:`) keys and kept the rest. */
-const asVersion2 = (row: Keyed) => {
-  row.searchKeys = row.searchKeys.filter((key) => !/^[pqs]:/.test(key));
-  if (row.freshKeys !== undefined) row.freshKeys = row.freshKeys.filter((key) => !/^[pqs]:/.test(key));
-};
 
 const enterpriseNames = ['四川智宇顺科技有限公司', '绵阳星辰科技有限公司', '江油青莲文化传媒有限公司', '三台县梓州农业有限公司', '绵阳涪城长虹商贸有限公司'];
 const applicantNames = ['单雄信', '欧阳娜娜', '司马光明', '诸葛云飞', '王小明'];
@@ -59,8 +54,8 @@ async function version5Desk(): Promise<OldDesk> {
     const taken = await createDraftCase(old, { ...input, applicant: { ...input.applicant, name: applicantNames[i]! } }, { clerk });
     if (!taken.ok) throw new Error(taken.message);
   }
-  await old.cases.toCollection().modify(asVersion2);
-  await old.enterprises.toCollection().modify(asVersion2);
+  await old.cases.toCollection().modify(asKeyedByVersion2);
+  await old.enterprises.toCollection().modify(asKeyedByVersion2);
   const desk = { name, clerk, cases: await old.cases.toArray(), enterprises: await old.enterprises.toArray() };
   old.close();
   return desk;
