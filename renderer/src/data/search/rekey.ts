@@ -32,11 +32,11 @@ export async function readRekeyProgress(db: DeskDatabase): Promise<RekeyProgress
 
 /**
  * Rows a batch reads at most, and how long it keeps re-keying them: a clerk who comes back waits for one
- * batch at most. A row is worth about what settling it costs (`settleKeys.ts`), so large desks stop on the
- * time and small ones on the rows; figures in ARCHITECTURE.md, "Search keys: fresh and settled".
+ * batch at most. A row costs about what settling it does (`settleKeys.ts`), 10–30 ms, so a batch mostly
+ * stops on the time, and its commit comes on top; figures in ARCHITECTURE.md, "Search keys: a new version".
  */
-export const rekeyBatchRows = 50;
-export const rekeyBatchMs = 40;
+export const rekeyBatchRows = 20;
+export const rekeyBatchMs = 30;
 
 export interface RekeyBatch {
   /** Rows walked, whether their keys were stale or not. */
