@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { rekeySearchRows } from './search/rekey';
+import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 
 /**
  * The database's versions, oldest first. A version is never edited once shipped: a change is a new
@@ -56,7 +56,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     // Search keys version 2 (data/search/keys.ts): identifiers keyed by start, reversed tail and every
     // third position instead of every suffix, legal forms (有限公司…) no longer bigram-indexed. Stores are
-    // unchanged; every case and enterprise is re-keyed so the new probes find rows written before.
+    // unchanged; every case and enterprise is re-keyed so the new probes find rows written before. Unlike
+    // version 6 this stays in the upgrade: version-1 keys have no reversed tails, so until re-keyed a row
+    // would not be found by its 尾号, and desks this old are the small early ones.
     version: 3,
     stores: {
       meta: 'key',
@@ -120,8 +122,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   },
   {
     // Search keys version 3 (data/search/keys.ts): names keyed by pinyin (initials and full pinyin), case
-    // numbers by their sequence, middle fragments of codes found from six characters; every case and
-    // enterprise is re-keyed so rows taken in before are found by pinyin too.
+    // numbers by their sequence, middle fragments of codes found from six characters. Rows taken in before
+    // are re-keyed in the background (data/search/rekey.ts), so they are found by pinyin too once it is done.
+    // This upgrade re-keyed them itself when it shipped; a 200,000-case desk then stayed closed for over
+    // half an hour. Only the upgrade function changed since: the stores are the same, and a desk that ran
+    // the old one already has every row keyed and no mark, so it has nothing to re-key.
     // Intake drafts (data/intakeDrafts.ts): the half-typed intake form of each clerk, kept so a crash,
     // a lock or a restart loses nothing. Local only: never synced, one row per clerk.
     // 告知承诺: checklist records indexed by status, so the committed items still to be checked (核查) are
@@ -145,7 +150,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
       intakeDrafts: 'clerkId',
       commitmentChecks: 'id, caseId',
     },
-    upgrade: rekeySearchRows,
+    upgrade: markSearchRowsStale,
   },
 ];
 

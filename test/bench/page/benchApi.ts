@@ -7,11 +7,23 @@ export interface SearchSample {
   hits: number;
 }
 
+export interface SeedStatus {
+  count: number;
+  format: string | null;
+  total: number | null;
+  /** The data layer's schema version of the stored database; null when there is none. */
+  schemaVersion: number | null;
+}
+
 export type SearchKind = 'name' | 'pinyin' | 'idNumber' | 'uscc' | 'phone' | 'caseNumber';
 
 export interface CasesBenchApi {
-  /** Cases seeded so far and whether they were made by the current generator. */
-  status(): Promise<{ count: number; format: string | null; total: number | null }>;
+  /**
+   * Cases seeded so far, whether they were made by the current generator, and the database's schema
+   * version; read through IndexedDB itself, since opening the database with the data layer would first
+   * run the upgrades of a profile seeded by an older build.
+   */
+  status(): Promise<SeedStatus>;
   /** Deletes the database (a seed from an older generator). */
   reset(): Promise<void>;
   /** Seeds cases [from, to) of `total`, in chunks; returns how long it took. */
@@ -23,6 +35,12 @@ export interface CasesBenchApi {
    * the desk is quiet; times each batch and counts the rows moved.
    */
   settle(batchRows: number): Promise<{ rows: number; batchMs: number[] }>;
+  /**
+   * Marks `n` seeded cases from the middle of the table as keyed by the previous search keys version (the
+   * keys it lacked removed, as an upgrade leaves them) and re-keys them as the app does in the background;
+   * times each batch and counts the rows it re-keyed.
+   */
+  rekeySlice(n: number): Promise<{ batchMs: number[]; batchRows: number[] }>;
   /**
    * Times `n` intakes through the real `createDraftCase` (case + checklist + outbox + audit), each followed
    * by the anchor: a bare IndexedDB transaction of the same shape on the same database (as many reads, then

@@ -12,12 +12,15 @@ import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
 import { todaysQueue } from '../../../renderer/src/data/search/queue';
 import { findEnterprises } from '../../../renderer/src/data/search/enterprises';
-import { namePinyinStarts } from '../../../renderer/src/data/search/keys';
+import { namePinyinStarts, searchKeysVersion } from '../../../renderer/src/data/search/keys';
 import { matchPinyin } from '../../../renderer/src/data/search/pinyinKeys';
+import { rekeyStaleRows } from '../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../renderer/src/data/search/settleKeys';
+import { searchKeysStateKey, type SearchKeysState } from '../../../renderer/src/data/search/staleKeys';
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
+import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
 import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
 import { enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
 
@@ -61,6 +64,13 @@ function sameShapeTransaction(i: number): Promise<number> {
     }
     tx.oncomplete = () => done(performance.now() - started);
     tx.onerror = () => fail(tx.error);
+  });
+}
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((done, fail) => {
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
   });
 }
 
@@ -118,8 +128,21 @@ function naiveMatch(kind: SearchKind, row: CaseRow, query: string): boolean {
 
 const api: CasesBenchApi = {
   async status() {
-    const seed = (await db.meta.get(SEED_KEY))?.value as { format: string; count: number; total: number } | undefined;
-    return { count: await db.cases.count(), format: seed?.format ?? null, total: seed?.total ?? null };
+    const none = { count: 0, format: null, total: null, schemaVersion: null };
+    if (!(await indexedDB.databases()).some((stored) => stored.name === db.name)) return none;
+    // Opened without a version: as stored, whatever version that is.
+    const raw = await requested(indexedDB.open(db.name));
+    try {
+      // Dexie keeps its version times ten in IndexedDB's.
+      const schemaVersion = raw.version / 10;
+      if (!raw.objectStoreNames.contains('cases')) return { ...none, schemaVersion };
+      const tx = raw.transaction(['meta', 'cases'], 'readonly');
+      const [seed, count] = await Promise.all([requested(tx.objectStore('meta').get(SEED_KEY)), requested(tx.objectStore('cases').count())]);
+      const stored = (seed as { value: { format: string; total: number } } | undefined)?.value;
+      return { count, format: stored?.format ?? null, total: stored?.total ?? null, schemaVersion };
+    } finally {
+      raw.close();
+    }
   },
 
   async reset() {
@@ -185,6 +208,29 @@ const api: CasesBenchApi = {
       if (moved < batchRows) break;
     }
     return { rows, batchMs };
+  },
+
+  async rekeySlice(n) {
+    const count = await db.cases.count();
+    const slice = await db.cases.orderBy(':id').offset(Math.max(0, Math.floor((count - n) / 2))).limit(n).primaryKeys();
+    if (slice.length === 0) return { batchMs: [], batchRows: [] };
+    const [before] = await db.cases.where(':id').below(slice[0]!).reverse().limit(1).primaryKeys();
+    for (let start = 0; start < slice.length; start += chunk) await db.cases.where(':id').anyOf(slice.slice(start, start + chunk)).modify(asKeyedByVersion2);
+    const stale: SearchKeysState = {
+      keysVersion: searchKeysVersion,
+      pass: { table: 'cases', after: before ?? null, until: { cases: slice.at(-1)!, enterprises: null }, done: 0, total: slice.length },
+    };
+    await db.meta.put({ key: searchKeysStateKey, value: stale });
+    const timed = { batchMs: [] as number[], batchRows: [] as number[] };
+    for (;;) {
+      const started = performance.now();
+      const batch = await rekeyStaleRows(db);
+      timed.batchMs.push(performance.now() - started);
+      timed.batchRows.push(batch.rekeyed);
+      if (!batch.more) break;
+    }
+    await db.meta.delete(searchKeysStateKey);
+    return timed;
   },
 
   async intake(n, total) {

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
+import { readRekeyProgress } from '../../data/search/rekey';
 import { ClerkStatus } from '../clerks/ClerkStatus';
 import { SyncStatus } from '../sync/SyncStatus';
 import { readyValue, useStoredData } from '../common/useStoredData';
@@ -8,6 +9,18 @@ import { shellMessages } from './messages';
 import { useOnline } from './useOnline';
 
 const readIdentity = () => readDeskIdentity(deskDatabase());
+const readRekey = () => readRekeyProgress(deskDatabase());
+
+/** Shown only while the background re-key runs (see `useSearchIndexUpkeep`). */
+function SearchIndexStatus() {
+  const progress = readyValue(useStoredData(readRekey, []));
+  if (progress === null) return null;
+  return (
+    <Text size="sm" c="dimmed" role="status" data-testid="search-index-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+      {shellMessages.status.searchIndexUpdating(progress.done, progress.total)}
+    </Text>
+  );
+}
 
 export function StatusBar() {
   const online = useOnline();
@@ -23,6 +36,7 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <SearchIndexStatus />
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">
           {online ? m.online : m.offline}

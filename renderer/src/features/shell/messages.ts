@@ -20,6 +20,8 @@ export const shellMessages = {
     online: '网络已连接',
     offline: '离线工作中',
     statusBarLabel: '状态栏',
+    /** Rows an upgrade left keyed by an older version: found by names and numbers, not yet by pinyin. */
+    searchIndexUpdating: (done: number, total: number) => `正在更新搜索索引（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
   },
   referenceLoading: '正在载入事项目录和工作日历…',
   referenceFailed: (detail: string) => `事项目录和工作日历未能载入，暂时不能办理业务：${detail}`,

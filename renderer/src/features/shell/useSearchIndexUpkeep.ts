@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { deskDatabase } from '../../data/db';
+import { rekeyStaleRows } from '../../data/search/rekey';
 import { settleBatchRows, settleFreshKeys } from '../../data/search/settleKeys';
 import { onDeskActivity } from '../common/deskActivity';
 import { scheduleQuietWork } from '../common/quietWork';
@@ -8,20 +9,23 @@ const QUIET_MS = 10_000;
 const PAUSE_MS = 250;
 
 /**
- * While the app runs, moves search keys from the fresh index into the settled one whenever nobody has
- * touched the desk for a while (see `data/search/keyTiers.ts`), including behind the lock screen.
+ * While the app runs, whenever nobody has touched the desk for a while (including behind the lock screen):
+ * moves search keys from the fresh index into the settled one (see `data/search/keyTiers.ts`), and once
+ * none are fresh, re-keys rows an upgrade left keyed by an older version (see `data/search/rekey.ts`).
+ * One transaction per batch either way, so a clerk who comes back waits for one batch at most.
  */
 export function useSearchIndexUpkeep(): void {
   useEffect(() => {
     const db = deskDatabase();
     const work = scheduleQuietWork({
-      step: async () => (await settleFreshKeys(db, settleBatchRows)) === settleBatchRows,
+      step: async () => (await settleFreshKeys(db, settleBatchRows)) > 0 || (await rekeyStaleRows(db)).more,
       quietMs: QUIET_MS,
       pauseMs: PAUSE_MS,
       now: () => performance.now(),
       timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
-      // Searches read both indexes, so keys left fresh cost nothing but speed; the next quiet spell retries.
-      onError: (error) => console.error('[desk] settling search keys failed', error),
+      // Searches read both indexes and still find stale rows by their older keys, so what is left costs
+      // speed and the newer kinds of search; the next quiet spell retries.
+      onError: (error) => console.error('[desk] search index upkeep failed', error),
     });
     const stopListening = onDeskActivity(() => work.activity());
     return () => {

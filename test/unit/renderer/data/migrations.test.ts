@@ -13,9 +13,11 @@ import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../.
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
 import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
+import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
+import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
@@ -42,9 +44,6 @@ const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
 
 /** A case (one settled, one fresh) and the enterprises as a version-5 desk stored them, keyed by search keys version 2. */
 const keyedByV2: { settled?: CaseRow; fresh?: CaseRow; enterprises?: EnterpriseRow[] } = {};
-
-/** Search keys version 3 added pinyin (`p:`, `q:`) and case-sequence (`s:`) keys and kept the rest. */
-const withoutV3Keys = (keys: string[] | undefined) => keys?.filter((key) => !/^[pqs]:/.test(key));
 
 /** The ops and the clerk of a version-5 desk, before intake drafts. */
 const beforeDrafts: { outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
@@ -160,7 +159,8 @@ const shippedMigrations: MigrationCase[] = [
     },
   },
   {
-    // Search keys version 3 and intake drafts: every case and enterprise is re-keyed in the index it is in, so
+    // Search keys version 3 and intake drafts: the upgrade leaves every case and enterprise as it was and
+    // records that their keys are older; the background re-key then re-keys each in the index it is in, so
     // cases taken in before are found by pinyin and by their sequence; nothing else of the rows changes, the
     // outbox stays as it was, drafts start empty, checklist records are found by status, and the table of 核查
     // results starts empty.
@@ -179,12 +179,8 @@ const shippedMigrations: MigrationCase[] = [
       const key = (await caseChecklist(db, newer.value.id))[0]!.key;
       const recorded = await recordChecklistItem(db, newer.value.id, key, { status: 'received', copies: 1 }, { clerk });
       if (!recorded.ok) throw new Error(recorded.message);
-      const asVersion2 = (row: Keyed) => {
-        row.searchKeys = withoutV3Keys(row.searchKeys)!;
-        if (row.freshKeys !== undefined) row.freshKeys = withoutV3Keys(row.freshKeys);
-      };
-      await db.cases.toCollection().modify(asVersion2);
-      await db.enterprises.toCollection().modify(asVersion2);
+      await db.cases.toCollection().modify(asKeyedByVersion2);
+      await db.enterprises.toCollection().modify(asKeyedByVersion2);
       keyedByV2.settled = await db.cases.get(older.value.id);
       keyedByV2.fresh = await db.cases.get(newer.value.id);
       keyedByV2.enterprises = await db.enterprises.toArray();
@@ -195,6 +191,13 @@ const shippedMigrations: MigrationCase[] = [
     },
     verify: async (db) => {
       const [older, newer] = [keyedByV2.settled!, keyedByV2.fresh!];
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      for (const before of [older, newer]) expect(await db.cases.get(before.id)).toEqual(before);
+      expect(await db.enterprises.toArray()).toEqual(keyedByV2.enterprises);
+      expect(await readRekeyProgress(db)).toEqual({ done: 0, total: 2 + keyedByV2.enterprises!.length });
+      expect(await found('xckj')).toEqual([]);
+      while ((await rekeyStaleRows(db)).more);
+      expect(await readRekeyProgress(db)).toBeNull();
       for (const before of [older, newer]) {
         const row = await db.cases.get(before.id);
         expect(withoutKeys(row)).toEqual(withoutKeys(before));
@@ -206,7 +209,6 @@ const shippedMigrations: MigrationCase[] = [
         expect(withoutKeys(row)).toEqual(withoutKeys(before));
         expect(new Set(keysOf(row!))).toEqual(new Set(enterpriseSearchKeys(row!)));
       }
-      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
       expect(await found('xckj')).toEqual([older.id]);
       expect(await found('zhiyu')).toEqual([newer.id]);
       expect(await found('danxiongxin')).toEqual([newer.id]);
