@@ -15,6 +15,7 @@ import { sha256Schema } from '../../renderer/src/domain/sha256';
 import { putBlobResponseSchema } from '../../renderer/src/protocol/blobs';
 import { closeDayResponseSchema } from '../../renderer/src/protocol/closeDay';
 import { protocolLimits } from '../../renderer/src/protocol/common';
+import { enrolmentCodeStatuses, unauthorizedReasons } from '../../renderer/src/protocol/errors';
 import { issuanceClaimGrantSchema, issuanceClaimedSchema, issuanceClaimRequestSchema, issuanceReleaseResponseSchema } from '../../renderer/src/protocol/issuanceClaim';
 import { pushOpEnvelopeSchema } from '../../renderer/src/protocol/ops';
 import { pullResponseSchema } from '../../renderer/src/protocol/pull';
@@ -28,7 +29,10 @@ const message = z.string().min(1);
  * - notEnrolled: no enrolment (or its token cannot be read): enrol in 设置.
  * - invalidUrl: the HQ address is not one the desk may use (https, or http to this machine only).
  * - storage: the enrolment could not be kept on this machine (no OS key store for the token, disk error).
- * - unauthorized (401): sync pauses until the desk enrols again; nothing local is deleted.
+ * - unauthorized (401): sync pauses until the desk enrols again; nothing local is deleted. On enrolment,
+ *   reason `enrolmentCode` with `codeStatus`: the code was never issued, used, expired or stale.
+ * - otherDeskCode (403 on enrolment): the code was issued for another hall or desk.
+ * - tooManyRequests (429): wait `retryAfterSeconds` (null when HQ did not say) before trying again.
  * - wrongDesk (403), seqGap / seqConflict (409), tooLarge (413), deskTooOld (426): as the contract says (ARCHITECTURE.md).
  * - badRequest (400, 404, 405, 422): HQ could not read the request.
  * - serverError (5xx), network, timeout: try again later.
@@ -38,7 +42,9 @@ export const hqFailureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notEnrolled'), message }),
   z.object({ kind: z.literal('invalidUrl'), message }),
   z.object({ kind: z.literal('storage'), message }),
-  z.object({ kind: z.literal('unauthorized'), reason: z.enum(['missing', 'unknown', 'expired', 'enrolmentCode']), message }),
+  z.object({ kind: z.literal('unauthorized'), reason: z.enum(unauthorizedReasons), codeStatus: z.enum(enrolmentCodeStatuses).optional(), message }),
+  z.object({ kind: z.literal('otherDeskCode'), message }),
+  z.object({ kind: z.literal('tooManyRequests'), retryAfterSeconds: z.int().min(0).nullable(), message }),
   z.object({ kind: z.literal('wrongDesk'), message }),
   z.object({ kind: z.literal('seqGap'), expectedSeq: z.int().min(1), message }),
   z.object({ kind: z.literal('seqConflict'), seq: z.int().min(1), message }),

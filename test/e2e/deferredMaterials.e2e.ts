@@ -90,7 +90,7 @@ test('a deferred material brought two working days later at another window is re
 
   // --- Desk 02, Wednesday: set up, enrolled, its clerk finds the case overdue -------------------------
   const { page: deskB, shot: shotB } = await openDesk({ role: 'admin', section: 'settings', fixedTime: new Date('2026-11-04T10:00:00+08:00') });
-  await enrolDesk(deskB, hq.url, { hallCode: 'MY', deskCode: '02' });
+  await enrolDesk(deskB, hq, { hallCode: 'MY', deskCode: '02' });
   await fillAgency(deskB, { 窗口名称: '综合窗口 2号' });
   await setDefaultPrinters(deskB, printer.printer, ['补交收件凭证', '营业执照正本']);
   await addAccount(deskB, otherWindowClerk, 'clerk');

@@ -73,7 +73,7 @@ test('a licence is issued once: another window is refused online, and an offline
     const deskAId = counterDesk.enrolment!.deskId;
     // --- Window 02 enrols through its own network (the relay): 文书抬头, printers, its issuing clerk ----
     const { page: deskB, shot: shotB } = await openDesk({ role: 'admin', section: 'settings' });
-    const deskBId = await enrolDesk(deskB, relay.url, { hallCode: 'MY', deskCode: '02' });
+    const deskBId = await enrolDesk(deskB, hq, { hallCode: 'MY', deskCode: '02' }, relay.url);
     await fillAgency(deskB, { 窗口名称: '统一出件窗口 2号' });
     await setDefaultPrinters(deskB, printer.printer, ['营业执照正本', '营业执照副本']);
     await addAccount(deskB, issuingClerk, 'clerk');

@@ -21,7 +21,7 @@ test('enrols in 设置, sends an accepted case once HQ takes it, and shows HQ\'s
   await expect(syncState(page)).toHaveText('未连接市级系统');
   const connection = await submitEnrolment(page, hq.url, referenceDeskCodes, 'WRONG-CODE');
   await expect(connection.getByRole('alert')).toHaveText('登记码不正确，请向市级系统管理员核对。');
-  await submitEnrolment(page, hq.url, referenceDeskCodes);
+  await submitEnrolment(page, hq.url, referenceDeskCodes, (await hq.operator.issueEnrolmentCode(referenceDeskCodes)).code);
   const [enrolled] = await hq.operator.desks();
   await expect(connection.getByRole('status')).toHaveText(`注册成功，本窗口编号 ${enrolled!.deskId}。`);
   const details = connection.getByRole('table', { name: '注册信息' });

@@ -52,7 +52,7 @@ test('two windows decide one case at once: both show HQ’s decision, the losing
   try {
     // --- Desk 02 enrols through its window's network and prints 受理通知书 on the cups-pdf queue ------------
     const { page: deskB, shot: shotB } = await openDesk({ role: 'admin', section: 'settings' });
-    await enrolDesk(deskB, relay.url, { hallCode: 'MY', deskCode: '02' });
+    await enrolDesk(deskB, hq, { hallCode: 'MY', deskCode: '02' }, relay.url);
     await fillAgency(deskB, { 窗口名称: '企业开办综合窗口 2号' });
     await setDefaultPrinters(deskB, printer.printer, ['受理通知书']);
     await addAccount(deskB, secondClerk, 'clerk');

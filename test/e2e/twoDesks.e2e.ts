@@ -28,8 +28,8 @@ const issuingClerk: TestAccount = { loginName: 'wangwu', displayName: '王五', 
  * As desk 02's admin in 设置: enrols it as MY-02, its 文书抬头, licences on the cups-pdf queue by default,
  * its issuing clerk's account; signs the admin out. Returns the desk id on HQ.
  */
-async function setUpIssuingDesk(page: Page, hqUrl: string, printer: string): Promise<string> {
-  const deskId = await enrolDesk(page, hqUrl, { hallCode: 'MY', deskCode: '02' });
+async function setUpIssuingDesk(page: Page, hq: HqHarness, printer: string): Promise<string> {
+  const deskId = await enrolDesk(page, hq, { hallCode: 'MY', deskCode: '02' });
   await fillAgency(page, { 窗口名称: '统一出件窗口 2号' });
   await setDefaultPrinters(page, printer, ['营业执照正本', '营业执照副本']);
   await addAccount(page, issuingClerk, 'clerk');
@@ -70,7 +70,7 @@ test('desk 01 accepts a case while HQ is down, HQ approves it, desk 02 prints an
   const { page: deskB, shot: shotB } = await openDesk({ role: 'admin', section: 'settings' });
 
   // --- Desk 02 is set up and enrolled while HQ runs ----------------------------------------------------
-  const deskBId = await setUpIssuingDesk(deskB, hq.url, printer.printer);
+  const deskBId = await setUpIssuingDesk(deskB, hq, printer.printer);
   expect(new Set([deskAId, deskBId]).size).toBe(2);
 
   // --- HQ goes down; desk 01 takes the case in and accepts it ------------------------------------------

@@ -158,6 +158,32 @@ const migrations: readonly string[] = [
   -- The open conflict the hall's desks see on the case (pull), as JSON, or NULL.
   ALTER TABLE cases ADD COLUMN issuance_conflict TEXT;
   `,
+  `
+  -- Enrolment codes the operator issued, by hash only: each for one hall and desk, used once, until expires_ms.
+  CREATE TABLE enrolment_codes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    code_hash TEXT NOT NULL UNIQUE,
+    hall_code TEXT NOT NULL,
+    desk_code TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    used_at TEXT
+  ) STRICT;
+
+  -- The newest enrolment code id when the desk last enrolled: only a later code may enrol it again.
+  ALTER TABLE desks ADD COLUMN enrolled_after_code INTEGER NOT NULL DEFAULT 0;
+
+  -- A token replaced by a new enrolment (401 revoked), apart from one an operator expired (401 expired).
+  ALTER TABLE tokens ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+
+  -- Refused enrolment attempts per hall and desk, kept for the throttle's window only.
+  CREATE TABLE enrolment_failures (
+    hall_code TEXT NOT NULL,
+    desk_code TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX enrolment_failures_by_desk ON enrolment_failures (hall_code, desk_code, at_ms);
+  `,
 ];
 
 /** Opens (creating if needed) HQ's database in `dataDir`, migrated to the latest step. */

@@ -29,7 +29,7 @@ describe('POST /v1/desks/enrol', () => {
     expect(other.deskId).not.toBe(first.deskId);
     expect(again.deskId).toBe(first.deskId);
     expect(again.token).not.toBe(first.token);
-    expect(await hq.call('GET', '/v1/sync/pull', { token: first.token })).toMatchObject({ status: 401, body: { reason: 'expired' } });
+    expect(await hq.call('GET', '/v1/sync/pull', { token: first.token })).toMatchObject({ status: 401, body: { reason: 'revoked' } });
     expect((await hq.call('GET', '/v1/sync/pull', { token: again.token })).status).toBe(200);
   });
 

@@ -15,6 +15,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: HqError | OperatorError,
+    readonly headers?: Record<string, string>,
   ) {
     super(body.message ?? body.error);
   }

@@ -1,9 +1,11 @@
 /**
  * The reference HQ as a program:
- *   npm run hq -- --port PORT --data DIR --enrolment-code CODE --admin-token TOKEN
+ *   npm run hq -- --port PORT --data DIR --admin-token TOKEN [--enrolment-code CODE]
  *                 [--catalogue FILE] [--calendar FILE] [--greencards FILE]
- * The first line it prints is `HQ listening on http://127.0.0.1:PORT`. The optional files (JSON: an
- * array of items, or one item) are published as version 1 of their kind on a fresh data folder.
+ * The first line it prints is `HQ listening on http://127.0.0.1:PORT`. Desks enrol with single-use codes
+ * the operator issues for them (`POST /operator/enrolment-codes`); `--enrolment-code` adds a demo code that
+ * enrols any desk, and the second line says so. The optional files (JSON: an array of items, or one item)
+ * are published as version 1 of their kind on a fresh data folder.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,13 +13,13 @@ import { z } from 'zod';
 import { startHq, type HqOptions } from './server';
 
 const usage =
-  'usage: npm run hq -- --port PORT --data DIR --enrolment-code CODE --admin-token TOKEN ' +
+  'usage: npm run hq -- --port PORT --data DIR --admin-token TOKEN [--enrolment-code DEMO-CODE] ' +
   '[--catalogue FILE] [--calendar FILE] [--greencards FILE]';
 
 const argsSchema = z.object({
   port: z.coerce.number().pipe(z.int().min(0).max(65_535)),
   data: z.string().min(1),
-  'enrolment-code': z.string().min(1),
+  'enrolment-code': z.string().min(1).optional(),
   'admin-token': z.string().min(1),
   catalogue: z.string().optional(),
   calendar: z.string().optional(),
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   const hq = await startHq({
     port: args.port,
     dataDir: args.data,
-    enrolmentCode: args['enrolment-code'],
+    demoEnrolmentCode: args['enrolment-code'],
     adminToken: args['admin-token'],
     // Checked by startHq against the protocol's item schemas; a bad file stops it with the issues.
     catalogue: readItems(args.catalogue) as HqOptions['catalogue'],
@@ -63,6 +65,12 @@ async function main(): Promise<void> {
     greencards: readItems(args.greencards) as HqOptions['greencards'],
   });
   console.log(`HQ listening on ${hq.url}`);
+  if (args['enrolment-code'] !== undefined) {
+    console.log(
+      '演示登记码已启用：它可注册任何大厅的任何窗口，仅供演示和测试。' +
+        ' / Demo enrolment code enabled: it enrols any desk, for demos and tests only.',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

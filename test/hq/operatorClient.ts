@@ -5,6 +5,7 @@ import {
   caseDetailSchema,
   caseListSchema,
   deskListSchema,
+  enrolmentCodeResponseSchema,
   expireTokenResponseSchema,
   faultPlanSchema,
   minSchemaVersionSchema,
@@ -17,6 +18,8 @@ import {
   type CaseQuery,
   type DecisionRequest,
   type DeskSummary,
+  type EnrolmentCodeRequest,
+  type EnrolmentCodeResponse,
   type FaultPlan,
   type FaultPlanInput,
   type OperatorCase,
@@ -89,6 +92,11 @@ export class HqOperator {
   async ops(deskId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<OpSummary[]> {
     const search = new URLSearchParams(Object.entries(options).map(([key, value]) => [key, String(value)]));
     return (await this.call('GET', `/operator/desks/${encodeURIComponent(deskId)}/ops?${search.toString()}`, opListSchema)).ops;
+  }
+
+  /** A single-use enrolment code for one hall and desk (24 hours unless `validHours` says otherwise). */
+  issueEnrolmentCode(request: EnrolmentCodeRequest): Promise<EnrolmentCodeResponse> {
+    return this.call('POST', '/operator/enrolment-codes', enrolmentCodeResponseSchema, request);
   }
 
   /** Makes every live token of the desk answer 401 `expired`; resolves to how many there were. */

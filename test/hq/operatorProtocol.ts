@@ -8,7 +8,7 @@ import { refuseImpossibleTerm } from '../../renderer/src/domain/cases/businessTe
 import { legalBasisSchema, licenceDataFields } from '../../renderer/src/domain/cases/hqDecision';
 import { isoDateSchema } from '../../renderer/src/domain/chineseDate';
 import { caseStatusCodes } from '../../renderer/src/domain/cases/caseStatus';
-import { hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
+import { deskCodeSchema, hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
 import { deskIdSchema } from '../../renderer/src/domain/desk';
 import { plainTextSchema } from '../../renderer/src/domain/text';
 import { opIdSchema, syncEntitySchema } from '../../renderer/src/protocol/ops';
@@ -89,6 +89,16 @@ export const opSummarySchema = z.object({
 });
 export const opListSchema = z.object({ ops: z.array(opSummarySchema) });
 export type OpSummary = z.infer<typeof opSummarySchema>;
+
+/** An enrolment code for one hall and desk; 24 hours unless `validHours` says otherwise. */
+export const enrolmentCodeRequestSchema = z.object({
+  hallCode: hallCodeSchema,
+  deskCode: deskCodeSchema,
+  validHours: z.int().min(1).max(24 * 30).optional(),
+});
+export type EnrolmentCodeRequest = z.input<typeof enrolmentCodeRequestSchema>;
+export const enrolmentCodeResponseSchema = z.object({ code: z.string().min(16), expiresAt: z.string() });
+export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>;
 
 export const expireTokenResponseSchema = z.object({ expired: z.int().min(0) });
 

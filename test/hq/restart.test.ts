@@ -60,18 +60,46 @@ describe('npm run hq (test/hq/main.ts)', () => {
   const exitOf = (child: ChildProcessWithoutNullStreams) =>
     new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  it('prints the URL it listens on first, serves, and stops cleanly on SIGTERM', async () => {
+  it('prints the URL it listens on first, then that its demo code enrols any desk, serves, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hq-cli-'));
     dataDirs.push(dataDir);
     const child = runHq(['--port', '0', '--data', dataDir, '--enrolment-code', 'CODE', '--admin-token', 'admin-token-for-cli']);
-    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const firstLine = String((await lines.next()).value);
     const match = /^HQ listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(firstLine);
     expect(match, firstLine).not.toBeNull();
+    const secondLine = String((await lines.next()).value);
+    expect(secondLine).toContain('演示登记码');
+    expect(secondLine).toContain('任何大厅的任何窗口');
+    expect(secondLine).toContain('Demo enrolment code enabled: it enrols any desk');
     const url = match?.[1] ?? '';
     expect(await new HqOperator(url, 'admin-token-for-cli').desks()).toEqual([]);
+    const enrolled = await fetch(`${url}/v1/desks/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hallCode: 'YX', deskCode: '07', enrolmentCode: 'CODE' }),
+    });
+    expect(enrolled.status).toBe(200);
     const exited = exitOf(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('runs without a demo code, and then enrols desks only with codes the operator issued for them', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hq-cli-'));
+    dataDirs.push(dataDir);
+    const child = runHq(['--port', '0', '--data', dataDir, '--admin-token', 'admin-token-for-cli']);
+    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+    const url = /^HQ listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(firstLine)?.[1] ?? '';
+    const enrol = (enrolmentCode: string) =>
+      fetch(`${url}/v1/desks/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hallCode: 'YX', deskCode: '07', enrolmentCode }),
+      });
+    expect((await enrol('CODE')).status).toBe(401);
+    const { code } = await new HqOperator(url, 'admin-token-for-cli').issueEnrolmentCode({ hallCode: 'YX', deskCode: '07' });
+    expect((await enrol(code)).status).toBe(200);
   });
 
   it('exits with status 2 and the usage when an argument is missing', async () => {

@@ -12,7 +12,7 @@ import { pullQuerySchema } from '../../renderer/src/protocol/pull';
 import { pushRequestSchema } from '../../renderer/src/protocol/push';
 import { referenceItemSchemas, referenceKindSchema, referenceQuerySchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
 import { schemaVersionHeader } from '../../renderer/src/protocol/version';
-import { authenticateDesk, enrolDesk, requireAdmin } from './auth';
+import { authenticateDesk, enrolDesk, issueEnrolmentCode, requireAdmin } from './auth';
 import { BlobStore } from './blobs';
 import { caseRecordOf } from './cases';
 import { chinaDate, chinaIso } from './clock';
@@ -26,6 +26,7 @@ import { hqMessages } from './messages';
 import {
   caseQuerySchema,
   decisionRequestSchema,
+  enrolmentCodeRequestSchema,
   faultPlanSchema,
   minSchemaVersionSchema,
   opsQuerySchema,
@@ -42,8 +43,11 @@ export interface HqOptions {
   port: number;
   /** Where the database and blobs live; reused across restarts. */
   dataDir: string;
-  /** What a desk's admin types to enrol it. */
-  enrolmentCode: string;
+  /**
+   * A demo code that enrols any desk, beside the single-use codes the operator issues for one desk
+   * (`POST /operator/enrolment-codes`); for demos and tests only.
+   */
+  demoEnrolmentCode?: string;
   /** Bearer token of the operator API. */
   adminToken: string;
   /** Published as version 1 of their kind when HQ has none yet (first start on an empty `dataDir`). */
@@ -137,7 +141,7 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       pattern: /^\/v1\/desks\/enrol$/,
       handle: async ({ req }) => {
         const request = parseBody(enrolRequestSchema, parseJsonBody(await readBody(req, SMALL_BODY_LIMIT)));
-        return json(200, enrolDesk(store, request, options.enrolmentCode, clock().nowIso));
+        return json(200, enrolDesk(store, request, options.demoEnrolmentCode, now()));
       },
     },
     {
@@ -329,6 +333,12 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       },
     },
     {
+      name: 'issueEnrolmentCode',
+      method: 'POST',
+      pattern: /^\/operator\/enrolment-codes$/,
+      handle: async ({ req }) => json(200, issueEnrolmentCode(store, await operatorBody(req, enrolmentCodeRequestSchema), now())),
+    },
+    {
       name: 'expireToken',
       method: 'POST',
       pattern: /^\/operator\/desks\/([^/]+)\/expire-token$/,
@@ -431,7 +441,7 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
   };
 
   const errorReply = (error: unknown): Reply => {
-    if (error instanceof HttpError) return json(error.status, error.body);
+    if (error instanceof HttpError) return { status: error.status, json: error.body, ...(error.headers && { headers: error.headers }) };
     console.error('[hq] request failed:', error);
     return json(500, { error: 'server_error', message: hqMessages.internal });
   };

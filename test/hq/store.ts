@@ -14,6 +14,19 @@ export interface DeskRecord {
   enrolledAt: string;
 }
 
+/** An operator-issued enrolment code as HQ keeps it (the code itself only as its hash). */
+export interface EnrolmentCodeRecord {
+  /** Increasing in the order codes were issued. */
+  id: number;
+  hallCode: string;
+  deskCode: string;
+  expiresMs: number;
+  usedAt: string | null;
+}
+
+/** A token's standing: `expired` by the operator, `revoked` by the desk's next enrolment. */
+export type TokenState = 'live' | 'expired' | 'revoked';
+
 /** Who last changed a case field and in which version: `hq`, or the desk's id. */
 export interface FieldStamp {
   version: number;
@@ -125,6 +138,7 @@ interface DeskRowData {
   desk_code: string;
   last_seq: number;
   enrolled_at: string;
+  enrolled_after_code: number;
 }
 
 interface OpRowData {
@@ -220,7 +234,25 @@ function prepareStatements(db: Database.Database) {
     listDesks: db.prepare<[], DeskRowData>('SELECT * FROM desks ORDER BY hall_code, desk_code'),
     insertToken: db.prepare<[string, string, string]>('INSERT INTO tokens (token_hash, desk_id, issued_at) VALUES (?, ?, ?)'),
     expireTokens: db.prepare<[string]>('UPDATE tokens SET expired = 1 WHERE desk_id = ? AND expired = 0'),
-    tokenByHash: db.prepare<[string], { desk_id: string; expired: number }>('SELECT desk_id, expired FROM tokens WHERE token_hash = ?'),
+    revokeTokens: db.prepare<[string]>('UPDATE tokens SET revoked = 1 WHERE desk_id = ? AND expired = 0 AND revoked = 0'),
+    tokenByHash: db.prepare<[string], { desk_id: string; expired: number; revoked: number }>(
+      'SELECT desk_id, expired, revoked FROM tokens WHERE token_hash = ?',
+    ),
+    insertEnrolmentCode: db.prepare<[string, string, string, string, number]>(
+      'INSERT INTO enrolment_codes (code_hash, hall_code, desk_code, issued_at, expires_ms) VALUES (?, ?, ?, ?, ?)',
+    ),
+    enrolmentCodeByHash: db.prepare<[string], { id: number; hall_code: string; desk_code: string; expires_ms: number; used_at: string | null }>(
+      'SELECT id, hall_code, desk_code, expires_ms, used_at FROM enrolment_codes WHERE code_hash = ?',
+    ),
+    useEnrolmentCode: db.prepare<[string, number]>('UPDATE enrolment_codes SET used_at = ? WHERE id = ? AND used_at IS NULL'),
+    newestEnrolmentCodeId: db.prepare<[], { id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM enrolment_codes'),
+    setEnrolledAfterCode: db.prepare<[number, string]>('UPDATE desks SET enrolled_after_code = ? WHERE desk_id = ?'),
+    insertEnrolmentFailure: db.prepare<[string, string, number]>('INSERT INTO enrolment_failures (hall_code, desk_code, at_ms) VALUES (?, ?, ?)'),
+    enrolmentFailuresSince: db.prepare<[string, string, number], { at_ms: number }>(
+      'SELECT at_ms FROM enrolment_failures WHERE hall_code = ? AND desk_code = ? AND at_ms > ? ORDER BY at_ms',
+    ),
+    forgetEnrolmentFailures: db.prepare<[string, string]>('DELETE FROM enrolment_failures WHERE hall_code = ? AND desk_code = ?'),
+    pruneEnrolmentFailures: db.prepare<[number]>('DELETE FROM enrolment_failures WHERE at_ms <= ?'),
     opBySeq: db.prepare<[string, number], OpRowData>('SELECT * FROM ops WHERE desk_id = ? AND seq = ?'),
     opById: db.prepare<[string], { desk_id: string; seq: number }>('SELECT desk_id, seq FROM ops WHERE op_id = ? LIMIT 1'),
     insertOp: db.prepare(
@@ -378,9 +410,53 @@ export class HqStore {
     return this.s.expireTokens.run(deskId).changes;
   }
 
-  token(tokenHash: string): { deskId: string; expired: boolean } | undefined {
+  /** Returns how many live tokens were revoked. */
+  revokeTokens(deskId: string): number {
+    return this.s.revokeTokens.run(deskId).changes;
+  }
+
+  token(tokenHash: string): { deskId: string; state: TokenState } | undefined {
     const row = this.s.tokenByHash.get(tokenHash);
-    return row && { deskId: row.desk_id, expired: row.expired === 1 };
+    return row && { deskId: row.desk_id, state: row.revoked === 1 ? 'revoked' : row.expired === 1 ? 'expired' : 'live' };
+  }
+
+  insertEnrolmentCode(codeHash: string, hallCode: string, deskCode: string, issuedAt: string, expiresMs: number): void {
+    this.s.insertEnrolmentCode.run(codeHash, hallCode, deskCode, issuedAt, expiresMs);
+  }
+
+  enrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined {
+    const row = this.s.enrolmentCodeByHash.get(codeHash);
+    return row && { id: row.id, hallCode: row.hall_code, deskCode: row.desk_code, expiresMs: row.expires_ms, usedAt: row.used_at };
+  }
+
+  /** Marks the code used; false if it already was. */
+  useEnrolmentCode(id: number, at: string): boolean {
+    return this.s.useEnrolmentCode.run(at, id).changes === 1;
+  }
+
+  /** Remembers that the desk enrolled after every code issued so far. */
+  markEnrolled(deskId: string): void {
+    this.s.setEnrolledAfterCode.run(this.s.newestEnrolmentCodeId.get()?.id ?? 0, deskId);
+  }
+
+  /** The newest code id when the desk last enrolled (0 if it never did since codes were kept). */
+  enrolledAfterCode(deskId: string): number {
+    return this.s.deskById.get(deskId)?.enrolled_after_code ?? 0;
+  }
+
+  /** Records a refused enrolment and drops failures older than `forgetBeforeMs`, of any desk. */
+  recordEnrolmentFailure(hallCode: string, deskCode: string, atMs: number, forgetBeforeMs: number): void {
+    this.s.pruneEnrolmentFailures.run(forgetBeforeMs);
+    this.s.insertEnrolmentFailure.run(hallCode, deskCode, atMs);
+  }
+
+  /** Times (epoch ms, oldest first) of the refused enrolments of a hall and desk after `sinceMs`. */
+  enrolmentFailuresSince(hallCode: string, deskCode: string, sinceMs: number): number[] {
+    return this.s.enrolmentFailuresSince.all(hallCode, deskCode, sinceMs).map((row) => row.at_ms);
+  }
+
+  forgetEnrolmentFailures(hallCode: string, deskCode: string): void {
+    this.s.forgetEnrolmentFailures.run(hallCode, deskCode);
   }
 
   op(deskId: string, seq: number): OpRow | undefined {

@@ -68,7 +68,14 @@ export interface HqClient {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_BLOB_TIMEOUT_MS = 120_000;
 
-type Answer = { ok: true; status: number; text: string } | { ok: false; failure: HqFailure };
+/** An HTTP answer as read: status, body text and its `Retry-After` header (for a 429). */
+export interface Received {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+type Answer = ({ ok: true } & Received) | { ok: false; failure: HqFailure };
 
 interface Authorised {
   baseUrl: string;
@@ -93,15 +100,42 @@ function detailOf(error: HqError | undefined): string {
   return [error.message, ...issues].filter((part) => part !== undefined && part !== '').join('；');
 }
 
-/** Maps a non-2xx answer to the failure the sync engine acts on (the contract's error list, ARCHITECTURE.md). */
-export function failureOf(status: number, text: string, protocolVersion: number): HqFailure {
+/** Seconds to wait from a `Retry-After` header (seconds or an HTTP date); null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: Date): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  // The IMF-fixdate form HTTP uses (Date.parse alone would read "-5" as a year).
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return null;
+  const until = Date.parse(value);
+  return Number.isNaN(until) ? null : Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+}
+
+/**
+ * Maps a non-2xx answer to the failure the sync engine acts on (the contract's error list, ARCHITECTURE.md).
+ * During enrolment a 401 is about the enrolment code, a 403 a code issued for another desk and a 429 the
+ * hall and desk's refused attempts, whatever the body says.
+ */
+export function failureOf(received: Received, context: { protocolVersion: number; now: Date; enrolling?: boolean }): HqFailure {
+  const { status, text } = received;
   const parsed = hqErrorSchema.safeParse(parseJson(text));
   const error = parsed.success ? parsed.data : undefined;
-  if (status === 401) {
-    const reason = error?.error === 'unauthorized' ? error.reason : 'unknown';
-    return { kind: 'unauthorized', reason, message: hqMessages.unauthorized[reason] };
+  const unauthorized = error?.error === 'unauthorized' ? error : undefined;
+  if (status === 401 && context.enrolling === true) {
+    const codeStatus = unauthorized?.codeStatus ?? 'unknown';
+    return { kind: 'unauthorized', reason: 'enrolmentCode', codeStatus, message: hqMessages.enrolmentCode[codeStatus] };
   }
+  if (status === 401) {
+    const reason = unauthorized?.reason ?? 'unknown';
+    return { kind: 'unauthorized', reason, message: reason === 'enrolmentCode' ? hqMessages.enrolmentCode.unknown : hqMessages.unauthorized[reason] };
+  }
+  if (status === 403 && context.enrolling === true) return { kind: 'otherDeskCode', message: hqMessages.otherDeskCode };
   if (status === 403) return { kind: 'wrongDesk', message: hqMessages.wrongDesk };
+  if (status === 429) {
+    const wait = retryAfterSeconds(received.retryAfter, context.now);
+    const message = context.enrolling === true ? hqMessages.tooManyEnrolmentAttempts(wait) : hqMessages.tooManyRequests(wait);
+    return { kind: 'tooManyRequests', retryAfterSeconds: wait, message };
+  }
   if (status === 409 && error?.error === 'seq_gap') return { kind: 'seqGap', expectedSeq: error.expectedSeq, message: hqMessages.seqGap(error.expectedSeq) };
   if (status === 409 && error?.error === 'seq_conflict') return { kind: 'seqConflict', seq: error.seq, message: hqMessages.seqConflict(error.seq) };
   if (status === 413) {
@@ -109,7 +143,7 @@ export function failureOf(status: number, text: string, protocolVersion: number)
     return { kind: 'tooLarge', limit, message: hqMessages.tooLarge(limit) };
   }
   if (status === 426) {
-    const minimum = error?.error === 'desk_too_old' ? error.minSchemaVersion : protocolVersion + 1;
+    const minimum = error?.error === 'desk_too_old' ? error.minSchemaVersion : context.protocolVersion + 1;
     return { kind: 'deskTooOld', minSchemaVersion: minimum, message: hqMessages.deskTooOld(minimum) };
   }
   if (status >= 500 && status <= 599) return { kind: 'serverError', status, message: hqMessages.serverError(status) };
@@ -148,7 +182,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       }
       try {
         // Read under the same timer: a body that stalls or is cut off is no answer either.
-        return { ok: true, status: response.status, text: await response.text() };
+        return { ok: true, status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
       } catch {
         return controller.signal.aborted ? timedOut() : failed({ kind: 'badResponse', message: hqMessages.badResponse });
       }
@@ -157,9 +191,11 @@ export function createHqClient(deps: HqClientDeps): HqClient {
     }
   }
 
-  function interpret<S extends z.ZodType>(answer: Answer, schema: S): HqResult<z.output<S>> {
+  const failureOfAnswer = (received: Received, enrolling = false) => failureOf(received, { protocolVersion: deps.protocolVersion, now: now(), enrolling });
+
+  function interpret<S extends z.ZodType>(answer: Answer, schema: S, enrolling = false): HqResult<z.output<S>> {
     if (!answer.ok) return answer;
-    if (answer.status < 200 || answer.status > 299) return failed(failureOf(answer.status, answer.text, deps.protocolVersion));
+    if (answer.status < 200 || answer.status > 299) return failed(failureOfAnswer(answer, enrolling));
     const parsed = schema.safeParse(parseJson(answer.text));
     return parsed.success ? { ok: true, value: parsed.data } : failed({ kind: 'badResponse', message: hqMessages.badResponse });
   }
@@ -224,7 +260,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
         body: JSON.stringify({ hallCode: input.hallCode, deskCode: input.deskCode, enrolmentCode: input.enrolmentCode }),
         timeoutMs,
       });
-      const enrolled = interpret(answer, enrolResponseSchema);
+      const enrolled = interpret(answer, enrolResponseSchema, true);
       if (!enrolled.ok) return enrolled;
       try {
         await deps.secrets.write(enrolled.value.token);
@@ -274,7 +310,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       if (!answer.ok) return answer;
       if (answer.status === 200) return { ok: true, value: { present: true } };
       if (answer.status === 404) return { ok: true, value: { present: false } };
-      return failed(failureOf(answer.status, answer.text, deps.protocolVersion));
+      return failed(failureOfAnswer(answer));
     },
 
     putBlob(input) {

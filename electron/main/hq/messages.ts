@@ -1,3 +1,9 @@
+/** A wait as the clerk reads it: seconds under a minute, else whole minutes rounded up. */
+function waitFor(seconds: number | null): string {
+  if (seconds === null) return '稍后';
+  return seconds < 60 ? ` ${seconds} 秒后` : ` ${Math.ceil(seconds / 60)} 分钟后`;
+}
+
 /** What the HQ client tells the clerk (through the sync engine, the outbox screen and 设置). */
 export const hqMessages = {
   notEnrolled: '本窗口尚未在市级系统注册，请管理员在“设置 → 市级系统连接”中注册。',
@@ -14,8 +20,20 @@ export const hqMessages = {
     missing: '市级系统未收到访问凭据，同步已暂停，请重新注册本窗口。',
     unknown: '市级系统不认可本窗口的访问凭据，同步已暂停，请重新注册本窗口。',
     expired: '访问凭据已过期，同步已暂停（本机数据不受影响），请管理员重新注册本窗口。',
-    enrolmentCode: '登记码不正确，请向市级系统管理员核对。',
+    revoked:
+      '访问凭据已被撤销（本窗口已在市级系统重新注册，可能是在另一台电脑上），同步已暂停（本机数据不受影响）。' +
+      '请管理员向市级系统申请本窗口的新登记码，在“设置 → 市级系统连接”中重新注册。',
   },
+  /** Why HQ refused an enrolment code (401), by its `codeStatus`. */
+  enrolmentCode: {
+    unknown: '登记码不正确，请向市级系统管理员核对。',
+    used: '此登记码已使用过（每个登记码只能使用一次），请向市级系统管理员申请新的登记码。',
+    expired: '此登记码已过期，请向市级系统管理员申请新的登记码。',
+    stale: '此登记码签发于本窗口上次注册之前，已不能使用，请向市级系统管理员申请新的登记码。',
+  },
+  otherDeskCode: '此登记码属于其他大厅或窗口，请核对大厅代码和窗口号，或向市级系统管理员申请本窗口的登记码。',
+  tooManyEnrolmentAttempts: (seconds: number | null) => `本窗口注册失败次数过多，市级系统暂不受理，请${waitFor(seconds)}再试。`,
+  tooManyRequests: (seconds: number | null) => `市级系统请求过于频繁，请${waitFor(seconds)}再试。`,
   wrongDesk: '市级系统认为请求来自另一个窗口，同步已暂停，请联系管理员。',
   seqGap: (expected: number) => `市级系统等待序号 ${expected} 的数据，将从该序号起重新发送。`,
   seqConflict: (seq: number) => `序号 ${seq} 在市级系统已被另一条数据占用，同步已暂停，请联系管理员。`,

@@ -17,8 +17,13 @@
  * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
  * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164; a
  * handover names the collector's document (`collectorIdKind`, `collectorNationality`, both optional).
+ * 8: enrolment codes the operator issues for one hall and desk, used once: enrolment answers 403
+ * `code_for_other_desk` for another desk's code, 401 `enrolmentCode` with `codeStatus` (`unknown`, `used`,
+ * `expired`, `stale`: issued before the desk's last enrolment) and 429 `too_many_attempts` with `Retry-After`
+ * after five refusals of a hall and desk within 15 minutes; a token replaced by a new enrolment answers 401
+ * `revoked`. A version-7 desk still enrols with a valid code and pauses on `revoked` as on an unknown token.
  */
-export const protocolVersion = 7;
+export const protocolVersion = 8;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { enrolmentCode, HqHarness } from '../../hq/support/harness';
+import { HqHarness } from '../../hq/support/harness';
 import type { CupsPdfPrinter } from './cups';
 import type { BoundDesk } from './deskBinding';
 import { bindDesk } from './deskBinding';
@@ -60,11 +60,13 @@ export interface OpenedDesk {
 }
 
 /**
- * Enrols the desk with the reference HQ before its page opens, through the main process's HQ client as
- * 注册本窗口 does on a desk that has its codes (sync.e2e.ts drives that form itself).
+ * Enrols the desk with the reference HQ before its page opens, with an enrolment code the operator issued
+ * for it, through the main process's HQ client as 注册本窗口 does on a desk that has its codes
+ * (sync.e2e.ts and enrolment.e2e.ts drive that form themselves).
  */
 async function enrolBeforeOpening(desk: BoundDesk, hq: HqHarness): Promise<{ hq: HqHarness; deskId: string }> {
-  const enrolled = await desk.hq.enrol({ baseUrl: hq.url, ...referenceDeskCodes, enrolmentCode });
+  const { code } = await hq.operator.issueEnrolmentCode(referenceDeskCodes);
+  const enrolled = await desk.hq.enrol({ baseUrl: hq.url, ...referenceDeskCodes, enrolmentCode: code });
   if (!enrolled.ok) throw new Error(`Enrolment with the reference HQ failed: ${enrolled.failure.message}`);
   return { hq, deskId: enrolled.value.deskId };
 }

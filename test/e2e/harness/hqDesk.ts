@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { enrolmentCode } from '../../hq/support/harness';
+import type { HqHarness } from '../../hq/support/harness';
 import { statusBar, type DeskCodes } from './deskSettings';
 import { documentWork } from './printing';
 
@@ -11,10 +11,10 @@ import { documentWork } from './printing';
 export const syncState = (page: Page): Locator => statusBar(page).getByTestId('sync-state');
 
 /**
- * As the admin in 设置 → 市级系统连接, on a desk without codes yet: fills in the enrolment form (HQ's
- * reference enrolment code unless `code` says otherwise) and presses 注册本窗口. Returns the section.
+ * As the admin in 设置 → 市级系统连接, on a desk without codes yet: fills in the enrolment form with
+ * `code` and presses 注册本窗口. Returns the section.
  */
-export async function submitEnrolment(page: Page, hqUrl: string, codes: DeskCodes, code = enrolmentCode): Promise<Locator> {
+export async function submitEnrolment(page: Page, hqUrl: string, codes: DeskCodes, code: string): Promise<Locator> {
   const connection = page.getByRole('region', { name: '市级系统连接' });
   await connection.getByLabel('市级系统地址').fill(hqUrl);
   await connection.getByLabel('大厅代码').fill(codes.hallCode);
@@ -25,9 +25,14 @@ export async function submitEnrolment(page: Page, hqUrl: string, codes: DeskCode
   return connection;
 }
 
-/** As the admin in 设置 → 市级系统连接: enrols the desk with its hall and desk codes; returns its desk id on HQ. */
-export async function enrolDesk(page: Page, hqUrl: string, codes: DeskCodes): Promise<string> {
-  const connection = await submitEnrolment(page, hqUrl, codes);
+/**
+ * As the admin in 设置 → 市级系统连接: enrols the desk with its hall and desk codes and an enrolment code
+ * the operator issued for them, at `hqUrl` (HQ's own, or a relay standing for the desk's network);
+ * returns its desk id on HQ.
+ */
+export async function enrolDesk(page: Page, hq: HqHarness, codes: DeskCodes, hqUrl = hq.url): Promise<string> {
+  const { code } = await hq.operator.issueEnrolmentCode(codes);
+  const connection = await submitEnrolment(page, hqUrl, codes, code);
   await expect(connection.getByRole('status')).toContainText('注册成功');
   const deskId = await connection.getByRole('table', { name: '注册信息' }).getByRole('row', { name: /窗口编号/ }).getByRole('cell').textContent();
   await expect(syncState(page)).toHaveText('已同步');

@@ -6,6 +6,7 @@ import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import { HqOperator } from '../operatorClient';
 import { startHq, type HqOptions, type HqServer } from '../server';
 
+/** The harness's HQ runs with this demo code, which enrols any desk: tests of other things enrol with it on purpose. */
 export const enrolmentCode = 'ENROL-2026';
 export const adminToken = 'operator-secret-token';
 export const deskSchemaVersion = 3;
@@ -27,7 +28,7 @@ export class HqHarness {
     this.server = await startHq({
       port: 0,
       dataDir: this.dataDir,
-      enrolmentCode,
+      demoEnrolmentCode: enrolmentCode,
       adminToken,
       ...this.options,
       ...extra,

@@ -93,7 +93,7 @@ export const syncMessages = {
     never: '尚未同步',
     fine: '正常',
     enrolmentCode: '登记码',
-    enrolmentCodeHint: '由市级系统管理员提供，只用于本次注册',
+    enrolmentCodeHint: '由市级系统管理员为本大厅的本窗口签发，只能使用一次，过期作废',
     baseUrlHint: '以 https:// 开头；本机测试服务器可用 http://127.0.0.1',
     enrol: '注册本窗口',
     enrolAgain: '重新注册本窗口',

@@ -68,9 +68,46 @@ describe('enrolment', () => {
   it('refuses a wrong enrolment code with a Chinese message and stores nothing', async () => {
     const desk = client();
     const result = await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: 'guess' });
-    expect(result).toEqual({ ok: false, failure: { kind: 'unauthorized', reason: 'enrolmentCode', message: '登记码不正确，请向市级系统管理员核对。' } });
+    expect(result).toEqual({
+      ok: false,
+      failure: { kind: 'unauthorized', reason: 'enrolmentCode', codeStatus: 'unknown', message: '登记码不正确，请向市级系统管理员核对。' },
+    });
     expect(await secrets.read()).toBeNull();
     expect(await desk.config()).toEqual({ enrolment: null, tokenAvailable: false });
+  });
+
+  it('enrols with a code the operator issued for this desk, and refuses it for another desk (403) or a second time (401 used)', async () => {
+    const { code } = await hq.operator.issueEnrolmentCode({ hallCode: 'FC', deskCode: '03' });
+    const elsewhere = await client().enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '04', enrolmentCode: code });
+    expect(elsewhere).toEqual({ ok: false, failure: { kind: 'otherDeskCode', message: expect.stringContaining('此登记码属于其他大厅或窗口') } });
+    expect(await secrets.read()).toBeNull();
+    expect(await client().enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: code })).toMatchObject({ ok: true });
+    expect(await client({ secrets: memorySecretStore() }).enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: code })).toEqual({
+      ok: false,
+      failure: { kind: 'unauthorized', reason: 'enrolmentCode', codeStatus: 'used', message: expect.stringContaining('已使用过') },
+    });
+  });
+
+  it('says how long to wait after too many refused attempts (429 with Retry-After)', async () => {
+    const desk = client();
+    for (let attempt = 0; attempt < 5; attempt += 1) await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: 'guess' });
+    const result = await desk.enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'tooManyRequests', retryAfterSeconds: expect.any(Number) } });
+    const failure = result.ok ? undefined : result.failure;
+    expect(failure?.kind === 'tooManyRequests' && failure.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(failure?.message).toBe('本窗口注册失败次数过多，市级系统暂不受理，请 15 分钟后再试。');
+  });
+
+  it('pauses on a token revoked by the desk enrolling again elsewhere, telling the admin to enrol with a new code, and keeps the enrolment', async () => {
+    const { hq: desk, deskId } = await enrolled();
+    const { code } = await hq.operator.issueEnrolmentCode({ hallCode: 'FC', deskCode: '03' });
+    await client({ secrets: memorySecretStore() }).enrol({ baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode: code });
+    const result = await desk.pull({ cursor: 0, limit: 10 });
+    expect(result).toEqual({ ok: false, failure: { kind: 'unauthorized', reason: 'revoked', message: expect.stringContaining('访问凭据已被撤销') } });
+    const message = result.ok ? '' : result.failure.message;
+    expect(message).toContain('本机数据不受影响');
+    expect(message).toContain('新登记码');
+    expect(await desk.config()).toMatchObject({ enrolment: { deskId }, tokenAvailable: true });
   });
 
   it.each([
