@@ -22,8 +22,8 @@ export const restoredFromSchema = z.object({
   /** The last outbox seq the backup holds. */
   outboxLastSeq: z.int().min(0),
   restoredAt: isoDateTimeSchema,
-  /** Set once the sync has found where HQ stands and told the clerk what was lost. */
-  resumed: z.boolean(),
+  /** What the clerk is told once the sync has found where HQ stands (null until then). */
+  notice: z.string().nullable(),
 });
 export type RestoredFrom = z.infer<typeof restoredFromSchema>;
 
@@ -54,9 +54,9 @@ export async function readRestoredFrom(db: DeskDatabase): Promise<RestoredFrom |
   return parsed.success ? parsed.data : null;
 }
 
-/** Inside the caller's read-write transaction (covering `meta`): the sync has resumed after the restore. */
+/** Inside the caller's read-write transaction (covering `meta`): the sync has resumed after the restore, with its notice. */
 export async function markRestoreResumed(db: DeskDatabase, restored: RestoredFrom): Promise<void> {
-  await db.meta.put({ key: RESTORED_KEY, value: restoredFromSchema.parse({ ...restored, resumed: true }) });
+  await db.meta.put({ key: RESTORED_KEY, value: restoredFromSchema.parse(restored) });
 }
 
 /**
@@ -93,7 +93,7 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
     desk,
     outboxLastSeq: manifest.outboxLastSeq,
     restoredAt: chinaIso(options.now ?? new Date()),
-    resumed: false,
+    notice: null,
   };
   await db.transaction('rw', db.meta, async () => {
     await db.meta.delete(RESTORING_KEY);

@@ -55,7 +55,7 @@ describe('desk backup', { timeout: 180_000 }, () => {
     expect(await verifyAuditLog(fresh)).toMatchObject({ ok: true });
     expect(manifest.outboxLastSeq).toBe(await desk.outbox.count());
     expect(progress.at(-1)).toBe(Object.values(original).reduce((sum, rows) => sum + rows.length, 0));
-    expect(await readRestoredFrom(fresh)).toMatchObject({ desk: here, outboxLastSeq: manifest.outboxLastSeq, resumed: false });
+    expect(await readRestoredFrom(fresh)).toMatchObject({ desk: here, outboxLastSeq: manifest.outboxLastSeq, notice: null });
   });
 
   it('is written in frames of at most 1 MiB, tables in pages, so memory stays bounded', async () => {
