@@ -33,7 +33,7 @@ export async function deriveBackupKey(passphrase: string, salt: Uint8Array<Array
 }
 
 /** Magic, header length (u32, big-endian) and the header's JSON: the file's plain start. */
-export function encodeHeader(header: BackupHeader): Uint8Array {
+export function encodeHeader(header: BackupHeader): Uint8Array<ArrayBuffer> {
   const json = encoder.encode(JSON.stringify(header));
   const out = new Uint8Array(backupMagic.length + 4 + json.length);
   out.set(encoder.encode(backupMagic), 0);
@@ -67,7 +67,7 @@ export class FrameCipher {
     return { name: 'AES-GCM', iv, additionalData };
   }
 
-  async seal(index: number, last: boolean, plain: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  async seal(index: number, last: boolean, plain: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
     const sealed = new Uint8Array(await crypto.subtle.encrypt(this.params(index, last), this.key, plain));
     const frame = new Uint8Array(frameHeadBytes + sealed.length);
     frame[0] = last ? 1 : 0;

@@ -15,7 +15,7 @@ import { backedUpTables, countRows, pageSizeOf, readTablePage } from './tablePag
 
 /** Where the file's bytes go, in order (the main process appends them to a temporary file). */
 export interface BackupSink {
-  write(bytes: Uint8Array): Promise<void>;
+  write(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
 }
 
 /** Rows written so far of all rows (for the progress bar). */
