@@ -18,6 +18,14 @@ export const channels = {
   hqCloseDay: 'hq:close-day',
   hqClaimIssuance: 'hq:claim-issuance',
   hqReleaseIssuance: 'hq:release-issuance',
+  backupGetFolder: 'backup:get-folder',
+  backupChooseFolder: 'backup:choose-folder',
+  backupOpen: 'backup:open',
+  backupAppend: 'backup:append',
+  backupClose: 'backup:close',
+  backupAbort: 'backup:abort',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

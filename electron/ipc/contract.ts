@@ -13,6 +13,17 @@ import {
   putBlobInputSchema,
   referenceInputSchema,
 } from './hq';
+import {
+  backupAppendInputSchema,
+  backupCloseInputSchema,
+  backupCloseOutputSchema,
+  backupFileSchema,
+  backupFolderSchema,
+  backupOpenInputSchema,
+  backupReadInputSchema,
+  backupReadOutputSchema,
+  backupWriteIdSchema,
+} from './backup';
 import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from './printing';
 
 /**
@@ -57,6 +68,15 @@ export const contract = {
   // One window issues a case's licence: the claim is taken before 正本/副本 print.
   hqClaimIssuance: { input: issuanceClaimInputSchema, output: hqOutputSchemas.claimIssuance },
   hqReleaseIssuance: { input: issuanceReleaseInputSchema, output: hqOutputSchemas.releaseIssuance },
+  // Backup files, only in the folder the admin chose (see electron/ipc/backup.ts).
+  backupGetFolder: { input: z.undefined(), output: backupFolderSchema },
+  backupChooseFolder: { input: z.undefined(), output: backupFolderSchema },
+  backupOpen: { input: backupOpenInputSchema, output: backupWriteIdSchema },
+  backupAppend: { input: backupAppendInputSchema, output: z.object({ written: z.int().min(0) }) },
+  backupClose: { input: backupCloseInputSchema, output: backupCloseOutputSchema },
+  backupAbort: { input: backupWriteIdSchema, output: z.object({ aborted: z.literal(true) }) },
+  backupList: { input: z.undefined(), output: z.array(backupFileSchema) },
+  backupRead: { input: backupReadInputSchema, output: backupReadOutputSchema },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

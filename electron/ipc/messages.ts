@@ -4,6 +4,8 @@ export const ipcMessages = {
   invalidInput: (issues: string) => `请求内容不符合要求：${issues}`,
   failed: '主进程处理请求时出错，请重试；如仍失败请联系管理员。',
   externalUrlRefused: '该链接不在允许打开的网址名单内。',
+  backupNoFolder: '尚未选择备份文件夹，请管理员在“设置”中选择。',
+  backupNoWrite: '备份文件写入已中断，请重新备份。',
 } as const;
 
 /** Why a print request is refused before it reaches a printer (the IPC schema's checks). */

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
+import { createBackupFiles, jsonFileBackupFolderStore } from './backup/backupFiles';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
 import { safeStorageSecretStore } from './hq/secretStore';
@@ -65,6 +66,13 @@ function startDesk(): void {
           settings: jsonFileSettingsStore(join(userData, 'hq-settings.json')),
           secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
           protocolVersion,
+        }),
+        backup: createBackupFiles({
+          folderStore: jsonFileBackupFolderStore(join(userData, 'backup-folder.json')),
+          chooseFolder: async () => {
+            const chosen = await dialog.showOpenDialog({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
+            return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+          },
         }),
       }),
       {

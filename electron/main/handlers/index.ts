@@ -1,6 +1,7 @@
 import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
+import type { BackupFiles } from '../backup/backupFiles';
 import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
 import { isAllowedExternalUrl } from '../security/externalUrls';
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   printService: PrintService;
   /** Talks to HQ with the desk's token, which stays in the main process. */
   hq: HqClient;
+  /** Backup files in the folder the admin chose. */
+  backup: BackupFiles;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -47,5 +50,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     hqCloseDay: (input) => deps.hq.closeDay(input),
     hqClaimIssuance: (input) => deps.hq.claimIssuance(input),
     hqReleaseIssuance: (input) => deps.hq.releaseIssuance(input),
+    backupGetFolder: () => deps.backup.getFolder(),
+    backupChooseFolder: () => deps.backup.chooseFolder(),
+    backupOpen: (input) => deps.backup.open(input),
+    backupAppend: (input) => deps.backup.append(input),
+    backupClose: (input) => deps.backup.close(input),
+    backupAbort: (input) => deps.backup.abort(input),
+    backupList: () => deps.backup.list(),
+    backupRead: (input) => deps.backup.read(input),
   };
 }

@@ -6,7 +6,7 @@ import type { DeskDatabase } from './db';
 import { dataMessages } from './messages';
 
 /** The meta row holding the newest entry's seq and hash, apart from the log so a cut-off tail shows. */
-const AUDIT_HEAD_KEY = 'auditHead';
+export const AUDIT_HEAD_KEY = 'auditHead';
 const auditHeadSchema = z.object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /** Other writers (another window, a concurrent act in this one) can move the head between our tries. */

@@ -85,3 +85,16 @@ export function nextDocumentSeq(tx: Transaction, year: number, agencyCode: strin
   if (!Number.isInteger(year)) throw new RangeError(`nextDocumentSeq: bad year ${year}`);
   return reserve(tx, `document:${year}:${agencyCode}`);
 }
+
+/**
+ * After a restore, inside the caller's read-write transaction (covering `counters`): the outbox sequence
+ * goes on above `hqLastSeq` (HQ holds ops the desk made after its backup), and the day sequences of case
+ * numbers are forgotten, so the next case of a day starts above the highest number the desk then holds,
+ * cases pulled back from HQ included (see `takeIntakeNumbers`).
+ */
+export async function continueSequencesAbove(tx: Transaction, hqLastSeq: number): Promise<void> {
+  const counters = boundTable(tx, 'counters');
+  const outbox = (await counters.get(OUTBOX_SEQUENCE))?.value ?? 0;
+  if (outbox < hqLastSeq) await counters.put({ name: OUTBOX_SEQUENCE, value: hqLastSeq });
+  await counters.where('name').startsWith(caseDaySequence('')).delete();
+}

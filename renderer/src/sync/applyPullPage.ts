@@ -54,16 +54,16 @@ export async function applyPullPage(db: DeskDatabase, page: PullResponse, contex
       const work = await PageWork.read(db, page, context);
       // Another window's 核查 results are kept by their own id: nothing of the case they name has to be here yet.
       const checks = page.changes.flatMap((change) =>
-        change.op === 'upsert' && change.entity === 'commitmentCheck' && change.data.deskId !== context.deskId ? [commitmentCheckRowOf(change.data)] : [],
+        change.op === 'upsert' && change.entity === 'commitmentCheck' && notKnownHere(change.data.deskId, context) ? [commitmentCheckRowOf(change.data)] : [],
       );
       for (const change of page.changes) {
         if (change.op === 'delete') continue;
         if (change.entity === 'case') work.applyCase(change);
-        else if (change.entity === 'caseEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'caseEvent', data: change.data });
-        else if (change.entity === 'checklistEvent' && change.data.deskId !== context.deskId) work.applyEvent({ entity: 'checklistEvent', data: change.data });
+        else if (change.entity === 'caseEvent' && notKnownHere(change.data.deskId, context)) work.applyEvent({ entity: 'caseEvent', data: change.data });
+        else if (change.entity === 'checklistEvent' && notKnownHere(change.data.deskId, context)) work.applyEvent({ entity: 'checklistEvent', data: change.data });
         else {
           const paper = paperEventOfCase(change);
-          if (paper !== null && paper.data.deskId !== context.deskId) work.applyEvent(paper);
+          if (paper !== null && notKnownHere(paper.data.deskId, context)) work.applyEvent(paper);
         }
       }
       await Promise.all([work.write(db), db.commitmentChecks.bulkPut(checks)]);
@@ -75,6 +75,11 @@ export async function applyPullPage(db: DeskDatabase, page: PullResponse, contex
 export interface ApplyContext {
   /** This desk on HQ: its own events are already in the local timeline. */
   deskId: string;
+  /**
+   * The desk was restored from a backup: its own events made after the backup are not in the local
+   * timeline, so its own events are merged too (one already there is recognised and skipped).
+   */
+  restored?: boolean;
   /** The catalogue in use, for the promised time limit of a case first seen here (read before the transaction). */
   catalogue: Catalogue;
 }
@@ -83,6 +88,11 @@ export interface ApplyContext {
  * Who took in a case pulled from another desk, until its `opened` event is seen: a v7-shaped id no account
  * ever has (its timestamp is zero), so screens show 未知 rather than a wrong name.
  */
+/** An event the local timeline may lack: another desk's, or any after a restore. */
+function notKnownHere(deskId: string, context: ApplyContext): boolean {
+  return context.restored === true || deskId !== context.deskId;
+}
+
 export const unknownClerkId: ClerkId = clerkIdSchema.parse('00000000-0000-7000-8000-000000000000');
 
 /**
@@ -199,7 +209,7 @@ class PageWork {
     for (const change of page.changes) {
       if ((change.entity === 'caseEvent' || change.entity === 'checklistEvent') && change.op === 'upsert') caseIds.add(change.data.caseId);
       const paper = paperEventOfCase(change);
-      if (paper !== null && paper.data.deskId !== context.deskId) caseIds.add(paper.data.caseId);
+      if (paper !== null && notKnownHere(paper.data.deskId, context)) caseIds.add(paper.data.caseId);
     }
     const ids = [...caseIds];
     const [rows, unsent] = await Promise.all([db.cases.bulkGet(ids), unsentCaseFields(db, upserts.map((change) => change.data.id))]);

@@ -6,6 +6,7 @@ import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { syncMessages } from './messages';
 import { pullChanges } from './pullChanges';
 import { pushOutbox } from './pushOutbox';
+import { resumeAfterRestore } from './resumeAfterRestore';
 import { refreshReference } from './referenceRefresh';
 import { defaultPushLimits, type PhaseFailure, type PushLimits, type SyncContext } from './syncContext';
 import { defaultLocks, type LockRequester } from './syncLock';
@@ -36,7 +37,7 @@ export async function runSyncPass(ctx: SyncContext): Promise<PassOutcome> {
   try {
     const config = await ctx.transport.config();
     if (config.enrolment === null || !config.tokenAvailable) failure = { kind: 'notEnrolled', message: '' };
-    else failure = (await pushOutbox(ctx)) ?? (await pullChanges(ctx, config.enrolment.deskId)) ?? (await refreshReference(ctx));
+    else failure = (await resumeAfterRestore(ctx)) ?? (await pushOutbox(ctx)) ?? (await pullChanges(ctx, config.enrolment.deskId)) ?? (await refreshReference(ctx));
   } catch (error) {
     failure = { kind: 'failed', message: syncMessages.unexpected(messageOf(error)) };
   }

@@ -1,3 +1,4 @@
+import { readRestoredFrom } from '../data/backup/restoreBackup';
 import { activeCatalogue } from '../data/catalogueStore';
 import { readPullCursor } from '../data/syncState';
 import { protocolLimits } from '../protocol/common';
@@ -12,11 +13,12 @@ import { failureOfHq, type PhaseFailure, type SyncContext } from './syncContext'
 export async function pullChanges(ctx: SyncContext, deskId: string): Promise<PhaseFailure | null> {
   const catalogue = (await activeCatalogue(ctx.db)).data;
   let cursor = await readPullCursor(ctx.db, deskId);
+  const restored = (await readRestoredFrom(ctx.db)) !== null;
   for (;;) {
     const answer = await ctx.transport.pull({ cursor, limit: protocolLimits.maxPullLimit });
     if (!answer.ok) return failureOfHq(answer.failure);
     const page = answer.value;
-    if (page.changes.length > 0 || page.nextCursor !== cursor) await applyPullPage(ctx.db, page, { deskId, catalogue });
+    if (page.changes.length > 0 || page.nextCursor !== cursor) await applyPullPage(ctx.db, page, { deskId, catalogue, restored });
     if (!page.hasMore) return null;
     if (page.nextCursor <= cursor) return { kind: 'failed', message: syncMessages.cursorStuck };
     cursor = page.nextCursor;

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackupFiles, memoryBackupFolderStore } from '../../../electron/main/backup/backupFiles';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
@@ -38,6 +42,8 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
       },
       printService: createPrintService(process.platform),
       hq,
+      // The folder dialog answers with a fresh temporary folder of this desk.
+      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')) }),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

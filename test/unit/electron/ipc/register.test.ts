@@ -27,6 +27,14 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     hqCloseDay: async () => notEnrolled,
     hqClaimIssuance: async () => notEnrolled,
     hqReleaseIssuance: async () => notEnrolled,
+    backupGetFolder: async () => ({ folder: null }),
+    backupChooseFolder: async () => ({ folder: null }),
+    backupOpen: async () => ({ writeId: '0193a6f0-0000-7000-8000-000000000000' }),
+    backupAppend: async ({ bytes }) => ({ written: bytes.byteLength }),
+    backupClose: async () => ({ fileName: 'yct-MY01-20261126-180000.yctbak', pruned: [] }),
+    backupAbort: async () => ({ aborted: true as const }),
+    backupList: async () => [],
+    backupRead: async () => ({ bytes: new Uint8Array(0), done: true }),
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
+import { createBackupFiles, memoryBackupFolderStore } from '../../../../../electron/main/backup/backupFiles';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
@@ -21,6 +22,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   openExternal: vi.fn(async () => undefined),
   printService: printService(),
   hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
+  backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
   ...overrides,
 });
 

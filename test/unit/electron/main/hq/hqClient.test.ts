@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createBackupFiles, memoryBackupFolderStore } from '../../../../../electron/main/backup/backupFiles';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
@@ -330,6 +331,7 @@ describe('through the IPC contract', () => {
         openExternal: async () => undefined,
         printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
         hq: desk,
+        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
       }),
       { trustedOrigins: ['app://desk'] },
     );

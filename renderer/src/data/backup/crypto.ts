@@ -1,0 +1,83 @@
+import { sha256Bytes, sha256Hex } from '../../domain/sha256';
+import { backupMagic, minBackupKdfIterations, type BackupHeader } from './format';
+
+/**
+ * The backup's encryption: a key from the passphrase by PBKDF2-SHA256 (WebCrypto, no library), then
+ * AES-256-GCM frame by frame. Each frame's associated data binds the header, the frame's index and
+ * whether it is the last, so a frame changed, moved, dropped or cut off at the end is refused.
+ */
+
+const encoder = new TextEncoder();
+
+export function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+export interface BackupKey {
+  key: CryptoKey;
+  keyCheck: string;
+}
+
+export async function deriveBackupKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<BackupKey> {
+  if (iterations < minBackupKdfIterations) throw new RangeError(`PBKDF2 iterations ${iterations} < ${minBackupKdfIterations}`);
+  const base = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 512));
+  const key = await crypto.subtle.importKey('raw', bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return { key, keyCheck: await sha256Hex(bits.slice(32)) };
+}
+
+/** Magic, header length (u32, big-endian) and the header's JSON: the file's plain start. */
+export function encodeHeader(header: BackupHeader): Uint8Array<ArrayBuffer> {
+  const json = encoder.encode(JSON.stringify(header));
+  const out = new Uint8Array(backupMagic.length + 4 + json.length);
+  out.set(encoder.encode(backupMagic), 0);
+  new DataView(out.buffer).setUint32(backupMagic.length, json.length);
+  out.set(json, backupMagic.length + 4);
+  return out;
+}
+
+/** A frame on disk: flag (1: last), ciphertext length (u32, big-endian), ciphertext. */
+export const frameHeadBytes = 5;
+
+export class FrameCipher {
+  private constructor(
+    private readonly key: CryptoKey,
+    private readonly noncePrefix: Uint8Array,
+    private readonly headerDigest: Uint8Array,
+  ) {}
+
+  static async of(key: CryptoKey, header: BackupHeader): Promise<FrameCipher> {
+    return new FrameCipher(key, fromBase64(header.noncePrefix), await sha256Bytes(encodeHeader(header)));
+  }
+
+  private params(index: number, last: boolean): AesGcmParams {
+    const iv = new Uint8Array(12);
+    iv.set(this.noncePrefix, 0);
+    new DataView(iv.buffer).setBigUint64(4, BigInt(index));
+    const additionalData = new Uint8Array(this.headerDigest.length + 9);
+    additionalData.set(this.headerDigest, 0);
+    new DataView(additionalData.buffer).setBigUint64(this.headerDigest.length, BigInt(index));
+    additionalData[additionalData.length - 1] = last ? 1 : 0;
+    return { name: 'AES-GCM', iv, additionalData };
+  }
+
+  async seal(index: number, last: boolean, plain: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+    const sealed = new Uint8Array(await crypto.subtle.encrypt(this.params(index, last), this.key, plain));
+    const frame = new Uint8Array(frameHeadBytes + sealed.length);
+    frame[0] = last ? 1 : 0;
+    new DataView(frame.buffer).setUint32(1, sealed.length);
+    frame.set(sealed, frameHeadBytes);
+    return frame;
+  }
+
+  /** Throws (WebCrypto's OperationError) when the frame is not exactly what was sealed at this place. */
+  async open(index: number, last: boolean, sealed: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    return new Uint8Array(await crypto.subtle.decrypt(this.params(index, last), this.key, sealed));
+  }
+}
