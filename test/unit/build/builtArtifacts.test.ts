@@ -41,6 +41,14 @@ describe('built preload', () => {
     expect(Object.keys(exposed)).toEqual(['desk']);
     expect(Object.keys(desk).sort()).toEqual([
       'appInfo',
+      'backupAbort',
+      'backupAppend',
+      'backupChooseFolder',
+      'backupClose',
+      'backupGetFolder',
+      'backupList',
+      'backupOpen',
+      'backupRead',
       'hqClaimIssuance',
       'hqCloseDay',
       'hqEnrol',
