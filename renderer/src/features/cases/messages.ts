@@ -308,11 +308,22 @@ export const casesMessages = {
       scanFailed: (fileName: string, detail: string) => `补交已登记，但扫描件“${fileName}”未能附上：${detail}。可在材料清单中重新附上。`,
     },
   },
+  /** The columns every list of materials across cases shares. */
+  materialList: { caseNumber: '办件编号', enterprise: '企业', action: '操作' },
   overdue: {
     title: '逾期未补交的容缺材料',
     count: (n: number) => `共 ${n} 项`,
-    columns: { caseNumber: '办件编号', enterprise: '企业', material: '容缺材料', deadline: '补交期限', action: '操作' },
+    columns: { material: '容缺材料', dueDate: '补交期限' },
     open: (caseNumber: string) => `打开 ${caseNumber}`,
     openButton: '打开',
+  },
+  /** 告知承诺 still to be checked (核查), across the hall's cases. */
+  checks: {
+    title: '待核查的告知承诺',
+    countLabel: (n: number) => `待核查 ${n} 项`,
+    count: (n: number, overdue: number) => (overdue > 0 ? `共 ${n} 项，其中已逾期 ${overdue} 项` : `共 ${n} 项`),
+    columns: { material: '承诺代替的材料', dueDate: '核查期限' },
+    open: (caseNumber: string, material: string) => `核查 ${caseNumber} ${material}`,
+    openButton: '去核查',
   },
 } as const;
