@@ -46,7 +46,9 @@ export function CaseMaterialList(props: {
           const late = daysOverdue(row.dueDate, props.today);
           return (
             <Table.Tr key={`${row.caseId}|${row.materialKey}`} data-overdue={late > 0} style={late > 0 ? { background: 'var(--mantine-color-red-0)' } : undefined}>
-              <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {row.caseNumber}
+              </Table.Td>
               <Table.Td>{row.enterpriseName}</Table.Td>
               <Table.Td>{row.name}</Table.Td>
               <Table.Td>
