@@ -225,7 +225,7 @@ export const casesMessages = {
       deniedNote: '不予许可决定由市级系统送达申请人，本窗口无须出具文书。',
     },
   },
-  /** The mark on a case where HQ kept another window's (or its own) value instead of this window's. */
+  /** The mark on a case with ops HQ rejected, until the clerk sends each again or gives it up. */
   rejections: {
     title: '市级系统退回了本办件的数据',
     intro: '以下数据已发往市级系统但被退回，市级系统未予记录。请按退回原因处理后“重新发送”，或写明原因后“不再发送”。',
@@ -237,7 +237,7 @@ export const casesMessages = {
     seqAndTime: (seq: number, time: string) => `第${seq}号 · ${time}`,
     reason: '退回原因',
     noReason: '（市级系统未说明原因）',
-    todoResend: '处理办法：如退回原因是办件信息有误，请先在本页“修改登记信息”中更正，再按“重新发送”（按办件现有内容发送）；如无需再报，请写明原因后按“不再发送”，并与市级系统核对。',
+    todoResend: '处理办法：如退回原因是受理信息有误，请先按本页的“修改受理信息”更正（受理决定作出前可改），再按“重新发送”（按办件现有内容发送）；如无需再报，请写明原因后按“不再发送”，并与市级系统核对。',
     todoPaper: '处理办法：文书、证书纸和领证记录是已经发生的事，不能重新发送。请写明原因后按“不再发送”，并与市级系统核对。',
     dismissReason: '不再发送的原因',
     resend: '重新发送',
