@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
+import { expectAccessible } from './harness/accessibility';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, pickMatter, registerNewEnterprise } from './harness/counterCase';
 import { documentWork, printedJob } from './harness/printing';
 import { expect, goToSection, test } from './fixtures';
@@ -160,9 +161,10 @@ test('办件 lists the 核查 still to do, overdue in red, opens the case at its
   await expect(row).toHaveAttribute('data-overdue', 'true');
   await section.scrollIntoViewIfNeeded();
   await shot('commitment-05-checks-list', { fullPage: false });
+  await expectAccessible(page, '办件 with the checks list');
 
   // --- 去核查 opens the case at its 告知承诺 panel ------------------------------------------------------
-  await row.getByRole('button', { name: `核查 ${caseNumber} ${material}` }).click();
+  await row.getByRole('button', { name: `去核查 ${caseNumber} ${material}` }).click();
   const panel = page.getByRole('region', { name: '告知承诺', exact: true });
   await expect(panel).toBeFocused();
   await expect(panel).toBeInViewport();

@@ -323,7 +323,7 @@ export const casesMessages = {
     countLabel: (n: number) => `待核查 ${n} 项`,
     count: (n: number, overdue: number) => (overdue > 0 ? `共 ${n} 项，其中已逾期 ${overdue} 项` : `共 ${n} 项`),
     columns: { material: '承诺代替的材料', dueDate: '核查期限' },
-    open: (caseNumber: string, material: string) => `核查 ${caseNumber} ${material}`,
+    open: (caseNumber: string, material: string) => `去核查 ${caseNumber} ${material}`,
     openButton: '去核查',
   },
 } as const;
