@@ -1,7 +1,7 @@
 import { residentId } from '../fixtures/identities';
 import { expectAccessible } from './harness/accessibility';
 import { takeIn } from './harness/counterCase';
-import { openOutbox, syncState } from './harness/hqDesk';
+import { openOutbox, syncNow, syncState } from './harness/hqDesk';
 import { expect, goToSection, scrollToTop, test } from './fixtures';
 
 /**
@@ -86,12 +86,7 @@ test('a case op HQ rejected is marked on the case and in 办件, with HQ reason 
   await expect(timeline).toContainText('重新发送');
 
   // HQ takes the op sent again: the mobile stands at HQ as corrected.
-  const again = await openOutbox(page);
-  await again.getByRole('button', { name: '立即同步' }).click();
-  await expect(again.getByRole('table', { name: '同步数据列表' }).locator('tbody tr[data-state="pending"], tbody tr[data-state="sending"]')).toHaveCount(0);
-  await expect(syncState(page)).toHaveText('已同步');
-  await page.keyboard.press('Escape');
-  await expect(again).toBeHidden();
+  await syncNow(page);
   await expect
     .poll(async () => (await hq.operator.listCases({ hallCode: 'MY' })).cases.map((row) => row.applicant.phone).join())
     .toContain('13912345678');
