@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
+import { expectAccessible } from './harness/accessibility';
 import { markAllMissingReceived, takeIn, takeInAndAccept } from './harness/counterCase';
 import { chiefRepresentative, expect, goToSection, setUpFirstAdmin, signOut, test } from './fixtures';
 
@@ -8,17 +7,6 @@ import { chiefRepresentative, expect, goToSection, setUpFirstAdmin, signOut, tes
  * Every main screen and dialog, checked with axe-core as a screen reader or keyboard user meets it: no
  * serious or critical violation (controls without a name, names in English, unreadable contrast…).
  */
-
-/** Runs axe on the page as it is (or on one part of it) and fails with each serious or critical finding. */
-async function expectAccessible(page: Page, where: string, include?: string): Promise<void> {
-  const builder = new AxeBuilder({ page });
-  if (include !== undefined) builder.include(include);
-  const results = await builder.analyze();
-  const findings = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
-  expect(findings, `axe on ${where}`).toEqual([]);
-}
 
 test('the first-admin setup, the sign-in screen and the lock screen have Chinese names for every control', async ({ page, shot }) => {
   await page.goto('/');

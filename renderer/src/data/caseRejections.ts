@@ -34,12 +34,16 @@ async function rejectedRows(db: DeskDatabase): Promise<OutboxRow[]> {
   return db.outbox.where('[state+seq]').between(['rejected', 0], ['rejected', Number.MAX_SAFE_INTEGER], true, true).toArray();
 }
 
-/** Per case with any, its rejected ops not yet followed up, oldest first. Rejections are few: all are read. */
-export async function openRejectionsByCase(db: DeskDatabase): Promise<Map<CaseId, OutboxRow[]>> {
+/**
+ * Every rejected op, and per case with any its rejected ops not yet followed up, oldest first; with how
+ * many were followed up. Rejections are few: all are read.
+ */
+async function sortedRejections(db: DeskDatabase): Promise<{ rejected: number; open: Map<CaseId, OutboxRow[]>; followedUp: number }> {
   return guardStorage(() =>
     db.transaction('r', [db.outbox, db.cases], async () => {
+      const rows = await rejectedRows(db);
       const byCase = new Map<CaseId, OutboxRow[]>();
-      for (const row of await rejectedRows(db)) {
+      for (const row of rows) {
         // A follow-up HQ rejected in turn (the case itself unknown to HQ, say) stays in the outbox only:
         // marking it would ask for a follow-up of the follow-up.
         if (row.op.entity === 'caseEvent' && row.op.payload.event.type === 'rejectionHandled') continue;
@@ -48,15 +52,31 @@ export async function openRejectionsByCase(db: DeskDatabase): Promise<Map<CaseId
       }
       const cases = await db.cases.bulkGet([...byCase.keys()]);
       const open = new Map<CaseId, OutboxRow[]>();
+      let followedUp = 0;
       for (const caseRow of cases) {
         if (caseRow === undefined) continue;
-        const rows = byCase.get(caseRow.id)!;
-        const seqs = new Set(openRejections(rows.map((row) => row.seq), caseRow.state.timeline));
-        if (seqs.size > 0) open.set(caseRow.id, rows.filter((row) => seqs.has(row.seq)));
+        const caseRows = byCase.get(caseRow.id)!;
+        const seqs = new Set(openRejections(caseRows.map((row) => row.seq), caseRow.state.timeline));
+        followedUp += caseRows.length - seqs.size;
+        if (seqs.size > 0) open.set(caseRow.id, caseRows.filter((row) => seqs.has(row.seq)));
       }
-      return open;
+      return { rejected: rows.length, open, followedUp };
     }),
   );
+}
+
+/** Per case with any, its rejected ops not yet followed up, oldest first. */
+export async function openRejectionsByCase(db: DeskDatabase): Promise<Map<CaseId, OutboxRow[]>> {
+  return (await sortedRejections(db)).open;
+}
+
+/**
+ * How many rejected ops still wait for the clerk: all but those followed up on their case (a follow-up
+ * leaves the rejected op in the outbox as HQ answered it, so its state alone would count it forever).
+ */
+export async function waitingRejectionCount(db: DeskDatabase): Promise<number> {
+  const { rejected, followedUp } = await sortedRejections(db);
+  return rejected - followedUp;
 }
 
 /** The case's rejected ops not yet followed up, oldest first. */

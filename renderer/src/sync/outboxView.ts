@@ -1,4 +1,5 @@
 import { caseChecklist } from '../data/caseChecklist';
+import { waitingRejectionCount } from '../data/caseRejections';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import { asShown, opCaseId, opsInState, outboxCounts } from '../data/outbox';
@@ -8,12 +9,14 @@ import { readSyncStatus, type SyncStatus } from '../data/syncState';
 /** What the status bar and the outbox screen show at a glance. */
 export interface SyncOverview {
   counts: Record<OutboxState, number>;
+  /** Rejected ops nobody has followed up yet (`counts.rejected` keeps those followed up too). */
+  waitingRejections: number;
   status: SyncStatus;
 }
 
 export async function syncOverview(db: DeskDatabase): Promise<SyncOverview> {
-  const [counts, status] = await Promise.all([outboxCounts(db), readSyncStatus(db)]);
-  return { counts, status };
+  const [counts, waitingRejections, status] = await Promise.all([outboxCounts(db), waitingRejectionCount(db), readSyncStatus(db)]);
+  return { counts, waitingRejections, status };
 }
 
 export const outboxFilters = ['all', 'unsent', 'rejected', 'conflict'] as const;

@@ -18,11 +18,14 @@ import { useCaseFile } from './useCaseFile';
 
 const m = casesMessages.detail;
 
+/** A panel of the case a list opens it at: `commitments`, its 告知承诺 with the 核查 to record. */
+export type CaseDetailFocus = 'commitments';
+
 /**
  * A case in full: who and what, the checklist, the decision panel while the case is still at the counter
  * (a 待补正 case continues here when the applicant comes back), and the whole timeline. Esc goes back.
  */
-export function CaseDetail(props: { caseId: CaseId; reference: CounterReference; onBack: () => void }) {
+export function CaseDetail(props: { caseId: CaseId; focus?: CaseDetailFocus | null; reference: CounterReference; onBack: () => void }) {
   const file = useCaseFile(props.caseId);
   // Escape belongs to an open dialog first; only a bare page takes it as "back to the list".
   useHotkeys([['Escape', () => document.querySelector('[role="dialog"]') === null && props.onBack()]]);
@@ -53,7 +56,7 @@ export function CaseDetail(props: { caseId: CaseId; reference: CounterReference;
           <CaseRejectionMark row={file.value.row} />
           <CompletedBanner row={file.value.row} />
           <CaseWork file={file.value} reference={props.reference} />
-          <CommitmentsPanel file={file.value} reference={props.reference} />
+          <CommitmentsPanel file={file.value} reference={props.reference} focused={props.focus === 'commitments'} />
           <CaseDocumentsPanel caseId={file.value.row.id} licencesHandedOver={file.value.row.statusCode === 'completed'} />
           <CaseTimeline
             entries={file.value.history}

@@ -1,13 +1,15 @@
-import { Alert, Button, Group, Kbd, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
+import { commitmentCheckTasks } from '../../data/commitments';
 import { overdueDeferrals } from '../../data/deferredSupplement';
 import { dueCases, todaysQueue } from '../../data/search/queue';
 import type { OverdueDeferredMaterial } from '../../domain/cases/deferredMaterials';
 import { searchCases, type CaseSearchOptions } from '../../data/search/searchCases';
+import type { CommitmentCheckTask } from '../../domain/cases/commitments';
 import type { CaseId } from '../../domain/cases/caseId';
 import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../domain/cases/caseStatus';
 import type { MatterCode } from '../../domain/catalogue/schema';
@@ -16,9 +18,9 @@ import { hallToday } from '../common/hallClock';
 import { loadCounterReference, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
-import { CaseDetail } from './CaseDetail';
+import { CaseDetail, type CaseDetailFocus } from './CaseDetail';
+import { CaseMaterialList } from './CaseMaterialList';
 import { CaseTable } from './CaseTable';
-import { OverdueDeferrals } from './deferral/OverdueDeferrals';
 import { casesMessages as m } from './messages';
 
 const loadClerkNames = async () => new Map((await listClerks(deskDatabase())).map((clerk) => [clerk.id as string, clerk.displayName]));
@@ -27,7 +29,7 @@ const loadClerkNames = async () => new Map((await listClerks(deskDatabase())).ma
 export function CasesPage() {
   const reference = useStoredData(loadCounterReference, []);
   const clerkNames = useStoredData(loadClerkNames, []);
-  const [openCase, setOpenCase] = useState<CaseId | null>(null);
+  const [openCase, setOpenCase] = useState<{ id: CaseId; focus: CaseDetailFocus | null } | null>(null);
 
   return (
     <Stack gap="md">
@@ -55,9 +57,9 @@ export function CasesPage() {
       {reference.state === 'loading' || clerkNames.state === 'loading' ? <Loader size="sm" /> : null}
       {reference.state === 'ready' && clerkNames.state === 'ready' ? (
         openCase === null ? (
-          <CaseFinder reference={reference.value} clerkNames={clerkNames.value} onOpen={(row) => setOpenCase(row.id)} />
+          <CaseFinder reference={reference.value} clerkNames={clerkNames.value} onOpen={(row, focus) => setOpenCase({ id: row.id, focus: focus ?? null })} />
         ) : (
-          <CaseDetail caseId={openCase} reference={reference.value} onBack={() => setOpenCase(null)} />
+          <CaseDetail caseId={openCase.id} focus={openCase.focus} reference={reference.value} onBack={() => setOpenCase(null)} />
         )
       ) : null}
     </Stack>
@@ -70,9 +72,15 @@ interface Filters {
   clerkId: ClerkId | null;
 }
 
-type Listing = { kind: 'overview'; queue: CaseRow[]; due: CaseRow[]; overdue: OverdueDeferredMaterial[] } | { kind: 'results'; rows: CaseRow[]; truncated: boolean; query: string };
+type Listing =
+  | { kind: 'overview'; queue: CaseRow[]; due: CaseRow[]; overdue: OverdueDeferredMaterial[]; checks: CommitmentCheckTask[] }
+  | { kind: 'results'; rows: CaseRow[]; truncated: boolean; query: string };
 
-function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMap<string, string>; onOpen: (row: Pick<CaseRow, 'id'>) => void }) {
+function CaseFinder(props: {
+  reference: CounterReference;
+  clerkNames: ReadonlyMap<string, string>;
+  onOpen: (row: Pick<CaseRow, 'id'>, focus?: CaseDetailFocus) => void;
+}) {
   const { reference, clerkNames } = props;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -87,8 +95,8 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
   const listing = useStoredData(async (): Promise<Listing> => {
     const db = deskDatabase();
     if (debounced === '' && !filtering) {
-      const [queue, due, overdue] = await Promise.all([todaysQueue(db, today), dueCases(db, today, 50), overdueDeferrals(db, today)]);
-      return { kind: 'overview', queue: [...queue].reverse(), due: due.map((entry) => entry.case), overdue };
+      const [queue, due, overdue, checks] = await Promise.all([todaysQueue(db, today), dueCases(db, today, 50), overdueDeferrals(db, today), commitmentCheckTasks(db, today)]);
+      return { kind: 'overview', queue: [...queue].reverse(), due: due.map((entry) => entry.case), overdue, checks };
     }
     const options: CaseSearchOptions = { limit: 50 };
     if (filters.status !== null) options.status = filters.status;
@@ -143,7 +151,32 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
           ) : null}
           {listing.value.overdue.length > 0 ? (
             <Section title={m.overdue.title} aside={m.overdue.count(listing.value.overdue.length)}>
-              <OverdueDeferrals rows={listing.value.overdue} today={today} onOpen={(caseId) => props.onOpen({ id: caseId })} />
+              <CaseMaterialList
+                label={m.overdue.title}
+                columns={m.overdue.columns}
+                rows={listing.value.overdue.map((row) => ({ ...row, dueDate: row.deadline }))}
+                today={today}
+                openButton={m.overdue.openButton}
+                openLabel={(row) => m.overdue.open(row.caseNumber)}
+                onOpen={(caseId) => props.onOpen({ id: caseId })}
+              />
+            </Section>
+          ) : null}
+          {listing.value.checks.length > 0 ? (
+            <Section
+              title={m.checks.title}
+              badge={<CountBadge count={listing.value.checks.length} label={m.checks.countLabel(listing.value.checks.length)} alarm={listing.value.checks.some((task) => task.state === 'overdue')} />}
+              aside={m.checks.count(listing.value.checks.length, listing.value.checks.filter((task) => task.state === 'overdue').length)}
+            >
+              <CaseMaterialList
+                label={m.checks.title}
+                columns={m.checks.columns}
+                rows={listing.value.checks}
+                today={today}
+                openButton={m.checks.openButton}
+                openLabel={(row) => m.checks.open(row.caseNumber, row.name)}
+                onOpen={(caseId) => props.onOpen({ id: caseId }, 'commitments')}
+              />
             </Section>
           ) : null}
           <Section title={m.queue.title}>
@@ -173,14 +206,26 @@ function CaseFinder(props: { reference: CounterReference; clerkNames: ReadonlyMa
   );
 }
 
-function Section(props: { title: string; aside?: string; children: ReactNode }) {
+/** How many rows a list holds, red when any of them is overdue. */
+function CountBadge(props: { count: number; label: string; alarm: boolean }) {
+  return (
+    <Badge color={props.alarm ? 'red' : 'blue'} variant="filled" circle={props.count < 10} aria-label={props.label}>
+      {props.count}
+    </Badge>
+  );
+}
+
+function Section(props: { title: string; badge?: ReactNode; aside?: string; children: ReactNode }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={props.title}>
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4">
-            {props.title}
-          </Title>
+          <Group gap="xs">
+            <Title order={2} size="h4">
+              {props.title}
+            </Title>
+            {props.badge}
+          </Group>
           {props.aside !== undefined ? (
             <Text size="sm" c="dimmed" role="status">
               {props.aside}

@@ -225,7 +225,7 @@ export const casesMessages = {
       deniedNote: '不予许可决定由市级系统送达申请人，本窗口无须出具文书。',
     },
   },
-  /** The mark on a case where HQ kept another window's (or its own) value instead of this window's. */
+  /** The mark on a case with ops HQ rejected, until the clerk sends each again or gives it up. */
   rejections: {
     title: '市级系统退回了本办件的数据',
     intro: '以下数据已发往市级系统但被退回，市级系统未予记录。请按退回原因处理后“重新发送”，或写明原因后“不再发送”。',
@@ -237,7 +237,7 @@ export const casesMessages = {
     seqAndTime: (seq: number, time: string) => `第${seq}号 · ${time}`,
     reason: '退回原因',
     noReason: '（市级系统未说明原因）',
-    todoResend: '处理办法：如退回原因是办件信息有误，请先在本页“修改登记信息”中更正，再按“重新发送”（按办件现有内容发送）；如无需再报，请写明原因后按“不再发送”，并与市级系统核对。',
+    todoResend: '处理办法：如退回原因是受理信息有误，请先按本页的“修改受理信息”更正（受理决定作出前可改），再按“重新发送”（按办件现有内容发送）；如无需再报，请写明原因后按“不再发送”，并与市级系统核对。',
     todoPaper: '处理办法：文书、证书纸和领证记录是已经发生的事，不能重新发送。请写明原因后按“不再发送”，并与市级系统核对。',
     dismissReason: '不再发送的原因',
     resend: '重新发送',
@@ -308,11 +308,22 @@ export const casesMessages = {
       scanFailed: (fileName: string, detail: string) => `补交已登记，但扫描件“${fileName}”未能附上：${detail}。可在材料清单中重新附上。`,
     },
   },
+  /** The columns every list of materials across cases shares. */
+  materialList: { caseNumber: '办件编号', enterprise: '企业', action: '操作' },
   overdue: {
     title: '逾期未补交的容缺材料',
     count: (n: number) => `共 ${n} 项`,
-    columns: { caseNumber: '办件编号', enterprise: '企业', material: '容缺材料', deadline: '补交期限', action: '操作' },
+    columns: { material: '容缺材料', dueDate: '补交期限' },
     open: (caseNumber: string) => `打开 ${caseNumber}`,
     openButton: '打开',
+  },
+  /** 告知承诺 still to be checked (核查), across the hall's cases. */
+  checks: {
+    title: '待核查的告知承诺',
+    countLabel: (n: number) => `待核查 ${n} 项`,
+    count: (n: number, overdue: number) => (overdue > 0 ? `共 ${n} 项，其中已逾期 ${overdue} 项` : `共 ${n} 项`),
+    columns: { material: '承诺代替的材料', dueDate: '核查期限' },
+    open: (caseNumber: string, material: string) => `去核查 ${caseNumber} ${material}`,
+    openButton: '去核查',
   },
 } as const;

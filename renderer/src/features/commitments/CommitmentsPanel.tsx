@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
 import { getCase } from '../../data/cases';
 import { deskDatabase } from '../../data/db';
@@ -25,13 +25,20 @@ import { commitmentsMessages as m } from './messages';
 /**
  * The case's 告知承诺: the items marked 承诺 at intake, the 告知承诺书 to print for the applicant's
  * signature, and per item its 核查 deadline (from acceptance) and result, recorded here once checked.
- * Shown only when an item is committed.
+ * Shown only when an item is committed; `focused` (the case opened from the list of checks) scrolls to it.
  */
-export function CommitmentsPanel(props: { file: CaseFile; reference: CounterReference }) {
+export function CommitmentsPanel(props: { file: CaseFile; reference: CounterReference; focused?: boolean }) {
   const { row, items, history } = props.file;
   const committed = items.filter((item) => item.status === 'committed');
   const acceptedOn = acceptanceDate(row.state.status);
   const [recording, setRecording] = useState<ChecklistItemRow | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const shown = committed.length > 0;
+  useEffect(() => {
+    if (!props.focused || !shown) return;
+    panel.current?.scrollIntoView({ block: 'start' });
+    panel.current?.focus({ preventScroll: true });
+  }, [props.focused, shown]);
   const checks = new Map(
     history.flatMap((entry) => (entry.kind === 'record' && entry.record.entity === 'commitmentCheck' ? [[entry.record.payload.materialKey, entry] as const] : [])),
   );
@@ -40,7 +47,7 @@ export function CommitmentsPanel(props: { file: CaseFile; reference: CounterRefe
   const today = hallToday();
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`commitments-${row.id}`}>
+    <Paper ref={panel} tabIndex={-1} withBorder p="md" component="section" aria-labelledby={`commitments-${row.id}`}>
       <Group justify="space-between" mb="sm">
         <Title id={`commitments-${row.id}`} order={2} size="h4">
           {m.title}

@@ -75,9 +75,9 @@ export function SyncStatus() {
           {m.pending(unsent)}
         </Text>
       )}
-      {overview.counts.rejected > 0 && (
+      {overview.waitingRejections > 0 && (
         <Badge color="red" variant="filled" style={keep}>
-          {m.rejected(overview.counts.rejected)}
+          {m.rejected(overview.waitingRejections)}
         </Badge>
       )}
       {overview.counts.conflict > 0 && (

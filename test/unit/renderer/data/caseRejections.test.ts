@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { followUpRejectedOp, openCaseRejections, openRejectionsByCase } from '../../../../renderer/src/data/caseRejections';
+import { followUpRejectedOp, openCaseRejections, openRejectionsByCase, waitingRejectionCount } from '../../../../renderer/src/data/caseRejections';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
 import { updateIntake } from '../../../../renderer/src/data/intakeCorrection';
@@ -77,5 +77,20 @@ describe('rejections on the case', () => {
     await followUpRejectedOp(db, caseId, { seq, action: 'dismissed', reason: '改由市级系统补录' }, { clerk });
     await hqRejects(db, (await db.outbox.orderBy('seq').last())!.seq);
     expect(await openRejectionsByCase(db)).toEqual(new Map());
+  });
+
+  it('counts a rejected op as waiting until it is followed up, though the outbox keeps it as HQ answered', async () => {
+    const { db, clerk, caseId, seq } = await rejectedCase();
+    expect(await waitingRejectionCount(db)).toBe(1);
+    await followUpRejectedOp(db, caseId, { seq, action: 'resent', reason: null }, { clerk });
+    expect(await waitingRejectionCount(db)).toBe(0);
+    expect(await db.outbox.where('state').equals('rejected').count()).toBe(1);
+  });
+
+  it('keeps counting a rejected follow-up, which is settled in the outbox only', async () => {
+    const { db, clerk, caseId, seq } = await rejectedCase();
+    await followUpRejectedOp(db, caseId, { seq, action: 'dismissed', reason: '改由市级系统补录' }, { clerk });
+    await hqRejects(db, (await db.outbox.orderBy('seq').last())!.seq);
+    expect(await waitingRejectionCount(db)).toBe(1);
   });
 });

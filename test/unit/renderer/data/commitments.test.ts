@@ -5,7 +5,7 @@ import { casePaperEvents } from '../../../../renderer/src/data/casePaperEvents';
 import { applyCommand } from '../../../../renderer/src/data/cases';
 import { caseCommitmentChecks, commitmentCheckTasks, recordCommitmentCheck } from '../../../../renderer/src/data/commitments';
 import type { DeskDatabase } from '../../../../renderer/src/data/db';
-import type { CaseRow } from '../../../../renderer/src/data/records';
+import type { CaseRow, CommitmentCheckRow } from '../../../../renderer/src/data/records';
 import { addWorkingDays } from '../../../../renderer/src/domain/calendar';
 import { defaultCommitmentCheckDays } from '../../../../renderer/src/domain/cases/commitments';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
@@ -126,6 +126,32 @@ describe('commitmentCheckTasks', () => {
     expect((await commitmentCheckTasks(db, after))[0]!.state).toBe('overdue');
     await recordCommitmentCheck(db, row.id, premisesKey, { outcome: 'truthful', action: null }, { clerk, at: checkedAt });
     expect(await commitmentCheckTasks(db, after)).toEqual([]);
+  });
+
+  it('counts the 20 working days from acceptance by the hall calendar, skipping the National Day holiday', async () => {
+    const { db } = await acceptedWithCommitment();
+    // Accepted on 9月30日: twenty calendar days would end on 10月20日; the holiday and weekends push it to 11月3日.
+    const [onDueDay] = await commitmentCheckTasks(db, '2026-11-03');
+    expect(onDueDay).toMatchObject({ dueDate: '2026-11-03', state: 'open' });
+    expect((await commitmentCheckTasks(db, '2026-11-04'))[0]).toMatchObject({ dueDate: '2026-11-03', state: 'overdue' });
+  });
+
+  it('drops a check another window recorded, as pulled', async () => {
+    const { db, row } = await acceptedWithCommitment();
+    const pulled: CommitmentCheckRow = {
+      id: '01900000-0000-7000-8000-000000000001',
+      caseId: row.id,
+      materialKey: premisesKey,
+      name: '住所使用证明',
+      outcome: 'truthful',
+      action: null,
+      clerkId: 'clerk-02',
+      clerkName: '赵六',
+      deskCode: '02',
+      at: checkedAt,
+    };
+    await db.commitmentChecks.put(pulled);
+    expect(await commitmentCheckTasks(db, '2026-10-12')).toEqual([]);
   });
 
   it('has nothing for a case still at the counter', async () => {
