@@ -17,8 +17,13 @@
  * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
  * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164; a
  * handover names the collector's document (`collectorIdKind`, `collectorNationality`, both optional).
+ * 8: on cases, `legalRepresentative` (the 法定代表人 of a company being founded: a person with any of
+ * today's identity documents, a passport with its nationality, the phone optional; null when none) and
+ * `shareholders` (the natural-person shareholders: name and identity document each), which desks send on
+ * every new case and on corrections; the `intakeCorrected` case event may name the fields
+ * `legalRepresentative` and `shareholders`, which a version-7 desk cannot read.
  */
-export const protocolVersion = 7;
+export const protocolVersion = 8;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

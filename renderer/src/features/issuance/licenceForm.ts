@@ -40,9 +40,9 @@ export function termKindOf(value: string | null): LicenceFormValues['termKind'] 
 
 /**
  * A fresh form for a case: the licence data it already has (HQ's, lacking only 营业期限), or what the case
- * says (the enterprise's name and address) with dates today. 营业期限 starts unchosen: 长期 is never assumed.
+ * says (the enterprise's name and address, the 法定代表人 taken in) with dates today. 营业期限 starts unchosen: 长期 is never assumed.
  */
-export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence'>, today: string, authority: string): LicenceFormValues {
+export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence' | 'legalRepresentative'>, today: string, authority: string): LicenceFormValues {
   const licence = row.licence;
   if (licence !== null) {
     return {
@@ -64,7 +64,8 @@ export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence'>,
     uscc: row.enterprise.uscc ?? '',
     name: row.enterprise.name,
     type: '',
-    legalRepresentative: '',
+    // The 法定代表人 named at intake, for a company being founded.
+    legalRepresentative: row.legalRepresentative?.name ?? '',
     registeredCapital: '',
     businessScope: '',
     address: row.enterprise.address ?? '',

@@ -67,6 +67,11 @@ describe('initialLicenceForm', () => {
     });
   });
 
+  it('names the 法定代表人 taken in at intake, for a company being founded', () => {
+    const legalRepresentative = { name: '陈大文', idKind: 'hkMacaoPermit' as const, idNumber: 'H60248731', phone: null };
+    expect(initialLicenceForm({ enterprise, licence: null, legalRepresentative }, '2026-12-07', '').legalRepresentative).toBe('陈大文');
+  });
+
   it('starts from HQ licence data lacking 营业期限, so the chief adds only the term', () => {
     const { businessTerm: _unknown, ...licence } = licenceData({ issuedOn: '2026-11-28', registeredCapitalFen: 50_000_050 });
     const form = initialLicenceForm({ enterprise, licence: licenceDataSchema.parse(licence) }, '2026-12-07', '');
