@@ -59,7 +59,11 @@ test('approves in the hall, prints 正本 and 副本 on stock serials, voids a s
   await expect(approval.getByLabel('名称')).toHaveValue('绵阳云杉数据科技有限公司');
   await approval.getByLabel('统一社会信用代码').fill(uscc('510703', 'MA6C2D4E'));
   await approval.getByLabel('类型').fill('有限责任公司（自然人投资或控股）');
+  // A character no document font draws is named as it is typed, as at intake, not when the licence will not print.
+  await approval.getByLabel('法定代表人').fill('赵云𱍐');
+  await expect(approval.getByText('“𱍐”（U+31350）文书字库中没有，通知书和执照都打印不出来。', { exact: false })).toBeVisible();
   await approval.getByLabel('法定代表人').fill('赵云峰');
+  await expect(approval.getByText('文书字库中没有', { exact: false })).toBeHidden();
   await approval.getByLabel('注册资本（元）').fill('500万');
   await approval.getByLabel('经营范围').fill('一般项目：软件开发；数据处理和存储支持服务；信息技术咨询服务。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）');
   await approval.getByRole('button', { name: '确认准予并转入待出证' }).click();

@@ -105,6 +105,8 @@ export function caseFieldsOf(row: CaseRow): Required<z.input<typeof casePatchSch
     visits: row.state.visits,
     createdAt: row.createdAt,
     licenceCopies: requestedCopies(row),
+    legalRepresentative: row.legalRepresentative ?? null,
+    shareholders: row.shareholders ?? [],
   };
 }
 

@@ -36,12 +36,15 @@ import { requireDeskIdentity } from './desk';
 import {
   checkAgent,
   checkAnswers,
+  checkLegalRepresentative,
   checkNewEnterprise,
   checkParty,
   checkQueueTicket,
+  checkShareholders,
   type AgentInput,
   type EnterpriseChoice,
   type PartyInput,
+  type ShareholderInput,
 } from './intakeInput';
 import { dataMessages } from './messages';
 import { appendOps } from './outbox';
@@ -57,6 +60,10 @@ export interface DraftCaseInput {
   enterprise: EnterpriseChoice;
   applicant: PartyInput;
   agent: AgentInput | null;
+  /** The 法定代表人 of a company being founded; absent or null when the intake names none. */
+  legalRepresentative?: PartyInput | null;
+  /** The natural-person shareholders of a company being founded; absent when none. */
+  shareholders?: ShareholderInput[];
   /** A bundle (一件事) or matters picked one by one. */
   selection: CatalogueSelection;
   answers: IntakeAnswers;
@@ -83,10 +90,12 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
       ...checkAgent(input.agent),
       queueTicket: checkQueueTicket(input.queueTicket),
       answers: checkAnswers(input.answers),
+      legalRepresentative: checkLegalRepresentative(input.legalRepresentative ?? null),
+      shareholders: checkShareholders(input.shareholders ?? []),
     };
   });
   if (!checked.ok) return checked;
-  const { applicant, agent, authorisation, queueTicket, answers } = checked.value;
+  const { applicant, agent, authorisation, queueTicket, answers, legalRepresentative, shareholders } = checked.value;
   const at = chinaIso(context.at ?? new Date());
   const [catalogue, cards] = await Promise.all([activeCatalogue(db), activeGreenCards(db)]);
   const built = buildChecklist(catalogue.data, input.selection, answers);
@@ -136,6 +145,8 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
       answers,
       catalogueVersion: checklist.catalogueVersion,
       queueTicket,
+      ...(legalRepresentative === null ? {} : { legalRepresentative }),
+      ...(shareholders.length === 0 ? {} : { shareholders }),
       clerkId: clerk.id,
       createdAt: at,
       updatedAt: at,

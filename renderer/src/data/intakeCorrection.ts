@@ -29,7 +29,7 @@ import { chinaIso } from './clock';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import type { GreenCardList } from './greenCards';
-import { checkAgent, checkAnswers, checkNewEnterprise, checkParty, checkQueueTicket, type EnterprisePatch } from './intakeInput';
+import { checkAgent, checkAnswers, checkLegalRepresentative, checkNewEnterprise, checkParty, checkQueueTicket, checkShareholders, type EnterprisePatch } from './intakeInput';
 import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import type { CaseRow, EnterpriseRow } from './records';
@@ -70,6 +70,8 @@ export async function updateIntake(db: DeskDatabase, caseId: CaseId, patch: Inta
     agent: patch.agent === undefined ? undefined : checkAgent(patch.agent),
     queueTicket: patch.queueTicket === undefined ? undefined : checkQueueTicket(patch.queueTicket),
     answers: patch.answers === undefined ? undefined : checkAnswers(patch.answers),
+    legalRepresentative: patch.legalRepresentative === undefined ? undefined : checkLegalRepresentative(patch.legalRepresentative),
+    shareholders: patch.shareholders === undefined ? undefined : checkShareholders(patch.shareholders),
   }));
   if (!checked.ok) return checked;
   const at = chinaIso(context.at ?? new Date());
@@ -133,6 +135,8 @@ interface CheckedPatch {
   agent: ReturnType<typeof checkAgent> | undefined;
   queueTicket: string | null | undefined;
   answers: ReturnType<typeof checkAnswers> | undefined;
+  legalRepresentative: ReturnType<typeof checkLegalRepresentative> | undefined;
+  shareholders: ReturnType<typeof checkShareholders> | undefined;
 }
 
 interface PlannedCorrection {
@@ -166,6 +170,8 @@ async function planCorrection(db: DeskDatabase, before: CaseRow, patch: IntakePa
     after.agentAuthorisation = checked.agent.authorisation;
   }
   if (checked.queueTicket !== undefined) after.queueTicket = checked.queueTicket;
+  if (checked.legalRepresentative !== undefined) after.legalRepresentative = checked.legalRepresentative;
+  if (checked.shareholders !== undefined) after.shareholders = checked.shareholders;
 
   const selectionChanged = patch.selection !== undefined && !sameSelection(patch.selection, selectionOf(before));
   const answersChanged = checked.answers !== undefined && !sameAnswers(checked.answers, before.answers);

@@ -1,4 +1,5 @@
-import type { Person } from '../domain/cases/parties';
+import { casesMessages } from '../domain/cases/messages';
+import { MAX_SHAREHOLDERS, type Person, type Shareholder } from '../domain/cases/parties';
 import type { IntakeAnswers } from '../domain/catalogue/answers';
 import { intakeAnswersSchema } from '../domain/catalogue/answers';
 import { checkUscc } from '../domain/identifiers';
@@ -31,6 +32,9 @@ export interface PartyInput {
   /** A phone number (mainland, or abroad with its country code), or null when the person gave none. */
   phone: string | null;
 }
+
+/** A natural-person shareholder of a company being founded: name and identity document. */
+export type ShareholderInput = Omit<PartyInput, 'phone'>;
 
 export interface AgentInput extends PartyInput {
   /** What the agent may do and on which authorisation (授权委托书 signed on …). */
@@ -80,11 +84,37 @@ function optionalText(raw: string | null, field: IntakeField, max: number): stri
   return value === '' ? null : value;
 }
 
-type PartyRole = 'applicant' | 'agent';
+type PartyRole = 'applicant' | 'agent' | 'legalRepresentative';
 const partyFields = {
   applicant: { name: 'applicantName', idNumber: 'applicantIdNumber', nationality: 'applicantNationality', phone: 'applicantPhone' },
   agent: { name: 'agentName', idNumber: 'agentIdNumber', nationality: 'agentNationality', phone: 'agentPhone' },
+  legalRepresentative: {
+    name: 'legalRepresentativeName',
+    idNumber: 'legalRepresentativeIdNumber',
+    nationality: 'legalRepresentativeNationality',
+    phone: 'legalRepresentativePhone',
+  },
 } as const satisfies Record<PartyRole, Record<string, IntakeField>>;
+
+type DocumentPart = 'name' | 'idNumber' | 'nationality';
+type DocumentHolder = Pick<Person, 'name' | 'idKind' | 'idNumber' | 'nationality'>;
+
+/** Name cleaned, number normalised and checked by its kind (check digits included), a passport's nationality as alpha-3. */
+function checkDocumentHolder(input: Omit<PartyInput, 'phone'>, refuseOn: (part: DocumentPart, detail: string) => never): DocumentHolder {
+  const cleaned = cleanText(input.name, { max: 50 });
+  if (!cleaned.ok) refuseOn('name', cleaned.error.message);
+  const name = cleaned.value;
+  if (name === '') refuseOn('name', m.empty);
+  const id = checkIdentityDocument(input.idKind, input.idNumber);
+  if (!id.ok) refuseOn('idNumber', id.message);
+  let nationality: string | undefined;
+  if (input.idKind === 'passport') {
+    const checked = checkNationality(input.nationality ?? '');
+    if (!checked.ok) refuseOn('nationality', checked.message);
+    nationality = checked.country.alpha3;
+  }
+  return { name, idKind: input.idKind, idNumber: id.normalised, ...(nationality === undefined ? {} : { nationality }) };
+}
 
 /**
  * A person as stored: name cleaned, ID number normalised and checked by its kind (check digits included),
@@ -92,22 +122,29 @@ const partyFields = {
  */
 export function checkParty(input: PartyInput, role: PartyRole): Person {
   const fields = partyFields[role];
-  const name = requiredText(input.name, fields.name, 50);
-  const id = checkIdentityDocument(input.idKind, input.idNumber);
-  if (!id.ok) refuse(fields.idNumber, id.message);
-  let nationality: string | undefined;
-  if (input.idKind === 'passport') {
-    const checked = checkNationality(input.nationality ?? '');
-    if (!checked.ok) refuse(fields.nationality, checked.message);
-    nationality = checked.country.alpha3;
-  }
+  const holder = checkDocumentHolder(input, (part, detail) => refuse(fields[part], detail));
   let phone: string | null = null;
   if (input.phone !== null && input.phone.trim() !== '') {
     const checked = checkPhone(input.phone);
     if (!checked.ok) refuse(fields.phone, checked.message);
     phone = checked.normalised;
   }
-  return { name, idKind: input.idKind, idNumber: id.normalised, ...(nationality === undefined ? {} : { nationality }), phone };
+  return { ...holder, phone };
+}
+
+/** The 法定代表人 of a company being founded, or null when the intake names none. */
+export function checkLegalRepresentative(input: PartyInput | null): Person | null {
+  return input === null ? null : checkParty(input, 'legalRepresentative');
+}
+
+/** The natural-person shareholders, each checked like a person on the case; a refusal names the row. */
+export function checkShareholders(inputs: readonly ShareholderInput[]): Shareholder[] {
+  if (inputs.length > MAX_SHAREHOLDERS) throw new Refusal<IntakeField>(casesMessages.tooManyShareholders(MAX_SHAREHOLDERS), 'shareholders');
+  return inputs.map((input, index) =>
+    checkDocumentHolder(input, (part, detail) => {
+      throw new Refusal<IntakeField>(m.shareholderField(index + 1, m.shareholderParts[part], detail), 'shareholders');
+    }),
+  );
 }
 
 export function checkAgent(input: AgentInput | null): { agent: Person | null; authorisation: string | null } {

@@ -45,6 +45,9 @@ export const dataMessages = {
     countInvalid: (label: string, max: number) => `${label}应为0到${max}之间的整数`,
     authorisationRequired: '有代理人时须填写授权委托情况',
     field: (label: string, detail: string) => `${label}：${detail}`,
+    /** What is wrong with the n-th natural-person shareholder's name, number or nationality. */
+    shareholderField: (n: number, part: string, detail: string) => `第${n}名自然人股东${part}：${detail}`,
+    shareholderParts: { name: '姓名', idNumber: '证件号码', nationality: '国籍' },
     empty: '不能为空',
     syncFormat: (detail: string) => `数据不符合与市级系统同步的格式，未保存：${detail}`,
     fieldLabels: {
@@ -60,6 +63,11 @@ export const dataMessages = {
       agentNationality: '代理人国籍',
       agentPhone: '代理人联系电话',
       agentAuthorisation: '授权委托情况',
+      legalRepresentativeName: '法定代表人姓名',
+      legalRepresentativeIdNumber: '法定代表人证件号码',
+      legalRepresentativeNationality: '法定代表人国籍',
+      legalRepresentativePhone: '法定代表人联系电话',
+      shareholders: '自然人股东',
       queueTicket: '排队号',
       answers: '办理情形',
       copies: '份数',

@@ -14,7 +14,7 @@ import type { CommitmentCheckPayload } from '../domain/cases/commitments';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
 import type { HqDecision, LicenceData } from '../domain/cases/hqDecision';
 import type { LicenceCopyMark } from '../domain/cases/licenceCopies';
-import type { Person } from '../domain/cases/parties';
+import type { LegalRepresentative, Person, Shareholder } from '../domain/cases/parties';
 import type { AnswerValue } from '../domain/catalogue/answers';
 import type { ChecklistItem, ChecklistItemKey } from '../domain/catalogue/checklist';
 import type { BundleCode, CatalogueVersion, MaterialForm, MatterCode } from '../domain/catalogue/schema';
@@ -107,6 +107,10 @@ export interface CaseRow {
   queueTicket: string | null;
   /** How many 副本 the company asked for; absent (one) on cases from before it was asked. */
   licenceCopies?: number;
+  /** The 法定代表人 of a company being founded, as taken in; absent or null when none was. */
+  legalRepresentative?: LegalRepresentative | null;
+  /** The natural-person shareholders of a company being founded; absent on cases taken in without any. */
+  shareholders?: Shareholder[];
   /** Who took the case in. */
   clerkId: ClerkId;
   /**

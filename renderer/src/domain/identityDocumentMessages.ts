@@ -40,6 +40,10 @@ export const identityDocumentMessages = {
     nationalityMissing: '请选择护照的国籍',
     nationality: (code: string) => `护照国籍“${code}”不是有效的国家或地区代码（ISO 3166）`,
   },
+  /** Only cases taken in before every document had its own kind may carry the kinds of before. */
+  legacyKindNotTaken: '请选择证件类型',
+  /** A number on the wire as the clerk typed it rather than as it is stored (upper case, no spaces). */
+  notNormalised: '证件号码应为规范写法（大写字母，不含空格和括号）',
   /** A number of another kind typed under 居民身份证: the clerk picked the wrong kind. */
   otherKind: (typed: string, kind: string) => `这是${kind}号码，不是${typed}号码，请将证件类型改为${kind}`,
 } as const;

@@ -22,6 +22,11 @@
  * `expired`, `stale`: issued before the desk's last enrolment) and 429 `too_many_attempts` with `Retry-After`
  * after five refusals of a hall and desk within 15 minutes; a token replaced by a new enrolment answers 401
  * `revoked`. A version-7 desk still enrols with a valid code and pauses on `revoked` as on an unknown token.
+ * Also 8: on cases, `legalRepresentative` (the 法定代表人 of a company being founded: a person with any of
+ * today's identity documents, a passport with its nationality, the phone optional; null when none) and
+ * `shareholders` (the natural-person shareholders: name and identity document each), which desks send on
+ * every new case and on corrections; the `intakeCorrected` case event may name the fields
+ * `legalRepresentative` and `shareholders`, which a version-7 desk cannot read.
  */
 export const protocolVersion = 8;
 

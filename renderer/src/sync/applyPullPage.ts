@@ -322,6 +322,8 @@ class PageWork {
       catalogueVersion: record.catalogueVersion,
       queueTicket: record.queueTicket,
       ...(record.licenceCopies === undefined ? {} : { licenceCopies: record.licenceCopies }),
+      ...(record.legalRepresentative === undefined ? {} : { legalRepresentative: record.legalRepresentative }),
+      ...(record.shareholders === undefined ? {} : { shareholders: record.shareholders }),
       // Set from the case's `opened` event when it is merged.
       clerkId: unknownClerkId,
       createdAt: chinaIso(record.createdAt),

@@ -36,6 +36,8 @@ export function withDeskFields(row: CaseRow, values: CasePatch): CaseRow {
   if (values.catalogueVersion !== undefined) next.catalogueVersion = values.catalogueVersion;
   if (values.queueTicket !== undefined) next.queueTicket = values.queueTicket;
   if (values.licenceCopies !== undefined) next.licenceCopies = values.licenceCopies;
+  if (values.legalRepresentative !== undefined) next.legalRepresentative = values.legalRepresentative;
+  if (values.shareholders !== undefined) next.shareholders = values.shareholders;
   return rekeyed(next, caseSearchKeys(next));
 }
 

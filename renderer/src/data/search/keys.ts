@@ -13,7 +13,8 @@ import { pinyinStarts, type NameKind, type PinyinStart } from './pinyinKeys';
  *   name ranks as exact.
  * - `p:` + the initials and `q:` + the full pinyin of a name from each of its first syllables (see
  *   `pinyinKeys.ts`): `zysk`, `zhiyushunke` and `zhiyu` are prefixes of keys of 四川智宇顺科技有限公司.
- * - `r:` + each identifier reversed (USCC, ID numbers, mobiles): the last four or more characters (尾号)
+ * - `r:` + each identifier reversed (USCC, ID numbers — the legal representative's and natural-person
+ *   shareholders' too —, mobiles): the last four or more characters (尾号)
  *   are a prefix of it, so a tail is one short `startsWith` range and needs no checking.
  * - `i:` + each identifier, and for codes of `middleIndexedLength` or more characters also its suffixes
  *   from every third position: the start of an identifier is a prefix of the first, and a fragment of
@@ -163,7 +164,7 @@ export function caseDayPart(caseNumber: string): string | null {
   return parts === null ? null : caseNumber.slice(caseNumber.indexOf('-') + 1);
 }
 
-export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 'applicant' | 'agent' | 'licence'>): string[] {
+export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 'applicant' | 'agent' | 'licence' | 'legalRepresentative' | 'shareholders'>): string[] {
   const keys = new Set<string>();
   nameKeys(row.enterprise.name, 'enterprise', keys);
   identifierKeys(row.enterprise.uscc, keys);
@@ -175,6 +176,11 @@ export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 
     nameKeys(person.name, 'person', keys);
     identifierKeys(person.idNumber, keys);
     identifierKeys(person.phone, keys);
+  }
+  // The company's people by their document numbers only: a clerk looks a founding up by the number on a
+  // legal representative's or shareholder's document, and names would add keys to every such case.
+  for (const person of [row.legalRepresentative ?? null, ...(row.shareholders ?? [])]) {
+    if (person !== null) identifierKeys(person.idNumber, keys);
   }
   const day = caseDayPart(row.caseNumber);
   if (day !== null) keys.add(keyPrefixes.caseDay + day);

@@ -26,7 +26,9 @@ export type CaseMatchField =
   | 'applicantPhone'
   | 'agentName'
   | 'agentIdNumber'
-  | 'agentPhone';
+  | 'agentPhone'
+  | 'legalRepresentativeIdNumber'
+  | 'shareholderIdNumber';
 
 export interface CaseSearchHit {
   case: CaseRow;
@@ -56,6 +58,8 @@ function matchablesOf(row: CaseRow): Matchable<CaseMatchField>[] {
     ['agentName', row.agent?.name ?? null, 'personName'],
     ['agentIdNumber', row.agent?.idNumber ?? null, 'identifier'],
     ['agentPhone', row.agent?.phone ?? null, 'identifier'],
+    ['legalRepresentativeIdNumber', row.legalRepresentative?.idNumber ?? null, 'identifier'],
+    ...(row.shareholders ?? []).map((shareholder): Matchable<CaseMatchField> => ['shareholderIdNumber', shareholder.idNumber, 'identifier']),
   ];
 }
 

@@ -27,6 +27,9 @@ export interface IntakeFields {
   applicant: PartyFields;
   agent: PartyFields | null;
   agentAuthorisation: string | null;
+  /** Absent on cases taken in before these were asked, which is the same as none. */
+  legalRepresentative?: (PartyFields & { nationality?: string | undefined }) | null | undefined;
+  shareholders?: readonly (Omit<PartyFields, 'phone'> & { nationality?: string | undefined })[] | undefined;
   answers: IntakeAnswers;
 }
 
@@ -77,6 +80,9 @@ export function correctedFields(before: IntakeFields, after: IntakeFields): Inta
     fields.push(...partyFields('agent', before.agent, after.agent));
     if (before.agentAuthorisation !== after.agentAuthorisation) fields.push('agent.authorisation');
   }
+  // Named whole: the company's people are corrected together, on the form's one section.
+  if (JSON.stringify(before.legalRepresentative ?? null) !== JSON.stringify(after.legalRepresentative ?? null)) fields.push('legalRepresentative');
+  if (JSON.stringify(before.shareholders ?? []) !== JSON.stringify(after.shareholders ?? [])) fields.push('shareholders');
   if (!sameAnswers(before.answers, after.answers)) fields.push('answers');
   return fields;
 }

@@ -51,6 +51,8 @@ export const intakeCorrectionFields = [
   'agent.idNumber',
   'agent.phone',
   'agent.authorisation',
+  'legalRepresentative',
+  'shareholders',
   'answers',
 ] as const;
 export type IntakeCorrectionField = (typeof intakeCorrectionFields)[number];

@@ -10,7 +10,7 @@ import { caseStatusSchema } from './caseStatus';
 import { hqDecisionSchema, licenceDataSchema } from './hqDecision';
 import { licenceCopiesSchema } from './licenceCopies';
 import { casesMessages } from './messages';
-import { enterpriseSchema, personSchema } from './parties';
+import { enterpriseSchema, legalRepresentativeSchema, personSchema, shareholdersSchema } from './parties';
 
 const answerSchema = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(50)]);
 
@@ -38,6 +38,10 @@ const caseFieldShape = {
   createdAt: isoDateTimeSchema,
   /** Extension: the number of 副本 asked for, recorded at 出证; absent means one. */
   licenceCopies: licenceCopiesSchema.optional(),
+  /** Extension: the 法定代表人 of a company being founded, as taken in; absent or null when none was. */
+  legalRepresentative: legalRepresentativeSchema.nullable().optional(),
+  /** Extension: the natural-person shareholders (自然人股东) of a company being founded; absent means none. */
+  shareholders: shareholdersSchema.optional(),
 };
 
 export type CaseField = keyof typeof caseFieldShape;

@@ -130,7 +130,10 @@ export const casesMessages = {
     visits: '到场次数',
     createdAt: '登记时间',
     licenceCopies: '副本份数',
+    legalRepresentative: '法定代表人',
+    shareholders: '自然人股东',
   },
+  tooManyShareholders: (max: number) => `自然人股东最多${max}名`,
   rejections: {
     handledAlready: '这条被退回的数据已处理过',
     reasonRequired: '不再发送须写明原因',

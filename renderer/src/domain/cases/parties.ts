@@ -5,6 +5,7 @@ import { checkIdentityDocument, identityDocumentKinds, type IdentityDocumentKind
 import { plainTextSchema } from '../text';
 import { countryByCode } from '../countries';
 import { identityDocumentMessages as documentMessages } from '../identityDocumentMessages';
+import { casesMessages } from './messages';
 
 /** The number of any ID document as stored (checked further by its kind below). */
 export const idNumberSchema = z.string().regex(/^[0-9A-Za-z()（）-]{4,32}$/, { error: identifierMessages.idNumber });
@@ -40,20 +41,24 @@ function numberProblem(kind: IdKind, number: string): string | null {
   return checked.ok ? null : checked.message;
 }
 
+/** Name and identity document: what every person on a case has. */
+const documentHolderShape = {
+  name: plainTextSchema(50),
+  idKind: z.enum([...identityDocumentKinds, ...legacyIdKinds]),
+  idNumber: idNumberSchema,
+  /** The passport's nationality; absent for other documents (and for passports taken in before it was asked). */
+  nationality: nationalitySchema.optional(),
+};
+
+function checkStoredNumber(person: { idKind: IdKind; idNumber: string }, ctx: z.RefinementCtx): void {
+  const problem = numberProblem(person.idKind, person.idNumber);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
+}
+
 /** A person on a case (applicant or agent). */
 export const personSchema = z
-  .object({
-    name: plainTextSchema(50),
-    idKind: z.enum([...identityDocumentKinds, ...legacyIdKinds]),
-    idNumber: idNumberSchema,
-    /** The passport's nationality; absent for other documents (and for passports taken in before it was asked). */
-    nationality: nationalitySchema.optional(),
-    phone: phoneSchema.nullable(),
-  })
-  .superRefine((person, ctx) => {
-    const problem = numberProblem(person.idKind, person.idNumber);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
-  });
+  .object({ ...documentHolderShape, phone: phoneSchema.nullable() })
+  .superRefine(checkStoredNumber);
 export type Person = z.infer<typeof personSchema>;
 
 /**
@@ -78,6 +83,38 @@ export function documentText(person: Pick<Person, 'idKind' | 'idNumber' | 'natio
   const label = isLegacyIdKind(person.idKind) ? documentMessages.legacyKinds[person.idKind] : documentMessages.kinds[person.idKind];
   return documentMessages.shown(label, person.idNumber);
 }
+
+/**
+ * A person named for the company being founded. They were first taken in when every kind had its own
+ * check, so none of the leniency for older cases applies: one of today's kinds, the number normalised and
+ * passing its kind's check, a passport with its nationality.
+ */
+function checkFoundingPerson(person: { idKind: IdKind; idNumber: string; nationality?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (isLegacyIdKind(person.idKind)) {
+    ctx.addIssue({ code: 'custom', message: documentMessages.legacyKindNotTaken, path: ['idKind'] });
+    return;
+  }
+  const checked = checkIdentityDocument(person.idKind, person.idNumber);
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message, path: ['idNumber'] });
+  else if (checked.normalised !== person.idNumber) ctx.addIssue({ code: 'custom', message: documentMessages.notNormalised, path: ['idNumber'] });
+  if (person.idKind === 'passport' && person.nationality === undefined) {
+    ctx.addIssue({ code: 'custom', message: documentMessages.passport.nationalityMissing, path: ['nationality'] });
+  }
+}
+
+/** The 法定代表人 of a company being founded, as taken in: name, identity document, a phone if given. */
+export const legalRepresentativeSchema = z
+  .object({ ...documentHolderShape, phone: phoneSchema.nullable() })
+  .superRefine(checkFoundingPerson);
+export type LegalRepresentative = z.infer<typeof legalRepresentativeSchema>;
+
+/** A natural-person shareholder (自然人股东) of a company being founded: name and identity document. */
+export const shareholderSchema = z.object(documentHolderShape).superRefine(checkFoundingPerson);
+export type Shareholder = z.infer<typeof shareholderSchema>;
+
+/** A 有限责任公司 has at most fifty shareholders (公司法). */
+export const MAX_SHAREHOLDERS = 50;
+export const shareholdersSchema = z.array(shareholderSchema).max(MAX_SHAREHOLDERS, { error: casesMessages.tooManyShareholders(MAX_SHAREHOLDERS) });
 
 /** The enterprise a case is for, as taken in. */
 export const enterpriseSchema = z.object({

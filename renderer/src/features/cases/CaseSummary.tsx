@@ -103,6 +103,28 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
               </>
             )}
           </Fact>
+          {row.legalRepresentative != null ? (
+            <Fact label={m.legalRepresentative}>
+              {row.legalRepresentative.name}
+              <Text size="xs" ff="monospace">
+                {row.legalRepresentative.phone === null
+                  ? documentText(row.legalRepresentative)
+                  : m.idLine(documentText(row.legalRepresentative), formatPhone(row.legalRepresentative.phone))}
+              </Text>
+            </Fact>
+          ) : null}
+          {row.shareholders !== undefined && row.shareholders.length > 0 ? (
+            <Fact label={m.shareholders(row.shareholders.length)}>
+              {row.shareholders.map((shareholder, index) => (
+                <Text key={index} size="xs">
+                  {shareholder.name}{' '}
+                  <Text span size="xs" ff="monospace">
+                    {documentText(shareholder)}
+                  </Text>
+                </Text>
+              ))}
+            </Fact>
+          ) : null}
           <Fact label={m.matters}>
             {bundle !== null ? (
               <Text size="sm" fw={600}>

@@ -52,7 +52,8 @@ export function describeFieldValue(field: CaseField, value: unknown, catalogue: 
     case 'enterprise':
       return patch.enterprise === undefined ? m.unreadable : [patch.enterprise.name, patch.enterprise.uscc].filter((part) => part !== null).join(' · ');
     case 'applicant':
-    case 'agent': {
+    case 'agent':
+    case 'legalRepresentative': {
       const person = patch[field];
       return person === undefined ? m.unreadable : person === null ? m.none : `${person.name} · ${documentText(person)}`;
     }
@@ -70,6 +71,10 @@ export function describeFieldValue(field: CaseField, value: unknown, catalogue: 
       return patch.queueTicket ?? m.none;
     case 'licenceCopies':
       return m.licenceCopies(patch.licenceCopies ?? 1);
+    case 'shareholders': {
+      const shareholders = patch.shareholders ?? [];
+      return shareholders.length === 0 ? m.none : shareholders.map((person) => `${person.name} · ${documentText(person)}`).join('；');
+    }
     case 'caseNumber':
     case 'catalogueVersion':
       return String(patch[field]);

@@ -19,6 +19,8 @@ export interface IdentityDocumentFieldsProps {
   value: IdentityDocumentValue;
   onChange: (value: IdentityDocumentValue) => void;
   showErrors?: boolean;
+  /** False for a person the form may leave out (a 法定代表人 not yet begun): blanks are no error then. */
+  required?: boolean;
 }
 
 const kindOptions = identityDocumentKinds.map((kind) => ({ value: kind, label: identityDocumentLabel(kind) }));
@@ -42,20 +44,21 @@ export function IdentityDocumentFields(props: IdentityDocumentFieldsProps) {
   const { who, value, onChange } = props;
   const kind = value.idKind;
   const numberLabel = m.documentNumber(who, kind === 'residentId' ? 'residentId' : 'other');
+  const required = props.required ?? true;
   const setNumber = (idNumber: string) => onChange({ ...value, idNumber });
   return (
     <>
       <NativeSelect
         label={m.documentKind(who)}
-        required
+        required={required}
         data={kindOptions}
         value={kind}
         onChange={(event) => onChange({ ...value, idKind: event.currentTarget.value as IdentityDocumentKind })}
       />
       {kind === 'residentId' ? (
-        <ResidentIdInput label={numberLabel} value={value.idNumber} onChange={setNumber} required showErrors={props.showErrors} />
+        <ResidentIdInput label={numberLabel} value={value.idNumber} onChange={setNumber} required={required} showErrors={props.showErrors} />
       ) : (
-        <DocumentNumberInput kind={kind} label={numberLabel} value={value.idNumber} onChange={setNumber} showErrors={props.showErrors === true} />
+        <DocumentNumberInput kind={kind} label={numberLabel} value={value.idNumber} onChange={setNumber} required={required} showErrors={props.showErrors === true} />
       )}
       {kind === 'passport' ? (
         <NationalitySelect label={m.nationality(who)} value={value.nationality} onChange={(nationality) => onChange({ ...value, nationality })} showErrors={props.showErrors === true} />
@@ -64,15 +67,15 @@ export function IdentityDocumentFields(props: IdentityDocumentFieldsProps) {
   );
 }
 
-function DocumentNumberInput(props: { kind: IdentityDocumentKind; label: string; value: string; onChange: (value: string) => void; showErrors: boolean }) {
+function DocumentNumberInput(props: { kind: IdentityDocumentKind; label: string; value: string; onChange: (value: string) => void; required: boolean; showErrors: boolean }) {
   const [touched, setTouched] = useState(false);
-  const check = checkIdentityDocumentField(props.kind, props.value, { label: props.label, required: true });
+  const check = checkIdentityDocumentField(props.kind, props.value, { label: props.label, required: props.required });
   const show = shouldShowProblem(props.value, touched || props.showErrors, COMPLETE_LENGTH[props.kind]);
   return (
     <TextInput
       label={props.label}
       value={props.value}
-      required
+      required={props.required}
       maxLength={24}
       autoComplete="off"
       spellCheck={false}

@@ -2,11 +2,13 @@ import { Alert, Button, Fieldset, Grid, Group, Kbd, Stack, Switch } from '@manti
 import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
 import { buildChecklist } from '../../domain/catalogue/checklist';
+import { selectionFoundsCompany } from '../../domain/catalogue/companyFounding';
 import { intakeQuestionsFor, resolveSelection } from '../../domain/catalogue/selection';
 import { ChecklistPreview } from '../checklist/ChecklistPreview';
 import type { BaselineItem } from '../checklist/previewChanges';
 import { TextField } from '../common/TextField';
 import type { CounterReference } from '../common/reference';
+import { CompanyPeopleSection } from './CompanyPeopleSection';
 import { EnterpriseSection, type KnownEnterprise } from './EnterpriseSection';
 import {
   AGENT_QUESTION_ID,
@@ -59,7 +61,8 @@ export function IntakeForm(props: IntakeFormProps) {
   const answers = useMemo(() => effectiveAnswers({ answers: typedAnswers, agentUsed }), [typedAnswers, agentUsed]);
   const checklist = useMemo(() => (selection === null ? null : buildChecklist(catalogue, selection, answers)), [catalogue, selection, answers]);
   const pending = checklist?.ok === true ? checklist.checklist.pendingQuestionIds : [];
-  const check = checkIntakeForm(form, { asked, pending });
+  const foundsCompany = resolved?.ok === true && selectionFoundsCompany(resolved.matters);
+  const check = checkIntakeForm(form, { asked, pending, foundsCompany });
   const problems = check.ok ? new Map<IntakeField, string>() : check.problems;
   const problem = (field: IntakeField) => (showErrors ? problems.get(field) : undefined);
 
@@ -160,6 +163,15 @@ export function IntakeForm(props: IntakeFormProps) {
                 ) : null}
               </Stack>
             </Fieldset>
+
+            {foundsCompany ? (
+              <CompanyPeopleSection
+                legalRepresentative={form.legalRepresentative}
+                shareholders={form.shareholders}
+                onChange={(people) => onChange({ ...form, ...people })}
+                showErrors={showErrors}
+              />
+            ) : null}
 
             <Fieldset legend={m.sections.questions} variant="filled">
               <QuestionsSection

@@ -14,7 +14,7 @@ import { loadCounterReference, type CounterReference } from '../common/reference
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import type { KnownEnterprise } from './EnterpriseSection';
-import { agentInput, partyInput } from './correctionForm';
+import { agentInput, partyInput, shareholderInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
 import { IntakeCorrection } from './IntakeCorrection';
 import { IntakeDraftOffer } from './IntakeDraftOffer';
@@ -157,6 +157,8 @@ function toDraftInput(intake: CheckedIntake<KnownEnterprise>): DraftCaseInput {
         : { kind: 'new', name: intake.enterprise.name, uscc: intake.enterprise.uscc, address: intake.enterprise.address },
     applicant: partyInput(intake.applicant),
     agent: intake.agent === null ? null : agentInput(intake.agent),
+    legalRepresentative: intake.legalRepresentative === null ? null : partyInput(intake.legalRepresentative),
+    shareholders: intake.shareholders.map(shareholderInput),
     selection: intake.selection,
     answers: intake.answers,
     queueTicket: intake.queueTicket,

@@ -11,16 +11,20 @@ export interface PartyFieldsProps {
   who: string;
   labels: { name: string; mobile: string };
   showErrors: boolean;
+  /** False while a person the form may leave out is not begun; the phone may be optional on its own. */
+  required?: boolean;
+  mobileRequired?: boolean;
 }
 
 /** Name, identity document (kind, number, a passport's nationality) and phone of the applicant or the agent. */
 export function PartyFields(props: PartyFieldsProps) {
   const { value, onChange, labels } = props;
+  const required = props.required ?? true;
   return (
     <SimpleGrid cols={3} spacing="sm">
-      <TextField label={labels.name} value={value.name} onChange={(name) => onChange({ ...value, name })} max={fieldLimits.personName} required showErrors={props.showErrors} />
-      <IdentityDocumentFields who={props.who} value={value} onChange={(document) => onChange({ ...value, ...document })} showErrors={props.showErrors} />
-      <PhoneInput label={labels.mobile} value={value.mobile} onChange={(mobile) => onChange({ ...value, mobile })} required showErrors={props.showErrors} />
+      <TextField label={labels.name} value={value.name} onChange={(name) => onChange({ ...value, name })} max={fieldLimits.personName} required={required} showErrors={props.showErrors} />
+      <IdentityDocumentFields who={props.who} value={value} onChange={(document) => onChange({ ...value, ...document })} required={required} showErrors={props.showErrors} />
+      <PhoneInput label={labels.mobile} value={value.mobile} onChange={(mobile) => onChange({ ...value, mobile })} required={required && (props.mobileRequired ?? true)} showErrors={props.showErrors} />
     </SimpleGrid>
   );
 }

@@ -2,7 +2,7 @@ import { selectionOf } from '../../data/caseChecklist';
 import type { IntakePatch } from '../../data/intakeCorrection';
 import { sameAnswers, sameSelection } from '../../domain/cases/caseDiff';
 import { currentIdKind } from '../../domain/cases/parties';
-import type { AgentInput, PartyInput } from '../../data/intakeInput';
+import type { AgentInput, PartyInput, ShareholderInput } from '../../data/intakeInput';
 import type { CaseRow } from '../../data/records';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { AGENT_QUESTION_ID, emptyPartyForm, type CheckedIntake, type CheckedParty, type EnterpriseChoice, type IntakeForm, type PartyForm } from './intakeFormModel';
@@ -23,6 +23,11 @@ function partyForm(person: Person | null): PartyForm {
 /** A person from the form as the data layer takes it. */
 export function partyInput(person: CheckedParty): PartyInput {
   return { name: person.name, idKind: person.idKind, idNumber: person.idNumber, ...(person.nationality === null ? {} : { nationality: person.nationality }), phone: person.mobile };
+}
+
+/** A shareholder as the data layer takes it (and as the case stores one, for comparing). */
+export function shareholderInput(person: { name: string; idKind: ShareholderInput['idKind'] | Person['idKind']; idNumber: string; nationality?: string | null | undefined }): ShareholderInput {
+  return { name: person.name, idKind: currentIdKind(person), idNumber: person.idNumber, ...(person.nationality == null ? {} : { nationality: person.nationality }) };
 }
 
 export function agentInput(agent: NonNullable<CheckedIntake<unknown>['agent']>): AgentInput {
@@ -49,6 +54,8 @@ export function formFromCase(row: CaseRow, enterprise: EnterpriseChoice<KnownEnt
     applicant: partyForm(row.applicant),
     agentUsed: row.agent !== null,
     agent: { ...partyForm(row.agent), authorisation: row.agentAuthorisation ?? '' },
+    legalRepresentative: partyForm(row.legalRepresentative ?? null),
+    shareholders: (row.shareholders ?? []).map(({ name, idKind, idNumber, nationality }) => ({ name, idKind: currentIdKind({ idKind, idNumber }), idNumber, nationality: nationality ?? '' })),
     answers,
   };
 }
@@ -88,6 +95,11 @@ export function correctionPatch(row: CaseRow, checked: CheckedIntake<KnownEnterp
     const agent = agentInput(checked.agent);
     if (row.agent === null || !samePerson(row.agent, agent) || row.agentAuthorisation !== agent.authorisation) patch.agent = agent;
   }
+  const legalRepresentative = checked.legalRepresentative === null ? null : partyInput(checked.legalRepresentative);
+  const stored = row.legalRepresentative ?? null;
+  if (legalRepresentative === null ? stored !== null : stored === null || !samePerson(stored, legalRepresentative)) patch.legalRepresentative = legalRepresentative;
+  const shareholders = checked.shareholders.map(shareholderInput);
+  if (JSON.stringify(shareholders) !== JSON.stringify((row.shareholders ?? []).map(shareholderInput))) patch.shareholders = shareholders;
   if (!sameAnswers(checked.answers, row.answers)) patch.answers = checked.answers;
   return patch;
 }

@@ -5,7 +5,7 @@ import { intakeAnswersSchema } from '../../domain/catalogue/answers';
 import { bundleCodeSchema, matterCodeSchema } from '../../domain/catalogue/schema';
 import { identityDocumentKinds } from '../../domain/identityDocuments';
 import type { KnownEnterprise } from './EnterpriseSection';
-import { emptyIntakeForm, type IntakeForm } from './intakeFormModel';
+import { emptyIntakeForm, emptyPartyForm, type IntakeForm } from './intakeFormModel';
 
 /**
  * The intake form as a draft is stored: exactly the form's values as typed (not the checked ones, so a
@@ -39,6 +39,9 @@ export const intakeDraftSchema = z.object({
   applicant: partySchema,
   agentUsed: z.boolean(),
   agent: partySchema.extend({ authorisation: text }),
+  // Drafts saved before the form asked for them read as not yet typed.
+  legalRepresentative: partySchema.default(emptyPartyForm),
+  shareholders: z.array(partySchema.omit({ mobile: true })).max(100).default([]),
   answers: intakeAnswersSchema,
 }) satisfies z.ZodType<IntakeForm<KnownEnterprise>>;
 

@@ -23,6 +23,11 @@ export interface PartyForm extends IdentityDocumentValue {
   mobile: string;
 }
 
+/** A natural-person shareholder as typed: name and identity document. */
+export interface ShareholderForm extends IdentityDocumentValue {
+  name: string;
+}
+
 export interface AgentForm extends PartyForm {
   /** What the 授权委托书 authorises and until when, as the clerk reads it. */
   authorisation: string;
@@ -41,6 +46,9 @@ export interface IntakeForm<Known> {
   applicant: PartyForm;
   agentUsed: boolean;
   agent: AgentForm;
+  /** Asked only when a selected matter founds a company (`foundsCompany`); ignored otherwise. */
+  legalRepresentative: PartyForm;
+  shareholders: ShareholderForm[];
   answers: IntakeAnswers;
 }
 
@@ -57,8 +65,22 @@ export function emptyIntakeForm<Known>(): IntakeForm<Known> {
     applicant: { ...party },
     agentUsed: false,
     agent: { ...party, authorisation: '' },
+    legalRepresentative: { ...party },
+    shareholders: [],
     answers: {},
   };
+}
+
+export function emptyShareholderForm(): ShareholderForm {
+  return { name: '', idKind: 'residentId', idNumber: '', nationality: '' };
+}
+
+/**
+ * Whether the clerk has begun the 法定代表人: he is optional on the form, and is checked (and asked for in
+ * full) once anything of him is typed or another document than a 居民身份证 is chosen.
+ */
+export function legalRepresentativeBegun(person: PartyForm): boolean {
+  return person.idKind !== 'residentId' || [person.name, person.idNumber, person.nationality, person.mobile].some((value) => value.trim() !== '');
 }
 
 /** The answers the checklist is built from: the clerk's answers plus the agent question from the form. */
@@ -84,9 +106,11 @@ export interface CheckedParty {
   idNumber: string;
   /** A passport's nationality (alpha-3); null for other documents. */
   nationality: string | null;
-  /** In its stored form (`domain/phone.ts`). */
-  mobile: string;
+  /** In its stored form (`domain/phone.ts`); null only where the phone is optional (the 法定代表人's). */
+  mobile: string | null;
 }
+
+export type CheckedShareholder = Omit<CheckedParty, 'mobile'>;
 
 export type CheckedEnterprise<Known> =
   | { mode: 'existing'; enterprise: Known }
@@ -98,6 +122,9 @@ export interface CheckedIntake<Known> {
   enterprise: CheckedEnterprise<Known>;
   applicant: CheckedParty;
   agent: (CheckedParty & { authorisation: string }) | null;
+  /** Null when no matter founds a company, or none was typed. */
+  legalRepresentative: CheckedParty | null;
+  shareholders: CheckedShareholder[];
   answers: IntakeAnswers;
 }
 
@@ -109,7 +136,8 @@ export type IntakeField =
   | 'enterprise.name'
   | 'enterprise.uscc'
   | 'enterprise.address'
-  | `${'applicant' | 'agent'}.${'name' | 'idNumber' | 'nationality' | 'mobile'}`
+  | `${'applicant' | 'agent' | 'legalRepresentative'}.${'name' | 'idNumber' | 'nationality' | 'mobile'}`
+  | `shareholders.${number}.${'name' | 'idNumber' | 'nationality'}`
   | 'agent.authorisation'
   | 'questions';
 
@@ -135,6 +163,8 @@ export interface IntakeCheckContext {
   pending: readonly QuestionId[];
   /** `YYYY-MM-DD` for the birth-date-not-in-the-future rule; defaults to this machine's date. */
   today?: string;
+  /** A selected matter founds a company: its 法定代表人 and natural-person shareholders are taken in. */
+  foundsCompany?: boolean;
 }
 
 /** Checks the whole form; on success the values are cleaned and typed for saving. */
@@ -165,12 +195,16 @@ export function checkIntakeForm<Known>(form: IntakeForm<Known>, context: IntakeC
     }
   }
 
-  const party = (who: 'applicant' | 'agent', raw: PartyForm, labels: { name: string; idNumber: string; mobile: string }) => {
-    const name = take(`${who}.name`, checkTextField(raw.name, { label: labels.name, max: fieldLimits.personName, required: true }));
-    const idNumber = take(`${who}.idNumber`, checkIdentityDocumentField(raw.idKind, raw.idNumber, { label: labels.idNumber, required: true }, today));
-    const nationality = raw.idKind === 'passport' ? take(`${who}.nationality`, checkNationalityField(raw.nationality)) : null;
-    const mobile = take(`${who}.mobile`, checkPhoneField(raw.mobile, { label: labels.mobile, required: true }));
-    return name && idNumber && nationality !== undefined && mobile ? { name, idKind: raw.idKind, idNumber, nationality, mobile } : undefined;
+  const documentHolder = (at: `${'applicant' | 'agent' | 'legalRepresentative'}` | `shareholders.${number}`, raw: ShareholderForm, labels: { name: string; idNumber: string }) => {
+    const name = take(`${at}.name`, checkTextField(raw.name, { label: labels.name, max: fieldLimits.personName, required: true }));
+    const idNumber = take(`${at}.idNumber`, checkIdentityDocumentField(raw.idKind, raw.idNumber, { label: labels.idNumber, required: true }, today));
+    const nationality = raw.idKind === 'passport' ? take(`${at}.nationality`, checkNationalityField(raw.nationality)) : null;
+    return name && idNumber && nationality !== undefined ? { name, idKind: raw.idKind, idNumber, nationality } : undefined;
+  };
+  const party = (who: 'applicant' | 'agent' | 'legalRepresentative', raw: PartyForm, labels: { name: string; idNumber: string; mobile: string }, mobileRequired = true) => {
+    const holder = documentHolder(who, raw, labels);
+    const mobile = take(`${who}.mobile`, checkPhoneField(raw.mobile, { label: labels.mobile, required: mobileRequired }));
+    return holder && mobile !== undefined && (mobile !== null || !mobileRequired) ? { ...holder, mobile } : undefined;
   };
   const applicant = party('applicant', form.applicant, m.applicant);
   let agent: CheckedIntake<Known>['agent'] | undefined = null;
@@ -183,12 +217,38 @@ export function checkIntakeForm<Known>(form: IntakeForm<Known>, context: IntakeC
     agent = person && authorisation ? { ...person, authorisation } : undefined;
   }
 
-  if (problems.size > 0 || form.selection === null || !enterprise || !applicant || agent === undefined || ticket === undefined) {
+  // The company's people only for a founding; typed for a matter since removed, they are dropped like its answers.
+  const founding = context.foundsCompany === true;
+  const legalRepresentative =
+    founding && legalRepresentativeBegun(form.legalRepresentative) ? party('legalRepresentative', form.legalRepresentative, m.legalRepresentative, false) : null;
+  const shareholders = founding
+    ? form.shareholders.map((shareholder, index) => documentHolder(`shareholders.${index}`, shareholder, m.shareholders.labels(index + 1)))
+    : [];
+
+  if (
+    problems.size > 0 ||
+    form.selection === null ||
+    !enterprise ||
+    !applicant ||
+    agent === undefined ||
+    ticket === undefined ||
+    legalRepresentative === undefined ||
+    shareholders.some((shareholder) => shareholder === undefined)
+  ) {
     return { ok: false, problems };
   }
   return {
     ok: true,
-    value: { queueTicket: ticket === null ? null : ticket.toUpperCase(), selection: form.selection, enterprise, applicant, agent, answers: askedAnswers(effectiveAnswers(form), context.asked) },
+    value: {
+      queueTicket: ticket === null ? null : ticket.toUpperCase(),
+      selection: form.selection,
+      enterprise,
+      applicant,
+      agent,
+      legalRepresentative,
+      shareholders: shareholders.filter((shareholder) => shareholder !== undefined),
+      answers: askedAnswers(effectiveAnswers(form), context.asked),
+    },
   };
 }
 

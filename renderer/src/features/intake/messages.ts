@@ -9,6 +9,8 @@ export const intakeMessages = {
     enterprise: '企业',
     applicant: '申请人',
     agent: '委托代理人',
+    legalRepresentative: '法定代表人',
+    shareholders: '自然人股东',
     questions: '受理询问',
   },
   queueTicket: {
@@ -50,6 +52,21 @@ export const intakeMessages = {
     name: '申请人姓名',
     idNumber: '申请人证件号码',
     mobile: '申请人手机号码',
+  },
+  legalRepresentative: {
+    who: '法定代表人',
+    name: '法定代表人姓名',
+    idNumber: '法定代表人证件号码',
+    mobile: '法定代表人手机号码（选填）',
+    hint: '设立公司时登记法定代表人的身份证件，出证时用于营业执照；不填则出证时再录入。',
+  },
+  shareholders: {
+    hint: '逐一登记自然人股东及其身份证件；企业、事业单位等非自然人股东不在此登记。',
+    empty: '尚未登记自然人股东',
+    add: '添加自然人股东',
+    remove: (n: number) => `删除第${n}名自然人股东`,
+    row: (n: number) => `第${n}名自然人股东`,
+    labels: (n: number) => ({ who: `股东${n}`, name: `股东${n}姓名`, idNumber: `股东${n}证件号码` }),
   },
   agent: {
     toggle: '委托代理人办理',

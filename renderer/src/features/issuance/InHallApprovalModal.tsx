@@ -7,7 +7,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { ChineseDateInput } from '../common/ChineseDateInput';
 import { useSyncControls } from '../sync/SyncEngineProvider';
 import { hallToday } from '../common/hallClock';
-import { initialLicenceForm, licenceInputOf, termKindOf, type LicenceFormValues } from './licenceForm';
+import { firstLicenceTextProblem, initialLicenceForm, licenceInputOf, licenceTextFields, licenceTextProblem, termKindOf, type LicenceFormValues, type LicenceTextField } from './licenceForm';
 import { issuanceMessages } from './messages';
 
 const m = issuanceMessages.approval;
@@ -82,6 +82,10 @@ const fieldOfLicence: Record<LicenceField, FieldName> = {
   issuedOn: 'issuedOn',
 };
 
+function isLicenceTextField(name: FieldName): name is LicenceTextField {
+  return (licenceTextFields as readonly string[]).includes(name);
+}
+
 /** The form field a refusal names; a refused fixed 营业期限 is about its date. */
 function formFieldOf(field: LicenceField, values: LicenceFormValues): FieldName {
   return field === 'businessTerm' && values.termKind === 'fixed' ? 'termUntil' : fieldOfLicence[field];
@@ -93,10 +97,12 @@ function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: bo
   const [problem, setProblem] = useState<{ field: FieldName | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A licence text field names a character the fonts lack as it is typed, not when the licence will not print.
+  const typedProblem = (name: FieldName) => (isLicenceTextField(name) ? licenceTextProblem(name, values) : null);
   const field = (name: FieldName) => ({
     label: m.fields[name],
     value: values[name],
-    error: problem?.field === name ? problem.message : undefined,
+    error: (problem?.field === name ? problem.message : null) ?? typedProblem(name) ?? undefined,
     onChange: (event: { currentTarget: { value: string } }) => {
       setValues({ ...values, [name]: event.currentTarget.value });
       if (problem?.field === name) setProblem(null);
@@ -110,6 +116,11 @@ function ApprovalForm(props: { row: CaseRow; authority: string; deskEnrolled: bo
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const typed = firstLicenceTextProblem(values);
+    if (typed !== null) {
+      setProblem(typed);
+      return;
+    }
     const input = licenceInputOf(values);
     if (input === null) {
       setProblem({ field: 'registeredCapital', message: m.capitalInvalid });

@@ -2,6 +2,8 @@ import type { LicenceInput } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
 import type { BusinessTerm } from '../../domain/cases/businessTerm';
 import { formatYuan } from '../../domain/money';
+import { checkTextField } from '../common/fieldChecks';
+import { issuanceMessages } from './messages';
 
 /**
  * 注册资本 as the chief types it, in yuan (500000, 500,000.50, ５０万 is not accepted), to integer fen;
@@ -38,9 +40,9 @@ export function termKindOf(value: string | null): LicenceFormValues['termKind'] 
 
 /**
  * A fresh form for a case: the licence data it already has (HQ's, lacking only 营业期限), or what the case
- * says (the enterprise's name and address) with dates today. 营业期限 starts unchosen: 长期 is never assumed.
+ * says (the enterprise's name and address, the 法定代表人 taken in) with dates today. 营业期限 starts unchosen: 长期 is never assumed.
  */
-export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence'>, today: string, authority: string): LicenceFormValues {
+export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence' | 'legalRepresentative'>, today: string, authority: string): LicenceFormValues {
   const licence = row.licence;
   if (licence !== null) {
     return {
@@ -62,7 +64,8 @@ export function initialLicenceForm(row: Pick<CaseRow, 'enterprise' | 'licence'>,
     uscc: row.enterprise.uscc ?? '',
     name: row.enterprise.name,
     type: '',
-    legalRepresentative: '',
+    // The 法定代表人 named at intake, for a company being founded.
+    legalRepresentative: row.legalRepresentative?.name ?? '',
     registeredCapital: '',
     businessScope: '',
     address: row.enterprise.address ?? '',
@@ -98,4 +101,32 @@ function businessTermOf(values: LicenceFormValues): BusinessTerm | undefined {
   if (values.termKind === 'longTerm') return { kind: 'longTerm' };
   if (values.termKind === 'fixed') return { kind: 'fixed', until: values.termUntil.trim() };
   return undefined;
+}
+
+/** The licence's free-text fields: each is printed on the licence as typed. */
+export const licenceTextFields = ['name', 'type', 'legalRepresentative', 'address', 'registrationAuthority', 'businessScope'] as const;
+export type LicenceTextField = (typeof licenceTextFields)[number];
+
+/**
+ * What is wrong with a licence text field as typed — a character no document font draws, named as at
+ * intake, or a control character — or null. Blank and over-long fields are the data layer's to refuse on
+ * submit (with the licence layout's limits), so the ceiling here only bounds the check.
+ */
+export function licenceTextProblem(name: LicenceTextField, values: LicenceFormValues): string | null {
+  const check = checkTextField(values[name], {
+    label: issuanceMessages.approval.fields[name],
+    max: 100_000,
+    required: false,
+    multiline: name === 'businessScope',
+  });
+  return check.ok ? null : check.message;
+}
+
+/** The first licence text field with a problem as typed, or null when every one would print. */
+export function firstLicenceTextProblem(values: LicenceFormValues): { field: LicenceTextField; message: string } | null {
+  for (const field of licenceTextFields) {
+    const message = licenceTextProblem(field, values);
+    if (message !== null) return { field, message };
+  }
+  return null;
 }

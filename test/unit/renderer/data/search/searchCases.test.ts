@@ -400,6 +400,46 @@ describe('the real intake path', () => {
   });
 });
 
+describe('the company\'s people taken in', () => {
+  it('find a founding by a fragment of its legal representative\'s or a shareholder\'s document number, of any kind', async () => {
+    const { db, clerk } = await readyDesk();
+    const created = await createDraftCase(
+      db,
+      {
+        ...startUpInput(),
+        legalRepresentative: { name: '陈大文', idKind: 'hkMacaoPermit', idNumber: 'h 6024 8731', phone: null },
+        shareholders: [
+          { name: 'John Smith', idKind: 'passport', idNumber: 'ep7319468', nationality: 'GB' },
+          { name: '林美玲', idKind: 'taiwanPermit', idNumber: '08123456' },
+        ],
+      },
+      { clerk, at: '2026-11-28T09:00:00+08:00' },
+    );
+    if (!created.ok) throw new Error(created.message);
+    const row = created.value;
+    expect(row.legalRepresentative).toMatchObject({ idNumber: 'H60248731' });
+    expect(row.shareholders).toEqual([
+      { name: 'John Smith', idKind: 'passport', idNumber: 'EP7319468', nationality: 'GBR' },
+      { name: '林美玲', idKind: 'taiwanPermit', idNumber: '08123456' },
+    ]);
+    for (const query of ['H6024', '8731', 'EP73', '19468', '0812']) {
+      expect(numbersOf(await searchCases(db, query)), query).toEqual([row.caseNumber]);
+    }
+    expect((await searchCases(db, '19468')).hits[0]!.match).toMatchObject({ field: 'shareholderIdNumber', kind: 'suffix' });
+  });
+
+  it('refuse a shareholder whose document fails its check, naming the row', async () => {
+    const { db, clerk } = await readyDesk();
+    const refused = await createDraftCase(db, { ...startUpInput(), shareholders: [{ name: 'John Smith', idKind: 'passport', idNumber: 'EP7319468' }] }, { clerk });
+    expect(refused).toMatchObject({ ok: false, field: 'shareholders', message: '第1名自然人股东国籍：请选择护照的国籍' });
+  });
+
+  it('leave the keys of a case without them as they were, so stored rows need no re-keying', () => {
+    const row = caseRow({});
+    expect(caseSearchKeys({ ...row, legalRepresentative: null, shareholders: [] }).sort()).toEqual(caseSearchKeys(row).sort());
+  });
+});
+
 describe('todaysQueue and dueCases', () => {
   it('lists the day\'s cases in the order they came', async () => {
     const db = freshDatabase();

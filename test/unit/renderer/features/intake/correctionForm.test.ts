@@ -35,8 +35,24 @@ describe('formFromCase', () => {
       applicant: { name: '王小明', idKind: 'residentId', idNumber: person.idNumber, nationality: '', mobile: person.phone },
       agentUsed: true,
       agent: { name: '陈代办', idKind: 'residentId', idNumber: row.agent!.idNumber, nationality: '', mobile: row.agent!.phone, authorisation: '代为办理企业开办全部事项' },
+      legalRepresentative: { name: '', idKind: 'residentId', idNumber: '', nationality: '', mobile: '' },
+      shareholders: [],
       answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'] },
     });
+  });
+
+  it('opens the legal representative and shareholders taken in, and sends back only what the clerk changed', () => {
+    const legalRepresentative = { name: '陈大文', idKind: 'hkMacaoPermit' as const, idNumber: 'H60248731', phone: null };
+    const shareholder = { name: 'John Smith', idKind: 'passport' as const, idNumber: 'EP7319468', nationality: 'GBR' };
+    const row = { ...caseRow(), legalRepresentative, shareholders: [shareholder] };
+    const form = formFromCase(row, enterpriseStart(row, true, null));
+    expect([form.legalRepresentative, form.shareholders]).toEqual([
+      { name: '陈大文', idKind: 'hkMacaoPermit', idNumber: 'H60248731', nationality: '', mobile: '' },
+      [{ name: 'John Smith', idKind: 'passport', idNumber: 'EP7319468', nationality: 'GBR' }],
+    ]);
+    const check = checkIntakeForm({ ...form, shareholders: [] }, { asked: new Set(['premises', 'shareholderKinds', AGENT_QUESTION_ID]), pending: [], foundsCompany: true });
+    if (!check.ok) throw new Error([...check.problems.values()].join());
+    expect(correctionPatch(row, check.value, true)).toEqual({ shareholders: [] });
   });
 
   it('leaves blank what the case does not have: no agent, no ticket, no mobile; a bundle stays a bundle', () => {

@@ -28,8 +28,41 @@ describe('checkIntakeForm', () => {
         enterprise: { mode: 'new', name: '绵阳云帆科技有限公司', uscc: null, address: '绵阳市涪城区科创园1号' },
         applicant: { name: '李明', idKind: 'residentId', idNumber: '510703199003071233', nationality: null, mobile: '13800001234' },
         agent: null,
+        legalRepresentative: null,
+        shareholders: [],
         answers: { premises: 'rented', shareholderKinds: ['natural_person', 'company'], agentUsed: false },
       },
+    });
+  });
+
+  describe('for a company being founded', () => {
+    const founding = { asked, pending: [], today, foundsCompany: true };
+    const hongKong = { name: '陈大文', idKind: 'hkMacaoPermit' as const, idNumber: 'h60248731', nationality: '', mobile: '' };
+    const foreign = { name: 'John Smith', idKind: 'passport' as const, idNumber: 'ep7319468', nationality: 'GBR' };
+
+    it('takes the legal representative without a phone and each shareholder, numbers normalised', () => {
+      const check = checkIntakeForm({ ...filledForm(), legalRepresentative: hongKong, shareholders: [foreign] }, founding);
+      expect(check.ok && [check.value.legalRepresentative, check.value.shareholders]).toEqual([
+        { name: '陈大文', idKind: 'hkMacaoPermit', idNumber: 'H60248731', nationality: null, mobile: null },
+        [{ name: 'John Smith', idKind: 'passport', idNumber: 'EP7319468', nationality: 'GBR' }],
+      ]);
+    });
+
+    it('leaves out a legal representative not begun, and asks for all of him once begun', () => {
+      const untouched = checkIntakeForm(filledForm(), founding);
+      expect(untouched.ok && untouched.value.legalRepresentative).toBeNull();
+      const begun = checkIntakeForm({ ...filledForm(), legalRepresentative: { ...emptyIntakeForm<Known>().legalRepresentative, idKind: 'passport' } }, founding);
+      expect(begun.ok ? [] : [...begun.problems.keys()].sort()).toEqual(['legalRepresentative.idNumber', 'legalRepresentative.name', 'legalRepresentative.nationality']);
+    });
+
+    it('names the field of the shareholder row that is wrong', () => {
+      const check = checkIntakeForm({ ...filledForm(), shareholders: [foreign, { ...foreign, nationality: '' }] }, founding);
+      expect(check.ok ? null : Object.fromEntries(check.problems)).toEqual({ 'shareholders.1.nationality': '请选择护照的国籍' });
+    });
+
+    it('drops them when no selected matter founds a company, as answers to a removed matter are', () => {
+      const check = checkIntakeForm({ ...filledForm(), legalRepresentative: hongKong, shareholders: [{ ...foreign, idNumber: '' }] }, { asked, pending: [], today });
+      expect(check.ok && [check.value.legalRepresentative, check.value.shareholders]).toEqual([null, []]);
     });
   });
 
