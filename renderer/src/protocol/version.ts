@@ -17,8 +17,11 @@
  * `foreignPermanentResident` beside `residentId` and `passport`; `travelPermit` and `other` are still read),
  * with an optional `nationality` (ISO 3166 alpha-3) for a passport, and phones abroad in E.164; a
  * handover names the collector's document (`collectorIdKind`, `collectorNationality`, both optional).
+ * 8: push and close-day requests carry the desk's audit chain head (`auditHead`) and, once HQ named a seq
+ * (`anchorSeq` in its answer), the desk's hash at that seq (`anchor`); HQ answers `auditAlert` when the log
+ * no longer continues what the desk sent before (protocol/auditAnchor.ts).
  */
-export const protocolVersion = 7;
+export const protocolVersion = 8;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the
