@@ -1,7 +1,7 @@
 /** Chinese text of the audit log viewer and of HQ's audit alert. */
 export const auditLogMessages = {
-  title: '审计日志',
-  intro: '按时间倒序列出本机的每一项操作。可按工作人员、操作、办件编号和日期筛选。',
+  title: '操作记录查询',
+  intro: '按时间倒序列出本机审计日志中的每一项操作。可按工作人员、操作、办件编号和日期筛选。',
   filters: {
     clerk: '工作人员',
     action: '操作',
