@@ -30,6 +30,6 @@ export function receiveAuditHead(
     }
     if (latest?.seq !== auditHead.seq || latest.hash !== auditHead.hash) store.insertAuditHead(deskId, auditHead, nowIso);
   }
-  const anchorSeq = store.latestAuditHead(deskId)?.seq;
-  return { ...(anchorSeq !== undefined && { anchorSeq }), ...(alert && { auditAlert: true }) };
+  // The head just received is the next anchor; a request without one is answered without (nothing changed).
+  return { ...(auditHead !== undefined && { anchorSeq: auditHead.seq }), ...(alert && { auditAlert: true }) };
 }
