@@ -6,6 +6,7 @@
  * `platform/desk.ts`.
  */
 import { z } from 'zod';
+import { auditAnchorRequestFields } from '../../renderer/src/protocol/auditAnchor';
 import { isoDateSchema, isoDateTimeSchema } from '../../renderer/src/domain/chineseDate';
 import { caseIdSchema } from '../../renderer/src/domain/cases/caseId';
 import { deskCodeSchema, hallCodeSchema } from '../../renderer/src/domain/cases/caseNumber';
@@ -102,7 +103,9 @@ export const enrolOutputSchema = hqEnrolmentSchema.extend({
 });
 export type EnrolOutput = z.infer<typeof enrolOutputSchema>;
 
-export const pushInputSchema = z.object({ ops: z.array(pushOpEnvelopeSchema).min(1).max(protocolLimits.maxOpsPerPush) }).strict();
+export const pushInputSchema = z
+  .object({ ops: z.array(pushOpEnvelopeSchema).min(1).max(protocolLimits.maxOpsPerPush), ...auditAnchorRequestFields })
+  .strict();
 export type PushInput = z.input<typeof pushInputSchema>;
 
 export const pullInputSchema = z
@@ -124,7 +127,7 @@ export type PutBlobInput = z.input<typeof putBlobInputSchema>;
 export const hasBlobOutputSchema = z.object({ present: z.boolean() });
 
 export const closeDayInputSchema = z
-  .object({ businessDate: isoDateSchema, lastSeq: z.int().min(0), totals: dayTotalsSchema })
+  .object({ businessDate: isoDateSchema, lastSeq: z.int().min(0), totals: dayTotalsSchema, ...auditAnchorRequestFields })
   .strict();
 export type CloseDayInput = z.input<typeof closeDayInputSchema>;
 

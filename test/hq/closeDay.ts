@@ -1,5 +1,6 @@
 import { dayTotalsOf, type ReconciledDayTotals } from '../../renderer/src/domain/dayClose/dayTotals';
 import type { CloseDayRequest, CloseDayResponse } from '../../renderer/src/protocol/closeDay';
+import { receiveAuditHead } from './auditAnchors';
 import { openIssuanceConflictReason } from './issuance';
 import type { HqStore } from './store';
 
@@ -65,7 +66,8 @@ export function closeDay(store: HqStore, deskId: string, request: CloseDayReques
       differences: JSON.stringify(differences),
       closedAt: nowIso,
     });
-    if (status === 'reconciled') return { status };
-    return { status, differences, ...(missing && { missing }), ...(reason !== undefined && { reasons: [reason] }) };
+    const anchored = receiveAuditHead(store, deskId, request, nowIso);
+    if (status === 'reconciled') return { status, ...anchored };
+    return { status, differences, ...(missing && { missing }), ...(reason !== undefined && { reasons: [reason] }), ...anchored };
   });
 }

@@ -184,6 +184,30 @@ const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX enrolment_failures_by_desk ON enrolment_failures (hall_code, desk_code, at_ms);
   `,
+  `
+  -- Every audit chain head a desk sent with a push or close-day, in the order received (a rewritten log
+  -- may send a seq again, with another hash).
+  CREATE TABLE audit_heads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    desk_id TEXT NOT NULL REFERENCES desks (desk_id),
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_heads_by_seq ON audit_heads (desk_id, seq);
+
+  -- A desk whose audit log no longer continues what it sent before: what HQ held, and what came.
+  CREATE TABLE audit_alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    desk_id TEXT NOT NULL REFERENCES desks (desk_id),
+    reason TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    stored_hash TEXT NOT NULL,
+    received_seq INTEGER NOT NULL,
+    received_hash TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating if needed) HQ's database in `dataDir`, migrated to the latest step. */

@@ -104,15 +104,32 @@ export const expireTokenResponseSchema = z.object({ expired: z.int().min(0) });
 
 export const minSchemaVersionSchema = z.object({ minSchemaVersion: z.int().min(1) });
 
-/** Something in the hall that needs a person: a second issuance of a case, open until its sheets are voided. */
-export const alertSchema = z.object({
-  kind: z.literal('issuanceConflict'),
-  caseId: z.uuid(),
-  /** The window whose issuance came second. */
-  deskCode: z.string(),
-  at: z.string(),
-  resolved: z.boolean(),
-});
+/**
+ * Something in the hall that needs a person: a second issuance of a case, open until its sheets are
+ * voided; or a desk whose audit log no longer continues the heads it sent before.
+ */
+export const alertSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('issuanceConflict'),
+    caseId: z.uuid(),
+    /** The window whose issuance came second. */
+    deskCode: z.string(),
+    at: z.string(),
+    resolved: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('auditChain'),
+    deskId: deskIdSchema,
+    deskCode: z.string(),
+    /** `anchorMismatch`: the desk's hash at a seq HQ anchored differs; `headBackwards`: its head's seq went back. */
+    reason: z.enum(['anchorMismatch', 'headBackwards']),
+    /** What HQ held: the anchored seq, or the head received before. */
+    held: z.object({ seq: z.int().min(1), hash: z.string() }),
+    /** What the desk sent: its anchor, or its head. */
+    received: z.object({ seq: z.int().min(1), hash: z.string() }),
+    at: z.string(),
+  }),
+]);
 export const alertListSchema = z.object({ alerts: z.array(alertSchema) });
 export type Alert = z.infer<typeof alertSchema>;
 

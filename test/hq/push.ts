@@ -1,5 +1,6 @@
 import { businessDateOf } from '../../renderer/src/domain/chineseDate';
 import type { PushRequest, PushResponse, PushResult } from '../../renderer/src/protocol/push';
+import { receiveAuditHead } from './auditAnchors';
 import { applyOp, type ApplyContext, type OpOutcome } from './applyOp';
 import { HttpError } from './http';
 import { hqMessages } from './messages';
@@ -79,6 +80,6 @@ export function processPush(
     });
     const newLastSeq = Math.max(lastSeq, request.ops.at(-1)?.seq ?? 0);
     if (newLastSeq !== lastSeq) store.setLastSeq(desk.deskId, newLastSeq);
-    return { lastSeq: newLastSeq, results };
+    return { lastSeq: newLastSeq, results, ...receiveAuditHead(store, desk.deskId, request, ctx.nowIso) };
   });
 }

@@ -366,13 +366,24 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       pattern: /^\/operator\/alerts$/,
       handle: () =>
         json(200, {
-          alerts: store.issuanceConflicts().map((conflict) => ({
-            kind: 'issuanceConflict',
-            caseId: conflict.caseId,
-            deskCode: conflict.deskCode,
-            at: conflict.at,
-            resolved: conflict.resolvedAt !== null,
-          })),
+          alerts: [
+            ...store.issuanceConflicts().map((conflict) => ({
+              kind: 'issuanceConflict',
+              caseId: conflict.caseId,
+              deskCode: conflict.deskCode,
+              at: conflict.at,
+              resolved: conflict.resolvedAt !== null,
+            })),
+            ...store.auditAlerts().map((alert) => ({
+              kind: 'auditChain',
+              deskId: alert.deskId,
+              deskCode: alert.deskCode,
+              reason: alert.reason,
+              held: { seq: alert.seq, hash: alert.storedHash },
+              received: { seq: alert.receivedSeq, hash: alert.receivedHash },
+              at: alert.at,
+            })),
+          ],
         }),
     },
     {

@@ -67,6 +67,34 @@ export interface IssuanceRow {
   issuedAt: string;
 }
 
+/** Why HQ raised an audit alert: an anchor whose hash differs from the head HQ holds, or a head gone backwards. */
+export type AuditAlertReason = 'anchorMismatch' | 'headBackwards';
+
+export interface AuditAlertRow {
+  deskId: string;
+  deskCode: string;
+  reason: AuditAlertReason;
+  /** The seq compared: the anchor's, or that of the head HQ received last. */
+  seq: number;
+  /** HQ's hash at that seq. */
+  storedHash: string;
+  /** What the desk sent. */
+  receivedSeq: number;
+  receivedHash: string;
+  at: string;
+}
+
+interface AuditAlertRowData {
+  desk_id: string;
+  desk_code: string;
+  reason: string;
+  seq: number;
+  stored_hash: string;
+  received_seq: number;
+  received_hash: string;
+  at: string;
+}
+
 export interface IssuanceConflictRow {
   caseId: string;
   deskId: string;
@@ -355,6 +383,17 @@ function prepareStatements(db: Database.Database) {
     nextCaseCounter: db.prepare<[string, number], { last: number }>(
       `INSERT INTO hq_case_counters (hall_code, year, last) VALUES (?, ?, 1)
        ON CONFLICT (hall_code, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    ),
+    auditHeadAt: db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_heads WHERE desk_id = ? AND seq = ? ORDER BY id DESC LIMIT 1'),
+    latestAuditHead: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_heads WHERE desk_id = ? ORDER BY id DESC LIMIT 1'),
+    insertAuditHead: db.prepare<[string, number, string, string]>('INSERT INTO audit_heads (desk_id, seq, hash, received_at) VALUES (?, ?, ?, ?)'),
+    insertAuditAlert: db.prepare(
+      `INSERT INTO audit_alerts (desk_id, reason, seq, stored_hash, received_seq, received_hash, at)
+       VALUES (@desk_id, @reason, @seq, @stored_hash, @received_seq, @received_hash, @at)`,
+    ),
+    auditAlerts: db.prepare<[], AuditAlertRowData>(
+      `SELECT a.desk_id, d.desk_code, a.reason, a.seq, a.stored_hash, a.received_seq, a.received_hash, a.at
+       FROM audit_alerts a JOIN desks d USING (desk_id) ORDER BY a.id`,
     ),
   };
 }
@@ -648,6 +687,45 @@ export class HqStore {
     return this.s.conflicts
       .all({ case: filter.caseId ?? null, desk: filter.deskId ?? null, open: filter.openOnly ? 'open' : null })
       .map((row) => ({ caseId: row.case_id, deskId: row.desk_id, deskCode: row.desk_code, at: row.at, resolvedAt: row.resolved_at }));
+  }
+
+  /** The hash of the newest head the desk sent at `seq`. */
+  auditHeadAt(deskId: string, seq: number): string | undefined {
+    return this.s.auditHeadAt.get(deskId, seq)?.hash;
+  }
+
+  /** The head the desk sent last. */
+  latestAuditHead(deskId: string): { seq: number; hash: string } | undefined {
+    return this.s.latestAuditHead.get(deskId);
+  }
+
+  insertAuditHead(deskId: string, head: { seq: number; hash: string }, at: string): void {
+    this.s.insertAuditHead.run(deskId, head.seq, head.hash, at);
+  }
+
+  insertAuditAlert(alert: Omit<AuditAlertRow, 'deskCode'>): void {
+    this.s.insertAuditAlert.run({
+      desk_id: alert.deskId,
+      reason: alert.reason,
+      seq: alert.seq,
+      stored_hash: alert.storedHash,
+      received_seq: alert.receivedSeq,
+      received_hash: alert.receivedHash,
+      at: alert.at,
+    });
+  }
+
+  auditAlerts(): AuditAlertRow[] {
+    return this.s.auditAlerts.all().map((row) => ({
+      deskId: row.desk_id,
+      deskCode: row.desk_code,
+      reason: row.reason as AuditAlertReason,
+      seq: row.seq,
+      storedHash: row.stored_hash,
+      receivedSeq: row.received_seq,
+      receivedHash: row.received_hash,
+      at: row.at,
+    }));
   }
 
   /** The serials of licence sheets the desk used for the case. */

@@ -278,6 +278,7 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
       { caseNumber: 'FC03-20261126-0009', enterpriseName: '绵阳青禾家政服务有限公司', matters: '公章刻制备案', status: '登记中', visits: 1 },
     ],
     reconciliation: { reconciledAt: '2026-11-26T17:38:00+08:00', lastSeq: 5126 },
+    auditHead: { seq: 48213, hash: '3f9a1c7e52b04d8e6a1f0c9b7d2e4a6c8b0d1f3e5a7c9e1b3d5f7a9c1e3b5d7f' },
     signature: { name: '李建国', signedAt: '2026-11-26T17:42:00+08:00' },
   },
 };

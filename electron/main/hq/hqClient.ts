@@ -285,7 +285,7 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
     push(input) {
       return call('POST', '/v1/sync/push', pushResponseSchema, {
-        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.protocolVersion, ops: input.ops }),
+        json: (auth) => ({ deskId: auth.deskId, schemaVersion: deps.protocolVersion, ...input }),
         check: pushRequestSchema,
       });
     },

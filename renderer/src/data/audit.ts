@@ -12,7 +12,8 @@ const auditHeadSchema = z.object({ seq: z.number().int().min(1), hash: z.string(
 /** Other writers (another window, a concurrent act in this one) can move the head between our tries. */
 const MAX_TRIES = 20;
 
-async function readHead(db: DeskDatabase): Promise<AuditHead | null> {
+/** The newest entry's seq and hash as separately kept (null: nothing was audited yet). */
+export async function readAuditHead(db: DeskDatabase): Promise<AuditHead | null> {
   const row = await db.meta.get(AUDIT_HEAD_KEY);
   if (row === undefined) return null;
   const parsed = auditHeadSchema.safeParse(row.value);
@@ -57,7 +58,7 @@ export async function writeWithAudit<T>(
   for (let tries = 0; tries < MAX_TRIES; tries += 1) {
     const known = tries === 0 ? lastWrittenHead.get(db) : undefined;
     lastWrittenHead.delete(db);
-    const head = known ?? (await readHead(db));
+    const head = known ?? (await readAuditHead(db));
     const entry = await appendAudit(head, input);
     let outcome: { value: T };
     try {
@@ -66,7 +67,7 @@ export async function writeWithAudit<T>(
         // is a round trip). The database carries out requests in the order they were made, so the head is
         // read before the entry and the new head are written; if the head moved, throwing rolls all of it
         // back and the entry is made again on the new head.
-        const check = readHead(db);
+        const check = readAuditHead(db);
         const append = Promise.all([db.auditLog.add(entry), db.meta.put({ key: AUDIT_HEAD_KEY, value: auditHead(entry) })]);
         const [checked, appended, work] = await Promise.allSettled([check, append, write()]);
         if (checked.status === 'rejected') throw checked.reason;
@@ -110,3 +111,4 @@ export async function verifyAuditLog(db: DeskDatabase): Promise<AuditChainVerdic
   }
   return verifyAuditChain(entries, { expectedHead: head.data });
 }
+

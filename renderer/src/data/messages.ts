@@ -7,6 +7,7 @@ export const dataMessages = {
     headMalformed: '单独保存的审计日志末条记录标记已损坏，无法确认日志是否完整',
     headCorrupt: '审计日志的末条记录标记已损坏，无法继续写入。请联系管理员运行“审计日志校验”。',
     seqTaken: '审计日志中出现了来历不明的记录，无法继续写入。请联系管理员运行“审计日志校验”。',
+    notPermitted: '只有首席代表和管理员可以处理审计日志提醒',
   },
   clerks: {
     corruptAccount: '工作人员账号记录已损坏，请联系管理员',

@@ -152,6 +152,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: markSearchRowsStale,
   },
+  {
+    // The audit log viewer (data/auditLogQuery.ts): entries by time, and by clerk, action or subject in
+    // time order, so a filtered page is read from an index instead of the whole log. Only indexes are added.
+    version: 7,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId, status',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
+      commitmentChecks: 'id, caseId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -176,6 +176,7 @@ export const documentMessages = {
     reconciliationHeading: '一、与市级系统对账',
     reconciled: (at: string, lastSeq: number, ops: number) =>
       `本窗口截至业务序号 ${lastSeq} 的全部业务数据已推送至市级系统，当日业务数据 ${ops} 条，于${at}对账一致。`,
+    auditHead: (seq: number, hashPrefix: string) => `本窗口审计日志截至第 ${seq} 条，末条校验值（前16位）${hashPrefix}。`,
     summaryHeading: '二、当日汇总',
     summary: {
       completed: '出件办结',

@@ -4,6 +4,7 @@ import { licenceCopyMarkSchema } from '../domain/cases/licenceCopies';
 import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { documentNumberSchema } from '../domain/documentNumber';
 import { fenSchema } from '../domain/money';
+import { sha256Schema } from '../domain/sha256';
 import { calibrationSchema, identityCalibration } from './layout/calibration';
 
 /**
@@ -259,6 +260,8 @@ export const dayReportRequestSchema = z.object({
     .max(200)
     .default([]),
   reconciliation: z.object({ reconciledAt: isoDateTimeSchema, lastSeq: count }),
+  /** The desk's audit log head when the report was drawn, for comparing with HQ's copy (null: not printed). */
+  auditHead: z.object({ seq: z.int().min(1), hash: sha256Schema }).nullable().default(null),
   signature: z.object({ name: text(20), signedAt: isoDateTimeSchema }),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../domain/chineseDate';
 import { dayTotalsSchema } from '../domain/dayClose/dayTotals';
 import { deskIdSchema } from '../domain/desk';
+import { auditAnchorRequestFields, auditAnchorResponseFields } from './auditAnchor';
 
 // POST /v1/sync/close-day: the desk's totals of the day (`dayTotalsOf`), reconciled by HQ against its copy.
 
@@ -12,6 +13,7 @@ export const closeDayRequestSchema = z.object({
   totals: dayTotalsSchema,
   /** Extension: the desk's `protocolVersion`, as on push; HQ answers 426 below its minimum. */
   schemaVersion: z.int().min(1).optional(),
+  ...auditAnchorRequestFields,
 });
 export type CloseDayRequest = z.infer<typeof closeDayRequestSchema>;
 
@@ -23,5 +25,6 @@ export const closeDayResponseSchema = z.object({
   differences: z.array(z.object({ field: z.string(), desk: z.unknown(), hq: z.unknown() })).optional(),
   /** Extension: why the day cannot reconcile beyond its figures (for the chief, in Chinese). */
   reasons: z.array(z.string()).optional(),
+  ...auditAnchorResponseFields,
 });
 export type CloseDayResponse = z.infer<typeof closeDayResponseSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deskIdSchema } from '../domain/desk';
+import { auditAnchorRequestFields, auditAnchorResponseFields } from './auditAnchor';
 import { protocolLimits } from './common';
 import { protocolMessages } from './messages';
 import { opIdSchema, pushOpEnvelopeSchema } from './ops';
@@ -12,6 +13,7 @@ export const pushRequestSchema = z
     /** The desk's `protocolVersion`. */
     schemaVersion: z.int().min(1),
     ops: z.array(pushOpEnvelopeSchema).max(protocolLimits.maxOpsPerPush),
+    ...auditAnchorRequestFields,
   })
   .superRefine((request, ctx) => {
     const opIds = new Set<string>();
@@ -49,5 +51,6 @@ export type PushResult = z.infer<typeof pushResultSchema>;
 export const pushResponseSchema = z.object({
   lastSeq: z.int().min(0),
   results: z.array(pushResultSchema),
+  ...auditAnchorResponseFields,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;

@@ -27,6 +27,9 @@
  * `shareholders` (the natural-person shareholders: name and identity document each), which desks send on
  * every new case and on corrections; the `intakeCorrected` case event may name the fields
  * `legalRepresentative` and `shareholders`, which a version-7 desk cannot read.
+ * Also 8: push and close-day requests carry the desk's audit chain head (`auditHead`) and, once HQ named a seq
+ * (`anchorSeq` in its answer), the desk's hash at that seq (`anchor`); HQ answers `auditAlert` when the log
+ * no longer continues what the desk sent before (protocol/auditAnchor.ts).
  */
 export const protocolVersion = 8;
 

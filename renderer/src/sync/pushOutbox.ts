@@ -1,3 +1,4 @@
+import { auditAnchorPoints, recordAuditAnswer } from '../data/auditAnchors';
 import { listClerks } from '../data/clerks';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
@@ -184,6 +185,7 @@ async function storeAnswer(ctx: SyncContext, { seqs, answer, resend }: Answered)
       }),
     );
     await updateSyncStatus(db, (status) => ({ ...status, hqLastSeq: answer.lastSeq }));
+    await recordAuditAnswer(db, answer, ctx.now());
   } catch (error) {
     await markSendFailed(db, seqs, syncMessages.unexpected(messageOf(error)));
     throw error;
@@ -246,8 +248,10 @@ export async function pushOutbox(ctx: SyncContext): Promise<PhaseFailure | null>
     const first = batch[0]!;
     const last = batch.at(-1)!;
     const seqs = batch.map((row) => row.seq);
+    // Read while the previous answer is still unstored: the anchor may be one answer behind, which HQ still holds.
+    const audit = await auditAnchorPoints(ctx.db);
     const previous = storeLast();
-    const [sent, stored] = await Promise.allSettled([ctx.transport.push({ ops: batch.map((row) => named(row.op)) }), previous]);
+    const [sent, stored] = await Promise.allSettled([ctx.transport.push({ ops: batch.map((row) => named(row.op)), ...audit }), previous]);
     if (stored.status === 'rejected') {
       // The previous answer could not be stored: the pass fails with that, and this batch is sent again.
       await markSendFailed(ctx.db, seqs, syncMessages.unexpected(messageOf(stored.reason)));

@@ -1,3 +1,4 @@
+import type { AuditAnchorPoints } from '../data/auditAnchors';
 import { callDesk, type HqConfig, type HqResult } from '../platform/desk';
 import type { PutBlobResponse } from '../protocol/blobs';
 import type { SyncOp } from '../protocol/ops';
@@ -11,7 +12,8 @@ import type { ReferenceKind, ReferenceResponse } from '../protocol/reference';
  */
 export interface SyncTransport {
   config(): Promise<HqConfig>;
-  push(input: { ops: SyncOp[] }): Promise<HqResult<PushResponse>>;
+  /** The ops, with what the desk states of its audit log (see `auditAnchorPoints`). */
+  push(input: { ops: SyncOp[] } & AuditAnchorPoints): Promise<HqResult<PushResponse>>;
   pull(input: { cursor: number; limit: number }): Promise<HqResult<PullResponse>>;
   reference(input: { kind: ReferenceKind; since: number | null }): Promise<HqResult<ReferenceResponse>>;
   hasBlob(input: { sha256: string }): Promise<HqResult<{ present: boolean }>>;

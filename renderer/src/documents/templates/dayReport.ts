@@ -41,6 +41,9 @@ export const dayReportTemplate: Template<'dayReport'> = {
 
     heading(r.reconciliationHeading);
     flow.paragraph(r.reconciled(formatChineseDateTime(request.reconciliation.reconciledAt), request.reconciliation.lastSeq, figures.ops), { ...BODY, indent: true });
+    // HQ keeps the heads the desk reported: the printed one lets anyone compare the log with HQ's copy.
+    // A report archived before heads were printed has none and reads as it did.
+    if (request.auditHead !== null) flow.paragraph(r.auditHead(request.auditHead.seq, request.auditHead.hash.slice(0, 16)), { ...BODY, indent: true });
 
     heading(r.summaryHeading);
     const s = r.summary;

@@ -10,7 +10,8 @@ import { dueCases, todaysQueue } from '../../data/search/queue';
 import type { OverdueDeferredMaterial } from '../../domain/cases/deferredMaterials';
 import { searchCases, type CaseSearchOptions } from '../../data/search/searchCases';
 import type { CommitmentCheckTask } from '../../domain/cases/commitments';
-import type { CaseId } from '../../domain/cases/caseId';
+import { caseIdSchema, type CaseId } from '../../domain/cases/caseId';
+import { partFromHash } from '../shell/sections';
 import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../domain/cases/caseStatus';
 import type { MatterCode } from '../../domain/catalogue/schema';
 import type { ClerkId } from '../../domain/clerks/clerkId';
@@ -25,11 +26,20 @@ import { casesMessages as m } from './messages';
 
 const loadClerkNames = async () => new Map((await listClerks(deskDatabase())).map((clerk) => [clerk.id as string, clerk.displayName]));
 
+function addressedCase(hash: string): CaseId | null {
+  const parsed = caseIdSchema.safeParse(partFromHash(hash));
+  return parsed.success ? parsed.data : null;
+}
+
 /** 办件: today's queue and the cases needing attention, search and filters, and a case in full. */
 export function CasesPage() {
   const reference = useStoredData(loadCounterReference, []);
   const clerkNames = useStoredData(loadClerkNames, []);
-  const [openCase, setOpenCase] = useState<{ id: CaseId; focus: CaseDetailFocus | null } | null>(null);
+  // `#/cases/<id>` (a link from another screen, such as the audit log) opens that case.
+  const [openCase, setOpenCase] = useState<{ id: CaseId; focus: CaseDetailFocus | null } | null>(() => {
+    const addressed = addressedCase(window.location.hash);
+    return addressed === null ? null : { id: addressed, focus: null };
+  });
 
   return (
     <Stack gap="md">

@@ -1,6 +1,5 @@
 import { can } from '../../domain/clerks/permissions';
 import { AccountsSection } from './AccountsSection';
-import { AuditCheckSection } from './AuditCheckSection';
 import { useClerk } from './ClerkContext';
 import { IdleLockSection } from './IdleLockSection';
 import { OwnPasswordSection } from './OwnPasswordSection';
@@ -13,7 +12,6 @@ export function ClerkSettings() {
       <OwnPasswordSection />
       {can(role, 'settings.manage') && <IdleLockSection />}
       {can(role, 'clerks.manage') && <AccountsSection />}
-      {can(role, 'audit.view') && <AuditCheckSection />}
     </>
   );
 }

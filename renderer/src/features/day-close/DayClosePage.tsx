@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { activeCatalogue } from '../../data/catalogueStore';
+import { auditAnchorPoints, recordAuditAnswer } from '../../data/auditAnchors';
 import { dayReportDocument, recordReconciliation } from '../../data/dayClose/closeDay';
 import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
 import { deskDatabase, type DeskDatabase } from '../../data/db';
@@ -69,8 +70,10 @@ export function DayClosePage() {
     const day = await readDaySnapshot(db, businessDate);
     if (day.blockers.length > 0) return { kind: 'refused', message: day.blockers.map((blocker) => blocker.message).join('') };
     setProgress({ kind: 'reconciling' });
-    const answer = await callDesk('hqCloseDay', { businessDate, lastSeq: day.lastSeq, totals: day.totals });
+    const audit = await auditAnchorPoints(db);
+    const answer = await callDesk('hqCloseDay', { businessDate, lastSeq: day.lastSeq, totals: day.totals, ...audit });
     if (!answer.ok) return { kind: 'refused', message: m.reconcile.hqRefused(answer.failure.message) };
+    await recordAuditAnswer(db, answer.value, new Date());
     const recorded = await recordReconciliation(db, { businessDate, lastSeq: day.lastSeq, totals: day.totals, response: answer.value }, clerk);
     if (!recorded.ok) return { kind: 'refused', message: recorded.message };
     // HQ lacks ops it had acknowledged: the sync loop sends them again now (recordReconciliation marked where from).

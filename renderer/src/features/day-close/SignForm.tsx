@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { activeCatalogue } from '../../data/catalogueStore';
 import { chinaIso } from '../../data/clock';
+import { readAuditHead } from '../../data/audit';
 import { closeDay, verifyDaySigner } from '../../data/dayClose/closeDay';
 import type { DayCloseRecord } from '../../data/dayClose/record';
 import { readDaySnapshot, type DaySnapshot } from '../../data/dayClose/snapshot';
@@ -71,7 +72,13 @@ export function SignForm(props: {
     const approval = await verifyDaySigner(db, { loginName, password }, clerk);
     if (!approval.ok) return approval.message;
     const signedAt = chinaIso();
-    const [agency, desk, snapshot, catalogue] = await Promise.all([readIssuingAgency(db), readDeskIdentity(db), readDaySnapshot(db, businessDate), activeCatalogue(db)]);
+    const [agency, desk, snapshot, catalogue, auditHead] = await Promise.all([
+      readIssuingAgency(db),
+      readDeskIdentity(db),
+      readDaySnapshot(db, businessDate),
+      activeCatalogue(db),
+      readAuditHead(db),
+    ]);
     if (agency === null) return m.agencyMissing;
     if (desk === null) return m.deskMissing;
     if (snapshot.record?.status !== 'reconciled') return snapshot.blockers[0]?.message ?? dayCloseMessages.reconcile.refusedTitle;
@@ -91,6 +98,7 @@ export function SignForm(props: {
       signer: approval.value,
       signedAt,
       documentNumber: documentNumber.value,
+      auditHead,
     });
     let generated;
     try {

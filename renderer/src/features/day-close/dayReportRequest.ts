@@ -1,3 +1,4 @@
+import type { AuditHead } from '../../domain/audit/auditEntry';
 import { caseDocumentLabels } from '../../domain/cases/caseDocuments';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskIdentity } from '../../domain/desk';
@@ -19,6 +20,8 @@ export interface DayReportInput {
   signer: SignedInClerk;
   signedAt: string;
   documentNumber: DocumentNumber;
+  /** The audit log's head as the report is drawn. */
+  auditHead: AuditHead | null;
 }
 
 const MAX_MATTERS_TEXT = 300;
@@ -65,6 +68,7 @@ export function dayReportRequest(input: DayReportInput): Extract<DocumentRequest
       'reason' in document ? [{ caseNumber: document.caseNumber, document: caseDocumentLabels[document.kind], reason: document.reason }] : [],
     ),
     reconciliation: { reconciledAt: input.reconciledAt, lastSeq: snapshot.lastSeq },
+    auditHead: input.auditHead,
     signature: { name: input.signer.displayName, signedAt: input.signedAt },
   };
 }

@@ -2,6 +2,9 @@ import { Alert, Box, Card, Group, NavLink, Stack, Table, Text, Title } from '@ma
 import { useEffect, useState, type ReactNode } from 'react';
 import { requestPersistentStorage, type StorageStatus } from '../../data/storage';
 import { callDesk, type ChannelOutput } from '../../platform/desk';
+import { can } from '../../domain/clerks/permissions';
+import { AuditLogViewer } from '../audit/AuditLogViewer';
+import { AuditCheckSection } from '../clerks/AuditCheckSection';
 import { useClerk } from '../clerks/ClerkContext';
 import { ClerkSettings } from '../clerks/ClerkSettings';
 import { partFromHash } from '../shell/sections';
@@ -15,7 +18,13 @@ type AppInfo = ChannelOutput<'appInfo'>;
 
 export function SettingsPage() {
   const { role } = useClerk();
-  const parts: SettingsPart[] = seesPrintingSettings(role) ? ['desk', 'hq', 'clerks', 'printing'] : ['desk', 'hq', 'clerks'];
+  const parts: SettingsPart[] = [
+    'desk',
+    'hq',
+    'clerks',
+    ...(seesPrintingSettings(role) ? (['printing'] as const) : []),
+    ...(can(role, 'audit.view') ? (['audit'] as const) : []),
+  ];
   const active = useAddressedPart(parts);
 
   return (
@@ -37,6 +46,12 @@ export function SettingsPage() {
         {parts.includes('printing') ? (
           <Part id="printing">
             <PrintingSettings />
+          </Part>
+        ) : null}
+        {parts.includes('audit') ? (
+          <Part id="audit">
+            <AuditCheckSection />
+            <AuditLogViewer />
           </Part>
         ) : null}
       </Stack>

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { HqAuditAlertBanner } from '../audit/HqAuditAlertBanner';
 import { CasesPage } from '../cases/CasesPage';
 import { useClerk } from '../clerks/ClerkContext';
 import { ClerkGate } from '../clerks/ClerkGate';
@@ -132,6 +133,7 @@ function Desk() {
             {m.referenceFailed(reference.message)}
           </Alert>
         ) : null}
+        <HqAuditAlertBanner />
         {reference.state === 'installed' ? <PageFocus key={section}>{pages[section]()}</PageFocus> : null}
       </AppShell.Main>
       <AppShell.Footer>

@@ -39,6 +39,9 @@ async function storeKeysAsBeforeVersion5(db: DeskDatabase): Promise<void> {
 const keyedByV1: { case?: CaseRow; enterprise?: EnterpriseRow } = {};
 const applicantPhone = '13812345678';
 
+/** An audit entry as a version-6 desk stored it. */
+const auditEntryV6 = { seq: 1, at: '2026-11-27T11:00:00.000+08:00', clerkId: null, action: 'clerk.signInFailed', subject: 'clerk:x', details: {}, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+
 /** A case and the enterprises as a version-4 desk stored them. */
 const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
 
@@ -222,6 +225,19 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.checklistItems.toArray()).toEqual(beforeCommitments.records);
       expect(await db.checklistItems.where('status').equals('received').count()).toBe(1);
       expect(await db.commitmentChecks.count()).toBe(0);
+    },
+  },
+  {
+    // Version 7 only indexes the audit log (by time, and by clerk, action or subject in time order):
+    // every entry stays as it was and is found through the new indexes.
+    from: 6,
+    seed: async (db) => {
+      await db.auditLog.add(auditEntryV6);
+    },
+    verify: async (db) => {
+      expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
+      expect(await db.auditLog.where('[action+at+seq]').between(['clerk.signInFailed', '', 0], ['clerk.signInFailed', '\uffff', 9]).count()).toBe(1);
+      expect(await db.auditLog.where('[at+seq]').above(['', 0]).count()).toBe(1);
     },
   },
 ];

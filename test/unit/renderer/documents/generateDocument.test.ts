@@ -119,6 +119,7 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '2026年11月26日',
     '业务序号5126',
     '于2026年11月26日17:38对账一致',
+    '本窗口审计日志截至第48213条，末条校验值（前16位）3f9a1c7e52b04d8e',
     '1小时53分钟',
     '75%',
     ...dayReport.casesByStatus.map((line) => line.label),
@@ -373,5 +374,11 @@ describe('the day report of a day signed with documents unprinted', () => {
     const text = await tools.text((await generateDocument(dayReport, engine)).bytes);
     expect(text).toContain('七、签字确认');
     expect(text).not.toContain('未打印');
+  });
+
+  it('prints no audit line for a report archived before the audit head was printed', async () => {
+    const text = await tools.text((await generateDocument({ ...dayReport, auditHead: null }, engine)).bytes);
+    expect(text).toContain('对账一致。二、当日汇总');
+    expect(text).not.toContain('审计日志');
   });
 });

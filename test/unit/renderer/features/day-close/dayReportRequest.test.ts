@@ -50,6 +50,7 @@ describe('dayReportRequest', () => {
     signer: chief,
     signedAt: '2026-11-28T17:30:00.000+08:00',
     documentNumber: '绵市监企日字〔2026〕第MY01-0001号' as DocumentNumber,
+    auditHead: { seq: 812, hash: 'ab'.repeat(32) },
   });
 
   it('is a valid day report request carrying the reconciled figures and the signature', () => {
@@ -60,6 +61,7 @@ describe('dayReportRequest', () => {
       preparedBy: '张三',
       signature: { name: '李首席', signedAt: '2026-11-28T17:30:00.000+08:00' },
       reconciliation: { lastSeq: 41 },
+      auditHead: { seq: 812, hash: 'ab'.repeat(32) },
       licenceSheets: { used: ['A0001', 'B0001'], voided: ['A0002'] },
       figures: { ops: 12, handovers: 1, completedCases: 1, averageIntakeToHandoverMinutes: 95, documents: { printed: 5, voided: 1 } },
     });
@@ -99,6 +101,7 @@ describe('dayReportRequest of a day signed with documents unprinted', () => {
       signer: chief,
       signedAt: '2026-11-28T17:30:00.000+08:00',
       documentNumber: '绵市监企日字〔2026〕第MY01-0001号' as DocumentNumber,
+      auditHead: { seq: 812, hash: 'ab'.repeat(32) },
     });
     expect(dayReportRequestSchema.parse(request).unprinted).toEqual([
       { caseNumber: 'MY01-20261128-0002', document: '受理通知书', reason: '申请人已离开，改为邮寄送达' },
