@@ -4,6 +4,7 @@ export const ipcMessages = {
   invalidInput: (issues: string) => `请求内容不符合要求：${issues}`,
   failed: '主进程处理请求时出错，请重试；如仍失败请联系管理员。',
   externalUrlRefused: '该链接不在允许打开的网址名单内。',
+  dataKeyAlreadyHanded: '本页面已经取得过数据密钥，不再重复提供；请重新启动程序。',
 } as const;
 
 /** Why a print request is refused before it reaches a printer (the IPC schema's checks). */

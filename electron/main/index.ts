@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
+import { createDataKeyGrant } from './dataKey/dataKeyGrant';
+import { loadDataKey } from './dataKey/dataKeyStore';
+import { diskKeyFile } from './dataKey/keyFile';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
 import { safeStorageSecretStore } from './hq/secretStore';
@@ -28,6 +31,9 @@ app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
   const userData = app.getPath('userData');
+  const dataKey = createDataKeyGrant(() =>
+    loadDataKey({ safeStorage, platform: process.platform, file: diskKeyFile(join(userData, 'desk-data-key.json')) }),
+  );
   registerIpc(
     ipcMain,
     createHandlers({
@@ -42,6 +48,7 @@ app.whenReady().then(() => {
         secrets: safeStorageSecretStore(safeStorage, join(userData, 'hq-token.bin')),
         protocolVersion,
       }),
+      dataKey,
     }),
     {
       trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
@@ -59,6 +66,10 @@ app.whenReady().then(() => {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  // Each new document (start, reload) may take the data key once; moving within the page is not one.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) dataKey.newDocument();
+  });
   void window.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
 });
 

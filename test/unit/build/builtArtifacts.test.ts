@@ -39,6 +39,7 @@ describe('built preload', () => {
     expect(Object.keys(exposed)).toEqual(['desk']);
     expect(Object.keys(desk).sort()).toEqual([
       'appInfo',
+      'dataKey',
       'hqClaimIssuance',
       'hqCloseDay',
       'hqEnrol',
