@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
 import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant';
-import { loadDataKey } from '../../../electron/main/dataKey/dataKeyStore';
+import { loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
 import { memoryKeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
@@ -23,14 +23,19 @@ export interface BoundDesk {
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
  * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
  * HQ token is kept in memory instead of `safeStorage`, and the data key is wrapped into memory by a
- * stand-in for `safeStorage` on a Linux with a key store; each page load may take it once, as in the app
- * (a navigation request of the main frame is a new page load). Printing is the real service, so on a machine with
+ * stand-in for `safeStorage` (a Linux with a key store unless `safeStorage` says otherwise); each page load
+ * may take it once, as in the app (a navigation request of the main frame is a new page load). Printing is the real service, so on a machine with
  * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one, enrolled with the
  * reference HQ through 设置 or, before the page opens, by the `counterDesk` fixture.
  */
-export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
+export async function bindDesk(
+  page: Page,
+  trustedOrigin: string,
+  overrides: Partial<HandlerDeps> = {},
+  safeStorage: KeySafeStorage = fakeSafeStorage(),
+): Promise<BoundDesk> {
   const openedExternally: string[] = [];
-  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file: memoryKeyFile() }));
+  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file: memoryKeyFile() }));
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
   });

@@ -41,6 +41,7 @@ export async function importDeskKeys(raw: Uint8Array, subtle: SubtleCrypto = glo
 }
 
 let unlocking: Promise<DeskKeyState> | null = null;
+let protection: KeyProtection | null = null;
 
 /**
  * Asks the main process for the data key once per page load (it refuses a second ask) and keeps the
@@ -49,8 +50,12 @@ let unlocking: Promise<DeskKeyState> | null = null;
 export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promise<DeskKeyState> {
   unlocking ??= askMainProcess()
     .then(
-      async (answer): Promise<DeskKeyState> =>
-        answer.state === 'ready' ? { state: 'ready', keys: await importDeskKeys(answer.key), protection: answer.protection } : answer,
+      async (answer): Promise<DeskKeyState> => {
+        if (answer.state !== 'ready') return answer;
+        const keys = await importDeskKeys(answer.key);
+        protection = answer.protection;
+        return { state: 'ready', keys, protection: answer.protection };
+      },
     )
     .catch((): DeskKeyState => ({ state: 'unavailable', problem: 'notHanded' }));
   return unlocking;
@@ -59,4 +64,12 @@ export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promi
 /** This page's keys once `unlockDeskKeys` has settled; `notHanded` when it was never called. */
 export function deskKeyState(): Promise<DeskKeyState> {
   return unlocking ?? Promise.resolve({ state: 'unavailable', problem: 'notHanded' });
+}
+
+/**
+ * How this page's key is protected, read without waiting (inside a transaction nothing else may be
+ * awaited); null until the keys are in, or when there are none.
+ */
+export function keyProtectionNow(): KeyProtection | null {
+  return protection;
 }
