@@ -8,6 +8,7 @@ export const channels = {
   listPrinters: 'printers:list',
   printPdf: 'print:pdf',
   printJobState: 'print:job-state',
+  dataKey: 'desk:data-key',
   hqGetConfig: 'hq:get-config',
   hqEnrol: 'hq:enrol',
   hqPush: 'hq:push',

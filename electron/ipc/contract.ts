@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelKey } from './channels';
+import { dataKeyAnswerSchema } from './dataKey';
 import {
   blobRefInputSchema,
   closeDayInputSchema,
@@ -56,6 +57,8 @@ export const contract = {
     input: z.object({ jobId: printJobIdSchema }).strict(),
     output: printOutcomeSchema,
   },
+  // The key the renderer encrypts stored personal data with: handed out once per page load, never again.
+  dataKey: { input: z.undefined(), output: dataKeyAnswerSchema },
   // HQ sync (ARCHITECTURE.md, "The sync contract"): the main process holds the token and makes the request; answers never carry it.
   hqGetConfig: { input: z.undefined(), output: hqConfigSchema },
   hqEnrol: { input: enrolInputSchema, output: hqOutputSchemas.enrol },

@@ -6,6 +6,7 @@ export const ipcMessages = {
   externalUrlRefused: '该链接不在允许打开的网址名单内。',
   backupNoFolder: '尚未选择备份文件夹，请管理员在“设置”中选择。',
   backupNoWrite: '备份文件写入已中断，请重新备份。',
+  dataKeyAlreadyHanded: '本页面已经取得过数据密钥，不再重复提供；请重新启动程序。',
 } as const;
 
 /** Why a print request is refused before it reaches a printer (the IPC schema's checks). */

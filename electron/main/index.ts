@@ -4,6 +4,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
 import { createBackupFiles, jsonFileBackupFolderStore } from './backup/backupFiles';
+import { createDataKeyGrant } from './dataKey/dataKeyGrant';
+import { loadDataKey } from './dataKey/dataKeyStore';
+import { diskKeyFile } from './dataKey/keyFile';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
 import { safeStorageSecretStore } from './hq/secretStore';
@@ -53,6 +56,9 @@ function startDesk(): void {
     const userData = app.getPath('userData');
     const tempRoot = app.getPath('temp');
     void sweepPrintLeftovers(tempRoot);
+    const dataKey = createDataKeyGrant(() =>
+      loadDataKey({ safeStorage, platform: process.platform, file: diskKeyFile(join(userData, 'desk-data-key.json')) }),
+    );
     registerIpc(
       ipcMain,
       createHandlers({
@@ -74,6 +80,7 @@ function startDesk(): void {
             return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
           },
         }),
+        dataKey,
       }),
       {
         trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
@@ -91,6 +98,10 @@ function startDesk(): void {
       webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools: !lockedDown }),
     });
     created.once('ready-to-show', () => created.show());
+    // Each new document (start, reload) may take the data key once; moving within the page is not one.
+    created.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) dataKey.newDocument();
+    });
     void created.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
     window = created;
   });

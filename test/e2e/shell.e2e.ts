@@ -55,6 +55,7 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
   expect(desk.openedExternally).toEqual(['https://www.gov.cn/']);
   expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual([
     'appInfo',
+    'dataKey',
     'hqClaimIssuance',
     'hqCloseDay',
     'hqEnrol',
@@ -70,4 +71,15 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
     'printJobState',
     'printPdf',
   ]);
+});
+
+test('the page takes the data key as it starts, and a later script in it, also after a reload, is refused the key', async ({ page }) => {
+  const askAgain = () => page.evaluate(() => window.desk.dataKey());
+  const refused = { ok: false, error: { code: 'refused', message: '本页面已经取得过数据密钥，不再重复提供；请重新启动程序。' } };
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '首次使用：创建管理员账号' })).toBeVisible();
+  expect(await askAgain()).toEqual(refused);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '首次使用：创建管理员账号' })).toBeVisible();
+  expect(await askAgain()).toEqual(refused);
 });

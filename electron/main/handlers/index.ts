@@ -2,6 +2,7 @@ import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
 import type { BackupFiles } from '../backup/backupFiles';
+import type { DataKeyGrant } from '../dataKey/dataKeyGrant';
 import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
 import { isAllowedExternalUrl } from '../security/externalUrls';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   hq: HqClient;
   /** Backup files in the folder the admin chose. */
   backup: BackupFiles;
+  /** The data key, wrapped by the OS key store, handed to the page once per load. */
+  dataKey: DataKeyGrant;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -40,6 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listPrinters: () => deps.printService.listPrinters(),
     printPdf: (job) => deps.printService.print(job),
     printJobState: ({ jobId }) => deps.printService.jobState(jobId),
+    dataKey: () => deps.dataKey.take(),
     hqGetConfig: () => deps.hq.config(),
     hqEnrol: (input) => deps.hq.enrol(input),
     hqPush: (input) => deps.hq.push(input),

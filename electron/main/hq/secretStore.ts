@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFileIfPresent, writePrivateFile } from '../privateFile';
 
 /** The desk's HQ token, kept by the main process only; the renderer never sees it (ARCHITECTURE.md, "Layers"). */
 export interface SecretStore {
@@ -28,13 +26,8 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, path: strin
     available: () => safeStorage.isEncryptionAvailable(),
     async read() {
       if (!safeStorage.isEncryptionAvailable()) return null;
-      let encrypted: Buffer;
-      try {
-        encrypted = await readFile(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
+      const encrypted = await readFileIfPresent(path);
+      if (encrypted === null) return null;
       try {
         return safeStorage.decryptString(encrypted);
       } catch {
@@ -44,10 +37,7 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, path: strin
     },
     async write(token) {
       if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage encryption is not available');
-      await mkdir(dirname(path), { recursive: true });
-      const temporary = `${path}.${randomUUID()}.tmp`;
-      await writeFile(temporary, safeStorage.encryptString(token), { mode: 0o600 });
-      await rename(temporary, path);
+      await writePrivateFile(path, safeStorage.encryptString(token));
     },
   };
 }

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { hqEnrolmentSchema, type HqEnrolment } from '../../ipc/hq';
+import { readFileIfPresent, writePrivateFile } from '../privateFile';
 
 /** Where the desk keeps its HQ enrolment (URL, hall, desk, desk id): not secret, so plain JSON. */
 export interface HqSettingsStore {
@@ -14,28 +12,18 @@ export interface HqSettingsStore {
 export function jsonFileSettingsStore(path: string): HqSettingsStore {
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
+      const bytes = await readFileIfPresent(path);
+      if (bytes === null) return null;
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        raw = JSON.parse(bytes.toString('utf8'));
       } catch {
         return null;
       }
       const parsed = hqEnrolmentSchema.safeParse(raw);
       return parsed.success ? parsed.data : null;
     },
-    async write(enrolment) {
-      await mkdir(dirname(path), { recursive: true });
-      const temporary = `${path}.${randomUUID()}.tmp`;
-      await writeFile(temporary, JSON.stringify(hqEnrolmentSchema.parse(enrolment), null, 2), { mode: 0o600 });
-      await rename(temporary, path);
-    },
+    write: (enrolment) => writePrivateFile(path, JSON.stringify(hqEnrolmentSchema.parse(enrolment), null, 2)),
   };
 }
 

@@ -13,6 +13,7 @@ import { findClerkById } from './clerks';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
 import type { IntakeField } from './intakeInput';
+import { requirePersonalDataStorable } from './keyProtection';
 import { dataMessages } from './messages';
 import type { OpDraft } from './outbox';
 import type { CaseRow } from './records';
@@ -38,10 +39,15 @@ export function caseWriteTables(db: DeskDatabase) {
 /**
  * Runs a case write: its rows, its outbox ops and its audit entry in one transaction (ARCHITECTURE.md, "Layers"), with
  * refusals answered as results and storage failures thrown as DataError. `write` may only await Dexie;
- * `moreTables` are the tables it touches beyond a case write's own.
+ * `moreTables` are the tables it touches beyond a case write's own. A case carries personal data, so it
+ * is refused on a desk whose key only a fixed password protects until the admin has acknowledged that.
  */
 export function runCaseWrite<T>(db: DeskDatabase, audit: AuditEntryInput, write: () => Promise<T>, moreTables: readonly Table[] = []): Promise<CaseChange<T>> {
-  return checkIntake(() => guardStorage(async () => (await writeWithAudit(db, [...caseWriteTables(db), ...moreTables], audit, write)).value));
+  const gated = async () => {
+    await requirePersonalDataStorable(db);
+    return write();
+  };
+  return checkIntake(() => guardStorage(async () => (await writeWithAudit(db, [...caseWriteTables(db), ...moreTables], audit, gated)).value));
 }
 
 /** Runs input checks (or any work) that refuse by throwing `Refusal`, answering the refusal as a result. */

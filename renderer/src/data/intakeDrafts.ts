@@ -3,6 +3,7 @@ import type { ClerkId } from '../domain/clerks/clerkId';
 import { chinaIso } from './clock';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
+import { requirePersonalDataStorableNow } from './keyProtection';
 
 /**
  * The intake form a clerk is typing, kept on this desk so that a crash, a lock or a restart loses nothing.
@@ -17,8 +18,9 @@ export type StoredIntakeDraft<T> =
   /** Saved by an older form (a field since changed its shape) or damaged: offered as lost, never as values. */
   | { kind: 'unreadable'; savedAt: string };
 
-/** Keeps the clerk's form as it stands, replacing the draft saved before. */
+/** Keeps the clerk's form as it stands, replacing the draft saved before (a draft holds personal data too). */
 export async function saveIntakeDraft(db: DeskDatabase, clerkId: ClerkId, values: unknown, at: Date = new Date()): Promise<void> {
+  await requirePersonalDataStorableNow(db);
   await guardStorage(() => db.intakeDrafts.put({ clerkId, values, savedAt: chinaIso(at) }));
 }
 

@@ -28,6 +28,7 @@ import type { DeskDatabase } from './db';
 import { issuanceDataMessages } from './issuanceMessages';
 import { dataMessages } from './messages';
 import { appendOps, type OpDraft } from './outbox';
+import { requirePersonalDataStorable } from './keyProtection';
 import type { CaseRow, DocumentRow } from './records';
 import { Refusal, refusalsAsResults, type ChangeResult } from './refusal';
 import { currentWriteTransaction } from './transaction';
@@ -215,7 +216,8 @@ export async function recordInHallApproval(
   return refusalsAsResults<CaseRow, LicenceField>(() =>
     guardStorage(async () => {
       const { value } = await writeWithAudit(db, caseWriteTables(db), audit, async () => {
-        const clerk = await actingClerk(db, context.clerk);
+        // The licence data names the legal representative.
+        const [clerk] = await Promise.all([actingClerk(db, context.clerk), requirePersonalDataStorable(db)]);
         await requirePermission(db, clerk, 'case.decide', m.notPermittedApproval);
         const current = await requireCase(db, caseId);
         const commands = approvalCommands(current, context.deskEnrolled);

@@ -27,6 +27,11 @@ export const dataMessages = {
     notCommitted: (name: string) => `「${name}」不是以告知承诺代替的材料，无需核查`,
     alreadyChecked: (name: string, outcome: string) => `「${name}」已登记核查结果（${outcome}）`,
   },
+  keyProtection: {
+    notAcknowledged:
+      '本机没有系统密钥库，加密个人信息的数据密钥只受一个公开的固定口令保护。管理员在“设置”中确认知悉之前，本机不保存任何个人信息（受理登记、更正、附件、草稿等均暂停）。',
+    notNeeded: '本机的数据密钥由系统密钥库保护，无需确认',
+  },
   desk: {
     notSet: '本机尚未设置大厅代码和窗口号，请管理员在“设置”中完成首次配置后再受理办件',
   },

@@ -5,12 +5,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../electron/main/backup/backupFiles';
+import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant';
+import { loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
+import { memoryKeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
 import { protocolVersion } from '../../../renderer/src/protocol/version';
 import { createPrintService } from '../../../electron/main/printing/printService';
+import { fakeSafeStorage } from '../../fixtures/fakeSafeStorage';
 
 export interface BoundDesk {
   /** URLs the app asked the OS to open, in order. */
@@ -22,12 +26,23 @@ export interface BoundDesk {
 /**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
  * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
- * HQ token is kept in memory instead of `safeStorage`. Printing is the real service, so on a machine with
+ * HQ token is kept in memory instead of `safeStorage`, and the data key is wrapped into memory by a
+ * stand-in for `safeStorage` (a Linux with a key store unless `safeStorage` says otherwise); each page load
+ * may take it once, as in the app (a navigation request of the main frame is a new page load). Printing is the real service, so on a machine with
  * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one, enrolled with the
  * reference HQ through 设置 or, before the page opens, by the `counterDesk` fixture.
  */
-export async function bindDesk(page: Page, trustedOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BoundDesk> {
+export async function bindDesk(
+  page: Page,
+  trustedOrigin: string,
+  overrides: Partial<HandlerDeps> = {},
+  safeStorage: KeySafeStorage = fakeSafeStorage(),
+): Promise<BoundDesk> {
   const openedExternally: string[] = [];
+  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file: memoryKeyFile() }));
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
+  });
   const hq = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
   const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
   registerIpc(
@@ -44,6 +59,7 @@ export async function bindDesk(page: Page, trustedOrigin: string, overrides: Par
       hq,
       // The folder dialog answers with a fresh temporary folder of this desk.
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')) }),
+      dataKey,
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

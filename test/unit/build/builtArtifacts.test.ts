@@ -49,6 +49,7 @@ describe('built preload', () => {
       'backupList',
       'backupOpen',
       'backupRead',
+      'dataKey',
       'hqClaimIssuance',
       'hqCloseDay',
       'hqEnrol',

@@ -23,6 +23,7 @@ import { useSheetWithin, voidSheetWithin, type LicenceSheetKind } from '../paper
 import type { PrintableKind } from '../printSettings';
 import type { CaseRow, DocumentRow } from '../records';
 import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
+import { requirePersonalDataStorable } from '../keyProtection';
 import { currentWriteTransaction } from '../transaction';
 import { takeDocumentNumber } from './numbering';
 
@@ -197,7 +198,8 @@ export async function archiveDocument(
   return refusalsAsResults<DocumentRow, ArchiveField>(() =>
     guardStorage(async () => {
       const { value } = await writeWithAudit(db, tables, audit, async () => {
-        const clerk = await actingClerk(db, context.clerk);
+        // The archived PDF names the applicant.
+        const [clerk] = await Promise.all([actingClerk(db, context.clerk), requirePersonalDataStorable(db)]);
         if (!canPrint(clerk, draft.kind)) throw new Refusal(m.notPermitted);
         const tx = currentWriteTransaction();
         const documentNumber = await takeDocumentNumber(db, draft.kind, at);

@@ -11,6 +11,7 @@ import { partFromHash } from '../shell/sections';
 import { HqConnectionSection } from '../sync/HqConnectionSection';
 import { DeskIdentitySection } from './DeskIdentitySection';
 import { formatBytes } from './formatBytes';
+import { KeyProtectionSection } from './KeyProtectionSection';
 import { PrintingSettings, seesPrintingSettings } from './PrintingSettings';
 import { settingsMessages as m } from './messages';
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
         </Title>
         <Part id="desk">
           <MachineCards />
+          <KeyProtectionSection />
           <DeskIdentitySection />
         </Part>
         <Part id="hq">

@@ -14,6 +14,26 @@ export const settingsMessages = {
   usage: (used: string, quota: string) => `已用 ${used}，可用上限 ${quota}`,
   unknownUsage: '无法读取存储用量',
   platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows', other: '其他' },
+  keyProtection: {
+    title: '数据加密',
+    keyStore: '本机保存的个人信息所用的数据密钥由操作系统的密钥库保护（Windows 凭据保护、macOS 钥匙串或 Linux 密钥环）。',
+    fixedPasswordTitle: '本机没有系统密钥库',
+    fixedPassword: [
+      '这台 Linux 电脑上没有可用的系统密钥库（如 GNOME 密钥环、KDE 钱包），本程序只能用一个固定口令来保护加密个人信息所用的数据密钥。',
+      '这个固定口令写在公开的程序源码里，任何人都查得到：拿到本机数据目录的人，就能解开数据密钥，读出其中的姓名、证件号码、电话、地址等个人信息。',
+      '建议请技术人员安装并启用系统密钥库，然后重新启动本程序。如确需在本机继续办理业务，请管理员确认知悉；确认之前，本机不保存任何个人信息（不能受理登记、更正、上传附件、保存草稿）。',
+    ],
+    acknowledge: '我已知悉风险，允许本机保存个人信息',
+    askAdmin: '请管理员登录后在此确认知悉。',
+    acknowledged: (who: string, when: string) => `管理员${who}已于${when}确认知悉，本机可以保存个人信息。`,
+    unavailableTitle: '无法取得数据密钥',
+    problems: {
+      noEncryption: '本机操作系统不提供加密保存功能，无法保护数据密钥。请联系技术人员。',
+      unreadable: '本机保存的数据密钥无法解开（文件已损坏，或不是在当前系统账户下创建的）。请勿删除数据目录中的密钥文件，并联系技术人员。',
+      keyStoreChanged: '数据密钥是用另一个系统密钥库保护的，当前登录环境用的密钥库不同或未解锁。请在原来的桌面环境中登录，或解锁密钥库后重新启动本程序。',
+      notHanded: '未能从主进程取得数据密钥。请重新启动本程序；如仍如此，请联系技术人员。',
+    },
+  },
   deskIdentity: {
     title: '本窗口',
     intro: '大厅代码和窗口号是本窗口所有办件编号、文书文号的开头，全市唯一。首次使用时由管理员设定，设定后不可更改。',

@@ -17,6 +17,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     listPrinters: async () => [],
     printPdf: async ({ printer }) => ({ state: 'completed', jobId: printJobIdSchema.parse(`${printer}-1`) }),
     printJobState: async ({ jobId }) => ({ state: 'completed', jobId }),
+    dataKey: async () => ({ state: 'unavailable', problem: 'noEncryption' }),
     hqGetConfig: async () => ({ enrolment: null, tokenAvailable: false }),
     hqEnrol: async () => notEnrolled,
     hqPush: async () => notEnrolled,

@@ -22,6 +22,7 @@ export function fakeElectron(options: { isPackaged: boolean; gotLock: boolean })
     readonly show = vi.fn();
     readonly loadURL = vi.fn(async () => undefined);
     readonly once = vi.fn();
+    readonly webContents = { on: vi.fn() };
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       windows.push(this);
     }

@@ -2,11 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../../../electron/main/backup/backupFiles';
+import { createDispatch } from '../../../../../electron/ipc/register';
+import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
+import { loadDataKey } from '../../../../../electron/main/dataKey/dataKeyStore';
+import { memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
 import type { PrintService } from '../../../../../electron/main/printing/service';
+import { fakeSafeStorage } from '../../../../fixtures/fakeSafeStorage';
 
 const printService = (): PrintService => ({
   listPrinters: vi.fn(async () => [{ name: 'DeskPDF', isDefault: true, state: 'idle' as const }]),
@@ -23,6 +28,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   printService: printService(),
   hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
   backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
+  dataKey: createDataKeyGrant(() => loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file: memoryKeyFile() })),
   ...overrides,
 });
 
@@ -65,5 +71,25 @@ describe('printing handlers', () => {
     expect(service.print).toHaveBeenCalledWith(job);
     const jobId = printJobIdSchema.parse('DeskPDF-7');
     await expect(handlers.printJobState({ jobId })).resolves.toMatchObject({ state: 'queued', jobId });
+  });
+});
+
+describe('dataKey handler', () => {
+  const call = (handlers: ReturnType<typeof createHandlers>) =>
+    createDispatch(handlers, { trustedOrigins: ['app://desk'] })({ senderFrame: { url: 'app://desk/index.html', parent: null } }, 'dataKey', undefined);
+
+  it('hands the page the 32-byte key through the IPC contract, then refuses to hand it again in that page', async () => {
+    const handlers = createHandlers(deps());
+    const first = await call(handlers);
+    expect(first).toMatchObject({ ok: true, value: { state: 'ready', protection: 'osKeyStore' } });
+    expect(first.ok && (first.value as { key: Uint8Array }).key.byteLength).toBe(32);
+    expect(await call(handlers)).toEqual({ ok: false, error: { code: 'refused', message: expect.stringContaining('数据密钥') } });
+  });
+
+  it('says the key is protected only by a fixed password on a Linux without a key store', async () => {
+    const dataKey = createDataKeyGrant(() =>
+      loadDataKey({ safeStorage: fakeSafeStorage({ backend: 'basic_text', keyStore: false }), platform: 'linux', file: memoryKeyFile() }),
+    );
+    expect(await call(createHandlers(deps({ dataKey })))).toMatchObject({ ok: true, value: { state: 'ready', protection: 'fixedPassword' } });
   });
 });

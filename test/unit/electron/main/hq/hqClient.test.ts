@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelKey } from '../../../../../electron/ipc/channels';
 import { createDispatch } from '../../../../../electron/ipc/register';
+import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../electron/main/handlers';
 import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore, type SecretStore } from '../../../../../electron/main/hq/secretStore';
@@ -332,6 +333,7 @@ describe('through the IPC contract', () => {
         printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
         hq: desk,
         backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
+        dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
       }),
       { trustedOrigins: ['app://desk'] },
     );

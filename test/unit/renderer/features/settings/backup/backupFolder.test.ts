@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelKeys } from '../../../../../../electron/ipc/channels';
 import { createDispatch } from '../../../../../../electron/ipc/register';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../../../../electron/main/backup/backupFiles';
+import { createDataKeyGrant } from '../../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../../electron/main/hq/secretStore';
@@ -37,6 +38,7 @@ function bindDesk(): string {
       printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
       hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder }),
+      dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
     }),
     { trustedOrigins: ['app://desk'] },
   );

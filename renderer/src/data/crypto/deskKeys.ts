@@ -1,0 +1,75 @@
+import { dataKeyLength, type DataKeyProblem, type KeyProtection } from '../../domain/dataKey';
+
+/** The desk's working keys, both non-extractable: nothing in the page can read their bytes back. */
+export interface DeskKeys {
+  /** AES-GCM (256 bits): personal data in rows, scans and archived PDFs. */
+  readonly encryption: CryptoKey;
+  /** HMAC-SHA-256: keyed hashes of search keys, so no index holds a plain name or identity fragment. */
+  readonly search: CryptoKey;
+}
+
+/** What the main process hands over (its `dataKey` answer). */
+export type RawDeskKey = { state: 'ready'; key: Uint8Array; protection: KeyProtection } | { state: 'unavailable'; problem: DataKeyProblem };
+
+/** The keys of this page load, or why there are none (`notHanded`: the main process could not be asked). */
+export type DeskKeyState =
+  | { state: 'ready'; keys: DeskKeys; protection: KeyProtection }
+  | { state: 'unavailable'; problem: DataKeyProblem | 'notHanded' };
+
+// Changing either label changes every stored ciphertext and search key: a new label is a new key.
+const encryptionInfo = new TextEncoder().encode('yichuangtong/desk-data/aes-gcm/v1');
+const searchInfo = new TextEncoder().encode('yichuangtong/search-keys/hmac-sha256/v1');
+
+/**
+ * Derives the two working keys from the raw data key with HKDF-SHA-256 (one key per purpose, never the
+ * same bytes for AES and HMAC), then overwrites the raw bytes so they do not linger in the page's memory.
+ */
+export async function importDeskKeys(raw: Uint8Array, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<DeskKeys> {
+  try {
+    // HKDF would take any length, even none: a short key is a broken hand-over, never a key.
+    if (raw.byteLength !== dataKeyLength) throw new RangeError(`data key of ${raw.byteLength} bytes`);
+    const master = await subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'HKDF', false, ['deriveKey']);
+    const hkdf = (info: Uint8Array<ArrayBuffer>): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info });
+    const [encryption, search] = await Promise.all([
+      subtle.deriveKey(hkdf(encryptionInfo), master, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+      subtle.deriveKey(hkdf(searchInfo), master, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
+    ]);
+    return { encryption, search };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+let unlocking: Promise<DeskKeyState> | null = null;
+let protection: KeyProtection | null = null;
+
+/**
+ * Asks the main process for the data key once per page load (it refuses a second ask) and keeps the
+ * working keys for this page. Call first thing at start; every later call answers the same.
+ */
+export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promise<DeskKeyState> {
+  unlocking ??= askMainProcess()
+    .then(
+      async (answer): Promise<DeskKeyState> => {
+        if (answer.state !== 'ready') return answer;
+        const keys = await importDeskKeys(answer.key);
+        protection = answer.protection;
+        return { state: 'ready', keys, protection: answer.protection };
+      },
+    )
+    .catch((): DeskKeyState => ({ state: 'unavailable', problem: 'notHanded' }));
+  return unlocking;
+}
+
+/** This page's keys once `unlockDeskKeys` has settled; `notHanded` when it was never called. */
+export function deskKeyState(): Promise<DeskKeyState> {
+  return unlocking ?? Promise.resolve({ state: 'unavailable', problem: 'notHanded' });
+}
+
+/**
+ * How this page's key is protected, read without waiting (inside a transaction nothing else may be
+ * awaited); null until the keys are in, or when there are none.
+ */
+export function keyProtectionNow(): KeyProtection | null {
+  return protection;
+}
