@@ -55,6 +55,14 @@ test('window.desk refuses a bad payload and a URL off the allow-list, in Chinese
   expect(desk.openedExternally).toEqual(['https://www.gov.cn/']);
   expect(await page.evaluate(() => Object.keys(window.desk).sort())).toEqual([
     'appInfo',
+    'backupAbort',
+    'backupAppend',
+    'backupChooseFolder',
+    'backupClose',
+    'backupGetFolder',
+    'backupList',
+    'backupOpen',
+    'backupRead',
     'dataKey',
     'hqClaimIssuance',
     'hqCloseDay',
