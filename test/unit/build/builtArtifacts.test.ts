@@ -5,6 +5,7 @@ import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { metaContentSecurityPolicy } from '../../../electron/main/security/contentSecurityPolicy';
 import { mainWiringSpecs, type FakeElectron } from '../electron/main/fakeElectron';
+import { deskApiNames } from '../../fixtures/deskApi';
 
 const out = resolve(__dirname, '../../../out');
 
@@ -39,32 +40,7 @@ describe('built preload', () => {
     new Script(`(function (require, module, exports) {${source}\n})`).runInNewContext({})(requireStub, { exports: {} }, {});
     const desk = exposed['desk'] as Record<string, (input?: unknown) => Promise<unknown>>;
     expect(Object.keys(exposed)).toEqual(['desk']);
-    expect(Object.keys(desk).sort()).toEqual([
-      'appInfo',
-      'backupAbort',
-      'backupAppend',
-      'backupChooseFolder',
-      'backupClose',
-      'backupGetFolder',
-      'backupList',
-      'backupOpen',
-      'backupRead',
-      'dataKey',
-      'hqClaimIssuance',
-      'hqCloseDay',
-      'hqEnrol',
-      'hqGetConfig',
-      'hqHasBlob',
-      'hqPull',
-      'hqPush',
-      'hqPutBlob',
-      'hqReference',
-      'hqReleaseIssuance',
-      'listPrinters',
-      'openExternal',
-      'printJobState',
-      'printPdf',
-    ]);
+    expect(Object.keys(desk).sort()).toEqual(deskApiNames);
     void (desk['openExternal'] as (...args: unknown[]) => Promise<unknown>)({ url: 'https://www.gov.cn/' }, 'smuggled');
     expect(invoked).toEqual([['desk:open-external', { url: 'https://www.gov.cn/' }]]);
   });
