@@ -54,9 +54,10 @@ function defaultDeadline(item: DecisionChecklistItem, props: DeferralModalProps)
 function DeferralForm(props: DeferralModalProps) {
   const deferred = deferredItems(props.checklist);
   const [undertaking, setUndertaking] = useState<string>(domainMessages.deferralUndertaking);
-  const [deadlines, setDeadlines] = useState<Record<string, string>>(() =>
-    Object.fromEntries(deferred.map((item) => [item.materialKey, defaultDeadline(item, props)])),
-  );
+  // Only what the clerk typed is kept: a material marked 容缺 while the dialog was already open (the mark
+  // saved a moment after the click) still gets its default deadline instead of an empty field.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const deadlineOf = (item: DecisionChecklistItem) => typed[item.materialKey] ?? defaultDeadline(item, props);
   return (
     <form
       onSubmit={(event) => {
@@ -64,7 +65,7 @@ function DeferralForm(props: DeferralModalProps) {
         void props.onSubmit({
           type: 'acceptWithDeferral',
           undertaking,
-          deadlines: deferred.map((item) => ({ materialKey: item.materialKey, deadline: deadlines[item.materialKey] ?? '' })),
+          deadlines: deferred.map((item) => ({ materialKey: item.materialKey, deadline: deadlineOf(item) })),
         });
       }}
     >
@@ -74,11 +75,11 @@ function DeferralForm(props: DeferralModalProps) {
           <ChineseDateInput
             key={item.materialKey}
             label={m.deferral.deadline(item.name)}
-            value={deadlines[item.materialKey] ?? ''}
+            value={deadlineOf(item)}
             min={props.today}
             max={props.dueDate ?? undefined}
             required
-            onChange={(value) => setDeadlines((current) => ({ ...current, [item.materialKey]: value }))}
+            onChange={(value) => setTyped((current) => ({ ...current, [item.materialKey]: value }))}
           />
         ))}
         <TextField label={m.deferral.undertaking} value={undertaking} onChange={setUndertaking} max={1000} multiline required />
