@@ -1,4 +1,6 @@
 import { dataKeyLength, type DataKeyProblem, type KeyProtection } from '../../domain/dataKey';
+import { DataError } from '../dataError';
+import { dataMessages } from '../messages';
 
 /** The desk's working keys, both non-extractable: nothing in the page can read their bytes back. */
 export interface DeskKeys {
@@ -64,6 +66,16 @@ export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promi
 /** This page's keys once `unlockDeskKeys` has settled; `notHanded` when it was never called. */
 export function deskKeyState(): Promise<DeskKeyState> {
   return unlocking ?? Promise.resolve({ state: 'unavailable', problem: 'notHanded' });
+}
+
+/**
+ * This page's keys for work that stores or reads personal data; a DataError in Chinese when there are none
+ * (the key store refused, or the page was never handed the key): nothing is stored unencrypted instead.
+ */
+export async function requireDeskKeys(): Promise<DeskKeys> {
+  const answer = await deskKeyState();
+  if (answer.state !== 'ready') throw new DataError(dataMessages.crypto.keysUnavailable);
+  return answer.keys;
 }
 
 /**
