@@ -208,6 +208,39 @@ const migrations: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- The hall's queue tickets (叫号). \`queued_ms\` orders a line: the issue time, or the time a ticket was
+  -- skipped (back of its line) or transferred (\`transferred_to\`: the window whose calls it leads).
+  CREATE TABLE queue_tickets (
+    ticket_id TEXT PRIMARY KEY,
+    hall_code TEXT NOT NULL,
+    line TEXT NOT NULL CHECK (line IN ('A', 'B', 'V')),
+    number TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'called', 'done', 'dropped')),
+    queued_ms INTEGER NOT NULL,
+    skips INTEGER NOT NULL DEFAULT 0,
+    transferred_to TEXT,
+    desk_id TEXT REFERENCES desks (desk_id),
+    desk_code TEXT,
+    called_at TEXT,
+    done_at TEXT,
+    case_id TEXT,
+    UNIQUE (hall_code, business_date, number)
+  ) STRICT;
+  CREATE INDEX queue_tickets_waiting ON queue_tickets (hall_code, state, queued_ms);
+
+  -- Every call and recall, for the hall display.
+  CREATE TABLE queue_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    hall_code TEXT NOT NULL,
+    number TEXT NOT NULL,
+    desk_code TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX queue_calls_by_hall ON queue_calls (hall_code, id);
+  `,
 ];
 
 /** Opens (creating if needed) HQ's database in `dataDir`, migrated to the latest step. */

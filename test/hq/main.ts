@@ -6,11 +6,13 @@
  * the operator issues for them (`POST /operator/enrolment-codes`); `--enrolment-code` adds a demo code that
  * enrols any desk, and the second line says so. The optional files (JSON: an array of items, or one item)
  * are published as version 1 of their kind on a fresh data folder.
+ * `npm run hq -- ticket …` takes a queue ticket from a running HQ instead (see ticketCommand.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startHq, type HqOptions } from './server';
+import { takeTicketCommand } from './ticketCommand';
 
 const usage =
   'usage: npm run hq -- --port PORT --data DIR --admin-token TOKEN [--enrolment-code DEMO-CODE] ' +
@@ -89,7 +91,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
+const run = process.argv[2] === 'ticket' ? takeTicketCommand(process.argv.slice(3)).then((code) => process.exit(code)) : main();
+run.catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

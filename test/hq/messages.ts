@@ -54,4 +54,7 @@ export const hqMessages = {
   faultInjected: '模拟故障：服务器暂时不可用',
   faultsLoopbackOnly: '故障注入只允许来自本机的请求',
   internal: '市级系统内部错误',
+  ticketNotFound: '没有这个号',
+  ticketNotYours: (deskCode: string | null) => (deskCode === null ? '该号尚未被叫，不能操作' : `该号由 ${deskCode} 号窗口叫号，本窗口不能操作`),
+  transferTargetUnknown: (deskCode: string) => `本大厅没有 ${deskCode} 号窗口`,
 } as const;

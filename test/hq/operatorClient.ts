@@ -1,3 +1,4 @@
+import { queueTicketSchema, type QueueTicket, type TakeTicketRequest } from '../../renderer/src/protocol/queue';
 import { z } from 'zod';
 import type { ReferenceKind } from '../../renderer/src/protocol/reference';
 import {
@@ -100,6 +101,11 @@ export class HqOperator {
   }
 
   /** Makes every live token of the desk answer 401 `expired`; resolves to how many there were. */
+  /** The ticket machine: the next number of the hall's line (叫号). */
+  async takeQueueTicket(request: TakeTicketRequest): Promise<QueueTicket> {
+    return this.call('POST', '/operator/queue/tickets', queueTicketSchema, request);
+  }
+
   async expireToken(deskId: string): Promise<number> {
     return (await this.call('POST', `/operator/desks/${encodeURIComponent(deskId)}/expire-token`, expireTokenResponseSchema)).expired;
   }

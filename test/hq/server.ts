@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { sha256Schema } from '../../renderer/src/domain/sha256';
 import { closeDayRequestSchema } from '../../renderer/src/protocol/closeDay';
 import { protocolLimits } from '../../renderer/src/protocol/common';
@@ -10,6 +10,7 @@ import { enrolRequestSchema } from '../../renderer/src/protocol/enrol';
 import { issuanceClaimRequestSchema } from '../../renderer/src/protocol/issuanceClaim';
 import { pullQuerySchema } from '../../renderer/src/protocol/pull';
 import { pushRequestSchema } from '../../renderer/src/protocol/push';
+import { queueCallRequestSchema, queueDoneRequestSchema, queueTransferRequestSchema, takeTicketRequestSchema } from '../../renderer/src/protocol/queue';
 import { referenceItemSchemas, referenceKindSchema, referenceQuerySchema, type ReferenceKind } from '../../renderer/src/protocol/reference';
 import { schemaVersionHeader } from '../../renderer/src/protocol/version';
 import { authenticateDesk, enrolDesk, issueEnrolmentCode, requireAdmin } from './auth';
@@ -35,6 +36,7 @@ import {
 } from './operatorProtocol';
 import { pullPage } from './pull';
 import { processPush } from './push';
+import { QueueStore } from './queue';
 import { publishReference, referenceReply } from './reference';
 import { HqStore, type StoredCase } from './store';
 
@@ -96,6 +98,7 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
   const now = options.now ?? (() => new Date());
   const db = openHqDatabase(options.dataDir);
   const store = new HqStore(db);
+  const queue = new QueueStore(db);
   const blobs = new BlobStore(join(options.dataDir, 'blobs'));
   const faults = new FaultInjector();
 
@@ -236,6 +239,44 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       },
     },
     {
+      name: 'queueCall',
+      method: 'POST',
+      pattern: /^\/v1\/queue\/call$/,
+      handle: async ({ req }) => {
+        const body = await readBody(req, SMALL_BODY_LIMIT);
+        const desk = authenticateDesk(store, req.headers.authorization);
+        const ticket = queue.call(desk, parseBody(queueCallRequestSchema, parseJsonBody(body)), now());
+        return ticket === null ? { status: 204, empty: true } : json(200, { ticket });
+      },
+    },
+    {
+      name: 'queueTicket',
+      method: 'POST',
+      pattern: /^\/v1\/queue\/tickets\/([^/]+)\/(recall|skip|transfer|done)$/,
+      handle: async ({ req, params }) => {
+        const ticketId = parseParams(z.uuid(), params[0] ?? '');
+        const body = await readBody(req, SMALL_BODY_LIMIT);
+        const desk = authenticateDesk(store, req.headers.authorization);
+        const raw = body.byteLength === 0 ? {} : parseJsonBody(body);
+        switch (params[1]) {
+          case 'recall':
+            return json(200, queue.recall(desk, ticketId, now()));
+          case 'skip':
+            return json(200, queue.skip(desk, ticketId, now()));
+          case 'transfer':
+            return json(200, queue.transfer(desk, ticketId, parseBody(queueTransferRequestSchema, raw), now()));
+          default:
+            return json(200, queue.done(desk, ticketId, parseBody(queueDoneRequestSchema, raw), now()));
+        }
+      },
+    },
+    {
+      name: 'queueBoard',
+      method: 'GET',
+      pattern: /^\/v1\/queue\/board$/,
+      handle: ({ req }) => json(200, queue.board(authenticateDesk(store, req.headers.authorization))),
+    },
+    {
       name: 'issuanceRelease',
       method: 'DELETE',
       pattern: /^\/v1\/cases\/([^/]+)\/issuance-claim$/,
@@ -337,6 +378,12 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       method: 'POST',
       pattern: /^\/operator\/enrolment-codes$/,
       handle: async ({ req }) => json(200, issueEnrolmentCode(store, await operatorBody(req, enrolmentCodeRequestSchema), now())),
+    },
+    {
+      name: 'takeQueueTicket',
+      method: 'POST',
+      pattern: /^\/operator\/queue\/tickets$/,
+      handle: async ({ req }) => json(200, queue.take(await operatorBody(req, takeTicketRequestSchema), now())),
     },
     {
       name: 'expireToken',

@@ -42,6 +42,10 @@ export const hqErrorSchema = z.discriminatedUnion('error', [
   z.object({ error: z.literal('seq_conflict'), seq: z.int().min(1), message: z.string().optional() }),
   /** 409: another desk holds the case's issuance claim or has issued its licence. */
   issuanceClaimedSchema,
+  /** 409 on a queue ticket: it is not called at this window (waiting, called by another, done or dropped). */
+  z.object({ error: z.literal('not_called_here'), message: z.string().optional() }),
+  /** 422 on a queue transfer: the hall has no enrolled window with that code. */
+  z.object({ error: z.literal('unknown_desk'), message: z.string().optional() }),
   /** 413: over `protocolLimits`. */
   z.object({ error: z.literal('too_large'), limit: z.int().min(1), message: z.string().optional() }),
   /** 426: the desk's protocol version is below HQ's minimum; upgrade once the outbox is empty. */

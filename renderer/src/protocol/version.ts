@@ -30,8 +30,12 @@
  * Also 8: push and close-day requests carry the desk's audit chain head (`auditHead`) and, once HQ named a seq
  * (`anchorSeq` in its answer), the desk's hash at that seq (`anchor`); HQ answers `auditAlert` when the log
  * no longer continues what the desk sent before (protocol/auditAnchor.ts).
+ * 9: the hall's queue (叫号, protocol/queue.ts): desks call the next ticket of their lines (`POST
+ * /v1/queue/call`, V tickets first, a ticket transferred to the desk before them), recall, skip (过号),
+ * transfer and finish a ticket they called (409 `not_called_here` otherwise, 422 `unknown_desk` for a
+ * transfer to a window the hall does not have), and read the hall display's last ten calls.
  */
-export const protocolVersion = 8;
+export const protocolVersion = 9;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the
