@@ -106,6 +106,16 @@ describe('built renderer', () => {
     }
   });
 
+  it('starts opening the database with a classic script that runs before the app module and creates nothing', () => {
+    const html = readFileSync(resolve(out, 'renderer/index.html'), 'utf8');
+    const sources = [...html.matchAll(/<script\b([^>]*)>/g)].map((script) => script[1]!);
+    expect(sources[0]).toMatch(/^ src="\.\/open-storage-early\.js"$/);
+    expect(sources[1]).toMatch(/type="module"/);
+    const early = readFileSync(resolve(out, 'renderer/open-storage-early.js'), 'utf8');
+    expect(early).toContain('indexedDB.databases()');
+    expect(early).not.toMatch(/indexedDB\.open\b/);
+  });
+
   it('ships the documents’ fallback font as a file of its own, byte for byte, for the worker to fetch only when a document needs it', () => {
     const assets = readdirSync(resolve(out, 'renderer/assets'));
     const fallback = assets.filter((name) => /^HanaMinB-[\w-]+\.ttf$/.test(name));
