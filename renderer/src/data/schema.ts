@@ -174,6 +174,29 @@ export const schemaVersions: readonly SchemaVersion[] = [
       commitmentChecks: 'id, caseId',
     },
   },
+  {
+    // Search keys version 4 (data/search/keys.ts): every key keyed by the desk's search key (HMAC), so no
+    // index holds a plain name or identity fragment. Rows are re-keyed in the background, as for version 6.
+    version: 8,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId, status',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
+      commitmentChecks: 'id, caseId',
+    },
+    upgrade: markSearchRowsStale,
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

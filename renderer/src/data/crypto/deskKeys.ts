@@ -1,13 +1,17 @@
 import { dataKeyLength, type DataKeyProblem, type KeyProtection } from '../../domain/dataKey';
 import { DataError } from '../dataError';
 import { dataMessages } from '../messages';
+import { searchKeyer, type SearchKeyer } from './searchKeyer';
 
-/** The desk's working keys, both non-extractable: nothing in the page can read their bytes back. */
+/** The desk's working keys: nothing in the page can read their bytes back. */
 export interface DeskKeys {
-  /** AES-GCM (256 bits): personal data in rows, scans and archived PDFs. */
+  /** AES-GCM (256 bits), non-extractable: personal data in rows, scans and archived PDFs. */
   readonly encryption: CryptoKey;
-  /** HMAC-SHA-256: keyed hashes of search keys, so no index holds a plain name or identity fragment. */
-  readonly search: CryptoKey;
+  /**
+   * HMAC-SHA-256 of search keys (`searchKeyer.ts`), so no index holds a plain name or identity fragment.
+   * Synchronous, for keys computed inside transactions: its key lives only as HMAC state in this closure.
+   */
+  readonly search: SearchKeyer;
 }
 
 /** What the main process hands over (its `dataKey` answer). */
@@ -24,19 +28,25 @@ const searchInfo = new TextEncoder().encode('yichuangtong/search-keys/hmac-sha25
 
 /**
  * Derives the two working keys from the raw data key with HKDF-SHA-256 (one key per purpose, never the
- * same bytes for AES and HMAC), then overwrites the raw bytes so they do not linger in the page's memory.
+ * same bytes for AES and HMAC), then overwrites the raw bytes, and the HMAC key's once it is HMAC state,
+ * so they do not linger in the page's memory.
  */
 export async function importDeskKeys(raw: Uint8Array, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<DeskKeys> {
   try {
     // HKDF would take any length, even none: a short key is a broken hand-over, never a key.
     if (raw.byteLength !== dataKeyLength) throw new RangeError(`data key of ${raw.byteLength} bytes`);
-    const master = await subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'HKDF', false, ['deriveKey']);
+    const master = await subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'HKDF', false, ['deriveKey', 'deriveBits']);
     const hkdf = (info: Uint8Array<ArrayBuffer>): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info });
-    const [encryption, search] = await Promise.all([
+    const [encryption, searchBits] = await Promise.all([
       subtle.deriveKey(hkdf(encryptionInfo), master, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
-      subtle.deriveKey(hkdf(searchInfo), master, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
+      subtle.deriveBits(hkdf(searchInfo), master, 256),
     ]);
-    return { encryption, search };
+    const searchBytes = new Uint8Array(searchBits);
+    try {
+      return { encryption, search: searchKeyer(searchBytes) };
+    } finally {
+      searchBytes.fill(0);
+    }
   } finally {
     raw.fill(0);
   }
@@ -44,6 +54,7 @@ export async function importDeskKeys(raw: Uint8Array, subtle: SubtleCrypto = glo
 
 let unlocking: Promise<DeskKeyState> | null = null;
 let protection: KeyProtection | null = null;
+let search: SearchKeyer | null = null;
 
 /**
  * Asks the main process for the data key once per page load (it refuses a second ask) and keeps the
@@ -56,6 +67,7 @@ export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promi
         if (answer.state !== 'ready') return answer;
         const keys = await importDeskKeys(answer.key);
         protection = answer.protection;
+        search = keys.search;
         return { state: 'ready', keys, protection: answer.protection };
       },
     )
@@ -84,4 +96,13 @@ export async function requireDeskKeys(): Promise<DeskKeys> {
  */
 export function keyProtectionNow(): KeyProtection | null {
   return protection;
+}
+
+/**
+ * This page's search keyer, read without waiting (search keys are computed inside transactions); a
+ * DataError in Chinese when the page has no keys: no plain search key is stored or looked up instead.
+ */
+export function searchKeyerNow(): SearchKeyer {
+  if (search === null) throw new DataError(dataMessages.crypto.keysUnavailable);
+  return search;
 }

@@ -1,4 +1,6 @@
 import type { Collection, Table } from 'dexie';
+import { searchKeyerNow } from '../crypto/deskKeys';
+import type { SearchKeyer } from '../crypto/searchKeyer';
 import { keyIndexes, keysOf, type KeyIndex, type Keyed } from './keyTiers';
 import { namePinyinStarts, normaliseIdentifier, normaliseName } from './keys';
 import { matchPinyin } from './pinyinKeys';
@@ -35,9 +37,29 @@ export interface Candidates {
   streamProbes: Probe[];
 }
 
+/**
+ * The keyed form of a probe's key, as the index holds keys (see `keys.ts`): the keyed form of a fragment
+ * is a prefix of the keyed keys it starts. The last few are kept per keyer, since a search keys the same
+ * probes for each of its ranges and each row it checks (`planForRow`).
+ */
+const keyedProbeKeys = new WeakMap<SearchKeyer, Map<string, string>>();
+const keptProbeKeys = 64;
+
+export function keyedProbeKey(plainKey: string, keyer: SearchKeyer = searchKeyerNow()): string {
+  let kept = keyedProbeKeys.get(keyer);
+  if (kept === undefined) keyedProbeKeys.set(keyer, (kept = new Map()));
+  const known = kept.get(plainKey);
+  if (known !== undefined) return known;
+  const keyed = keyer.keyed(plainKey);
+  if (kept.size >= keptProbeKeys) kept.clear();
+  kept.set(plainKey, keyed);
+  return keyed;
+}
+
 function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe): Collection<T, string> {
   const clause = table.where(index);
-  return probe.prefix ? clause.startsWith(probe.key) : clause.equals(probe.key).reverse();
+  const key = keyedProbeKey(probe.key);
+  return probe.prefix ? clause.startsWith(key) : clause.equals(key).reverse();
 }
 
 /** The probe read in both key indexes at once; a row's keys are in one of them, so the ids do not repeat. */
@@ -132,8 +154,8 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
  */
 export function planForRow(plan: SearchPlan, row: Keyed): SearchPlan {
   if (plan.pinyin === null) return plan;
-  const probes = pinyinProbes(plan.pinyin);
-  return keysOf(row).some((key) => probes.some((probe) => key.startsWith(probe.key))) ? plan : { ...plan, pinyin: null };
+  const probeKeys = pinyinProbes(plan.pinyin).map((probe) => keyedProbeKey(probe.key));
+  return keysOf(row).some((key) => probeKeys.some((probeKey) => key.startsWith(probeKey))) ? plan : { ...plan, pinyin: null };
 }
 
 export type MatchKind = 'exact' | 'prefix' | 'suffix' | 'contains';

@@ -1,4 +1,6 @@
 import { parseCaseNumber } from '../../domain/cases/caseNumber';
+import { searchKeyerNow } from '../crypto/deskKeys';
+import type { SearchKeyer } from '../crypto/searchKeyer';
 import type { CaseRow, EnterpriseRow } from '../records';
 import { pinyinStarts, type NameKind, type PinyinStart } from './pinyinKeys';
 
@@ -27,15 +29,22 @@ import { pinyinStarts, type NameKind, type PinyinStart } from './pinyinKeys';
  * - `s:` + the case number's sequence (`0003`), for its tail: the cases of one sequence share the key, so
  *   the index holds them oldest first and is read from the end.
  *
+ * The index holds each of these keyed (`data/crypto/searchKeyer.ts`): the kind as it is, each character of
+ * the rest replaced by a unit of an HMAC under the desk's search key, so the keyed form of a prefix is a
+ * prefix of the keyed key and every range read above still works, on keyed probes (`candidates.ts`).
+ *
  * Every key costs on each write and every key a probe reads costs on each search (in Chromium, roughly
  * 0.3 ms per key written and 60 µs per key read on a 200,000-case database), so keys are few. Without
  * pinyin a typical case has about 30 and a long company name with its USCC, applicant and agent each with
  * ID and mobile about 40; pinyin adds two per syllable start of each name — about 20 for a typical case,
  * at most `2 × maxStarts` for an enterprise name and 8 for a three-character person's name read two ways.
  * Intake writes them into the small fresh index (see `keyTiers.ts`), where each costs little.
+ * Keying a case costs one HMAC per payload character: about 700 for a typical case (figures in
+ * ARCHITECTURE.md, "Search keys: keyed").
  * Changing what goes in here changes stored rows: bump `searchKeysVersion` and re-key in a migration.
+ * Version 4 keyed them (version 3's keys were plain).
  */
-export const searchKeysVersion = 3;
+export const searchKeysVersion = 4;
 
 export const keyPrefixes = {
   bigram: 'n:',
@@ -164,7 +173,15 @@ export function caseDayPart(caseNumber: string): string | null {
   return parts === null ? null : caseNumber.slice(caseNumber.indexOf('-') + 1);
 }
 
-export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 'applicant' | 'agent' | 'licence' | 'legalRepresentative' | 'shareholders'>): string[] {
+/** The keys as stored: keyed under this page's search key (or `keyer`), in no particular order. */
+function keyedAll(plainKeys: Set<string>, keyer: SearchKeyer): string[] {
+  return Array.from(plainKeys, (key) => keyer.keyed(key));
+}
+
+export function caseSearchKeys(
+  row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 'applicant' | 'agent' | 'licence' | 'legalRepresentative' | 'shareholders'>,
+  keyer: SearchKeyer = searchKeyerNow(),
+): string[] {
   const keys = new Set<string>();
   nameKeys(row.enterprise.name, 'enterprise', keys);
   identifierKeys(row.enterprise.uscc, keys);
@@ -186,12 +203,12 @@ export function caseSearchKeys(row: Pick<CaseRow, 'caseNumber' | 'enterprise' | 
   if (day !== null) keys.add(keyPrefixes.caseDay + day);
   const sequence = caseSequencePart(row.caseNumber);
   if (sequence !== null) keys.add(keyPrefixes.caseSequence + sequence);
-  return [...keys];
+  return keyedAll(keys, keyer);
 }
 
-export function enterpriseSearchKeys(row: Pick<EnterpriseRow, 'name' | 'uscc'>): string[] {
+export function enterpriseSearchKeys(row: Pick<EnterpriseRow, 'name' | 'uscc'>, keyer: SearchKeyer = searchKeyerNow()): string[] {
   const keys = new Set<string>();
   nameKeys(row.name, 'enterprise', keys);
   identifierKeys(row.uscc, keys);
-  return [...keys];
+  return keyedAll(keys, keyer);
 }

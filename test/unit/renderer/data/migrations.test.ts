@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
+import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
@@ -11,13 +12,14 @@ import { recoverInFlight } from '../../../../renderer/src/data/outboxFlight';
 import type { CaseRow, ChecklistRecordRow, EnterpriseRow, OutboxRow } from '../../../../renderer/src/data/records';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
-import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
+import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
+import { plainKeyer } from '../../support/plainKeyer';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
 import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
@@ -47,6 +49,9 @@ const beforeFreshKeys: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
 
 /** A case (one settled, one fresh) and the enterprises as a version-5 desk stored them, keyed by search keys version 2. */
 const keyedByV2: { settled?: CaseRow; fresh?: CaseRow; enterprises?: EnterpriseRow[] } = {};
+
+/** A case and the enterprises as a version-7 desk stored them, keyed plain by search keys version 3. */
+const keyedPlain: { case?: CaseRow; enterprises?: EnterpriseRow[] } = {};
 
 /** The ops and the clerk of a version-5 desk, before intake drafts. */
 const beforeDrafts: { outbox?: OutboxRow[]; clerkId?: ClerkId } = {};
@@ -102,7 +107,7 @@ const shippedMigrations: MigrationCase[] = [
       expect(withoutKeys(enterprise)).toEqual(withoutKeys(keyedByV1.enterprise));
       expect(new Set(enterprise!.searchKeys)).toEqual(new Set(enterpriseSearchKeys(enterprise!)));
       expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(0);
-      expect(await db.cases.where('searchKeys').startsWith(`r:${[...applicantPhone].reverse().join('')}`).primaryKeys()).toEqual([row!.id]);
+      expect(await db.cases.where('searchKeys').startsWith(searchKeyerNow().keyed(`r:${[...applicantPhone].reverse().join('')}`)).primaryKeys()).toEqual([row!.id]);
     },
   },
   {
@@ -154,7 +159,7 @@ const shippedMigrations: MigrationCase[] = [
       const input = startUpInput();
       const later = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '孙新来' } }, { clerk });
       if (!later.ok) throw new Error(later.message);
-      expect(await db.cases.where('freshKeys').equals('N:孙新来').primaryKeys()).toEqual([later.value.id]);
+      expect(await db.cases.where('freshKeys').equals(searchKeyerNow().keyed('N:孙新来')).primaryKeys()).toEqual([later.value.id]);
       const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id).sort();
       expect(await found(old.caseNumber)).toEqual([old.id]);
       expect(await found('孙新来')).toEqual([later.value.id]);
@@ -238,6 +243,49 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
       expect(await db.auditLog.where('[action+at+seq]').between(['clerk.signInFailed', '', 0], ['clerk.signInFailed', '\uffff', 9]).count()).toBe(1);
       expect(await db.auditLog.where('[at+seq]').above(['', 0]).count()).toBe(1);
+    },
+  },
+  {
+    // Search keys version 4: the upgrade leaves every row as it was (plain keys) and records that their
+    // keys are older; the background re-key then replaces them by keyed ones in the index they are in, after
+    // which no plain fragment is left in either index and every kind of search finds the rows.
+    from: 7,
+    seed: async (db) => {
+      await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+      const clerk = await addAccount(db, 'clerk', '吴受理');
+      const input = startUpInput({ enterprise: { kind: 'new', name: '四川智宇顺科技有限公司', uscc: existingUscc, address: null } });
+      const taken = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '单雄信', phone: applicantPhone } }, { clerk });
+      if (!taken.ok) throw new Error(taken.message);
+      await db.cases.toCollection().modify((row) => {
+        Object.assign(row, rekeyed(row, caseSearchKeys(row, plainKeyer)));
+      });
+      await db.enterprises.toCollection().modify((row) => {
+        Object.assign(row, rekeyed(row, enterpriseSearchKeys(row, plainKeyer)));
+      });
+      keyedPlain.case = await db.cases.get(taken.value.id);
+      keyedPlain.enterprises = await db.enterprises.toArray();
+      expect(keysOf(keyedPlain.case!)).toContain(`N:单雄信`);
+    },
+    verify: async (db) => {
+      const before = keyedPlain.case!;
+      expect(await db.cases.get(before.id)).toEqual(before);
+      expect(await db.enterprises.toArray()).toEqual(keyedPlain.enterprises);
+      expect(await readRekeyProgress(db)).toEqual({ done: 0, total: 1 + keyedPlain.enterprises!.length });
+      while ((await rekeyStaleRows(db)).more);
+      expect(await readRekeyProgress(db)).toBeNull();
+      const row = (await db.cases.get(before.id))!;
+      expect(withoutKeys(row)).toEqual(withoutKeys(before));
+      expect(tierOf(row)).toBe(tierOf(before));
+      expect(new Set(keysOf(row))).toEqual(new Set(caseSearchKeys(row)));
+      for (const enterprise of await db.enterprises.toArray()) expect(new Set(keysOf(enterprise))).toEqual(new Set(enterpriseSearchKeys(enterprise)));
+      const plainFragments = ['单雄信', '智宇', applicantPhone.slice(-4), applicantId.slice(-6), existingUscc.slice(8, 16), 'zhiyu'];
+      const everyKey = [...(await db.cases.orderBy('searchKeys').keys()), ...(await db.cases.orderBy('freshKeys').keys()), ...(await db.enterprises.orderBy('searchKeys').keys()), ...(await db.enterprises.orderBy('freshKeys').keys())].map(String);
+      for (const fragment of plainFragments) expect(everyKey.filter((key) => key.includes(fragment)), fragment).toEqual([]);
+      const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id);
+      for (const query of ['单雄信', '智宇顺', 'zysk', 'danxiongxin', applicantPhone.slice(-4), applicantId.slice(-6), existingUscc.slice(8, 16), row.caseNumber.slice(-4)]) {
+        expect(await found(query), query).toEqual([row.id]);
+      }
+      expect((await findEnterprises(db, '智宇')).map((hit) => hit.enterprise.name)).toEqual(['四川智宇顺科技有限公司']);
     },
   },
 ];

@@ -13,14 +13,14 @@ const rawKey = () => Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 3);
 const subtle = globalThis.crypto.subtle;
 
 describe('importDeskKeys', () => {
-  it('derives non-extractable AES-GCM and HMAC keys and overwrites the raw bytes it was given', async () => {
+  it('derives a non-extractable AES-GCM key and a search keyer, and overwrites the raw bytes it was given', async () => {
     const raw = rawKey();
     const keys = await deskKeys.importDeskKeys(raw);
     expect(raw.every((byte) => byte === 0)).toBe(true);
     expect(keys.encryption).toMatchObject({ extractable: false, algorithm: { name: 'AES-GCM', length: 256 }, usages: expect.arrayContaining(['encrypt', 'decrypt']) });
-    expect(keys.search).toMatchObject({ extractable: false, algorithm: { name: 'HMAC' }, usages: ['sign'] });
     await expect(subtle.exportKey('raw', keys.encryption)).rejects.toThrow();
-    await expect(subtle.exportKey('raw', keys.search)).rejects.toThrow();
+    // The keyer exposes keying only: no key bytes to read back.
+    expect(Object.keys(keys.search)).toEqual(['keyed']);
   });
 
   it('encrypts and decrypts with the AES-GCM key, and a key from other bytes cannot decrypt', async () => {
@@ -35,8 +35,9 @@ describe('importDeskKeys', () => {
   it('derives the search key by HKDF-SHA-256 with its own label, so stored search keys stay stable across versions', async () => {
     const keys = await deskKeys.importDeskKeys(rawKey());
     const expectedKey = Buffer.from(hkdfSync('sha256', rawKey(), new Uint8Array(0), 'yichuangtong/search-keys/hmac-sha256/v1', 32));
-    const mac = new Uint8Array(await subtle.sign('HMAC', keys.search, new TextEncoder().encode('张三')));
-    expect(Buffer.from(mac)).toEqual(createHmac('sha256', expectedKey).update('张三').digest());
+    // Each unit is the first 15 bits of the HMAC of the kind and the payload up to it, from U+4000.
+    const unit = (text: string) => String.fromCharCode(0x4000 + (createHmac('sha256', expectedKey).update(text).digest().readUInt16BE(0) & 0x7fff));
+    expect(keys.search.keyed('N:张三')).toBe('N:' + unit('N:张') + unit('N:张三'));
     // The AES key is derived with another label: the HMAC key is not the AES key's bytes.
     const aesBytes = Buffer.from(hkdfSync('sha256', rawKey(), new Uint8Array(0), 'yichuangtong/desk-data/aes-gcm/v1', 32));
     expect(aesBytes.equals(expectedKey)).toBe(false);
@@ -48,6 +49,7 @@ describe('unlockDeskKeys', () => {
     const ask = vi.fn(async () => ({ state: 'ready' as const, key: rawKey(), protection: 'fixedPassword' as const }));
     const first = await deskKeys.unlockDeskKeys(ask);
     expect(first).toMatchObject({ state: 'ready', protection: 'fixedPassword' });
+    expect(first.state === 'ready' && deskKeys.searchKeyerNow()).toBe(first.state === 'ready' && first.keys.search);
     expect(await deskKeys.unlockDeskKeys(ask)).toBe(first);
     expect(await deskKeys.deskKeyState()).toBe(first);
     expect(ask).toHaveBeenCalledTimes(1);
@@ -58,6 +60,10 @@ describe('unlockDeskKeys', () => {
       state: 'unavailable',
       problem: 'keyStoreChanged',
     });
+  });
+
+  it('refuses in Chinese to key search keys before the keys are in', () => {
+    expect(() => deskKeys.searchKeyerNow()).toThrow('本机的数据密钥不可用');
   });
 
   it('answers notHanded when the ask fails (refused, no main process) or was never made', async () => {

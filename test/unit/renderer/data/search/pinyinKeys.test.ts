@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { caseSearchKeys, enterpriseSearchKeys, namePinyinStarts } from '../../../../../renderer/src/data/search/keys';
 import { matchPinyin, maxStarts, type NameKind } from '../../../../../renderer/src/data/search/pinyinKeys';
 import { planSearch } from '../../../../../renderer/src/data/search/query';
+import { plainKeyer } from '../../../support/plainKeyer';
 
-const pinyinKeysOf = (name: string) => enterpriseSearchKeys({ name, uscc: null }).filter((key) => /^[pq]:/.test(key));
+const pinyinKeysOf = (name: string) => enterpriseSearchKeys({ name, uscc: null }, plainKeyer).filter((key) => /^[pq]:/.test(key));
 const matches = (name: string, kind: NameKind, query: string) => matchPinyin(namePinyinStarts(name, kind), query);
 
 describe('pinyin keys of an enterprise name', () => {
@@ -98,7 +99,7 @@ describe('case keys', () => {
       applicant: { name: '单雄信', idKind: 'residentId', idNumber: '510703198503121234', phone: null },
       agent: null,
       licence: null,
-    });
+    }, plainKeyer);
     expect(keys).toEqual(expect.arrayContaining(['s:0002', 'p:zyskj', 'q:zhiyushunkeji', 'p:sxx', 'p:dxx', 'q:xiongxin']));
   });
 });
