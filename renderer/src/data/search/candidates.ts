@@ -2,7 +2,7 @@ import type { Collection, Table } from 'dexie';
 import { searchKeyerNow } from '../crypto/deskKeys';
 import type { SearchKeyer } from '../crypto/searchKeyer';
 import { keyIndexes, keysOf, type KeyIndex, type Keyed } from './keyTiers';
-import { namePinyinStarts, normaliseIdentifier, normaliseName } from './keys';
+import { keyedKey, namePinyinStarts, normaliseIdentifier, normaliseName } from './keys';
 import { matchPinyin } from './pinyinKeys';
 import { caseDayProbe, caseSequenceProbe, containsProbes, exactNameProbe, nameProbes, pinyinProbes, tailProbe, type Probe, type SearchPlan } from './query';
 
@@ -45,20 +45,21 @@ export interface Candidates {
 const keyedProbeKeys = new WeakMap<SearchKeyer, Map<string, string>>();
 const keptProbeKeys = 64;
 
-export function keyedProbeKey(plainKey: string, keyer: SearchKeyer = searchKeyerNow()): string {
+export function keyedProbeKey(probe: Probe, keyer: SearchKeyer = searchKeyerNow()): string {
   let kept = keyedProbeKeys.get(keyer);
   if (kept === undefined) keyedProbeKeys.set(keyer, (kept = new Map()));
-  const known = kept.get(plainKey);
+  const plain = (probe.prefix ? '^' : '=') + probe.key;
+  const known = kept.get(plain);
   if (known !== undefined) return known;
-  const keyed = keyer.keyed(plainKey);
+  const keyed = keyedKey(probe.key, keyer, probe.prefix);
   if (kept.size >= keptProbeKeys) kept.clear();
-  kept.set(plainKey, keyed);
+  kept.set(plain, keyed);
   return keyed;
 }
 
 function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe): Collection<T, string> {
   const clause = table.where(index);
-  const key = keyedProbeKey(probe.key);
+  const key = keyedProbeKey(probe);
   return probe.prefix ? clause.startsWith(key) : clause.equals(key).reverse();
 }
 
@@ -154,7 +155,7 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
  */
 export function planForRow(plan: SearchPlan, row: Keyed): SearchPlan {
   if (plan.pinyin === null) return plan;
-  const probeKeys = pinyinProbes(plan.pinyin).map((probe) => keyedProbeKey(probe.key));
+  const probeKeys = pinyinProbes(plan.pinyin).map((probe) => keyedProbeKey(probe));
   return keysOf(row).some((key) => probeKeys.some((probeKey) => key.startsWith(probeKey))) ? plan : { ...plan, pinyin: null };
 }
 

@@ -1,6 +1,6 @@
 import { parseCaseNumber } from '../../domain/cases/caseNumber';
 import { searchKeyerNow } from '../crypto/deskKeys';
-import type { SearchKeyer } from '../crypto/searchKeyer';
+import { kindLength, type KeyShape, type SearchKeyer } from '../crypto/searchKeyer';
 import type { CaseRow, EnterpriseRow } from '../records';
 import { pinyinStarts, type NameKind, type PinyinStart } from './pinyinKeys';
 
@@ -56,6 +56,7 @@ export const keyPrefixes = {
   caseDay: 'c:',
   caseSequence: 's:',
 } as const;
+type KeyKind = keyof typeof keyPrefixes;
 
 /** The start or the end (尾号) of an identifier is found from this many characters. */
 export const minIdentifierFragment = 4;
@@ -64,6 +65,45 @@ export const minMiddleFragment = 6;
 export const middleStride = 3;
 /** Identifiers at least this long get middle keys (USCC and resident ID are 18). */
 const middleIndexedLength = 15;
+
+/** Pinyin keys shorter than a pinyin query (two letters) would only be read by a range that cannot use them. */
+const minPinyinKey = 2;
+/** A case number's day part, the shortest case-day query (`20261128`). */
+const caseDayLength = 8;
+
+/**
+ * Past this many characters a prefix is not keyed: a longer fragment is read by its first
+ * `longestKeyedPrefix` characters (twelve characters of a code or a pinyin are already rare) and each row
+ * found is checked. It halves the MACs of an identifier's keys and bounds those of a long name's pinyin.
+ */
+export const longestKeyedPrefix = 12;
+
+/**
+ * Which prefixes of each kind of key a probe reads (see `query.ts`), so only those get a unit of the keyed
+ * form (`searchKeyer.ts`): bigrams and sequences are read whole, names by their first character or whole,
+ * the other kinds from their shortest query on.
+ */
+const keyShapes: Record<KeyKind, KeyShape> = {
+  bigram: { shortest: 0, longest: 0, whole: true },
+  name: { shortest: 1, longest: 1, whole: true },
+  initials: { shortest: minPinyinKey, longest: longestKeyedPrefix, whole: false },
+  pinyin: { shortest: minPinyinKey, longest: longestKeyedPrefix, whole: false },
+  identifier: { shortest: minIdentifierFragment, longest: longestKeyedPrefix, whole: false },
+  tail: { shortest: minIdentifierFragment, longest: longestKeyedPrefix, whole: false },
+  caseDay: { shortest: caseDayLength, longest: Infinity, whole: false },
+  caseSequence: { shortest: 0, longest: 0, whole: true },
+};
+const shapeOfPrefix = new Map(Object.entries(keyPrefixes).map(([kind, prefix]) => [prefix as string, keyShapes[kind as KeyKind]]));
+
+/**
+ * The keyed form of a plain key (kind + payload) as stored, or (`asPrefix`) as a probe reading the keys it
+ * starts: without the whole-key unit, so it is a prefix of theirs.
+ */
+export function keyedKey(plainKey: string, keyer: SearchKeyer, asPrefix = false): string {
+  const shape = shapeOfPrefix.get(plainKey.slice(0, kindLength));
+  if (shape === undefined) throw new RangeError(`search key of no kind: ${plainKey.slice(0, kindLength)}`);
+  return keyer.keyed(plainKey, asPrefix ? { ...shape, whole: false } : shape);
+}
 
 /** Names compare on letters and digits only, full-width folded, Latin lower-cased: `（绵阳）ABC` ~ `绵阳abc`. */
 export function normaliseName(text: string): string {
@@ -135,9 +175,6 @@ export function reversed(text: string): string {
   return Array.from(text).reverse().join('');
 }
 
-/** Pinyin keys shorter than a pinyin query (two letters) would only be read by a range that cannot use them. */
-const minPinyinKey = 2;
-
 function nameKeys(name: string, kind: NameKind, into: Set<string>): void {
   const normalised = normaliseName(name);
   if (normalised === '') return;
@@ -175,7 +212,7 @@ export function caseDayPart(caseNumber: string): string | null {
 
 /** The keys as stored: keyed under this page's search key (or `keyer`), in no particular order. */
 function keyedAll(plainKeys: Set<string>, keyer: SearchKeyer): string[] {
-  return Array.from(plainKeys, (key) => keyer.keyed(key));
+  return Array.from(plainKeys, (key) => keyedKey(key, keyer));
 }
 
 export function caseSearchKeys(

@@ -13,7 +13,7 @@ import type { CaseRow, ChecklistRecordRow, EnterpriseRow, OutboxRow } from '../.
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from '../../../../renderer/src/data/schema';
 import { findEnterprises } from '../../../../renderer/src/data/search/enterprises';
 import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../renderer/src/data/search/keyTiers';
-import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
+import { caseSearchKeys, enterpriseSearchKeys, keyedKey } from '../../../../renderer/src/data/search/keys';
 import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
@@ -107,7 +107,7 @@ const shippedMigrations: MigrationCase[] = [
       expect(withoutKeys(enterprise)).toEqual(withoutKeys(keyedByV1.enterprise));
       expect(new Set(enterprise!.searchKeys)).toEqual(new Set(enterpriseSearchKeys(enterprise!)));
       expect(await db.cases.where('searchKeys').equals(`i:${applicantId.slice(1)}`).count()).toBe(0);
-      expect(await db.cases.where('searchKeys').startsWith(searchKeyerNow().keyed(`r:${[...applicantPhone].reverse().join('')}`)).primaryKeys()).toEqual([row!.id]);
+      expect(await db.cases.where('searchKeys').startsWith(keyedKey(`r:${[...applicantPhone].reverse().join('')}`, searchKeyerNow(), true)).primaryKeys()).toEqual([row!.id]);
     },
   },
   {
@@ -159,7 +159,7 @@ const shippedMigrations: MigrationCase[] = [
       const input = startUpInput();
       const later = await createDraftCase(db, { ...input, applicant: { ...input.applicant, name: '孙新来' } }, { clerk });
       if (!later.ok) throw new Error(later.message);
-      expect(await db.cases.where('freshKeys').equals(searchKeyerNow().keyed('N:孙新来')).primaryKeys()).toEqual([later.value.id]);
+      expect(await db.cases.where('freshKeys').equals(keyedKey('N:孙新来', searchKeyerNow())).primaryKeys()).toEqual([later.value.id]);
       const found = async (query: string) => (await searchCases(db, query)).hits.map((hit) => hit.case.id).sort();
       expect(await found(old.caseNumber)).toEqual([old.id]);
       expect(await found('孙新来')).toEqual([later.value.id]);

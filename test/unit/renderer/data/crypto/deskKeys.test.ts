@@ -35,9 +35,11 @@ describe('importDeskKeys', () => {
   it('derives the search key by HKDF-SHA-256 with its own label, so stored search keys stay stable across versions', async () => {
     const keys = await deskKeys.importDeskKeys(rawKey());
     const expectedKey = Buffer.from(hkdfSync('sha256', rawKey(), new Uint8Array(0), 'yichuangtong/search-keys/hmac-sha256/v1', 32));
-    // Each unit is the first 15 bits of the HMAC of the kind and the payload up to it, from U+4000.
-    const unit = (text: string) => String.fromCharCode(0x4000 + (createHmac('sha256', expectedKey).update(text).digest().readUInt16BE(0) & 0x7fff));
-    expect(keys.search.keyed('N:张三')).toBe('N:' + unit('N:张') + unit('N:张三'));
+    // Each unit is 15 bits of the HMAC of the kind and the payload up to it, from U+4000; the whole key's
+    // unit two of them, of the payload and an end mark.
+    const unit = (text: string, at = 0) => String.fromCharCode(0x4000 + (createHmac('sha256', expectedKey).update(text).digest().readUInt16BE(at) & 0x7fff));
+    expect(keys.search.keyed('N:张三', { shortest: 1, longest: 2, whole: false })).toBe('N:' + unit('N:张') + unit('N:张三'));
+    expect(keys.search.keyed('N:张三', { shortest: 1, longest: 1, whole: true })).toBe('N:' + unit('N:张') + unit('N:张三\0') + unit('N:张三\0', 2));
     // The AES key is derived with another label: the HMAC key is not the AES key's bytes.
     const aesBytes = Buffer.from(hkdfSync('sha256', rawKey(), new Uint8Array(0), 'yichuangtong/desk-data/aes-gcm/v1', 32));
     expect(aesBytes.equals(expectedKey)).toBe(false);
