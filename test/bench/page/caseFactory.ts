@@ -21,7 +21,16 @@ import type { BundleCode, CatalogueVersion, MatterCode } from '../../../renderer
 import { clerkIdSchema, type ClerkId } from '../../../renderer/src/domain/clerks/clerkId';
 import { mobile, residentId, uscc } from '../../fixtures/identities';
 
-export const seedFormat = `cases-seed-4-keys-v${searchKeysVersion}`;
+// Format 5: keys keyed under `benchDataKey`.
+export const seedFormat = `cases-seed-5-keys-v${searchKeysVersion}`;
+
+/**
+ * The data key the bench page is handed, the same every run: a seeded profile's keyed search keys are
+ * only found by a page keying its probes under the same key. A fresh copy each time (unlocking wipes it).
+ */
+export function benchDataKey(): Uint8Array {
+  return Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + 11) & 0xff);
+}
 
 /** Weekdays of the two years the seeded cases are spread over, oldest first. */
 const firstDay = Date.UTC(2024, 10, 25);

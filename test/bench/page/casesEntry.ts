@@ -7,6 +7,7 @@ import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
 import { chinaIso } from '../../../renderer/src/data/clock';
+import { unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
@@ -22,7 +23,7 @@ import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
 import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
-import { enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
+import { benchDataKey, enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
@@ -277,5 +278,9 @@ const api: CasesBenchApi = {
   },
 };
 
-Object.defineProperty(window, '__bench', { value: api });
-document.documentElement.dataset['benchReady'] = 'true';
+// Seeding and intake key search keys as the app does, under the bench's fixed data key.
+void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: benchDataKey(), protection: 'osKeyStore' })).then((keys) => {
+  if (keys.state !== 'ready') throw new Error(`bench page has no desk keys: ${keys.problem}`);
+  Object.defineProperty(window, '__bench', { value: api });
+  document.documentElement.dataset['benchReady'] = 'true';
+});
