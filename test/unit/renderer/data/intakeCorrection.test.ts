@@ -12,6 +12,8 @@ import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
 import { applicantId, beforeNationalDay, closeDatabases, existingUscc, readyDesk, startUpInput } from './dataFixtures';
 import { created, receiveEverything, storedCounts } from './caseWorkFixtures';
+import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
+import { keyedKey } from '../../../../renderer/src/data/search/keys';
 
 afterEach(closeDatabases);
 
@@ -120,7 +122,7 @@ describe('updateIntake', () => {
     const row = await created(db, clerk);
     await settleFreshKeys(db, 10);
     const changed = await updateIntake(db, row.id, { applicant: { ...startUpInput().applicant, name: '欧阳娜娜' } }, { clerk });
-    expect(changed.ok && changed.value).toMatchObject({ searchKeys: [], freshKeys: expect.arrayContaining(['n:欧阳']) });
+    expect(changed.ok && changed.value).toMatchObject({ searchKeys: [], freshKeys: expect.arrayContaining([keyedKey('n:欧阳', searchKeyerNow())]) });
     expect((await searchCases(db, '欧阳娜娜')).hits.map((hit) => hit.case.id)).toEqual([row.id]);
     expect((await searchCases(db, row.applicant.name)).hits).toEqual([]);
   });
@@ -152,7 +154,7 @@ describe('updateIntake', () => {
     expect(result).toMatchObject({ ok: true, value: { enterpriseId: row.enterpriseId, enterprise: { name: '绵阳星辰智能科技有限公司' } } });
     expect(result.ok && result.value.state.timeline.at(-1)).toMatchObject({ type: 'intakeCorrected', fields: ['enterprise.name'] });
     expect(await db.enterprises.count()).toBe(1);
-    expect(await getEnterprise(db, row.enterpriseId!)).toMatchObject({ name: '绵阳星辰智能科技有限公司', freshKeys: expect.arrayContaining(['n:智能']) });
+    expect(await getEnterprise(db, row.enterpriseId!)).toMatchObject({ name: '绵阳星辰智能科技有限公司', freshKeys: expect.arrayContaining([keyedKey('n:智能', searchKeyerNow())]) });
     const [caseOp] = await lastOps(db, 2);
     expect(caseOp?.payload).toEqual({ enterprise: { name: '绵阳星辰智能科技有限公司', uscc: null, address: '绵阳市涪城区长虹大道中段18号', greenCard: false } });
   });

@@ -16,6 +16,8 @@ import { HqHarness } from '../../../hq/support/harness';
 import { closeDatabases, startUpInput } from '../data/dataFixtures';
 import { acceptedCase, draftCase, enrolledDesk } from './syncFixtures';
 import { signedWithdrawalRequest } from '../domain/cases/caseFixtures';
+import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
+import { keyedKey } from '../../../../renderer/src/data/search/keys';
 
 let hq: HqHarness;
 beforeEach(async () => {
@@ -78,7 +80,7 @@ describe('pulling HQ\'s changes', () => {
     await pullChanges(desk.ctx, desk.deskId);
     const pulled = (await desk.db.cases.get(row.id))!;
     expect(tierOf(pulled)).toBe('fresh');
-    expect(pulled.freshKeys).toEqual(expect.arrayContaining([...keysOf(row), `i:${licenceData().uscc}`]));
+    expect(pulled.freshKeys).toEqual(expect.arrayContaining([...keysOf(row), keyedKey(`i:${licenceData().uscc}`, searchKeyerNow())]));
     expect((await searchCases(desk.db, licenceData().uscc)).hits.map((hit) => hit.case.id)).toEqual([row.id]);
   });
 
@@ -151,7 +153,7 @@ describe('pulling HQ\'s changes', () => {
     expect(there?.state.timeline.map((event) => event.type)).toEqual([...row.state.timeline.map((event) => event.type), 'approved']);
     expect(there?.state.promisedWorkingDays).toBe(row.state.promisedWorkingDays);
     // Keyed straight into the settled index: a first pull brings more cases than the fresh index is for.
-    expect(there).toMatchObject({ freshKeys: [], searchKeys: expect.arrayContaining([...keysOf(row), `i:${licenceData().uscc}`]) });
+    expect(there).toMatchObject({ freshKeys: [], searchKeys: expect.arrayContaining([...keysOf(row), keyedKey(`i:${licenceData().uscc}`, searchKeyerNow())]) });
     const checklist = await caseChecklist(issuing.db, row.id);
     expect(checklist.map((item) => [item.key, item.status])).toEqual((await caseChecklist(intake.db, row.id)).map((item) => [item.key, item.status]));
   });
