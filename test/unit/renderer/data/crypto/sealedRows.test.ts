@@ -13,7 +13,8 @@ afterEach(closeDatabases);
 
 const input = startUpInput();
 const note = '申请人称原件在银行保管箱，下周一补交';
-const personal = [input.applicant.name, applicantId, input.applicant.phone, input.agent!.name, agentId, input.agent!.phone, input.enterprise.name, note];
+const enterpriseName = '绵阳星辰科技有限公司';
+const personal = [input.applicant.name, applicantId, input.applicant.phone, input.agent!.name, agentId, input.agent!.phone, enterpriseName, note];
 
 /** The database's rows as IndexedDB holds them, read past Dexie's middlewares. */
 async function storedRows(db: DeskDatabase, table: string): Promise<Record<string, unknown>[]> {
@@ -60,12 +61,12 @@ describe('rows at rest', () => {
     const { db, row, itemKey } = await caseWithNote();
     expect((await db.cases.get(row.id))!.applicant).toEqual(row.applicant);
     expect((await db.cases.where('caseNumber').equals(row.caseNumber).first())!.agent).toEqual(row.agent);
-    expect((await db.cases.bulkGet([row.id]))[0]!.enterprise.name).toBe(input.enterprise.name);
+    expect((await db.cases.bulkGet([row.id]))[0]!.enterprise.name).toBe(enterpriseName);
     expect((await db.checklistItems.get([row.id, itemKey]))!.note).toBe(note);
     const payloads: unknown[] = [];
     await db.outbox.each((op) => void payloads.push(op.op.payload));
     expect(JSON.stringify(payloads)).toContain(applicantId);
-    expect((await db.enterprises.toArray())[0]!.name).toBe(input.enterprise.name);
+    expect((await db.enterprises.toArray())[0]!.name).toBe(enterpriseName);
     expect((await db.auditLog.toArray()).map((entry) => entry.details)).toContainEqual(expect.objectContaining({ matterCodes: row.matterCodes }));
     // Reads, writes and reads again in one transaction: opening a row does not let the transaction commit.
     await db.transaction('rw', db.cases, db.enterprises, async () => {
