@@ -87,5 +87,7 @@ export async function openRow<T>(key: CryptoKey, table: SealedTableName, stored:
   if (!isSealedRow(stored)) return stored;
   const { [sealedField]: sealed, ...plain } = stored as Row;
   const personal = JSON.parse(decoder.decode(await openBytes(key, sealed as Uint8Array, rowContext(table, primaryKey)))) as Row;
-  return { ...plain, ...personal } as T;
+  // A field stored readable besides the sealed part is what the row says: a plain value written over a
+  // sealed row is seen (and an audit entry changed so is caught by the chain check), never hidden.
+  return { ...personal, ...plain } as T;
 }
