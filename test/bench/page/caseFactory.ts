@@ -21,7 +21,8 @@ import type { BundleCode, CatalogueVersion, MatterCode } from '../../../renderer
 import { clerkIdSchema, type ClerkId } from '../../../renderer/src/domain/clerks/clerkId';
 import { mobile, residentId, uscc } from '../../fixtures/identities';
 
-export const seedFormat = `cases-seed-4-keys-v${searchKeysVersion}`;
+// 5: rows rest sealed (data/crypto/sealedRows.ts).
+export const seedFormat = `cases-seed-5-sealed-keys-v${searchKeysVersion}`;
 
 /** Weekdays of the two years the seeded cases are spread over, oldest first. */
 const firstDay = Date.UTC(2024, 10, 25);

@@ -7,6 +7,7 @@ import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
 import { chinaIso } from '../../../renderer/src/data/clock';
+import { unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
@@ -27,6 +28,10 @@ import { enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } fro
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
 Dexie.debug = false;
+
+// Rows are sealed as the app seals them (data/crypto/sealedRows.ts), under a data key handed over as the
+// main process would. A fixed one: a seeded profile is resumed by later runs, whose pages must open its rows.
+void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff), protection: 'osKeyStore' }));
 
 const db = new DeskDatabase();
 const SEED_KEY = 'benchSeed';
@@ -153,7 +158,8 @@ const api: CasesBenchApi = {
 
   async seed(from, to, total) {
     const started = performance.now();
-    // Seeding only ever appends, so `bulkAdd`: a put would make IndexedDB look for a row to replace.
+    // Seeding only ever appends, so `bulkAdd`: a put would make IndexedDB look for a row to replace. Each
+    // bulkAdd goes through the app's sealed write path: its rows are sealed together, then written at once.
     if (from === 0) {
       for (let start = 0; start < enterprisePool; start += chunk) {
         const rows = Array.from({ length: Math.min(chunk, enterprisePool - start) }, (_, i) => enterpriseAt(start + i));
