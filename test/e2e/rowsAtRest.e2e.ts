@@ -100,7 +100,7 @@ test('the desk\'s IndexedDB files hold no personal data in plain form after an i
       await expect(row, `${kind}: ${fragment}`).toBeVisible();
       await expect(row, kind).toContainText(enterprise);
     }
-    await shot('rows-at-rest-02-found-by-id-tail');
+    await shot('rows-at-rest-02-found-by-case-number-tail');
 
     // The row's search keys are the search index's to protect (keyed hashes, data/search/keys.ts): a value
     // found on disk that a plain search key contains is reported, one no search key contains is a failure.
