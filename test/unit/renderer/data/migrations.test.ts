@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
+import { rowSealingStateKey } from '../../../../renderer/src/data/crypto/plainRows';
+import { readSealingProgress } from '../../../../renderer/src/data/crypto/sealPlainRows';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
@@ -238,6 +240,19 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
       expect(await db.auditLog.where('[action+at+seq]').between(['clerk.signInFailed', '', 0], ['clerk.signInFailed', '\uffff', 9]).count()).toBe(1);
       expect(await db.auditLog.where('[at+seq]').above(['', 0]).count()).toBe(1);
+    },
+  },
+  {
+    // Version 9 seals personal data at rest: the upgrade touches no row, it records the background pass
+    // (data/crypto/sealPlainRows.ts); rows stored before read as they were meanwhile.
+    from: 7,
+    seed: async (db) => {
+      await db.auditLog.add(auditEntryV6);
+    },
+    verify: async (db) => {
+      expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
+      expect(await db.meta.get(rowSealingStateKey)).toEqual({ key: rowSealingStateKey, value: { pass: 'start' } });
+      expect(await readSealingProgress(db)).toEqual({ done: 0, total: 0 });
     },
   },
 ];
