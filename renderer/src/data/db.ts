@@ -16,6 +16,7 @@ import type {
   OutboxRow,
   ReferenceRow,
 } from './records';
+import { sealedRows } from './crypto/sealedRows';
 import { recoverInFlight } from './outboxFlight';
 import { outboxGuard } from './outboxGuard';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
@@ -57,6 +58,8 @@ export class DeskDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Personal data rests sealed; every reader and writer sees plain rows (crypto/sealedRows.ts).
+    this.use(sealedRows());
     // Ops are never edited once written (ARCHITECTURE.md, "The sync contract"): enforced under Dexie's API, for every way of writing.
     if (this.tables.some((table) => table.name === 'outbox')) {
       this.use(outboxGuard());

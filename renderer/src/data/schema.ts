@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { markPlainRows } from './crypto/plainRows';
 import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 
 /**
@@ -196,6 +197,29 @@ export const schemaVersions: readonly SchemaVersion[] = [
       commitmentChecks: 'id, caseId',
     },
     upgrade: markSearchRowsStale,
+  },
+  {
+    // Personal data rests sealed (data/crypto/sealedRows.ts). Stores are unchanged; the rows stored plain
+    // before are sealed in the background (data/crypto/sealPlainRows.ts), not in the upgrade.
+    version: 9,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId, status',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
+      commitmentChecks: 'id, caseId',
+    },
+    upgrade: markPlainRows,
   },
 ];
 

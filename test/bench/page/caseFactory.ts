@@ -21,8 +21,8 @@ import type { BundleCode, CatalogueVersion, MatterCode } from '../../../renderer
 import { clerkIdSchema, type ClerkId } from '../../../renderer/src/domain/clerks/clerkId';
 import { mobile, residentId, uscc } from '../../fixtures/identities';
 
-// Format 5: keys keyed under `benchDataKey`.
-export const seedFormat = `cases-seed-5-keys-v${searchKeysVersion}`;
+// Format 5: keys keyed and rows sealed under `benchDataKey`.
+export const seedFormat = `cases-seed-5-sealed-keys-v${searchKeysVersion}`;
 
 /**
  * The data key the bench page is handed, the same every run: a seeded profile's keyed search keys are

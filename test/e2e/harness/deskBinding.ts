@@ -23,6 +23,9 @@ export interface BoundDesk {
   hq: HqClient;
 }
 
+/** The data key of the desks a worker opens on the default key store (see `bindDesk`). */
+const workerKeyFile = memoryKeyFile();
+
 /**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
  * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
@@ -36,10 +39,14 @@ export async function bindDesk(
   page: Page,
   trustedOrigin: string,
   overrides: Partial<HandlerDeps> = {},
-  safeStorage: KeySafeStorage = fakeSafeStorage(),
+  keyStore?: KeySafeStorage,
 ): Promise<BoundDesk> {
   const openedExternally: string[] = [];
-  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file: memoryKeyFile() }));
+  // A desk on the default key store shares the worker's data key: it restores databases the worker seeded
+  // (counterDesk.ts), whose sealed rows open only under the key they were sealed with.
+  const safeStorage = keyStore ?? fakeSafeStorage();
+  const file = keyStore === undefined ? workerKeyFile : memoryKeyFile();
+  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file }));
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
   });

@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { readSealingProgress } from '../../data/crypto/sealPlainRows';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { readRekeyProgress } from '../../data/search/rekey';
@@ -10,6 +11,7 @@ import { useOnline } from './useOnline';
 
 const readIdentity = () => readDeskIdentity(deskDatabase());
 const readRekey = () => readRekeyProgress(deskDatabase());
+const readSealing = () => readSealingProgress(deskDatabase());
 
 /** Shown only while the background re-key runs (see `useSearchIndexUpkeep`). */
 function SearchIndexStatus() {
@@ -18,6 +20,17 @@ function SearchIndexStatus() {
   return (
     <Text size="sm" c="dimmed" role="status" data-testid="search-index-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
       {shellMessages.status.searchIndexUpdating(progress.done, progress.total)}
+    </Text>
+  );
+}
+
+/** Shown only while rows stored plain before sealing are being sealed (see `useSearchIndexUpkeep`). */
+function RowSealingStatus() {
+  const progress = readyValue(useStoredData(readSealing, []));
+  if (progress === null) return null;
+  return (
+    <Text size="sm" c="dimmed" role="status" data-testid="row-sealing-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+      {shellMessages.status.rowsSealing(progress.done, progress.total)}
     </Text>
   );
 }
@@ -36,6 +49,7 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <RowSealingStatus />
         <SearchIndexStatus />
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">

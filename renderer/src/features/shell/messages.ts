@@ -21,6 +21,7 @@ export const shellMessages = {
     offline: '离线工作中',
     statusBarLabel: '状态栏',
     /** Rows an upgrade left keyed by an older version: found by names and numbers, not yet by pinyin. */
+    rowsSealing: (done: number, total: number) => `正在加密保存个人信息（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
     searchIndexUpdating: (done: number, total: number) => `正在更新搜索索引（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
   },
   referenceLoading: '正在载入事项目录和工作日历…',

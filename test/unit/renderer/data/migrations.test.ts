@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
 import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
+import { rowSealingStateKey } from '../../../../renderer/src/data/crypto/plainRows';
+import { readSealingProgress } from '../../../../renderer/src/data/crypto/sealPlainRows';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
@@ -286,6 +288,19 @@ const shippedMigrations: MigrationCase[] = [
         expect(await found(query), query).toEqual([row.id]);
       }
       expect((await findEnterprises(db, '智宇')).map((hit) => hit.enterprise.name)).toEqual(['四川智宇顺科技有限公司']);
+    },
+  },
+  {
+    // Version 9 seals personal data at rest: the upgrade touches no row, it records the background pass
+    // (data/crypto/sealPlainRows.ts); rows stored before read as they were meanwhile.
+    from: 8,
+    seed: async (db) => {
+      await db.auditLog.add(auditEntryV6);
+    },
+    verify: async (db) => {
+      expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
+      expect(await db.meta.get(rowSealingStateKey)).toEqual({ key: rowSealingStateKey, value: { pass: 'start' } });
+      expect(await readSealingProgress(db)).toEqual({ done: 0, total: 0 });
     },
   },
 ];
