@@ -3,6 +3,7 @@ import { isoDateTimeSchema } from '../../domain/chineseDate';
 import { deskIdentitySchema, type DeskIdentity } from '../../domain/desk';
 import { chinaIso } from '../clock';
 import type { DeskDatabase } from '../db';
+import { fromBase64 } from './crypto';
 import { backupMessages } from './messages';
 import { BackupRefusal, openBackup, sameDesk, verifyBackup, type BackupSource } from './readBackup';
 import type { BackupManifest } from './format';
@@ -33,6 +34,11 @@ export interface RestoreOptions {
   thisDesk: DeskIdentity | null;
   /** The admin confirmed restoring a backup of another desk. */
   acceptOtherDesk: boolean;
+  /**
+   * Makes the backup's data key this desk's (the main process wraps it with the OS key store); run once
+   * the backup is verified and before any row is written, so the restored sealed rows can be opened.
+   */
+  adoptDataKey?: (key: Uint8Array<ArrayBuffer>) => Promise<void>;
   now?: Date;
   onProgress?: BackupProgress;
 }
@@ -73,6 +79,7 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
   }
   if (!(await isFresh(db))) throw new BackupRefusal('notFresh', backupMessages.notFresh);
   const manifest = await verifyBackup(backup);
+  if (manifest.dataKey !== undefined) await options.adoptDataKey?.(fromBase64(manifest.dataKey));
 
   const tables = new Map(db.tables.map((table) => [table.name, table]));
   await db.transaction('rw', db.tables, async () => {
