@@ -5,8 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../electron/main/backup/backupFiles';
+import { createBackupSecretStore } from '../../../electron/main/backup/backupSecret';
 import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant';
-import { loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
+import { adoptDataKey, loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
 import { memoryKeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
@@ -39,7 +40,11 @@ export async function bindDesk(
   safeStorage: KeySafeStorage = fakeSafeStorage(),
 ): Promise<BoundDesk> {
   const openedExternally: string[] = [];
-  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file: memoryKeyFile() }));
+  const keyStore = { safeStorage, platform: 'linux' as NodeJS.Platform, file: memoryKeyFile() };
+  const dataKey = createDataKeyGrant(
+    () => loadDataKey(keyStore),
+    (key) => adoptDataKey(keyStore, key),
+  );
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
   });
@@ -58,8 +63,9 @@ export async function bindDesk(
       printService: createPrintService(process.platform),
       hq,
       // The folder dialog answers with a fresh temporary folder of this desk.
-      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')) }),
+      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')), chooseFile: async () => null }),
       dataKey,
+      backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: () => dataKey.forBackup() }),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },
