@@ -25,6 +25,8 @@ export const restoredFromSchema = z.object({
   restoredAt: isoDateTimeSchema,
   /** What the clerk is told once the sync has found where HQ stands (null until then). */
   notice: z.string().nullable(),
+  /** A clerk pressed 知道了 under the notice. */
+  noticeSeen: z.boolean().optional(),
 });
 export type RestoredFrom = z.infer<typeof restoredFromSchema>;
 
@@ -63,6 +65,14 @@ export async function readRestoredFrom(db: DeskDatabase): Promise<RestoredFrom |
 /** Inside the caller's read-write transaction (covering `meta`): the sync has resumed after the restore, with its notice. */
 export async function markRestoreResumed(db: DeskDatabase, restored: RestoredFrom): Promise<void> {
   await db.meta.put({ key: RESTORED_KEY, value: restoredFromSchema.parse(restored) });
+}
+
+/** A clerk has read the notice of what the restore could not recover: it is no longer shown. */
+export async function markRestoreNoticeSeen(db: DeskDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const restored = await readRestoredFrom(db);
+    if (restored !== null) await markRestoreResumed(db, { ...restored, noticeSeen: true });
+  });
 }
 
 /**

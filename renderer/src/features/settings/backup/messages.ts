@@ -62,4 +62,5 @@ export const backupUiMessages = {
     back: '返回',
   },
   restoredNoticeTitle: '已从备份恢复',
+  restoredNoticeSeen: '知道了',
 } as const;
