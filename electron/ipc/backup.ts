@@ -23,3 +23,20 @@ export const backupCloseOutputSchema = z.object({ fileName: backupFileNameSchema
 export const backupFileSchema = z.object({ fileName: backupFileNameSchema, bytes: z.int().min(0), modifiedAt: z.string() });
 export const backupReadInputSchema = z.object({ fileName: backupFileNameSchema, offset: z.int().min(0), length: z.int().min(1).max(maxBackupChunkBytes) }).strict();
 export const backupReadOutputSchema = z.object({ bytes: chunkSchema, done: z.boolean() });
+
+const bytesOf = (length: number) => z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength === length, { error: '密钥长度不正确' });
+
+/** What the backup passphrase gave when the admin set it (never the passphrase): 64 PBKDF2 bytes at a 16-byte salt. */
+export const backupSecretInputSchema = z.object({ salt: bytesOf(16), iterations: z.int().min(600_000), bits: bytesOf(64) }).strict();
+export const backupSecretStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  /** Sealed under a data key this desk no longer has (a restore adopted another): the admin sets it again. */
+  z.object({ state: z.literal('unreadable') }),
+  z.object({ state: z.literal('set'), salt: bytesOf(16), iterations: z.int().min(600_000), bits: bytesOf(64), setAt: z.string() }),
+]);
+export type BackupSecretState = z.infer<typeof backupSecretStateSchema>;
+/** The desk's raw data key, for the inside of a passphrase-encrypted backup or from one being restored. */
+export const backupDataKeySchema = z.object({ key: bytesOf(32).nullable() });
+export const backupAdoptInputSchema = z.object({ key: bytesOf(32) }).strict();
+/** A backup file the admin picked in the OS dialog (its folder becomes the backup folder), or null when cancelled. */
+export const backupChosenFileSchema = z.object({ fileName: backupFileNameSchema.nullable() });

@@ -27,6 +27,11 @@ export const channels = {
   backupAbort: 'backup:abort',
   backupList: 'backup:list',
   backupRead: 'backup:read',
+  backupChooseFile: 'backup:choose-file',
+  backupSecretGet: 'backup:secret-get',
+  backupSecretSet: 'backup:secret-set',
+  backupDataKey: 'backup:data-key',
+  backupAdoptDataKey: 'backup:adopt-data-key',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

@@ -15,7 +15,12 @@ import {
   referenceInputSchema,
 } from './hq';
 import {
+  backupAdoptInputSchema,
   backupAppendInputSchema,
+  backupChosenFileSchema,
+  backupDataKeySchema,
+  backupSecretInputSchema,
+  backupSecretStateSchema,
   backupCloseInputSchema,
   backupCloseOutputSchema,
   backupFileSchema,
@@ -80,6 +85,13 @@ export const contract = {
   backupAbort: { input: backupWriteIdSchema, output: z.object({ aborted: z.literal(true) }) },
   backupList: { input: z.undefined(), output: z.array(backupFileSchema) },
   backupRead: { input: backupReadInputSchema, output: backupReadOutputSchema },
+  backupChooseFile: { input: z.undefined(), output: backupChosenFileSchema },
+  // The passphrase's derived secret, sealed in the main process, so the backup at day close needs no passphrase.
+  backupSecretGet: { input: z.undefined(), output: backupSecretStateSchema },
+  backupSecretSet: { input: backupSecretInputSchema, output: z.object({ setAt: z.string() }) },
+  // The raw data key only for the inside of a backup, and a restored backup's key adopted as this desk's.
+  backupDataKey: { input: z.undefined(), output: backupDataKeySchema },
+  backupAdoptDataKey: { input: backupAdoptInputSchema, output: z.object({ adopted: z.literal(true) }) },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,10 @@ export const ipcMessages = {
   backupNoFolder: '尚未选择备份文件夹，请管理员在“设置”中选择。',
   backupNoWrite: '备份文件写入已中断，请重新备份。',
   dataKeyAlreadyHanded: '本页面已经取得过数据密钥，不再重复提供；请重新启动程序。',
+  dataKeyNotAdoptable: '本机无法保存备份中的数据密钥（系统密钥库不可用），未恢复任何数据。',
+  backupNoSecret: '尚未设置备份密码，请管理员在“设置 › 备份与恢复”中设置。',
+  backupSecretUnreadable: '备份密码的保存记录无法读取（可能已从其他备份恢复），请管理员重新设置备份密码。',
+  backupFileName: '所选文件的名称不是一窗通备份文件的名称（yct-窗口-日期-时间.yctbak），请选择备份文件夹中的原始文件。',
 } as const;
 
 /** Why a print request is refused before it reaches a printer (the IPC schema's checks). */

@@ -4,8 +4,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { registerIpc } from '../ipc/register';
 import { createBackupFiles, jsonFileBackupFolderStore } from './backup/backupFiles';
+import { createBackupSecretStore } from './backup/backupSecret';
 import { createDataKeyGrant } from './dataKey/dataKeyGrant';
-import { loadDataKey } from './dataKey/dataKeyStore';
+import { adoptDataKey, loadDataKey } from './dataKey/dataKeyStore';
 import { diskKeyFile } from './dataKey/keyFile';
 import { createHandlers } from './handlers';
 import { createHqClient } from './hq/hqClient';
@@ -56,8 +57,10 @@ function startDesk(): void {
     const userData = app.getPath('userData');
     const tempRoot = app.getPath('temp');
     void sweepPrintLeftovers(tempRoot);
-    const dataKey = createDataKeyGrant(() =>
-      loadDataKey({ safeStorage, platform: process.platform, file: diskKeyFile(join(userData, 'desk-data-key.json')) }),
+    const keyStore = { safeStorage, platform: process.platform, file: diskKeyFile(join(userData, 'desk-data-key.json')) };
+    const dataKey = createDataKeyGrant(
+      () => loadDataKey(keyStore),
+      (key) => adoptDataKey(keyStore, key),
     );
     registerIpc(
       ipcMain,
@@ -79,8 +82,13 @@ function startDesk(): void {
             const chosen = await dialog.showOpenDialog({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
             return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
           },
+          chooseFile: async () => {
+            const chosen = await dialog.showOpenDialog({ title: '选择备份文件', properties: ['openFile'], filters: [{ name: '一窗通备份', extensions: ['yctbak'] }] });
+            return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+          },
         }),
         dataKey,
+        backupSecret: createBackupSecretStore({ file: diskKeyFile(join(userData, 'backup-secret.json')), dataKey: () => dataKey.forBackup() }),
       }),
       {
         trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { RefusedError } from '../../ipc/errors';
 import { backupFileNameSchema } from '../../ipc/backup';
@@ -16,6 +16,8 @@ export interface BackupFilesDeps {
   folderStore: BackupFolderStore;
   /** The OS's folder dialog; null when the admin cancelled. */
   chooseFolder: () => Promise<string | null>;
+  /** The OS's file dialog for a backup file (a restore); its path, or null when the admin cancelled. */
+  chooseFile: () => Promise<string | null>;
 }
 
 interface OpenWrite {
@@ -58,6 +60,15 @@ export function createBackupFiles(deps: BackupFilesDeps) {
       const chosen = await deps.chooseFolder();
       if (chosen !== null) await deps.folderStore.write(chosen);
       return { folder: await deps.folderStore.read() };
+    },
+    chooseFile: async () => {
+      const chosen = await deps.chooseFile();
+      if (chosen === null) return { fileName: null };
+      const fileName = basename(chosen);
+      if (!backupFileNameSchema.safeParse(fileName).success) throw new RefusedError(ipcMessages.backupFileName);
+      // The file is read through its folder, which holds this desk's backups from now on.
+      await deps.folderStore.write(dirname(chosen));
+      return { fileName };
     },
     open: async ({ fileName }: { fileName: string }) => {
       const dir = await folder();

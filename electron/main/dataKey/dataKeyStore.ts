@@ -39,14 +39,8 @@ function selectedBackend(safeStorage: KeySafeStorage, platform: NodeJS.Platform)
   return platform === 'linux' ? safeStorage.getSelectedStorageBackend() : platform;
 }
 
-/**
- * Loads the desk's data key, creating it on first run: 32 random bytes wrapped by the OS key store
- * through `safeStorage`, kept in a file of their own. Call after the app is ready (the Linux key store is
- * chosen then). A key that cannot be unwrapped is reported, never replaced: a new key would make every
- * row already encrypted unreadable, while the old file may still come back (the right OS account, the
- * key store unlocked, a restored copy).
- */
-export async function loadDataKey({ safeStorage, platform, file, randomKey = () => Uint8Array.from(randomBytes(dataKeyLength)) }: DataKeyStoreOptions): Promise<DataKeyState> {
+/** How this platform's `safeStorage` wraps the data key, and the file it goes in. */
+function keyWrapping({ safeStorage, platform, file }: DataKeyStoreOptions) {
   const fixedPassword =
     platform === 'linux' && (!safeStorage.isEncryptionAvailable() || safeStorage.getSelectedStorageBackend() === 'basic_text');
   const protection: KeyProtection = fixedPassword ? 'fixedPassword' : 'osKeyStore';
@@ -62,12 +56,30 @@ export async function loadDataKey({ safeStorage, platform, file, randomKey = () 
       safeStorage.setUsePlainTextEncryption(false);
     }
   };
-  if (!withSafeStorage(() => safeStorage.isEncryptionAvailable())) return { state: 'unavailable', problem: 'noEncryption' };
   const backend = fixedPassword ? 'basic_text' : selectedBackend(safeStorage, platform);
-  const wrap = async (key: Uint8Array) => {
-    const wrapped = withSafeStorage(() => safeStorage.encryptString(Buffer.from(key).toString('base64')));
-    await file.write(new TextEncoder().encode(JSON.stringify({ format: 1, backend, wrapped: wrapped.toString('base64') })));
+  return {
+    protection,
+    backend,
+    withSafeStorage,
+    available: () => withSafeStorage(() => safeStorage.isEncryptionAvailable()),
+    wrap: async (key: Uint8Array) => {
+      const wrapped = withSafeStorage(() => safeStorage.encryptString(Buffer.from(key).toString('base64')));
+      await file.write(new TextEncoder().encode(JSON.stringify({ format: 1, backend, wrapped: wrapped.toString('base64') })));
+    },
   };
+}
+
+/**
+ * Loads the desk's data key, creating it on first run: 32 random bytes wrapped by the OS key store
+ * through `safeStorage`, kept in a file of their own. Call after the app is ready (the Linux key store is
+ * chosen then). A key that cannot be unwrapped is reported, never replaced: a new key would make every
+ * row already encrypted unreadable, while the old file may still come back (the right OS account, the
+ * key store unlocked, a restored copy).
+ */
+export async function loadDataKey(options: DataKeyStoreOptions): Promise<DataKeyState> {
+  const { safeStorage, file, randomKey = () => Uint8Array.from(randomBytes(dataKeyLength)) } = options;
+  const { protection, backend, withSafeStorage, available, wrap } = keyWrapping(options);
+  if (!available()) return { state: 'unavailable', problem: 'noEncryption' };
 
   const stored = await file.read();
   if (stored === null) {
@@ -87,6 +99,18 @@ export async function loadDataKey({ safeStorage, platform, file, randomKey = () 
   // Unwrapped under another key store than today's (one installed since): wrapped again under today's.
   if (parsed.backend !== backend) await wrap(key);
   return { state: 'ready', key, protection };
+}
+
+/**
+ * Makes `key` (a restored backup's) this desk's data key: wrapped by today's key store and written over
+ * the key file, so the restored rows, scans and PDFs sealed under it can be opened here.
+ */
+export async function adoptDataKey(options: DataKeyStoreOptions, key: Uint8Array): Promise<DataKeyState> {
+  if (key.byteLength !== dataKeyLength) throw new RangeError('data key length');
+  const { protection, available, wrap } = keyWrapping(options);
+  if (!available()) return { state: 'unavailable', problem: 'noEncryption' };
+  await wrap(key);
+  return { state: 'ready', key: Uint8Array.from(key), protection };
 }
 
 function parseWrappedKey(bytes: Uint8Array): z.infer<typeof wrappedKeySchema> | null {

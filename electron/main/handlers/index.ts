@@ -2,6 +2,7 @@ import type { Handlers } from '../../ipc/contract';
 import { RefusedError } from '../../ipc/errors';
 import { ipcMessages } from '../../ipc/messages';
 import type { BackupFiles } from '../backup/backupFiles';
+import type { BackupSecretStore } from '../backup/backupSecret';
 import type { DataKeyGrant } from '../dataKey/dataKeyGrant';
 import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   backup: BackupFiles;
   /** The data key, wrapped by the OS key store, handed to the page once per load. */
   dataKey: DataKeyGrant;
+  /** What the backup passphrase gave, sealed under the data key. */
+  backupSecret: BackupSecretStore;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -62,5 +65,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     backupAbort: (input) => deps.backup.abort(input),
     backupList: () => deps.backup.list(),
     backupRead: (input) => deps.backup.read(input),
+    backupChooseFile: () => deps.backup.chooseFile(),
+    backupSecretGet: () => deps.backupSecret.get(),
+    backupSecretSet: (input) => deps.backupSecret.set(input),
+    backupDataKey: async () => ({ key: await deps.dataKey.forBackup() }),
+    backupAdoptDataKey: async ({ key }) => {
+      await deps.dataKey.adopt(key);
+      return { adopted: true as const };
+    },
   };
 }

@@ -5,8 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../electron/main/backup/backupFiles';
+import { createBackupSecretStore } from '../../../electron/main/backup/backupSecret';
 import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant';
-import { loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
+import { adoptDataKey, loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
 import { memoryKeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
@@ -44,9 +45,11 @@ export async function bindDesk(
   const openedExternally: string[] = [];
   // A desk on the default key store shares the worker's data key: it restores databases the worker seeded
   // (counterDesk.ts), whose sealed rows open only under the key they were sealed with.
-  const safeStorage = keyStore ?? fakeSafeStorage();
-  const file = keyStore === undefined ? workerKeyFile : memoryKeyFile();
-  const dataKey = createDataKeyGrant(() => loadDataKey({ safeStorage, platform: 'linux', file }));
+  const keyFile = { safeStorage: keyStore ?? fakeSafeStorage(), platform: 'linux' as NodeJS.Platform, file: keyStore === undefined ? workerKeyFile : memoryKeyFile() };
+  const dataKey = createDataKeyGrant(
+    () => loadDataKey(keyFile),
+    (key) => adoptDataKey(keyFile, key),
+  );
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
   });
@@ -65,8 +68,9 @@ export async function bindDesk(
       printService: createPrintService(process.platform),
       hq,
       // The folder dialog answers with a fresh temporary folder of this desk.
-      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')) }),
+      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')), chooseFile: async () => null }),
       dataKey,
+      backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: () => dataKey.forBackup() }),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

@@ -24,12 +24,32 @@ export interface BackupKey {
   keyCheck: string;
 }
 
-export async function deriveBackupKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<BackupKey> {
+/**
+ * What the passphrase gives at a salt: 64 bytes, the AES key then the key check's input. The main process
+ * keeps these (sealed) once the admin sets the passphrase, so a backup at day close needs no passphrase.
+ */
+export interface BackupSecret {
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  bits: Uint8Array<ArrayBuffer>;
+}
+
+export const backupSecretBytes = 64;
+
+export async function deriveBackupSecret(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<BackupSecret> {
   if (iterations < minBackupKdfIterations) throw new RangeError(`PBKDF2 iterations ${iterations} < ${minBackupKdfIterations}`);
   const base = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 512));
-  const key = await crypto.subtle.importKey('raw', bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
-  return { key, keyCheck: await sha256Hex(bits.slice(32)) };
+  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, backupSecretBytes * 8));
+  return { salt, iterations, bits };
+}
+
+export async function backupKeyOf(secret: BackupSecret): Promise<BackupKey> {
+  const key = await crypto.subtle.importKey('raw', secret.bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return { key, keyCheck: await sha256Hex(secret.bits.slice(32)) };
+}
+
+export async function deriveBackupKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<BackupKey> {
+  return backupKeyOf(await deriveBackupSecret(passphrase, salt, iterations));
 }
 
 /** Magic, header length (u32, big-endian) and the header's JSON: the file's plain start. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../domain/chineseDate';
+import { dataKeyLength } from '../../domain/dataKey';
 import { deskIdentitySchema } from '../../domain/desk';
 import { sha256Schema } from '../../domain/sha256';
 
@@ -44,6 +45,8 @@ export const backupManifestSchema = z
     auditHead: z.object({ seq: z.int().min(1), hash: sha256Schema }).nullable(),
     /** The desk's outbox sequence when the backup was taken (the last seq it had given out). */
     outboxLastSeq: z.int().min(0),
+    /** The desk's data key (32 bytes), which the restored desk adopts to open its sealed data; absent on a desk without one. */
+    dataKey: base64Schema.refine((text) => atob(text).length === dataKeyLength).optional(),
   })
   .strict();
 export type BackupManifest = z.infer<typeof backupManifestSchema>;

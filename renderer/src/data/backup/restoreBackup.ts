@@ -3,6 +3,7 @@ import { isoDateTimeSchema } from '../../domain/chineseDate';
 import { deskIdentitySchema, type DeskIdentity } from '../../domain/desk';
 import { chinaIso } from '../clock';
 import type { DeskDatabase } from '../db';
+import { fromBase64 } from './crypto';
 import { backupMessages } from './messages';
 import { BackupRefusal, openBackup, sameDesk, verifyBackup, type BackupSource } from './readBackup';
 import type { BackupManifest } from './format';
@@ -24,6 +25,8 @@ export const restoredFromSchema = z.object({
   restoredAt: isoDateTimeSchema,
   /** What the clerk is told once the sync has found where HQ stands (null until then). */
   notice: z.string().nullable(),
+  /** A clerk pressed 知道了 under the notice. */
+  noticeSeen: z.boolean().optional(),
 });
 export type RestoredFrom = z.infer<typeof restoredFromSchema>;
 
@@ -33,6 +36,11 @@ export interface RestoreOptions {
   thisDesk: DeskIdentity | null;
   /** The admin confirmed restoring a backup of another desk. */
   acceptOtherDesk: boolean;
+  /**
+   * Makes the backup's data key this desk's (the main process wraps it with the OS key store); run once
+   * the backup is verified and before any row is written, so the restored sealed rows can be opened.
+   */
+  adoptDataKey?: (key: Uint8Array<ArrayBuffer>) => Promise<void>;
   now?: Date;
   onProgress?: BackupProgress;
 }
@@ -59,6 +67,14 @@ export async function markRestoreResumed(db: DeskDatabase, restored: RestoredFro
   await db.meta.put({ key: RESTORED_KEY, value: restoredFromSchema.parse(restored) });
 }
 
+/** A clerk has read the notice of what the restore could not recover: it is no longer shown. */
+export async function markRestoreNoticeSeen(db: DeskDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const restored = await readRestoredFrom(db);
+    if (restored !== null) await markRestoreResumed(db, { ...restored, noticeSeen: true });
+  });
+}
+
 /**
  * Restores a backup onto a fresh profile. Nothing is written until the whole file has been read and
  * verified (frames, manifest hashes, audit chain); another desk's backup is refused unless the admin
@@ -73,6 +89,7 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
   }
   if (!(await isFresh(db))) throw new BackupRefusal('notFresh', backupMessages.notFresh);
   const manifest = await verifyBackup(backup);
+  if (manifest.dataKey !== undefined) await options.adoptDataKey?.(fromBase64(manifest.dataKey));
 
   const tables = new Map(db.tables.map((table) => [table.name, table]));
   await db.transaction('rw', db.tables, async () => {

@@ -7,7 +7,7 @@ import type { DeskDatabase } from '../db';
 import { readDeskIdentity } from '../desk';
 import type { CounterRow, MetaRow } from '../records';
 import { latestSchemaVersion } from '../schema';
-import { deriveBackupKey, encodeHeader, FrameCipher, toBase64 } from './crypto';
+import { backupKeyOf, deriveBackupSecret, encodeHeader, FrameCipher, toBase64, type BackupSecret } from './crypto';
 import { backupManifestSchema, manifestEntryName, minBackupKdfIterations, type BackupEntry, type BackupHeader, type BackupManifest } from './format';
 import { backupMessages } from './messages';
 import { encodePage } from './rowCodec';
@@ -21,11 +21,18 @@ export interface BackupSink {
 /** Rows written so far of all rows (for the progress bar). */
 export type BackupProgress = (done: number, total: number) => void;
 
-export interface WriteBackupOptions {
-  passphrase: string;
+/** The passphrase typed now, or what it gave when the admin set it (kept sealed by the main process). */
+export type BackupKeySource = { passphrase: string } | { secret: BackupSecret };
+
+export type WriteBackupOptions = BackupKeySource & {
+  /**
+   * The desk's raw data key, carried inside the encrypted manifest so a restore on another machine can
+   * open the sealed rows, scans and PDFs; null on a desk that has none.
+   */
+  dataKey?: Uint8Array | null;
   now?: Date;
   onProgress?: BackupProgress;
-}
+};
 
 /** Plain bytes gathered before a frame is sealed: frames of 1 MiB keep memory bounded and the file's overhead small. */
 const frameBytes = 1 << 20;
@@ -109,11 +116,11 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
   const desk = await readDeskIdentity(db);
   if (desk === null) throw new Error(backupMessages.noDeskIdentity);
   const createdAt = chinaIso(options.now ?? new Date());
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const { key, keyCheck } = await deriveBackupKey(options.passphrase, salt, minBackupKdfIterations);
+  const secret = 'secret' in options ? options.secret : await deriveBackupSecret(options.passphrase, crypto.getRandomValues(new Uint8Array(16)), minBackupKdfIterations);
+  const { key, keyCheck } = await backupKeyOf(secret);
   const header: BackupHeader = {
     format: 1,
-    kdf: { algorithm: 'PBKDF2-SHA256', iterations: minBackupKdfIterations, salt: toBase64(salt) },
+    kdf: { algorithm: 'PBKDF2-SHA256', iterations: secret.iterations, salt: toBase64(secret.salt) },
     noncePrefix: toBase64(crypto.getRandomValues(new Uint8Array(4))),
     keyCheck,
     createdAt,
@@ -164,6 +171,7 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
     entries,
     auditHead: tracked.auditHead,
     outboxLastSeq: tracked.outboxLastSeq,
+    ...(options.dataKey != null && { dataKey: toBase64(options.dataKey) }),
   });
   const manifestFile = new ZipDeflate(manifestEntryName, { level: 1 });
   zip.add(manifestFile);

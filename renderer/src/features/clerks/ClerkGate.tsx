@@ -1,5 +1,6 @@
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { restoreInterrupted } from '../../data/backup/restoreBackup';
 import { hasAnyClerk } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
 import { readIdleLockMinutes, recordLock, recordSignOut, saveIdleLockMinutes, type LockReason } from '../../data/session';
@@ -42,11 +43,12 @@ export function ClerkGate(props: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    Promise.all([hasAnyClerk(db), readIdleLockMinutes(db)]).then(
-      ([anyClerk, minutes]) => {
+    Promise.all([hasAnyClerk(db), readIdleLockMinutes(db), restoreInterrupted(db)]).then(
+      ([anyClerk, minutes, interrupted]) => {
         if (!current) return;
         setIdleLockMinutes(minutes);
-        setState({ kind: anyClerk ? 'signedOut' : 'setup' });
+        // A restore cut off midway leaves half a desk: only the first-run screen, whose restore runs it again.
+        setState({ kind: anyClerk && !interrupted ? 'signedOut' : 'setup' });
       },
       (error: unknown) => {
         if (current) setState({ kind: 'failed', message: m.openFailed(error instanceof Error ? error.message : String(error)) });

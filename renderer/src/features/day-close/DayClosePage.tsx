@@ -19,6 +19,7 @@ import { DayTotalsView } from './DayTotalsView';
 import { PendingView } from './PendingView';
 import { pushEverything } from './pushEverything';
 import { ReconcileResult } from './ReconcileResult';
+import { DayCloseBackup } from './DayCloseBackup';
 import { SignForm, type SignedDay } from './SignForm';
 import { dayCloseMessages as m } from './messages';
 
@@ -140,6 +141,7 @@ function DayContent(props: {
           {m.closed.body(closed.signedBy.name, formatChineseDateTime(closed.signedAt), closed.report.documentNumber)}
         </Alert>
       ) : null}
+      {signed !== null ? <DayCloseBackup db={db} clerk={clerk} /> : null}
       {closed === null && view.issuanceConflictsOpen ? <IssuanceConflictTasks /> : null}
       <DayTotalsView snapshot={snapshot} matterNames={view.matterNames} />
       <PendingView snapshot={snapshot} />

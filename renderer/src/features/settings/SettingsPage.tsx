@@ -9,6 +9,7 @@ import { useClerk } from '../clerks/ClerkContext';
 import { ClerkSettings } from '../clerks/ClerkSettings';
 import { partFromHash } from '../shell/sections';
 import { HqConnectionSection } from '../sync/HqConnectionSection';
+import { BackupSection } from './backup/BackupSection';
 import { DeskIdentitySection } from './DeskIdentitySection';
 import { formatBytes } from './formatBytes';
 import { KeyProtectionSection } from './KeyProtectionSection';
@@ -24,6 +25,7 @@ export function SettingsPage() {
     'hq',
     'clerks',
     ...(seesPrintingSettings(role) ? (['printing'] as const) : []),
+    ...(can(role, 'settings.manage') ? (['backup'] as const) : []),
     ...(can(role, 'audit.view') ? (['audit'] as const) : []),
   ];
   const active = useAddressedPart(parts);
@@ -48,6 +50,11 @@ export function SettingsPage() {
         {parts.includes('printing') ? (
           <Part id="printing">
             <PrintingSettings />
+          </Part>
+        ) : null}
+        {parts.includes('backup') ? (
+          <Part id="backup">
+            <BackupSection />
           </Part>
         ) : null}
         {parts.includes('audit') ? (

@@ -1,7 +1,7 @@
 export const settingsMessages = {
   title: '设置',
   partsLabel: '设置分类',
-  parts: { desk: '本机与窗口', hq: '市级系统', clerks: '账号与安全', printing: '文书与打印', audit: '审计日志' },
+  parts: { desk: '本机与窗口', hq: '市级系统', clerks: '账号与安全', printing: '文书与打印', backup: '备份与恢复', audit: '审计日志' },
   appInfoTitle: '本机信息',
   version: '版本',
   dataFolder: '数据目录',

@@ -16,6 +16,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { HqAuditAlertBanner } from '../audit/HqAuditAlertBanner';
+import { RestoredNotice } from '../sync/RestoredNotice';
 import { CasesPage } from '../cases/CasesPage';
 import { useClerk } from '../clerks/ClerkContext';
 import { ClerkGate } from '../clerks/ClerkGate';
@@ -134,6 +135,7 @@ function Desk() {
           </Alert>
         ) : null}
         <HqAuditAlertBanner />
+        <RestoredNotice />
         {reference.state === 'installed' ? <PageFocus key={section}>{pages[section]()}</PageFocus> : null}
       </AppShell.Main>
       <AppShell.Footer>

@@ -36,6 +36,11 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     backupAbort: async () => ({ aborted: true as const }),
     backupList: async () => [],
     backupRead: async () => ({ bytes: new Uint8Array(0), done: true }),
+    backupChooseFile: async () => ({ fileName: null }),
+    backupSecretGet: async () => ({ state: 'none' }),
+    backupSecretSet: async () => ({ setAt: '2026-11-26T10:00:00.000Z' }),
+    backupDataKey: async () => ({ key: null }),
+    backupAdoptDataKey: async () => ({ adopted: true as const }),
     ...overrides,
   };
 }

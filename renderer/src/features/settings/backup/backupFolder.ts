@@ -1,6 +1,10 @@
+import { deriveBackupSecret } from '../../../data/backup/crypto';
+import { minBackupKdfIterations } from '../../../data/backup/format';
 import { backupMessages } from '../../../data/backup/messages';
 import type { BackupSource } from '../../../data/backup/readBackup';
-import { writeBackup, type BackupProgress } from '../../../data/backup/writeBackup';
+import { restoreBackup } from '../../../data/backup/restoreBackup';
+import type { BackupManifest } from '../../../data/backup/format';
+import { writeBackup, type BackupKeySource, type BackupProgress } from '../../../data/backup/writeBackup';
 import type { DeskDatabase } from '../../../data/db';
 import { readDeskIdentity } from '../../../data/desk';
 import { toChinaIsoDateTime } from '../../../domain/chineseDate';
@@ -21,7 +25,7 @@ export function backupFileName(hallCode: string, deskCode: string, at: Date): st
  */
 export async function backupToFolder(
   db: DeskDatabase,
-  options: { passphrase: string; keep: number; now?: Date; onProgress?: BackupProgress },
+  options: BackupKeySource & { keep: number; dataKey?: Uint8Array | null; now?: Date; onProgress?: BackupProgress },
 ): Promise<{ fileName: string; pruned: string[] }> {
   const now = options.now ?? new Date();
   const desk = await readDeskIdentity(db);
@@ -29,7 +33,13 @@ export async function backupToFolder(
   const fileName = backupFileName(desk.hallCode, desk.deskCode, now);
   const { writeId } = await callDesk('backupOpen', { fileName });
   try {
-    await writeBackup(db, { write: async (bytes) => void (await callDesk('backupAppend', { writeId, bytes })) }, { passphrase: options.passphrase, now, ...(options.onProgress && { onProgress: options.onProgress }) });
+    const key: BackupKeySource = 'secret' in options ? { secret: options.secret } : { passphrase: options.passphrase };
+    await writeBackup(db, { write: async (bytes) => void (await callDesk('backupAppend', { writeId, bytes })) }, {
+      ...key,
+      dataKey: options.dataKey ?? null,
+      now,
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
     return await callDesk('backupClose', { writeId, keep: options.keep });
   } catch (error) {
     await callDesk('backupAbort', { writeId }).catch(() => undefined);
@@ -47,4 +57,57 @@ export function folderBackupSource(fileName: string): BackupSource {
       if (done || bytes.byteLength === 0) return;
     }
   };
+}
+
+/** Sets the backup passphrase: the main process keeps what it gives at a fresh salt, never the passphrase. */
+export async function setBackupPassphrase(passphrase: string): Promise<{ setAt: string }> {
+  const secret = await deriveBackupSecret(passphrase, crypto.getRandomValues(new Uint8Array(16)), minBackupKdfIterations);
+  return callDesk('backupSecretSet', secret);
+}
+
+/** Why a backup cannot be written now (no folder, no passphrase), or null. */
+export type BackupBlocker = 'noFolder' | 'noPassphrase';
+
+/**
+ * A backup into the chosen folder with the passphrase's stored secret and the desk's data key inside, the
+ * newest `keep` kept: what 立即备份 and the day close both run.
+ */
+export async function backupWithStoredSecret(
+  db: DeskDatabase,
+  options: { keep: number; now?: Date; onProgress?: BackupProgress },
+): Promise<{ blocked: BackupBlocker } | { fileName: string; pruned: string[] }> {
+  if ((await callDesk('backupGetFolder')).folder === null) return { blocked: 'noFolder' };
+  const stored = await callDesk('backupSecretGet');
+  if (stored.state !== 'set') return { blocked: 'noPassphrase' };
+  const { key } = await callDesk('backupDataKey');
+  try {
+    return await backupToFolder(db, { ...options, secret: { salt: stored.salt, iterations: stored.iterations, bits: stored.bits }, dataKey: key });
+  } finally {
+    key?.fill(0);
+  }
+}
+
+/**
+ * Restores a backup file from the chosen folder onto this fresh profile: verified whole before anything is
+ * written, another desk's refused unless confirmed (this desk is what the profile or the main process's
+ * enrolment says), its data key adopted by the main process before any row is written.
+ */
+export async function restoreFromFolder(
+  db: DeskDatabase,
+  fileName: string,
+  options: { passphrase: string; acceptOtherDesk: boolean; onProgress?: BackupProgress },
+): Promise<BackupManifest> {
+  const enrolment = (await callDesk('hqGetConfig')).enrolment;
+  const thisDesk = (await readDeskIdentity(db)) ?? (enrolment === null ? null : { hallCode: enrolment.hallCode, deskCode: enrolment.deskCode });
+  return restoreBackup(db, folderBackupSource(fileName), {
+    ...options,
+    thisDesk,
+    adoptDataKey: async (key) => {
+      try {
+        await callDesk('backupAdoptDataKey', { key });
+      } finally {
+        key.fill(0);
+      }
+    },
+  });
 }

@@ -20,7 +20,7 @@ const name = (day: number) => `yct-MY01-202611${String(day).padStart(2, '0')}-18
 
 async function chosen() {
   const folder = tempFolder();
-  const files = createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder });
+  const files = createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder, chooseFile: async () => null });
   expect(await files.chooseFolder()).toEqual({ folder });
   return { folder, files };
 }
@@ -33,7 +33,7 @@ async function writeFile(files: Awaited<ReturnType<typeof chosen>>['files'], fil
 
 describe('backup files in the main process', () => {
   it('refuses everything until the admin has chosen a folder, and keeps the folder chosen', async () => {
-    const files = createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null });
+    const files = createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null });
     await expect(files.open({ fileName: name(1) })).rejects.toThrow(RefusedError);
     await expect(files.list()).rejects.toThrow('尚未选择备份文件夹');
     expect(await files.chooseFolder()).toEqual({ folder: null });
@@ -85,5 +85,29 @@ describe('backup files in the main process', () => {
     expect(backupReadInputSchema.safeParse({ fileName: '../hq-token.bin', offset: 0, length: 10 }).success).toBe(false);
     expect(backupReadInputSchema.safeParse({ fileName: `sub/${name(1)}`, offset: 0, length: 10 }).success).toBe(false);
     expect(backupReadInputSchema.safeParse({ fileName: name(1), offset: 0, length: 10 }).success).toBe(true);
+  });
+});
+
+describe('a backup file chosen for a restore', () => {
+  it('is read through its folder, which becomes the backup folder; a cancelled dialog changes nothing', async () => {
+    const { folder, files: writer } = await chosen();
+    await writeFile(writer, name(3), [new Uint8Array([1, 2, 3])]);
+    const store = memoryBackupFolderStore();
+    let answer: string | null = null;
+    const files = createBackupFiles({ folderStore: store, chooseFolder: async () => null, chooseFile: async () => answer });
+    expect(await files.chooseFile()).toEqual({ fileName: null });
+    expect(await store.read()).toBeNull();
+    answer = join(folder, name(3));
+    expect(await files.chooseFile()).toEqual({ fileName: name(3) });
+    expect(await store.read()).toBe(folder);
+    expect(await files.read({ fileName: name(3), offset: 0, length: 10 })).toEqual({ bytes: new Uint8Array([1, 2, 3]), done: true });
+  });
+
+  it('is refused when its name is not a backup file name (renamed or another file)', async () => {
+    const folder = tempFolder();
+    const store = memoryBackupFolderStore();
+    const files = createBackupFiles({ folderStore: store, chooseFolder: async () => null, chooseFile: async () => join(folder, 'hq-token.bin') });
+    await expect(files.chooseFile()).rejects.toThrow('不是一窗通备份文件的名称');
+    expect(await store.read()).toBeNull();
   });
 });

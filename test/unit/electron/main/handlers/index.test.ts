@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../../../electron/main/backup/backupFiles';
+import { createBackupSecretStore } from '../../../../../electron/main/backup/backupSecret';
 import { createDispatch } from '../../../../../electron/ipc/register';
 import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
-import { loadDataKey } from '../../../../../electron/main/dataKey/dataKeyStore';
+import { adoptDataKey, loadDataKey } from '../../../../../electron/main/dataKey/dataKeyStore';
 import { memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
@@ -27,8 +28,9 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   openExternal: vi.fn(async () => undefined),
   printService: printService(),
   hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
-  backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
+  backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
   dataKey: createDataKeyGrant(() => loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file: memoryKeyFile() })),
+  backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => new Uint8Array(32).fill(9) }),
   ...overrides,
 });
 
@@ -91,5 +93,53 @@ describe('dataKey handler', () => {
       loadDataKey({ safeStorage: fakeSafeStorage({ backend: 'basic_text', keyStore: false }), platform: 'linux', file: memoryKeyFile() }),
     );
     expect(await call(createHandlers(deps({ dataKey })))).toMatchObject({ ok: true, value: { state: 'ready', protection: 'fixedPassword' } });
+  });
+});
+
+describe('backup key handlers', () => {
+  const dispatchOf = (handlers: ReturnType<typeof createHandlers>, url = 'app://desk/index.html') => {
+    const dispatch = createDispatch(handlers, { trustedOrigins: ['app://desk'] });
+    return (key: 'backupDataKey' | 'backupAdoptDataKey' | 'dataKey', input?: unknown) => dispatch({ senderFrame: { url, parent: null } }, key, input);
+  };
+  const keyFor = (file: ReturnType<typeof memoryKeyFile>) => {
+    const options = { safeStorage: fakeSafeStorage(), platform: 'linux' as NodeJS.Platform, file };
+    return createDataKeyGrant(
+      () => loadDataKey(options),
+      (key) => adoptDataKey(options, key),
+    );
+  };
+
+  it('hands the raw data key for a backup as often as asked, beside the once-per-page key, and never to an untrusted sender', async () => {
+    const call = dispatchOf(createHandlers(deps({ dataKey: keyFor(memoryKeyFile()) })));
+    const page = await call('dataKey');
+    const forBackup = await call('backupDataKey');
+    expect(forBackup).toMatchObject({ ok: true });
+    expect(forBackup.ok && (forBackup.value as { key: Uint8Array }).key).toEqual(page.ok && (page.value as { key: Uint8Array }).key);
+    expect(await call('backupDataKey')).toMatchObject({ ok: true });
+    const stranger = dispatchOf(createHandlers(deps()), 'https://evil.example/');
+    expect(await stranger('backupDataKey')).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(await stranger('backupAdoptDataKey', { key: new Uint8Array(32) })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+  });
+
+  it("adopts a restored backup's key: wrapped into the key file, handed to the next page load and kept across restarts", async () => {
+    const file = memoryKeyFile();
+    const grant = keyFor(file);
+    const call = dispatchOf(createHandlers(deps({ dataKey: grant })));
+    await call('dataKey');
+    const restored = new Uint8Array(32).fill(7);
+    expect(await call('backupAdoptDataKey', { key: restored })).toEqual({ ok: true, value: { adopted: true } });
+    grant.newDocument();
+    const next = await call('dataKey');
+    expect(next.ok && (next.value as { key: Uint8Array }).key).toEqual(restored);
+    expect(await loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file })).toMatchObject({ state: 'ready', key: restored });
+  });
+
+  it('refuses a key of the wrong length, and adoption where no key store can wrap it', async () => {
+    const call = dispatchOf(createHandlers(deps({ dataKey: keyFor(memoryKeyFile()) })));
+    expect(await call('backupAdoptDataKey', { key: new Uint8Array(16) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const options = { safeStorage: fakeSafeStorage({ keyStore: false }), platform: 'darwin' as NodeJS.Platform, file: memoryKeyFile() };
+    const none = dispatchOf(createHandlers(deps({ dataKey: createDataKeyGrant(() => loadDataKey(options), (key) => adoptDataKey(options, key)) })));
+    expect(await none('backupDataKey')).toEqual({ ok: true, value: { key: null } });
+    expect(await none('backupAdoptDataKey', { key: new Uint8Array(32) })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('数据密钥') } });
   });
 });

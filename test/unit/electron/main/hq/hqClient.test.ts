@@ -6,6 +6,8 @@ import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelKey } from '../../../../../electron/ipc/channels';
 import { createDispatch } from '../../../../../electron/ipc/register';
+import { createBackupSecretStore } from '../../../../../electron/main/backup/backupSecret';
+import { memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../electron/main/handlers';
 import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
@@ -332,8 +334,9 @@ describe('through the IPC contract', () => {
         openExternal: async () => undefined,
         printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
         hq: desk,
-        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null }),
+        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
         dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
+        backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
       }),
       { trustedOrigins: ['app://desk'] },
     );

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelKeys } from '../../../../../../electron/ipc/channels';
 import { createDispatch } from '../../../../../../electron/ipc/register';
 import { createBackupFiles, memoryBackupFolderStore } from '../../../../../../electron/main/backup/backupFiles';
+import { createBackupSecretStore } from '../../../../../../electron/main/backup/backupSecret';
+import { memoryKeyFile } from '../../../../../../electron/main/dataKey/keyFile';
 import { createDataKeyGrant } from '../../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../../electron/main/hq/hqClient';
@@ -37,8 +39,9 @@ function bindDesk(): string {
       openExternal: async () => undefined,
       printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
       hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
-      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder }),
+      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder, chooseFile: async () => null }),
       dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
+      backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
     }),
     { trustedOrigins: ['app://desk'] },
   );
