@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
+import { readSealingProgress } from '../../data/sealStoredBlobs';
 import { readRekeyProgress } from '../../data/search/rekey';
 import { ClerkStatus } from '../clerks/ClerkStatus';
 import { SyncStatus } from '../sync/SyncStatus';
@@ -10,6 +11,7 @@ import { useOnline } from './useOnline';
 
 const readIdentity = () => readDeskIdentity(deskDatabase());
 const readRekey = () => readRekeyProgress(deskDatabase());
+const readSealing = () => readSealingProgress(deskDatabase());
 
 /** Shown only while the background re-key runs (see `useSearchIndexUpkeep`). */
 function SearchIndexStatus() {
@@ -18,6 +20,17 @@ function SearchIndexStatus() {
   return (
     <Text size="sm" c="dimmed" role="status" data-testid="search-index-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
       {shellMessages.status.searchIndexUpdating(progress.done, progress.total)}
+    </Text>
+  );
+}
+
+/** Shown only while scans and archives stored plain are being sealed (see `useBlobSealing`). */
+function BlobSealingStatus() {
+  const progress = readyValue(useStoredData(readSealing, []));
+  if (progress === null) return null;
+  return (
+    <Text size="sm" c="dimmed" role="status" data-testid="blob-sealing-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+      {shellMessages.status.blobSealing(progress.done, progress.total)}
     </Text>
   );
 }
@@ -36,6 +49,7 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <BlobSealingStatus />
         <SearchIndexStatus />
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">
