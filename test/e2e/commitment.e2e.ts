@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
 import { expectAccessible } from './harness/accessibility';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, pickMatter, registerNewEnterprise } from './harness/counterCase';
+import { archivedPdfs } from './harness/deskDb';
 import { documentWork, printedJob } from './harness/printing';
 import { expect, goToSection, test } from './fixtures';
 
@@ -26,26 +27,10 @@ test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: intakeAt } })
 
 /** The text of the archived 告知承诺书 (cups-pdf redraws printed jobs, so the archived bytes are read). */
 async function archivedLetterText(page: Page): Promise<string> {
-  const base64 = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('documents').objectStore('documents').getAll();
-          read.onsuccess = async () => {
-            const row = (read.result as { kind: string; pdf: Blob }[]).find((candidate) => candidate.kind === 'commitmentLetter');
-            if (row === undefined) return reject(new Error('no commitment letter archived'));
-            const bytes = new Uint8Array(await row.pdf.arrayBuffer());
-            let binary = '';
-            for (const byte of bytes) binary += String.fromCharCode(byte);
-            resolve(btoa(binary));
-          };
-        };
-      }),
-  );
+  const [letter] = await archivedPdfs(page, 'commitmentLetter');
+  if (letter === undefined) throw new Error('no commitment letter archived');
   const path = join(await mkdtemp(join(tmpdir(), 'commitment-')), 'letter.pdf');
-  await writeFile(path, Buffer.from(base64, 'base64'));
+  await writeFile(path, letter);
   const { stdout } = await promisify(execFile)('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   return stdout.replace(/\s+/g, '');
 }
