@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
 import { expectAccessible } from './harness/accessibility';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, pickMatter, registerNewEnterprise } from './harness/counterCase';
-import { archivedPdfs } from './harness/deskDb';
+import { archivedPdfs, openStored, storedArchivedPdfs } from './harness/deskDb';
 import { documentWork, printedJob } from './harness/printing';
 import { expect, goToSection, test } from './fixtures';
 
@@ -94,6 +94,14 @@ test('a 承诺 item at intake: the 告知承诺书 printed, its signed scan atta
   const text = await archivedLetterText(page);
   // The table wraps the material's name across lines beside the statement: its head is checked.
   for (const needle of ['告知承诺书', material.slice(0, 12), '个工作日内', '撤销登记', '严重违法失信名单', '申请人（签字或盖章）', caseNumber]) expect(text).toContain(needle.replace(/\s+/g, ''));
+  // At rest the letter is sealed: neither a PDF nor anything of its text, only the desk's key opens it.
+  const [stored] = await storedArchivedPdfs(page, 'commitmentLetter');
+  expect(stored?.sealed).toBe(1);
+  const plainLetter = await openStored(page, stored!);
+  expect(plainLetter.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(stored!.stored.includes('%PDF')).toBe(false);
+  expect(stored!.stored.includes(plainLetter.subarray(0, 64))).toBe(false);
+  expect(stored!.stored.includes('pdf-lib')).toBe(false);
   await expect(panel.getByRole('button', { name: '重印告知承诺书' })).toBeVisible();
 
   // --- the signed 承诺书, scanned onto the item ---------------------------------------------------------
