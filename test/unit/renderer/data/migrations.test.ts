@@ -15,6 +15,7 @@ import { keysOf, settled, tierOf, type Keyed } from '../../../../renderer/src/da
 import { caseSearchKeys, enterpriseSearchKeys } from '../../../../renderer/src/data/search/keys';
 import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import { readSealingProgress } from '../../../../renderer/src/data/sealStoredBlobs';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
@@ -238,6 +239,22 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
       expect(await db.auditLog.where('[action+at+seq]').between(['clerk.signInFailed', '', 0], ['clerk.signInFailed', '\uffff', 9]).count()).toBe(1);
       expect(await db.auditLog.where('[at+seq]').above(['', 0]).count()).toBe(1);
+    },
+  },
+  {
+    // Version 10 reshapes no row: scans, archived PDFs and drafts stored plain stay as they were, readable,
+    // and a mark is left for the background sealing (data/sealStoredBlobs.ts) counting what it will walk.
+    // Versions 8 and 9 are other changes of the same round; on this branch alone version 9 opens as 7.
+    from: 9,
+    seed: async (db) => {
+      await db.blobs.add({ sha256: 'c'.repeat(64), data: new Blob(['%PDF-1.7 scan']), mediaType: 'application/pdf', size: 13, uploaded: 0 });
+      await db.intakeDrafts.add({ clerkId: 'clerk-1' as ClerkId, values: { applicantName: '王小明' }, savedAt: '2026-12-07T09:00:00.000+08:00' });
+    },
+    verify: async (db) => {
+      expect(await (await db.blobs.get('c'.repeat(64)))?.data.text()).toBe('%PDF-1.7 scan');
+      expect(await db.blobs.get('c'.repeat(64))).not.toHaveProperty('sealed');
+      expect(await readIntakeDraft(db, 'clerk-1' as ClerkId, z.object({ applicantName: z.string() }))).toMatchObject({ kind: 'restorable', values: { applicantName: '王小明' } });
+      expect(await readSealingProgress(db)).toEqual({ done: 0, total: 2 });
     },
   },
 ];
