@@ -7,7 +7,7 @@ import { archivedPdf } from '../../../../renderer/src/data/documentArchive/archi
 import { readIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import type { AttachmentId, AttachmentRow, DocumentRow } from '../../../../renderer/src/data/records';
 import { readSealingProgress, sealStoredBlobs } from '../../../../renderer/src/data/sealStoredBlobs';
-import { blobSealingStateKey } from '../../../../renderer/src/data/sealingPass';
+import { blobSealingStateKey, sealingStateSchema } from '../../../../renderer/src/data/sealingPass';
 import type { CaseId } from '../../../../renderer/src/domain/cases/caseId';
 import type { ChecklistItemKey } from '../../../../renderer/src/domain/catalogue/checklist';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
@@ -116,9 +116,9 @@ describe('the background sealing of a desk upgraded from plain storage', () => {
     const stored = await everythingStored(db);
     for (const plain of ['%PDF', '王小明', '张三', '李四', '赵草稿', '\xff\xd8\xff']) expect(stored).not.toContain(plain);
     expect((await db.blobs.toArray()).every((row) => row.sealed === 1)).toBe(true);
-    expect((await db.attachments.get('att-1'))?.sealed).toBe(1);
+    expect((await db.attachments.get('att-1' as AttachmentId))?.sealed).toBe(1);
     // A scan without a thumbnail has nothing to seal and is left as it was.
-    expect(await db.attachments.get('att-2')).not.toHaveProperty('sealed');
+    expect(await db.attachments.get('att-2' as AttachmentId)).not.toHaveProperty('sealed');
 
     // Every reader opens the sealed rows to the bytes stored before.
     expect(await (await attachmentContent(db, sha(2)))!.text()).toBe(await text('scan 2 王小明').text());
@@ -151,7 +151,8 @@ describe('the background sealing of a desk upgraded from plain storage', () => {
   it('keeps a change made to a row while its bytes were being sealed', async () => {
     const db = await upgradedDesk('seal-keeps-change');
     // Walk to the documents, then read them (as the batch does before sealing, outside its transaction).
-    while ((await db.meta.get(blobSealingStateKey))?.value.pass.table !== 'documents') await sealStoredBlobs(db, { maxRows: 1 });
+    const walking = async () => sealingStateSchema.parse((await db.meta.get(blobSealingStateKey))?.value).pass?.table;
+    while ((await walking()) !== 'documents') await sealStoredBlobs(db, { maxRows: 1 });
     const sealing = sealStoredBlobs(db, { maxRows: 1 });
     // The chief voids the document while its bytes are being sealed: the sealed bytes go into the row as it then stands.
     await db.documents.update('doc-1', { status: 'voided', voidReason: '打印错误' });
