@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
 import { expectAccessible } from './harness/accessibility';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, pickMatter, registerNewEnterprise } from './harness/counterCase';
+import { archivedPdfs, openStored, storedArchivedPdfs } from './harness/deskDb';
 import { documentWork, printedJob } from './harness/printing';
 import { expect, goToSection, test } from './fixtures';
 
@@ -26,26 +27,10 @@ test.use({ deskSetup: { role: 'clerk', furnished: true, fixedTime: intakeAt } })
 
 /** The text of the archived 告知承诺书 (cups-pdf redraws printed jobs, so the archived bytes are read). */
 async function archivedLetterText(page: Page): Promise<string> {
-  const base64 = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('documents').objectStore('documents').getAll();
-          read.onsuccess = async () => {
-            const row = (read.result as { kind: string; pdf: Blob }[]).find((candidate) => candidate.kind === 'commitmentLetter');
-            if (row === undefined) return reject(new Error('no commitment letter archived'));
-            const bytes = new Uint8Array(await row.pdf.arrayBuffer());
-            let binary = '';
-            for (const byte of bytes) binary += String.fromCharCode(byte);
-            resolve(btoa(binary));
-          };
-        };
-      }),
-  );
+  const [letter] = await archivedPdfs(page, 'commitmentLetter');
+  if (letter === undefined) throw new Error('no commitment letter archived');
   const path = join(await mkdtemp(join(tmpdir(), 'commitment-')), 'letter.pdf');
-  await writeFile(path, Buffer.from(base64, 'base64'));
+  await writeFile(path, letter);
   const { stdout } = await promisify(execFile)('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   return stdout.replace(/\s+/g, '');
 }
@@ -109,6 +94,14 @@ test('a 承诺 item at intake: the 告知承诺书 printed, its signed scan atta
   const text = await archivedLetterText(page);
   // The table wraps the material's name across lines beside the statement: its head is checked.
   for (const needle of ['告知承诺书', material.slice(0, 12), '个工作日内', '撤销登记', '严重违法失信名单', '申请人（签字或盖章）', caseNumber]) expect(text).toContain(needle.replace(/\s+/g, ''));
+  // At rest the letter is sealed: neither a PDF nor anything of its text, only the desk's key opens it.
+  const [stored] = await storedArchivedPdfs(page, 'commitmentLetter');
+  expect(stored?.sealed).toBe(1);
+  const plainLetter = await openStored(page, stored!);
+  expect(plainLetter.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(stored!.stored.includes('%PDF')).toBe(false);
+  expect(stored!.stored.includes(plainLetter.subarray(0, 64))).toBe(false);
+  expect(stored!.stored.includes('pdf-lib')).toBe(false);
   await expect(panel.getByRole('button', { name: '重印告知承诺书' })).toBeVisible();
 
   // --- the signed 承诺书, scanned onto the item ---------------------------------------------------------

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { residentId, uscc } from '../fixtures/identities';
 import { licenceData } from '../hq/support/fixtures';
 import { markAllMissingReceived, takeIn } from './harness/counterCase';
+import { archivedPdfs } from './harness/deskDb';
 import { fillAgency, setDefaultPrinters } from './harness/deskSettings';
 import { enrolDesk, syncNow } from './harness/hqDesk';
 import { documentWork, enterSerial, printedJob, printSheet, receiveBlankPaper } from './harness/printing';
@@ -26,26 +27,10 @@ const deferredName = '出租（出借）方的房屋产权证明';
 
 /** The text of the archived document of `kind` (the exact bytes printed), through pdftotext. */
 async function archivedText(page: Page, kind: string): Promise<string> {
-  const base64 = await page.evaluate(
-    (wanted) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('yichuangtong-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('documents').objectStore('documents').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            const row = (request.result as { kind: string; pdf: Blob }[]).find((candidate) => candidate.kind === wanted);
-            if (row === undefined) return reject(new Error(`no archived ${wanted}`));
-            void row.pdf.arrayBuffer().then((buffer) => resolve(btoa(String.fromCharCode(...new Uint8Array(buffer)))), reject);
-          };
-        };
-      }),
-    kind,
-  );
+  const [pdf] = await archivedPdfs(page, kind);
+  if (pdf === undefined) throw new Error(`no archived ${kind}`);
   const file = join(await mkdtemp(join(tmpdir(), 'supplementary-')), `${kind}.pdf`);
-  await writeFile(file, Buffer.from(base64, 'base64'));
+  await writeFile(file, pdf);
   return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }, (error, out) => (error ? reject(error) : resolve(out))));
 }
 

@@ -7,6 +7,7 @@ import { counterClerk, expect, goToSection, renderPrintedPage, scrollToTop, sign
 import { acceptWithEverythingReceived, choose, fillParty, registerNewEnterprise, takeIn } from './harness/counterCase';
 import { waitForPrintedPdf } from './harness/cups';
 import { bindDesk } from './harness/deskBinding';
+import { keptBlob } from './harness/deskDb';
 import { syncNow } from './harness/hqDesk';
 import { documentWork, printedJob } from './harness/printing';
 import { shooter } from './harness/screenshots';
@@ -118,9 +119,9 @@ test.describe('撤回', () => {
     await shot('withdrawal-done');
 
     // The desk keeps the form exactly as printed, named by the withdrawal: its text says what the applicant signed.
-    const kept = await keptWithdrawalForm(page, caseNumber);
+    const kept = await keptBlob(page, await withdrawalFormSha256(page, caseNumber));
     const path = join(mkdtempSync(join(tmpdir(), 'withdrawal-')), 'withdrawal-request.pdf');
-    writeFileSync(path, Buffer.from(kept, 'base64'));
+    writeFileSync(path, kept);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/ +/g, ' ');
     for (const expected of ['撤回申请', caseNumber, '绵阳撤回示例科技有限公司', '钱撤回', '股东会决定暂缓设立', '申请人（签字或盖章）', '经办人：张三']) {
       expect(text, expected).toContain(expected);
@@ -133,32 +134,24 @@ test.describe('撤回', () => {
   });
 });
 
-/** The bytes (base64) of the written request the case's withdrawal names, read from the desk's IndexedDB. */
-function keptWithdrawalForm(page: Page, caseNumber: string): Promise<string> {
-  return page.evaluate(
+/** The SHA-256 of the written request the case's withdrawal names, read from the desk's IndexedDB. */
+async function withdrawalFormSha256(page: Page, caseNumber: string): Promise<string> {
+  const found = await page.evaluate(
     (number) =>
-      new Promise<string>((resolve, reject) => {
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('yichuangtong-desk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['cases', 'blobs'], 'readonly');
-          const found = tx.objectStore('cases').index('caseNumber').get(number);
-          found.onsuccess = () => {
-            const timeline = (found.result as { state: { timeline: { type: string; request?: { sha256: string } }[] } }).state.timeline;
-            const sha256 = timeline.find((event) => event.type === 'withdrawn')?.request?.sha256 ?? '';
-            const blob = tx.objectStore('blobs').get(sha256);
-            blob.onsuccess = () => {
-              const reader = new FileReader();
-              reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-              reader.onerror = () => reject(reader.error);
-              reader.readAsDataURL((blob.result as { data: Blob }).data);
-              db.close();
-            };
+          const request = open.result.transaction('cases').objectStore('cases').index('caseNumber').get(number);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
           };
-          tx.onerror = () => reject(tx.error);
+          request.onerror = () => reject(request.error);
         };
       }),
     caseNumber,
   );
+  const timeline = (found as { state: { timeline: { type: string; request?: { sha256: string } }[] } }).state.timeline;
+  return timeline.find((event) => event.type === 'withdrawn')?.request?.sha256 ?? '';
 }

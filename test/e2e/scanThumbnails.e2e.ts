@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import {
@@ -18,6 +19,7 @@ import {
 import { jpxScanFixturePath, jpxScanSize } from '../tools/jpxScanFixture';
 import { expect, test } from './fixtures';
 import { choose, fillParty, registerNewEnterprise } from './harness/counterCase';
+import { openStored, storedBlob } from './harness/deskDb';
 
 test.use({ deskSetup: { role: 'clerk', furnished: true } });
 
@@ -200,12 +202,20 @@ test('a PDF scan, JPEG 2000 compressed or not, gets a thumbnail of its first pag
   await expect(notice).toBeHidden();
 
   // A form whose Chinese text is in a font the PDF does not embed: the text is there in the thumbnail.
-  await picker.setInputFiles({ name: '申请书（未嵌入字体）.pdf', mimeType: 'application/pdf', buffer: await unembeddedChineseTextPdf(['企业设立登记申请书', '房屋所有权证明', '经营场所使用证明', '法定代表人签字']) });
+  const formPdf = Buffer.from(await unembeddedChineseTextPdf(['企业设立登记申请书', '房屋所有权证明', '经营场所使用证明', '法定代表人签字']));
+  await picker.setInputFiles({ name: '申请书（未嵌入字体）.pdf', mimeType: 'application/pdf', buffer: formPdf });
   const textThumbnail = details.getByRole('img', { name: '扫描件预览：申请书（未嵌入字体）.pdf' });
   await expect(textThumbnail).toBeVisible();
   const textPixels = await thumbnailPixels(textThumbnail);
   expect(textPixels.dark).toBeGreaterThan(500);
   await expect(notice).toBeHidden();
+  // At rest the scan is sealed (no PDF header, none of its text); the desk's key opens it byte for byte.
+  const storedForm = await storedBlob(page, createHash('sha256').update(formPdf).digest('hex'));
+  expect(storedForm.sealed).toBe(1);
+  expect(storedForm.stored.includes('%PDF')).toBe(false);
+  expect(storedForm.stored.includes(formPdf.subarray(0, 64))).toBe(false);
+  expect(storedForm.stored.includes(formPdf.subarray(-64))).toBe(false);
+  expect((await openStored(page, storedForm)).equals(formPdf)).toBe(true);
 
   // A damaged PDF is stored all the same, with a placeholder, and the clerk is told.
   await picker.setInputFiles({ name: '传输中断.pdf', mimeType: 'application/pdf', buffer: damagedPdf });

@@ -14,6 +14,7 @@ import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import type { AttachmentId, AttachmentRow } from './records';
 import { Refusal } from './refusal';
+import { openBlobRow, openThumbnail, sealedBlobRow, sealThumbnail } from './sealedBlobs';
 import { currentWriteTransaction } from './transaction';
 
 const m = dataMessages.attachments;
@@ -120,6 +121,9 @@ export async function attachScan(
   const { bytes, mediaType, fileName } = checked.value;
   const sha256 = await sha256Hex(new Uint8Array(bytes));
   const { thumbnail, previewProblem } = await thumbnailOf(file, bytes, mediaType);
+  // Sealed before the transaction opens (an IndexedDB transaction commits across a WebCrypto await).
+  const attachmentId = uuidv7() as AttachmentId;
+  const [blobRow, sealedThumbnail] = await Promise.all([sealedBlobRow(sha256, new Uint8Array(bytes), mediaType), sealThumbnail(attachmentId, thumbnail)]);
   const at = chinaIso(context.at ?? new Date());
   const audit = { at, clerkId: context.clerk.id, action: 'checklist.attach', subject: caseSubject(caseId), details: { key, sha256, fileName } };
 
@@ -129,38 +133,41 @@ export async function attachScan(
     const item = requireItem(await checklistWithin(db, caseRow, catalogue), key);
     if (item.attachmentIds.length >= maxAttachmentsPerItem) throw new Refusal(m.tooMany(maxAttachmentsPerItem));
     const attachment: AttachmentRow = {
-      id: uuidv7() as AttachmentId,
+      id: attachmentId,
       caseId,
       itemKey: key,
       sha256,
       fileName,
       mediaType,
       size: bytes.byteLength,
-      thumbnail,
+      thumbnail: sealedThumbnail,
       addedBy: clerk.id,
       addedAt: at,
+      sealed: 1,
     };
     const updated = { ...item, attachmentIds: [...item.attachmentIds, attachment.id], checkedBy: clerk.id, checkedAt: at };
     const earlier = (await db.attachments.bulkGet(item.attachmentIds)).filter((row) => row !== undefined);
     await Promise.all([
       // Content-addressed: the same page scanned again is stored once.
-      stored === undefined ? db.blobs.add({ sha256, data: new Blob([bytes], { type: mediaType }), mediaType, size: bytes.byteLength, uploaded: 0 }) : undefined,
+      stored === undefined ? db.blobs.add(blobRow) : undefined,
       db.attachments.add(attachment),
       db.checklistItems.put(recordOf(updated, clerk.id, at)),
       touchCase(db, caseId, at),
       appendOps(currentWriteTransaction(), [checklistEventOp(updated, [...earlier, attachment], { clerkId: clerk.id, at })]),
     ]);
-    return { ...attachment, previewProblem };
+    return { ...attachment, thumbnail, previewProblem };
   });
 }
 
-/** The scans of a case, oldest first. */
+/** The scans of a case, oldest first, their thumbnails opened. */
 export async function caseAttachments(db: DeskDatabase, caseId: CaseId): Promise<AttachmentRow[]> {
   const rows = await guardStorage(() => db.attachments.where('caseId').equals(caseId).toArray());
-  return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  const opened = await Promise.all(rows.map(async (row): Promise<AttachmentRow> => ({ ...row, thumbnail: await openThumbnail(row) })));
+  return opened.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
-/** The stored bytes of a scan, by content address. */
+/** The plain bytes of a scan, by content address (opened when sealed). */
 export async function attachmentContent(db: DeskDatabase, sha256: string): Promise<Blob | undefined> {
-  return (await guardStorage(() => db.blobs.get(sha256)))?.data;
+  const row = await guardStorage(() => db.blobs.get(sha256));
+  return row === undefined ? undefined : new Blob([await openBlobRow(row)], { type: row.mediaType });
 }

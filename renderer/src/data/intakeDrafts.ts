@@ -3,7 +3,14 @@ import type { ClerkId } from '../domain/clerks/clerkId';
 import { chinaIso } from './clock';
 import { guardStorage } from './dataError';
 import type { DeskDatabase } from './db';
+import { requireDeskKeys } from './crypto/deskKeys';
 import { requirePersonalDataStorableNow } from './keyProtection';
+import type { IntakeDraftRow } from './records';
+import { openStoredBlob, sealContexts, sealIntakeDraft } from './sealedBlobs';
+
+const decoder = new TextDecoder();
+/** What a draft that does not open reads as. */
+const unreadable = Symbol('unreadable');
 
 /**
  * The intake form a clerk is typing, kept on this desk so that a crash, a lock or a restart loses nothing.
@@ -18,18 +25,32 @@ export type StoredIntakeDraft<T> =
   /** Saved by an older form (a field since changed its shape) or damaged: offered as lost, never as values. */
   | { kind: 'unreadable'; savedAt: string };
 
-/** Keeps the clerk's form as it stands, replacing the draft saved before (a draft holds personal data too). */
+/** Keeps the clerk's form as it stands, sealed, replacing the draft saved before (a draft holds personal data too). */
 export async function saveIntakeDraft(db: DeskDatabase, clerkId: ClerkId, values: unknown, at: Date = new Date()): Promise<void> {
   await requirePersonalDataStorableNow(db);
-  await guardStorage(() => db.intakeDrafts.put({ clerkId, values, savedAt: chinaIso(at) }));
+  const row = await sealIntakeDraft(clerkId, values, chinaIso(at));
+  await guardStorage(() => db.intakeDrafts.put(row));
 }
 
-/** The clerk's draft, parsed by the form's own schema: storage is a boundary, and the form may have changed since. */
+/** The values of a stored draft: opened when sealed, as stored when saved before sealing. */
+async function draftValues(row: IntakeDraftRow): Promise<unknown> {
+  if (row.sealed !== 1) return row.values;
+  const plain = await openStoredBlob(row.values, 1, sealContexts.intakeDraft(row.clerkId));
+  return JSON.parse(decoder.decode(plain)) as unknown;
+}
+
+/**
+ * The clerk's draft, parsed by the form's own schema: storage is a boundary, and the form may have changed
+ * since. A draft that does not open (damaged, or sealed for another clerk) is offered as lost; a page
+ * without the data key is refused (a DataError), since then no draft could be read.
+ */
 export async function readIntakeDraft<T>(db: DeskDatabase, clerkId: ClerkId, schema: z.ZodType<T>): Promise<StoredIntakeDraft<T>> {
+  await requireDeskKeys();
   const row = await guardStorage(() => db.intakeDrafts.get(clerkId));
   if (row === undefined) return { kind: 'none' };
-  const parsed = schema.safeParse(row.values);
-  return parsed.success ? { kind: 'restorable', values: parsed.data, savedAt: row.savedAt } : { kind: 'unreadable', savedAt: row.savedAt };
+  const values = await draftValues(row).catch(() => unreadable);
+  const parsed = values === unreadable ? null : schema.safeParse(values);
+  return parsed?.success === true ? { kind: 'restorable', values: parsed.data, savedAt: row.savedAt } : { kind: 'unreadable', savedAt: row.savedAt };
 }
 
 /** Removes the clerk's draft (taken in, discarded, or the form emptied); nothing stored is not an error. */

@@ -210,10 +210,12 @@ export interface AttachmentRow {
   fileName: string;
   mediaType: string;
   size: number;
-  /** A small JPEG for the checklist, for images where the runtime can draw one; else null. */
+  /** A small JPEG for the checklist, for images where the runtime can draw one; else null. Sealed when `sealed` is 1. */
   thumbnail: Blob | null;
   addedBy: ClerkId;
   addedAt: string;
+  /** 1 once the thumbnail is sealed (data/sealedBlobs.ts); absent on rows stored before. */
+  sealed?: 1;
 }
 
 export interface BlobRow {
@@ -223,6 +225,8 @@ export interface BlobRow {
   size: number;
   /** 1 once HQ holds the bytes. */
   uploaded: 0 | 1;
+  /** 1 once `data` is sealed (data/sealedBlobs.ts); absent on rows stored before. `size` is the plain size. */
+  sealed?: 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,8 +243,9 @@ export interface DocumentRow {
   documentNumber: string;
   kind: DocumentKind;
   templateVersion: string;
-  /** Exactly the bytes that were printed. */
+  /** Exactly the bytes that were printed, sealed when `sealed` is 1 (open with `openDocumentPdf`). */
   pdf: Blob;
+  /** Of the plain bytes. */
   sha256: string;
   copies: number;
   printerName: string | null;
@@ -251,6 +256,8 @@ export interface DocumentRow {
   voidReason: string | null;
   printedBy: ClerkId;
   printedAt: string;
+  /** 1 once `pdf` is sealed (data/sealedBlobs.ts); absent on rows stored before. */
+  sealed?: 1;
 }
 
 export type LicenceSheetState = 'inStock' | 'used' | 'voided';
@@ -319,10 +326,16 @@ export interface ReferenceRow {
 // ---------------------------------------------------------------------------------------------
 // Intake drafts
 
-/** A clerk's half-typed intake form, kept locally (never synced) until it is taken in or discarded. */
-export interface IntakeDraftRow {
-  clerkId: ClerkId;
-  /** The form's values as the intake form defines them; parsed by its schema when read back. */
-  values: unknown;
-  savedAt: string;
-}
+/**
+ * A clerk's half-typed intake form, kept locally (never synced) until it is taken in or discarded: sealed
+ * (the values' JSON, data/sealedBlobs.ts), or plain as stored before sealing.
+ */
+export type IntakeDraftRow =
+  | {
+      clerkId: ClerkId;
+      /** The form's values as the intake form defines them; parsed by its schema when read back. */
+      values: unknown;
+      savedAt: string;
+      sealed?: undefined;
+    }
+  | { clerkId: ClerkId; values: Blob; savedAt: string; sealed: 1 };

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { markPlainRows } from './crypto/plainRows';
+import { markBlobsForSealing } from './sealingPass';
 import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 
 /**
@@ -220,6 +221,30 @@ export const schemaVersions: readonly SchemaVersion[] = [
       commitmentChecks: 'id, caseId',
     },
     upgrade: markPlainRows,
+  },
+  {
+    // Scans, thumbnails, archived PDFs and intake drafts are stored sealed (data/sealedBlobs.ts). Rows stored
+    // before are sealed in place in the background (data/sealStoredBlobs.ts), walked from the mark this
+    // upgrade leaves; a new database has nothing plain and gets no mark. Stores are unchanged.
+    version: 10,
+    stores: {
+      meta: 'key',
+      clerks: 'id, &loginName',
+      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
+      referenceData: '[kind+slot]',
+      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+      checklistItems: '[caseId+key], caseId, status',
+      attachments: 'id, caseId, sha256',
+      blobs: 'sha256, uploaded',
+      documents: 'id, caseId, &documentNumber, kind',
+      licenceSheets: 'serial, kind, state',
+      counters: 'name',
+      outbox: 'seq, &opId, [state+seq], entityId',
+      intakeDrafts: 'clerkId',
+      commitmentChecks: 'id, caseId',
+    },
+    upgrade: markBlobsForSealing,
   },
 ];
 

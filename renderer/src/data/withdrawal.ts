@@ -13,6 +13,7 @@ import { dataMessages } from './messages';
 import { appendOps } from './outbox';
 import type { DocumentRow } from './records';
 import { Refusal } from './refusal';
+import { sealedBlobRow } from './sealedBlobs';
 import { currentWriteTransaction } from './transaction';
 
 const m = dataMessages.withdrawal;
@@ -68,6 +69,8 @@ export async function withdrawCase(
   const checked = await checkIntake(() => checkRequest(input.request));
   if (!checked.ok) return checked;
   const { request, bytes, mediaType } = checked.value;
+  // Sealed before the transaction opens (an IndexedDB transaction commits across a WebCrypto await).
+  const blobRow = await sealedBlobRow(withdrawalRequestBytes(request), bytes, mediaType);
   const at = chinaIso(context.at ?? new Date());
   const setting = await readCommandSetting(db, caseId);
   if (setting === undefined) return { ok: false, message: dataMessages.cases.notFound };
@@ -83,11 +86,10 @@ export async function withdrawCase(
     audit,
     async () => {
       const outcome = await commandWithin(db, caseId, { type: 'withdraw', reason: input.reason, request }, setting, { clerk: context.clerk, at });
-      const sha256 = withdrawalRequestBytes(request);
-      const [stored, live] = await Promise.all([db.blobs.get(sha256), liveCaseDocuments(db, caseId)]);
+      const [stored, live] = await Promise.all([db.blobs.get(blobRow.sha256), liveCaseDocuments(db, caseId)]);
       const voided = live.map((row): DocumentRow => ({ ...row, status: 'voided', voidReason: m.voidReason }));
       await Promise.all([
-        stored === undefined ? db.blobs.add({ sha256, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), mediaType, size: bytes.byteLength, uploaded: 0 }) : undefined,
+        stored === undefined ? db.blobs.add(blobRow) : undefined,
         db.documents.bulkPut(voided),
         appendOps(currentWriteTransaction(), voided.map((row) => documentEventOp(row, 'voided', m.voidReason, outcome.clerk, at))),
       ]);

@@ -6,6 +6,7 @@ import type { DeskDatabase } from '../data/db';
 import { markInFlight, markSendFailed, pendingOps, recordResults } from '../data/outbox';
 import { recoverInFlight } from '../data/outboxFlight';
 import type { OutboxRow } from '../data/records';
+import { openBlobRow } from '../data/sealedBlobs';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
 import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
@@ -85,7 +86,8 @@ async function uploadBlobsOf(ctx: SyncContext, batch: readonly OutboxRow[]): Pro
     const held = await ctx.transport.hasBlob({ sha256 });
     if (!held.ok) return failureOfHq(held.failure);
     if (!held.value.present) {
-      const put = await ctx.transport.putBlob({ sha256, bytes: new Uint8Array(await blob.data.arrayBuffer()) });
+      // HQ receives the plain bytes, by their plain SHA-256: sealing is this desk's alone.
+      const put = await ctx.transport.putBlob({ sha256, bytes: await openBlobRow(blob) });
       if (!put.ok) return failureOfHq(put.failure);
     }
     await guardStorage(() => ctx.db.blobs.update(sha256, { uploaded: 1 }));

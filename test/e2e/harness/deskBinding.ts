@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { channels } from '../../../electron/ipc/channels';
 import { registerIpc, type IpcMainLike } from '../../../electron/ipc/register';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { createBackupFiles, memoryBackupFolderStore } from '../../../electron/ma
 import { createBackupSecretStore } from '../../../electron/main/backup/backupSecret';
 import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant';
 import { adoptDataKey, loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
-import { memoryKeyFile } from '../../../electron/main/dataKey/keyFile';
+import { memoryKeyFile, type KeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
@@ -28,10 +28,26 @@ export interface BoundDesk {
 const workerKeyFile = memoryKeyFile();
 
 /**
+ * The wrapped data key of each browser context (one profile: one desk, one key), so a page opened again in
+ * the same context opens what an earlier page sealed, and the test can read the key as the app would.
+ */
+const keyFiles = new WeakMap<BrowserContext, { file: KeyFile; safeStorage: KeySafeStorage }>();
+
+/** The raw data key of `page`'s browser context, unwrapped as the main process does (a page must have been bound). */
+export async function deskDataKey(page: Page): Promise<Uint8Array> {
+  const stored = keyFiles.get(page.context());
+  if (stored === undefined) throw new Error('no desk was bound in this browser context');
+  const loaded = await loadDataKey({ ...stored, platform: 'linux' });
+  if (loaded.state !== 'ready') throw new Error(`the data key is unavailable: ${loaded.problem}`);
+  return loaded.key;
+}
+
+/**
  * Binds `window.desk` in the page to the real IPC wrapper and handlers running in this test process.
  * Only Electron adapters are swapped: the sender is the Playwright frame, `openExternal` records, and the
  * HQ token is kept in memory instead of `safeStorage`, and the data key is wrapped into memory by a
- * stand-in for `safeStorage` (a Linux with a key store unless `safeStorage` says otherwise); each page load
+ * stand-in for `safeStorage` (a Linux with a key store unless `safeStorage` says otherwise), one key per
+ * browser context (see `deskDataKey`); each page load
  * may take it once, as in the app (a navigation request of the main frame is a new page load). Printing is the real service, so on a machine with
  * CUPS it prints (see `cups.ts` for a cups-pdf queue). The HQ client is the real one, enrolled with the
  * reference HQ through 设置 or, before the page opens, by the `counterDesk` fixture.
@@ -43,9 +59,13 @@ export async function bindDesk(
   keyStore?: KeySafeStorage,
 ): Promise<BoundDesk> {
   const openedExternally: string[] = [];
+  const safeStorage = keyStore ?? fakeSafeStorage();
   // A desk on the default key store shares the worker's data key: it restores databases the worker seeded
-  // (counterDesk.ts), whose sealed rows open only under the key they were sealed with.
-  const keyFile = { safeStorage: keyStore ?? fakeSafeStorage(), platform: 'linux' as NodeJS.Platform, file: keyStore === undefined ? workerKeyFile : memoryKeyFile() };
+  // (counterDesk.ts), whose sealed rows open only under the key they were sealed with. A desk on a key store
+  // of its own keeps one key per browser context, so a page opened again opens what an earlier one sealed.
+  const file = keyStore === undefined ? workerKeyFile : (keyFiles.get(page.context())?.file ?? memoryKeyFile());
+  keyFiles.set(page.context(), { file, safeStorage });
+  const keyFile = { safeStorage, platform: 'linux' as NodeJS.Platform, file };
   const dataKey = createDataKeyGrant(
     () => loadDataKey(keyFile),
     (key) => adoptDataKey(keyFile, key),

@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { importDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { openBytes } from '../../../renderer/src/data/crypto/envelope';
+import { sealContexts } from '../../../renderer/src/data/sealedBlobs';
+import { deskDataKey } from './deskBinding';
 
 /**
  * The desk's IndexedDB read or written straight from the page, behind the UI's back: for what a test must
@@ -44,28 +48,71 @@ export async function countRecords(page: Page, store: string): Promise<number> {
   return (await inDeskDb(page, { store, action: 'count' })) as number;
 }
 
-/** The archived PDF bytes of every document of `kind` (e.g. `acceptanceNotice`), as the desk stored them when it printed. */
-export async function archivedPdfs(page: Page, kind: string): Promise<Buffer[]> {
-  const encoded = await page.evaluate(
-    (wanted) =>
-      new Promise<string[]>((resolve, reject) => {
+/** Bytes as they rest in the desk's IndexedDB, with what says whether and how they are sealed. */
+export interface StoredBytes {
+  /** Exactly as stored: sealed bytes when `sealed` is 1. */
+  stored: Buffer;
+  sealed: 1 | undefined;
+  /** What they were sealed for (see `renderer/src/data/sealedBlobs.ts`). */
+  context: string;
+}
+
+/** The rows of `store` matching `where`, each with the Blob in its `field` read out of the page. */
+async function storedBytesOf(page: Page, query: { store: string; field: string; where: Record<string, string> }): Promise<(StoredBytes & { row: Record<string, unknown> })[]> {
+  const found = await page.evaluate(
+    (q) =>
+      new Promise<{ row: Record<string, unknown>; base64: string }[]>((resolve, reject) => {
         const open = indexedDB.open('yichuangtong-desk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('documents').objectStore('documents').getAll();
+          const request = open.result.transaction(q.store).objectStore(q.store).getAll();
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             open.result.close();
-            const rows = (request.result as { kind: string; pdf: Blob }[]).filter((row) => row.kind === wanted);
+            const rows = (request.result as Record<string, unknown>[]).filter((row) => Object.entries(q.where).every(([name, value]) => row[name] === value));
             // A Blob cannot leave the page as it is: each travels as base64.
             const base64 = async (blob: Blob) => btoa(Array.from(new Uint8Array(await blob.arrayBuffer()), (byte) => String.fromCharCode(byte)).join(''));
-            Promise.all(rows.map((row) => base64(row.pdf))).then(resolve, reject);
+            Promise.all(rows.map(async (row) => ({ row: { ...row, [q.field]: null }, base64: await base64(row[q.field] as Blob) }))).then(resolve, reject);
           };
         };
       }),
-    kind,
+    query,
   );
-  return encoded.map((text) => Buffer.from(text, 'base64'));
+  return found.map(({ row, base64 }) => ({
+    row,
+    stored: Buffer.from(base64, 'base64'),
+    sealed: row.sealed === 1 ? 1 : undefined,
+    context: query.store === 'blobs' ? sealContexts.blob(String(row.sha256)) : sealContexts.documentPdf(String(row.id)),
+  }));
+}
+
+/** The archived PDFs of every document of `kind` (e.g. `acceptanceNotice`), as they rest on the desk. */
+export async function storedArchivedPdfs(page: Page, kind: string): Promise<StoredBytes[]> {
+  return storedBytesOf(page, { store: 'documents', field: 'pdf', where: { kind } });
+}
+
+/** A kept scan or written request (the `blobs` row of `sha256`), as it rests on the desk. */
+export async function storedBlob(page: Page, sha256: string): Promise<StoredBytes> {
+  const [found] = await storedBytesOf(page, { store: 'blobs', field: 'data', where: { sha256 } });
+  if (found === undefined) throw new Error(`no blob ${sha256} stored`);
+  return found;
+}
+
+/** The plain bytes of stored bytes, opened with the desk's data key when sealed, as the app opens them. */
+export async function openStored(page: Page, bytes: StoredBytes): Promise<Buffer> {
+  if (bytes.sealed !== 1) return bytes.stored;
+  const keys = await importDeskKeys(await deskDataKey(page));
+  return Buffer.from(await openBytes(keys.encryption, new Uint8Array(bytes.stored), bytes.context));
+}
+
+/** The archived PDF bytes of every document of `kind` (e.g. `acceptanceNotice`), exactly as printed (opened). */
+export async function archivedPdfs(page: Page, kind: string): Promise<Buffer[]> {
+  return Promise.all((await storedArchivedPdfs(page, kind)).map((bytes) => openStored(page, bytes)));
+}
+
+/** The plain bytes of the kept scan or written request of `sha256`. */
+export async function keptBlob(page: Page, sha256: string): Promise<Buffer> {
+  return openStored(page, await storedBlob(page, sha256));
 }
 
 /** The desk's whole database as a worker set it up: its version, its stores (keys and indexes) and rows. */

@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import { formatChineseDate } from '../../domain/chineseDate';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { dayCloseMessages } from '../../domain/dayClose/messages';
@@ -19,6 +18,7 @@ import { takeDocumentNumber } from '../documentArchive/numbering';
 import { appendOps } from '../outbox';
 import type { DocumentRow } from '../records';
 import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
+import { sealedDocumentPdf } from '../sealedBlobs';
 import { requestResend } from '../syncState';
 import { currentWriteTransaction } from '../transaction';
 import { readDayCloseRecordWithin, storeDayCloseRecordWithin, type CloseAttempt, type DayCloseRecord } from './record';
@@ -136,6 +136,8 @@ export async function closeDay(db: DeskDatabase, input: DayCloseInput, clerk: Si
     const unprinted = explainUnprinted(current.unprinted, input.unprintedReasons ?? []);
     if (current.record?.status === 'reconciled' && !unprinted.ok) throw new Refusal(unprinted.message);
     const day = signedDayPage(input.day ?? current, unprinted.ok ? unprinted.explained : []);
+    // Sealed before the transaction opens (an IndexedDB transaction commits across a WebCrypto await).
+    const sealed = await sealedDocumentPdf(report.pdf);
     return guardStorage(async () => {
       const { value } = await writeWithAudit(db, [db.clerks, db.documents, db.counters, db.outbox], audit, async () => {
         const acting = await actingClerk(db, clerk);
@@ -148,13 +150,12 @@ export async function closeDay(db: DeskDatabase, input: DayCloseInput, clerk: Si
         const documentNumber = await takeDocumentNumber(db, 'dayReport', at);
         if (documentNumber !== report.documentNumber) throw new Refusal(m.numberMoved);
         const row: DocumentRow = {
-          id: uuidv7(),
+          ...sealed,
           caseId: null,
           eventSeq: null,
           documentNumber,
           kind: 'dayReport',
           templateVersion: report.templateVersion,
-          pdf: new Blob([report.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
           sha256: report.sha256,
           copies: report.copies,
           printerName: report.printerName,

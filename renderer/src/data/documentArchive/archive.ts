@@ -24,6 +24,7 @@ import type { PrintableKind } from '../printSettings';
 import type { CaseRow, DocumentRow } from '../records';
 import { Refusal, refusalsAsResults, type ChangeResult } from '../refusal';
 import { requirePersonalDataStorable } from '../keyProtection';
+import { openDocumentPdf, sealedDocumentPdf } from '../sealedBlobs';
 import { currentWriteTransaction } from '../transaction';
 import { takeDocumentNumber } from './numbering';
 
@@ -197,6 +198,8 @@ export async function archiveDocument(
   const tables = [db.clerks, db.cases, db.checklistItems, db.documents, db.licenceSheets, db.counters, db.outbox];
   return refusalsAsResults<DocumentRow, ArchiveField>(() =>
     guardStorage(async () => {
+      // Sealed before the transaction opens (an IndexedDB transaction commits across a WebCrypto await).
+      const sealed = await sealedDocumentPdf(draft.pdf);
       const { value } = await writeWithAudit(db, tables, audit, async () => {
         // The archived PDF names the applicant.
         const [clerk] = await Promise.all([actingClerk(db, context.clerk), requirePersonalDataStorable(db)]);
@@ -244,13 +247,12 @@ export async function archiveDocument(
           if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
         }
         const archived: DocumentRow = {
-          id: uuidv7(),
+          ...sealed,
           caseId: draft.kind === 'calibrationSheet' ? null : draft.caseId,
           eventSeq: isLicenceKind(draft.kind) || draft.kind === 'calibrationSheet' || draft.kind === 'commitmentLetter' ? null : draft.eventSeq,
           documentNumber,
           kind: draft.kind,
           templateVersion: draft.templateVersion,
-          pdf: new Blob([draft.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
           sha256: draft.sha256,
           copies: draft.copies,
           printerName: draft.printerName.trim(),
@@ -280,9 +282,9 @@ export async function caseDocuments(db: DeskDatabase, caseId: CaseId): Promise<D
   return rows.sort((a, b) => a.printedAt.localeCompare(b.printedAt));
 }
 
-/** Exactly the bytes that were printed. */
+/** Exactly the bytes that were printed (opened when sealed). */
 export async function archivedPdf(row: DocumentRow): Promise<Uint8Array> {
-  return new Uint8Array(await row.pdf.arrayBuffer());
+  return openDocumentPdf(row);
 }
 
 async function requirePrinted(db: DeskDatabase, id: string): Promise<DocumentRow> {

@@ -31,6 +31,7 @@ import { shellMessages as m } from './messages';
 import { readableColors } from './readableColors';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
+import { useBlobSealing } from './useBlobSealing';
 import { useSearchIndexUpkeep } from './useSearchIndexUpkeep';
 
 const theme = createTheme({
@@ -60,6 +61,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 
 export function App() {
   useSearchIndexUpkeep();
+  useBlobSealing();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <SyncEngineProvider>

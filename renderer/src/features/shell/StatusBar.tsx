@@ -1,7 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { readSealingProgress } from '../../data/crypto/sealPlainRows';
+import { readSealingProgress as readRowSealingProgress } from '../../data/crypto/sealPlainRows';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
+import { readSealingProgress as readBlobSealingProgress } from '../../data/sealStoredBlobs';
 import { readRekeyProgress } from '../../data/search/rekey';
 import { ClerkStatus } from '../clerks/ClerkStatus';
 import { SyncStatus } from '../sync/SyncStatus';
@@ -11,26 +12,26 @@ import { useOnline } from './useOnline';
 
 const readIdentity = () => readDeskIdentity(deskDatabase());
 const readRekey = () => readRekeyProgress(deskDatabase());
-const readSealing = () => readSealingProgress(deskDatabase());
+const readRowSealing = () => readRowSealingProgress(deskDatabase());
+const readBlobSealing = () => readBlobSealingProgress(deskDatabase());
 
-/** Shown only while the background re-key runs (see `useSearchIndexUpkeep`). */
-function SearchIndexStatus() {
-  const progress = readyValue(useStoredData(readRekey, []));
-  if (progress === null) return null;
-  return (
-    <Text size="sm" c="dimmed" role="status" data-testid="search-index-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
-      {shellMessages.status.searchIndexUpdating(progress.done, progress.total)}
-    </Text>
-  );
+interface BackgroundWorkProps {
+  /** A module-level reader (a live query keyed on it): null once the work is done. */
+  read: () => Promise<{ done: number; total: number } | null>;
+  text: (done: number, total: number) => string;
+  testId: string;
 }
 
-/** Shown only while rows stored plain before sealing are being sealed (see `useSearchIndexUpkeep`). */
-function RowSealingStatus() {
-  const progress = readyValue(useStoredData(readSealing, []));
+/**
+ * Shown only while a background pass runs: the re-key (`useSearchIndexUpkeep`), the sealing of rows stored
+ * plain before sealing (the same upkeep), the sealing of scans and archives stored plain (`useBlobSealing`).
+ */
+function BackgroundWork({ read, text, testId }: BackgroundWorkProps) {
+  const progress = readyValue(useStoredData(read, []));
   if (progress === null) return null;
   return (
-    <Text size="sm" c="dimmed" role="status" data-testid="row-sealing-status" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
-      {shellMessages.status.rowsSealing(progress.done, progress.total)}
+    <Text size="sm" c="dimmed" role="status" data-testid={testId} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+      {text(progress.done, progress.total)}
     </Text>
   );
 }
@@ -49,8 +50,9 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-        <RowSealingStatus />
-        <SearchIndexStatus />
+        <BackgroundWork read={readRowSealing} text={m.rowsSealing} testId="row-sealing-status" />
+        <BackgroundWork read={readBlobSealing} text={m.blobSealing} testId="blob-sealing-status" />
+        <BackgroundWork read={readRekey} text={m.searchIndexUpdating} testId="search-index-status" />
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">
           {online ? m.online : m.offline}

@@ -23,6 +23,8 @@ export const shellMessages = {
     /** Rows an upgrade left keyed by an older version: found by names and numbers, not yet by pinyin. */
     rowsSealing: (done: number, total: number) => `正在加密保存个人信息（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
     searchIndexUpdating: (done: number, total: number) => `正在更新搜索索引（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
+    /** Scans, archived PDFs and drafts stored before encryption, being encrypted in place. */
+    blobSealing: (done: number, total: number) => `正在加密已存的扫描件和存档（已完成 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}）`,
   },
   referenceLoading: '正在载入事项目录和工作日历…',
   referenceFailed: (detail: string) => `事项目录和工作日历未能载入，暂时不能办理业务：${detail}`,

@@ -18,6 +18,7 @@ import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../render
 import { caseSearchKeys, enterpriseSearchKeys, keyedKey } from '../../../../renderer/src/data/search/keys';
 import { readRekeyProgress, rekeyStaleRows } from '../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../renderer/src/data/search/searchCases';
+import { readSealingProgress as readBlobSealingProgress } from '../../../../renderer/src/data/sealStoredBlobs';
 import type { ClerkId } from '../../../../renderer/src/domain/clerks/clerkId';
 import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
@@ -301,6 +302,21 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
       expect(await db.meta.get(rowSealingStateKey)).toEqual({ key: rowSealingStateKey, value: { pass: 'start' } });
       expect(await readSealingProgress(db)).toEqual({ done: 0, total: 0 });
+    },
+  },
+  {
+    // Version 10 reshapes no row: scans, archived PDFs and drafts stored plain stay as they were, readable,
+    // and a mark is left for the background sealing (data/sealStoredBlobs.ts) counting what it will walk.
+    from: 9,
+    seed: async (db) => {
+      await db.blobs.add({ sha256: 'c'.repeat(64), data: new Blob(['%PDF-1.7 scan']), mediaType: 'application/pdf', size: 13, uploaded: 0 });
+      await db.intakeDrafts.add({ clerkId: 'clerk-1' as ClerkId, values: { applicantName: '王小明' }, savedAt: '2026-12-07T09:00:00.000+08:00' });
+    },
+    verify: async (db) => {
+      expect(await (await db.blobs.get('c'.repeat(64)))?.data.text()).toBe('%PDF-1.7 scan');
+      expect(await db.blobs.get('c'.repeat(64))).not.toHaveProperty('sealed');
+      expect(await readIntakeDraft(db, 'clerk-1' as ClerkId, z.object({ applicantName: z.string() }))).toMatchObject({ kind: 'restorable', values: { applicantName: '王小明' } });
+      expect(await readBlobSealingProgress(db)).toEqual({ done: 0, total: 2 });
     },
   },
 ];

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDraftCase } from '../../../../../renderer/src/data/cases';
 import { recordReconciliation, verifyDaySigner } from '../../../../../renderer/src/data/dayClose/closeDay';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import { archivedPdf } from '../../../../../renderer/src/data/documentArchive/archive';
 import { readResendFrom } from '../../../../../renderer/src/data/syncState';
 import { closeDatabases, startUpInput } from '../dataFixtures';
 import { chiefLogin, clerkLogin, fakePdf, issuingDesk, unwrapResult } from '../issuanceFixtures';
@@ -55,7 +56,8 @@ describe('recordReconciliation and closeDay', () => {
 
     const archived = (await desk.db.documents.get(closed.report.documentId))!;
     expect(archived).toMatchObject({ kind: 'dayReport', caseId: null, sha256: report.sha256, printedBy: desk.clerk.id, status: 'printed' });
-    expect(new Uint8Array(await archived.pdf.arrayBuffer())).toEqual(report.pdf);
+    expect(archived.sealed).toBe(1);
+    expect(await archivedPdf(archived)).toEqual(report.pdf);
     const last = (await desk.db.outbox.orderBy('seq').last())!;
     expect(last).toMatchObject({ seq: snapshot.lastSeq + 1, state: 'pending', entity: 'documentEvent' });
     expect(last.op.payload).toMatchObject({ kind: 'dayReport', action: 'printed', documentNumber: report.documentNumber, caseId: null });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyCommand, createDraftCase } from '../../../../../renderer/src/data/cases';
 import { caseChecklist, recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
 import { readDaySnapshot } from '../../../../../renderer/src/data/dayClose/snapshot';
+import { archivedPdf } from '../../../../../renderer/src/data/documentArchive/archive';
 import { sha256Hex } from '../../../../../renderer/src/domain/sha256';
 import { closeDatabases, startUpInput } from '../dataFixtures';
 import { issuingDesk, unwrapResult, type IssuingDesk } from '../issuanceFixtures';
@@ -53,7 +54,7 @@ describe('a signed day stays closed', () => {
   it('keeps the closed day’s figures and its archived report as signed after later work', async () => {
     const { desk, reportId } = await closedDesk();
     const before = await readDaySnapshot(desk.db, day);
-    const bytes = async () => sha256Hex(new Uint8Array(await (await desk.db.documents.get(reportId))!.pdf.arrayBuffer()));
+    const bytes = async () => sha256Hex(await archivedPdf((await desk.db.documents.get(reportId))!));
     const hash = await bytes();
     await createDraftCase(desk.db, startUpInput({ queueTicket: 'A032' }), { clerk: desk.clerk, at: '2026-11-02T18:10:00+08:00' });
     unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A001' }), { clerk: desk.clerk, at: '2026-11-03T08:30:00+08:00' }));
