@@ -160,7 +160,10 @@ export async function caseAttachments(db: DeskDatabase, caseId: CaseId): Promise
   return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
-/** The stored bytes of a scan, by content address. */
+/**
+ * The plain bytes of a scan kept on this desk, by content address: undefined when the desk has none, or
+ * purged them after the retention period (see `openScan` in sync/fetchBack.ts, which asks HQ then).
+ */
 export async function attachmentContent(db: DeskDatabase, sha256: string): Promise<Blob | undefined> {
-  return (await guardStorage(() => db.blobs.get(sha256)))?.data;
+  return (await guardStorage(() => db.blobs.get(sha256)))?.data ?? undefined;
 }

@@ -218,11 +218,14 @@ export interface AttachmentRow {
 
 export interface BlobRow {
   sha256: string;
-  data: Blob;
+  /** Null once purged: HQ holds the bytes and gives them back when opened (data/retention). */
+  data: Blob | null;
   mediaType: string;
   size: number;
   /** 1 once HQ holds the bytes. */
   uploaded: 0 | 1;
+  /** When the bytes were purged after the retention period (then `data` is null). */
+  purgedAt?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,9 +242,13 @@ export interface DocumentRow {
   documentNumber: string;
   kind: DocumentKind;
   templateVersion: string;
-  /** Exactly the bytes that were printed. */
-  pdf: Blob;
+  /** Exactly the bytes that were printed; null once purged (HQ holds them, see data/retention). */
+  pdf: Blob | null;
   sha256: string;
+  /** 1 once HQ holds the PDF as a blob (absent before). */
+  uploaded?: 1;
+  /** When the PDF was purged after the retention period (then `pdf` is null). */
+  purgedAt?: string;
   copies: number;
   printerName: string | null;
   licenceSheetSerial: string | null;

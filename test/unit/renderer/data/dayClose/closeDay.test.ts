@@ -55,7 +55,7 @@ describe('recordReconciliation and closeDay', () => {
 
     const archived = (await desk.db.documents.get(closed.report.documentId))!;
     expect(archived).toMatchObject({ kind: 'dayReport', caseId: null, sha256: report.sha256, printedBy: desk.clerk.id, status: 'printed' });
-    expect(new Uint8Array(await archived.pdf.arrayBuffer())).toEqual(report.pdf);
+    expect(new Uint8Array(await archived.pdf!.arrayBuffer())).toEqual(report.pdf);
     const last = (await desk.db.outbox.orderBy('seq').last())!;
     expect(last).toMatchObject({ seq: snapshot.lastSeq + 1, state: 'pending', entity: 'documentEvent' });
     expect(last.op.payload).toMatchObject({ kind: 'dayReport', action: 'printed', documentNumber: report.documentNumber, caseId: null });
