@@ -30,6 +30,7 @@ import { shellMessages as m } from './messages';
 import { readableColors } from './readableColors';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
+import { useBlobRetention } from '../retention/useBlobRetention';
 import { useSearchIndexUpkeep } from './useSearchIndexUpkeep';
 
 const theme = createTheme({
@@ -59,6 +60,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 
 export function App() {
   useSearchIndexUpkeep();
+  useBlobRetention();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <SyncEngineProvider>

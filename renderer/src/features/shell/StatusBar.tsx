@@ -2,7 +2,10 @@ import { Badge, Group, Text } from '@mantine/core';
 import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { readRekeyProgress } from '../../data/search/rekey';
+import { can } from '../../domain/clerks/permissions';
 import { ClerkStatus } from '../clerks/ClerkStatus';
+import { useClerk } from '../clerks/ClerkContext';
+import { StorageHint } from '../retention/StorageHint';
 import { SyncStatus } from '../sync/SyncStatus';
 import { readyValue, useStoredData } from '../common/useStoredData';
 import { shellMessages } from './messages';
@@ -22,6 +25,12 @@ function SearchIndexStatus() {
   );
 }
 
+/** The storage warning of 设置, for whoever may act on it. */
+function AdminStorageHint() {
+  const { role } = useClerk();
+  return can(role, 'settings.manage') ? <StorageHint /> : null;
+}
+
 export function StatusBar() {
   const online = useOnline();
   const identity = readyValue(useStoredData(readIdentity, []));
@@ -36,6 +45,7 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <AdminStorageHint />
         <SearchIndexStatus />
         <SyncStatus />
         <Badge color={online ? 'teal' : 'orange'} variant="dot" role="status">
