@@ -16,6 +16,7 @@ export const channels = {
   hqReference: 'hq:reference',
   hqPutBlob: 'hq:put-blob',
   hqHasBlob: 'hq:has-blob',
+  hqGetBlob: 'hq:get-blob',
   hqCloseDay: 'hq:close-day',
   hqClaimIssuance: 'hq:claim-issuance',
   hqReleaseIssuance: 'hq:release-issuance',

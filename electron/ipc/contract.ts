@@ -72,6 +72,8 @@ export const contract = {
   hqReference: { input: referenceInputSchema, output: hqOutputSchemas.reference },
   hqPutBlob: { input: putBlobInputSchema, output: hqOutputSchemas.putBlob },
   hqHasBlob: { input: blobRefInputSchema, output: hqOutputSchemas.hasBlob },
+  // A purged scan or archived PDF fetched back when opened; the main process checks the bytes' SHA-256.
+  hqGetBlob: { input: blobRefInputSchema, output: hqOutputSchemas.getBlob },
   hqCloseDay: { input: closeDayInputSchema, output: hqOutputSchemas.closeDay },
   // One window issues a case's licence: the claim is taken before 正本/副本 print.
   hqClaimIssuance: { input: issuanceClaimInputSchema, output: hqOutputSchemas.claimIssuance },

@@ -125,6 +125,12 @@ export const putBlobInputSchema = z
   .strict();
 export type PutBlobInput = z.input<typeof putBlobInputSchema>;
 export const hasBlobOutputSchema = z.object({ present: z.boolean() });
+/** A blob fetched back (its SHA-256 checked by the main process), or HQ holding none of this hall's. */
+export const getBlobOutputSchema = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(true), bytes: z.instanceof(Uint8Array) }),
+  z.object({ found: z.literal(false) }),
+]);
+export type GetBlobOutput = z.infer<typeof getBlobOutputSchema>;
 
 export const closeDayInputSchema = z
   .object({ businessDate: isoDateSchema, lastSeq: z.int().min(0), totals: dayTotalsSchema, ...auditAnchorRequestFields })
@@ -155,6 +161,7 @@ export const hqOutputSchemas = {
   reference: hqResultSchema(referenceResponseSchema),
   putBlob: hqResultSchema(putBlobResponseSchema),
   hasBlob: hqResultSchema(hasBlobOutputSchema),
+  getBlob: hqResultSchema(getBlobOutputSchema),
   closeDay: hqResultSchema(closeDayResponseSchema),
   claimIssuance: hqResultSchema(issuanceClaimOutputSchema),
   releaseIssuance: hqResultSchema(issuanceReleaseResponseSchema),

@@ -47,3 +47,39 @@ describe('PUT and HEAD /v1/blobs/{sha256}', () => {
     expect(await desk.putBlob(sha256Hex(big), big)).toMatchObject({ status: 413, body: { error: 'too_large' } });
   });
 });
+
+describe('GET /v1/blobs/{sha256}', () => {
+  it('returns the bytes a desk of the same hall uploaded, to any desk of that hall', async () => {
+    const sha256 = sha256Hex(scan);
+    await desk.putBlob(sha256, scan);
+    const other = await hq.enrol('FC', '07');
+    const fetched = await other.getBlob(sha256);
+    expect(fetched.status).toBe(200);
+    expect(fetched.contentType).toBe('application/octet-stream');
+    expect(fetched.bytes).toEqual(scan);
+  });
+
+  it('answers 404 for a blob nobody uploaded and for one only another hall uploaded', async () => {
+    expect((await desk.getBlob(sha256Hex('never uploaded'))).status).toBe(404);
+    const stranger = await hq.enrol('JY', '01');
+    const theirs = new TextEncoder().encode('%PDF-1.7 another hall');
+    await stranger.putBlob(sha256Hex(theirs), theirs);
+    expect((await desk.getBlob(sha256Hex(theirs))).status).toBe(404);
+    expect((await stranger.getBlob(sha256Hex(theirs))).status).toBe(200);
+  });
+
+  it('serves a blob both halls uploaded to each of them', async () => {
+    const sha256 = sha256Hex(scan);
+    const stranger = await hq.enrol('JY', '01');
+    await stranger.putBlob(sha256, scan);
+    expect((await desk.getBlob(sha256)).status).toBe(404);
+    await desk.putBlob(sha256, scan);
+    expect((await desk.getBlob(sha256)).bytes).toEqual(scan);
+  });
+
+  it('refuses a request without a token with 401 and a malformed address with 400', async () => {
+    expect((await hq.call('GET', `/v1/blobs/${sha256Hex(scan)}`)).status).toBe(401);
+    expect((await desk.getBlob('ABC')).status).toBe(400);
+  });
+});
+

@@ -4,11 +4,12 @@ import type { HqError } from '../../renderer/src/protocol/errors';
 import { hqMessages } from './messages';
 import type { OperatorError } from './operatorProtocol';
 
-/** A reply a route hands back; `raw` is JSON already serialised (pull pages, reference lists). */
+/** A reply a route hands back; `raw` is JSON already serialised (pull pages, reference lists), `bytes` a blob. */
 export type Reply =
   | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; raw: string; headers?: Record<string, string> }
-  | { status: number; empty: true; headers?: Record<string, string> };
+  | { status: number; empty: true; headers?: Record<string, string> }
+  | { status: number; bytes: Buffer; headers?: Record<string, string> };
 
 /** A refusal with the contract's error body; thrown anywhere in a route, it becomes the reply. */
 export class HttpError extends Error {

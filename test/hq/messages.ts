@@ -45,6 +45,7 @@ export const hqMessages = {
   tooLarge: (limit: number) => `请求过大，上限为 ${limit}`,
   deskTooOld: (min: number) => `窗口程序版本过旧（最低要求 ${min}），请在待上传数据清空后升级`,
   blobHashMismatch: '附件内容与其 SHA-256 不符',
+  blobNotFound: '市级系统没有本大厅上传的这个附件',
   notFound: '没有这个地址',
   methodNotAllowed: '该地址不支持此请求方法',
   caseNotFound: '没有该办件',

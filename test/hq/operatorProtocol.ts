@@ -134,7 +134,7 @@ export const alertListSchema = z.object({ alerts: z.array(alertSchema) });
 export type Alert = z.infer<typeof alertSchema>;
 
 /** Desk endpoints a fault can hit. */
-export const faultRoutes = ['enrol', 'push', 'pull', 'reference', 'blobPut', 'blobHead', 'closeDay', 'issuanceClaim', 'issuanceRelease', 'queueCall', 'queueTicket', 'queueBoard'] as const;
+export const faultRoutes = ['enrol', 'push', 'pull', 'reference', 'blobPut', 'blobHead', 'blobGet', 'closeDay', 'issuanceClaim', 'issuanceRelease', 'queueCall', 'queueTicket', 'queueBoard'] as const;
 export type FaultRoute = (typeof faultRoutes)[number];
 
 const faultCount = z.int().min(1).max(100);

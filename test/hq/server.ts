@@ -196,9 +196,20 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
       handle: async ({ req, params }) => {
         const sha256 = sha256Param(params[0] ?? '');
         const body = await readBody(req, protocolLimits.maxBlobBytes);
-        authenticateDesk(store, req.headers.authorization);
-        const result = await blobs.put(sha256, body);
+        const desk = authenticateDesk(store, req.headers.authorization);
+        const result = await blobs.put(sha256, body, desk.hallCode);
         return json(result.stored ? 201 : 200, result);
+      },
+    },
+    {
+      name: 'blobGet',
+      method: 'GET',
+      pattern: /^\/v1\/blobs\/([^/]+)$/,
+      handle: async ({ req, params }) => {
+        const desk = authenticateDesk(store, req.headers.authorization);
+        const bytes = await blobs.read(sha256Param(params[0] ?? ''), desk.hallCode);
+        if (bytes === undefined) throw new HttpError(404, { error: 'not_found', message: hqMessages.blobNotFound });
+        return { status: 200, bytes };
       },
     },
     {
@@ -468,8 +479,13 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
 
   const send = (res: ServerResponse, reply: Reply) => {
     if (res.destroyed || res.headersSent) return;
-    const body = 'json' in reply ? JSON.stringify(reply.json) : 'raw' in reply ? reply.raw : undefined;
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...reply.headers };
+    if ('bytes' in reply) {
+      res.writeHead(reply.status, { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(reply.bytes.length) });
+      res.end(reply.bytes);
+      return;
+    }
+    const body = 'json' in reply ? JSON.stringify(reply.json) : 'raw' in reply ? reply.raw : undefined;
     if (body !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8';
       headers['content-length'] = String(Buffer.byteLength(body));
@@ -479,7 +495,7 @@ export async function startHq(options: HqOptions): Promise<HqServer> {
   };
 
   const sendTruncated = (res: ServerResponse, reply: Reply) => {
-    const body = Buffer.from('json' in reply ? JSON.stringify(reply.json) : 'raw' in reply ? reply.raw : '');
+    const body = 'bytes' in reply ? reply.bytes : Buffer.from('json' in reply ? JSON.stringify(reply.json) : 'raw' in reply ? reply.raw : '');
     res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length) });
     res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
   };

@@ -54,6 +54,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     hqReference: (input) => deps.hq.reference(input),
     hqPutBlob: (input) => deps.hq.putBlob(input),
     hqHasBlob: (input) => deps.hq.hasBlob(input),
+    hqGetBlob: (input) => deps.hq.getBlob(input),
     hqCloseDay: (input) => deps.hq.closeDay(input),
     hqClaimIssuance: (input) => deps.hq.claimIssuance(input),
     hqReleaseIssuance: (input) => deps.hq.releaseIssuance(input),

@@ -16,6 +16,7 @@ import { pullResponseSchema, type PullResponse } from '../../../renderer/src/pro
 import { pushRequestSchema, pushResponseSchema, type PushResponse } from '../../../renderer/src/protocol/push';
 import { referenceResponseSchema, type ReferenceResponse } from '../../../renderer/src/protocol/reference';
 import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
+import { sha256Hex } from '../../../renderer/src/domain/sha256';
 import type {
   blobRefInputSchema,
   closeDayInputSchema,
@@ -23,6 +24,7 @@ import type {
   EnrolOutput,
   HqConfig,
   HqFailure,
+  GetBlobOutput,
   HqResult,
   issuanceClaimInputSchema,
   IssuanceClaimOutput,
@@ -59,6 +61,8 @@ export interface HqClient {
   reference(input: z.output<typeof referenceInputSchema>): Promise<HqResult<ReferenceResponse>>;
   hasBlob(input: z.output<typeof blobRefInputSchema>): Promise<HqResult<{ present: boolean }>>;
   putBlob(input: z.output<typeof putBlobInputSchema>): Promise<HqResult<PutBlobResponse>>;
+  /** A blob of the hall's desks, accepted only when its bytes hash to the address asked for. */
+  getBlob(input: z.output<typeof blobRefInputSchema>): Promise<HqResult<GetBlobOutput>>;
   closeDay(input: z.output<typeof closeDayInputSchema>): Promise<HqResult<CloseDayResponse>>;
   /** Another window's claim or issuance is a `claimed` value, not a failure. */
   claimIssuance(input: z.output<typeof issuanceClaimInputSchema>): Promise<HqResult<IssuanceClaimOutput>>;
@@ -73,6 +77,8 @@ export interface Received {
   status: number;
   text: string;
   retryAfter: string | null;
+  /** The body as bytes instead of text, when the request asked for bytes and the answer is a 200. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 type Answer = ({ ok: true } & Received) | { ok: false; failure: HqFailure };
@@ -163,7 +169,10 @@ export function createHqClient(deps: HqClientDeps): HqClient {
   const now = deps.now ?? (() => new Date());
   let cachedToken: string | null = null;
 
-  async function send(url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; timeoutMs: number }): Promise<Answer> {
+  async function send(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; timeoutMs: number; binary?: boolean },
+  ): Promise<Answer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), init.timeoutMs);
     const timedOut = () => failed({ kind: 'timeout', message: hqMessages.timeout(Math.round(init.timeoutMs / 1000)) });
@@ -182,7 +191,9 @@ export function createHqClient(deps: HqClientDeps): HqClient {
       }
       try {
         // Read under the same timer: a body that stalls or is cut off is no answer either.
-        return { ok: true, status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
+        const retryAfter = response.headers.get('retry-after');
+        if (init.binary === true && response.status === 200) return { ok: true, status: 200, text: '', bytes: new Uint8Array(await response.arrayBuffer()), retryAfter };
+        return { ok: true, status: response.status, text: await response.text(), retryAfter };
       } catch {
         return controller.signal.aborted ? timedOut() : failed({ kind: 'badResponse', message: hqMessages.badResponse });
       }
@@ -315,6 +326,25 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
     putBlob(input) {
       return call('PUT', `/v1/blobs/${input.sha256}`, putBlobResponseSchema, { bytes: input.bytes, timeoutMs: blobTimeoutMs });
+    },
+
+    async getBlob(input) {
+      const auth = await authorised();
+      if (!auth.ok) return auth;
+      const answer = await send(`${auth.value.baseUrl}/v1/blobs/${input.sha256}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${auth.value.token}`, accept: 'application/octet-stream' },
+        timeoutMs: blobTimeoutMs,
+        binary: true,
+      });
+      if (!answer.ok) return answer;
+      if (answer.status === 404) return { ok: true, value: { found: false } };
+      if (answer.bytes === undefined) return failed(failureOfAnswer(answer));
+      // HQ, or whatever stands between, may not swap the document: only the bytes of the address are accepted.
+      if (answer.bytes.byteLength > protocolLimits.maxBlobBytes || (await sha256Hex(answer.bytes)) !== input.sha256) {
+        return failed({ kind: 'badResponse', message: hqMessages.blobHashMismatch });
+      }
+      return { ok: true, value: { found: true, bytes: answer.bytes } };
     },
 
     closeDay(input) {

@@ -37,6 +37,7 @@ export const hqMessages = {
   wrongDesk: '市级系统认为请求来自另一个窗口，同步已暂停，请联系管理员。',
   seqGap: (expected: number) => `市级系统等待序号 ${expected} 的数据，将从该序号起重新发送。`,
   seqConflict: (seq: number) => `序号 ${seq} 在市级系统已被另一条数据占用，同步已暂停，请联系管理员。`,
+  blobHashMismatch: '市级系统传回的文件与本机记录的校验值（SHA-256）不符，未予采用。',
   tooLarge: (limit: number) => `一次发送的数据超过市级系统上限（${limit}），将分批重试。`,
   deskTooOld: (min: number) => `本窗口程序版本过旧（市级系统最低要求第 ${min} 版），请在待上传数据清空后升级。`,
   badRequest: (status: number, detail: string) => `市级系统无法处理本次请求（${status}）${detail ? `：${detail}` : ''}`,

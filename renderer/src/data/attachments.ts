@@ -166,8 +166,12 @@ export async function caseAttachments(db: DeskDatabase, caseId: CaseId): Promise
   return opened.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
-/** The plain bytes of a scan, by content address (opened when sealed). */
+/**
+ * The plain bytes of a scan kept on this desk, by content address (opened when sealed): undefined when the
+ * desk has none, or purged them after the retention period (see `openScan` in sync/fetchBack.ts, which asks
+ * HQ then).
+ */
 export async function attachmentContent(db: DeskDatabase, sha256: string): Promise<Blob | undefined> {
   const row = await guardStorage(() => db.blobs.get(sha256));
-  return row === undefined ? undefined : new Blob([await openBlobRow(row)], { type: row.mediaType });
+  return row === undefined || row.data === null ? undefined : new Blob([await openBlobRow({ ...row, data: row.data })], { type: row.mediaType });
 }

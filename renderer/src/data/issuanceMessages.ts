@@ -17,6 +17,7 @@ export const issuanceDataMessages = {
     alreadyPrinted: (number: string) => `此文书已打印（${number}），如需再次打印请使用“重印”`,
     numberMoved: '文号已被本机另一次打印占用，已重新生成文书，请核对预览后再打印',
     bytesChanged: '文书内容与生成时的校验值不符，未存档，请重新生成',
+    purgedNotFetched: '此文书的本机存档已在保留期满后移交市级系统保存，须先从市级系统取回（联网后重新打开）才能重印',
     copiesInvalid: '份数应为1到20之间的整数',
     printerMissing: '请选择打印机',
     noLicenceData: '该办件尚无营业执照登记信息，不能套打',

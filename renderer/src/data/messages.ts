@@ -27,6 +27,10 @@ export const dataMessages = {
     notCommitted: (name: string) => `「${name}」不是以告知承诺代替的材料，无需核查`,
     alreadyChecked: (name: string, outcome: string) => `「${name}」已登记核查结果（${outcome}）`,
   },
+  retention: {
+    notPermitted: '只有管理员可以设置保留期限',
+    invalidDays: '保留期限应为 0 到 36500 之间的整天数（0 表示永久保留）',
+  },
   keyProtection: {
     notAcknowledged:
       '本机没有系统密钥库，加密个人信息的数据密钥只受一个公开的固定口令保护。管理员在“设置”中确认知悉之前，本机不保存任何个人信息（受理登记、更正、附件、草稿等均暂停）。',

@@ -220,13 +220,16 @@ export interface AttachmentRow {
 
 export interface BlobRow {
   sha256: string;
-  data: Blob;
+  /** Null once purged: HQ holds the bytes and gives them back when opened (data/retention). */
+  data: Blob | null;
   mediaType: string;
   size: number;
   /** 1 once HQ holds the bytes. */
   uploaded: 0 | 1;
   /** 1 once `data` is sealed (data/sealedBlobs.ts); absent on rows stored before. `size` is the plain size. */
   sealed?: 1;
+  /** When the bytes were purged after the retention period (then `data` is null). */
+  purgedAt?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,10 +246,14 @@ export interface DocumentRow {
   documentNumber: string;
   kind: DocumentKind;
   templateVersion: string;
-  /** Exactly the bytes that were printed, sealed when `sealed` is 1 (open with `openDocumentPdf`). */
-  pdf: Blob;
+  /** Exactly the bytes that were printed, sealed when `sealed` is 1 (open with `openDocumentPdf`); null once purged (HQ holds them, see data/retention). */
+  pdf: Blob | null;
   /** Of the plain bytes. */
   sha256: string;
+  /** 1 once HQ holds the PDF as a blob (absent before). */
+  uploaded?: 1;
+  /** When the PDF was purged after the retention period (then `pdf` is null). */
+  purgedAt?: string;
   copies: number;
   printerName: string | null;
   licenceSheetSerial: string | null;

@@ -42,21 +42,28 @@ interface SealingTable<Row> {
   seal(row: Row): Promise<Partial<Row>>;
 }
 
+/** The bytes of a row `isPlain` picked (never a purged one). */
+async function plainBytes(data: Blob | null): Promise<Uint8Array> {
+  if (data === null) throw new Error('a purged row has no bytes to seal');
+  return new Uint8Array(await data.arrayBuffer());
+}
+
 function sealingTables(db: DeskDatabase): { [Name in SealedTableName]: SealingTable<Rows[Name]> } {
   return {
     blobs: {
       table: db.blobs as unknown as Table<BlobRow, string>,
       keyOf: (row) => row.sha256,
-      isPlain: (row) => row.sealed !== 1,
-      size: (row) => row.data.size,
-      seal: async (row) => ({ data: await sealToBlob(new Uint8Array(await row.data.arrayBuffer()), sealContexts.blob(row.sha256)), sealed: 1 }),
+      // Purged bytes (HQ holds them) have nothing to seal.
+      isPlain: (row) => row.sealed !== 1 && row.data !== null,
+      size: (row) => row.data?.size ?? 0,
+      seal: async (row) => ({ data: await sealToBlob(await plainBytes(row.data), sealContexts.blob(row.sha256)), sealed: 1 }),
     },
     documents: {
       table: db.documents as unknown as Table<DocumentRow, string>,
       keyOf: (row) => row.id,
-      isPlain: (row) => row.sealed !== 1,
-      size: (row) => row.pdf.size,
-      seal: async (row) => ({ pdf: await sealToBlob(new Uint8Array(await row.pdf.arrayBuffer()), sealContexts.documentPdf(row.id)), sealed: 1 }),
+      isPlain: (row) => row.sealed !== 1 && row.pdf !== null,
+      size: (row) => row.pdf?.size ?? 0,
+      seal: async (row) => ({ pdf: await sealToBlob(await plainBytes(row.pdf), sealContexts.documentPdf(row.id)), sealed: 1 }),
     },
     attachments: {
       table: db.attachments as unknown as Table<AttachmentRow, string>,

@@ -46,18 +46,18 @@ export async function sealedBlobRow(sha256: string, bytes: Uint8Array, mediaType
 }
 
 /** The plain bytes of a stored scan or withdrawal request. */
-export async function openBlobRow(row: BlobRow): Promise<Uint8Array<ArrayBuffer>> {
+export async function openBlobRow(row: BlobRow & { data: Blob }): Promise<Uint8Array<ArrayBuffer>> {
   return openStoredBlob(row.data, row.sealed, sealContexts.blob(row.sha256));
 }
 
 /** A new document's id and its PDF sealed for it, for a `documents` row. */
-export async function sealedDocumentPdf(pdf: Uint8Array): Promise<Pick<DocumentRow, 'id' | 'pdf' | 'sealed'>> {
+export async function sealedDocumentPdf(pdf: Uint8Array): Promise<{ id: string; pdf: Blob; sealed: 1 }> {
   const id = uuidv7();
   return { id, pdf: await sealToBlob(pdf, sealContexts.documentPdf(id)), sealed: 1 };
 }
 
 /** Exactly the bytes that were printed, opened. */
-export async function openDocumentPdf(row: DocumentRow): Promise<Uint8Array<ArrayBuffer>> {
+export async function openDocumentPdf(row: DocumentRow & { pdf: Blob }): Promise<Uint8Array<ArrayBuffer>> {
   return openStoredBlob(row.pdf, row.sealed, sealContexts.documentPdf(row.id));
 }
 

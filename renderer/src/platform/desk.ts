@@ -34,4 +34,4 @@ export async function callDesk<K extends ChannelKey>(
 
 export type { ChannelInput, ChannelOutput } from '../../../electron/ipc/contract';
 /** What the main process answers the sync engine's HQ calls. */
-export type { HqConfig, HqFailure, HqResult } from '../../../electron/ipc/hq';
+export type { GetBlobOutput, HqConfig, HqFailure, HqResult } from '../../../electron/ipc/hq';

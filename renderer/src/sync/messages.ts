@@ -9,4 +9,12 @@ export const syncMessages = {
   catalogueShape: (count: number) => `市级系统发来的事项目录应为一份完整文档，实际收到 ${count} 份`,
   referenceRefused: (label: string, version: number, detail: string) => `市级系统发布的${label}（第 ${version} 版）未通过校验，继续使用现有版本：${detail}`,
   referenceLabels: { catalogue: '事项目录', calendar: '工作日历', greencards: '服务绿卡名单' },
+  /** Opening a scan or archived PDF whose bytes were purged after the retention period. */
+  fetchBack: {
+    offline: '此文件已在保留期满后移交市级系统保存，本机不再保留原件；当前无法连接市级系统，网络恢复后即可打开。',
+    notAtHq: '市级系统没有找到此文件，无法取回，请联系管理员。',
+    notHere: '本机没有此文件的内容。',
+    wrongBytes: '市级系统传回的文件与本机记录的校验值（SHA-256）不符，未予采用，请联系管理员。',
+    refused: (detail: string) => `无法从市级系统取回此文件：${detail}`,
+  },
 } as const;

@@ -1,12 +1,13 @@
+import { attachmentContent } from '../data/attachments';
 import { auditAnchorPoints, recordAuditAnswer } from '../data/auditAnchors';
 import { listClerks } from '../data/clerks';
 import { chinaIso } from '../data/clock';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
+import { archivedPdf } from '../data/documentArchive/archive';
 import { markInFlight, markSendFailed, pendingOps, recordResults } from '../data/outbox';
 import { recoverInFlight } from '../data/outboxFlight';
 import type { OutboxRow } from '../data/records';
-import { openBlobRow } from '../data/sealedBlobs';
 import type { CaseId } from '../domain/cases/caseId';
 import { advanceResend, keepHqCaseValues, readHqCaseValuesOf, readResendFrom, updateSyncStatus } from '../data/syncState';
 import { caseFields, type CaseField, type CasePatch } from '../domain/cases/caseRecord';
@@ -44,6 +45,11 @@ function scansOf(batch: readonly OutboxRow[]): Set<string> {
   return hashes;
 }
 
+/** The archived PDFs the batch's document events refer to, by 文号 (HQ receives each PDF as a blob too). */
+function archivedDocumentsOf(batch: readonly OutboxRow[]): string[] {
+  return [...new Set(batch.flatMap((row) => (row.op.entity === 'documentEvent' ? [row.op.payload.documentNumber] : [])))];
+}
+
 /**
  * The next ops to send, read and noted as in flight in one transaction: in seq order and contiguous, the
  * unacknowledged ones after `after`, or from `from` every op, acknowledged or not (HQ answers those it
@@ -52,7 +58,7 @@ function scansOf(batch: readonly OutboxRow[]): Set<string> {
  */
 async function takeBatch(db: DeskDatabase, start: BatchStart, limits: PushLimits, at: string): Promise<Taken> {
   return guardStorage(() =>
-    db.transaction('rw', [db.outbox, db.blobs, db.meta], async (): Promise<Taken> => {
+    db.transaction('rw', [db.outbox, db.blobs, db.documents, db.meta], async (): Promise<Taken> => {
       const rows = 'from' in start ? await db.outbox.where('seq').aboveOrEqual(start.from).limit(limits.maxOps).toArray() : await pendingOps(db, limits.maxOps, start.after);
       if (rows[0] === undefined) return { kind: 'none' };
       if ('from' in start && rows[0].seq !== start.from) return { kind: 'missing' };
@@ -68,29 +74,49 @@ async function takeBatch(db: DeskDatabase, start: BatchStart, limits: PushLimits
       }
       const scans = [...scansOf(batch)];
       if (scans.length > 0 && (await db.blobs.bulkGet(scans)).some((blob) => blob !== undefined && blob.uploaded !== 1)) return { kind: 'upload', batch };
+      const documents = archivedDocumentsOf(batch);
+      if (documents.length > 0 && (await db.documents.where('documentNumber').anyOf(documents).toArray()).some((row) => row.uploaded !== 1)) return { kind: 'upload', batch };
       await markInFlight(db, batch, at);
       return { kind: 'batch', batch };
     }),
   );
 }
 
+/** HEAD first, PUT only what HQ lacks; the bytes are read (through the one reader of their kind) only then. */
+async function uploadOnce(ctx: SyncContext, sha256: string, plainBytes: () => Promise<Uint8Array | null>): Promise<PhaseFailure | null> {
+  const held = await ctx.transport.hasBlob({ sha256 });
+  if (!held.ok) return failureOfHq(held.failure);
+  if (held.value.present) return null;
+  const bytes = await plainBytes();
+  if (bytes === null) return null;
+  const put = await ctx.transport.putBlob({ sha256, bytes: new Uint8Array(bytes) });
+  return put.ok ? null : failureOfHq(put.failure);
+}
+
 /**
- * Uploads the attachment bytes the batch's checklist events refer to, before HQ receives the references:
- * HEAD first, PUT only what HQ lacks, then the blob is marked uploaded. A reference without local bytes
- * is left to the op (the bytes cannot be sent from here).
+ * Uploads the bytes the batch's ops refer to before HQ receives the references (scans of checklist events
+ * and withdrawals, the archived PDFs of document events); each is then marked uploaded, which is what
+ * lets the retention purge drop it later. A reference without local bytes is left to the op (the bytes
+ * cannot be sent from here).
  */
 async function uploadBlobsOf(ctx: SyncContext, batch: readonly OutboxRow[]): Promise<PhaseFailure | null> {
   for (const sha256 of scansOf(batch)) {
     const blob = await guardStorage(() => ctx.db.blobs.get(sha256));
     if (blob === undefined || blob.uploaded === 1) continue;
-    const held = await ctx.transport.hasBlob({ sha256 });
-    if (!held.ok) return failureOfHq(held.failure);
-    if (!held.value.present) {
-      // HQ receives the plain bytes, by their plain SHA-256: sealing is this desk's alone.
-      const put = await ctx.transport.putBlob({ sha256, bytes: await openBlobRow(blob) });
-      if (!put.ok) return failureOfHq(put.failure);
-    }
+    // HQ receives the plain bytes, by their plain SHA-256: sealing is this desk's alone.
+    const failure = await uploadOnce(ctx, sha256, async () => {
+      const content = await attachmentContent(ctx.db, sha256);
+      return content === undefined ? null : new Uint8Array(await content.arrayBuffer());
+    });
+    if (failure !== null) return failure;
     await guardStorage(() => ctx.db.blobs.update(sha256, { uploaded: 1 }));
+  }
+  for (const documentNumber of archivedDocumentsOf(batch)) {
+    const row = await guardStorage(() => ctx.db.documents.where('documentNumber').equals(documentNumber).first());
+    if (row === undefined || row.uploaded === 1) continue;
+    const failure = await uploadOnce(ctx, row.sha256, () => archivedPdf(row));
+    if (failure !== null) return failure;
+    await guardStorage(() => ctx.db.documents.update(row.id, { uploaded: 1 }));
   }
   return null;
 }

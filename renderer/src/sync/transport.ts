@@ -1,5 +1,5 @@
 import type { AuditAnchorPoints } from '../data/auditAnchors';
-import { callDesk, type HqConfig, type HqResult } from '../platform/desk';
+import { callDesk, type GetBlobOutput, type HqConfig, type HqResult } from '../platform/desk';
 import type { PutBlobResponse } from '../protocol/blobs';
 import type { SyncOp } from '../protocol/ops';
 import type { PullResponse } from '../protocol/pull';
@@ -18,6 +18,8 @@ export interface SyncTransport {
   reference(input: { kind: ReferenceKind; since: number | null }): Promise<HqResult<ReferenceResponse>>;
   hasBlob(input: { sha256: string }): Promise<HqResult<{ present: boolean }>>;
   putBlob(input: { sha256: string; bytes: Uint8Array<ArrayBuffer> }): Promise<HqResult<PutBlobResponse>>;
+  /** A purged blob back from HQ; the main process accepts only bytes that hash to `sha256`. */
+  getBlob(input: { sha256: string }): Promise<HqResult<GetBlobOutput>>;
 }
 
 /** The app's transport: `window.desk`. An IPC-level refusal (a bug, not HQ) throws `DeskError`. */
@@ -29,5 +31,6 @@ export function ipcTransport(): SyncTransport {
     reference: (input) => callDesk('hqReference', input),
     hasBlob: (input) => callDesk('hqHasBlob', input),
     putBlob: (input) => callDesk('hqPutBlob', input),
+    getBlob: (input) => callDesk('hqGetBlob', input),
   };
 }

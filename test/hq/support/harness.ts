@@ -125,6 +125,12 @@ export class TestDesk {
     return this.hq.call('HEAD', `/v1/blobs/${sha256}`, this.auth);
   }
 
+  /** GET of a blob, read as bytes (not as the text `call` reads). */
+  async getBlob(sha256: string): Promise<{ status: number; bytes: Uint8Array; contentType: string | null }> {
+    const response = await fetch(`${this.hq.url}/v1/blobs/${sha256}`, { headers: { authorization: `Bearer ${this.token}`, ...this.auth.headers } });
+    return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') };
+  }
+
   closeDay(body: Record<string, unknown>): Promise<Answer> {
     return this.hq.call('POST', '/v1/sync/close-day', { ...this.auth, json: { deskId: this.deskId, ...body } });
   }

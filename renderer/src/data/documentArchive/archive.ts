@@ -282,9 +282,12 @@ export async function caseDocuments(db: DeskDatabase, caseId: CaseId): Promise<D
   return rows.sort((a, b) => a.printedAt.localeCompare(b.printedAt));
 }
 
-/** Exactly the bytes that were printed (opened when sealed). */
-export async function archivedPdf(row: DocumentRow): Promise<Uint8Array> {
-  return openDocumentPdf(row);
+/**
+ * Exactly the bytes that were printed, as kept on this desk (opened when sealed); null once purged after the
+ * retention period (see `openArchivedPdf` in sync/fetchBack.ts, which asks HQ then).
+ */
+export async function archivedPdf(row: DocumentRow): Promise<Uint8Array | null> {
+  return row.pdf === null ? null : openDocumentPdf({ ...row, pdf: row.pdf });
 }
 
 async function requirePrinted(db: DeskDatabase, id: string): Promise<DocumentRow> {
@@ -298,16 +301,21 @@ async function requirePrinted(db: DeskDatabase, id: string): Promise<DocumentRow
  * Records a reprint of an archived notice and hands back its archived bytes, which the caller prints:
  * byte for byte the document first printed (same SHA-256), with a `reprinted` op and the reason. A
  * licence is never reprinted from its archive — it goes on a new sheet (`archiveDocument` with the chief).
+ * A PDF purged after the retention period is reprinted from `fetched`, the bytes HQ gave back, accepted
+ * only when they hash to the archived SHA-256.
  */
 export async function reprintDocument(
   db: DeskDatabase,
   id: string,
-  print: { reason: string; copies: number; printerName: string },
+  print: { reason: string; copies: number; printerName: string; fetched?: Uint8Array },
   context: WriteContext,
 ): Promise<ChangeResult<{ row: DocumentRow; pdf: Uint8Array }, ArchiveField>> {
   const at = chinaIso(context.at ?? new Date());
   return refusalsAsResults<{ row: DocumentRow; pdf: Uint8Array }, ArchiveField>(async () => {
     checkPrint(print.copies, print.printerName);
+    const stored = await getDocument(db, id);
+    const pdf = stored === undefined ? null : ((await archivedPdf(stored)) ?? print.fetched ?? null);
+    if (stored !== undefined && (pdf === null || (await sha256Hex(pdf)) !== stored.sha256)) throw new Refusal(m.purgedNotFetched);
     const reason = requireReason(print.reason);
     const audit = { at, clerkId: context.clerk.id, action: 'document.reprint', subject: `document:${id}`, details: { reason, copies: print.copies, printerName: print.printerName } };
     const { value: row } = await guardStorage(() =>
@@ -320,7 +328,7 @@ export async function reprintDocument(
         return row;
       }),
     );
-    return { row, pdf: await archivedPdf(row) };
+    return { row, pdf: pdf! };
   });
 }
 

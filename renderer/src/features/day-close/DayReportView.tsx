@@ -2,7 +2,9 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { DeskDatabase } from '../../data/db';
-import { archivedPdf, getDocument } from '../../data/documentArchive/archive';
+import { getDocument } from '../../data/documentArchive/archive';
+import { openArchivedPdf } from '../../sync/fetchBack';
+import { ipcTransport } from '../../sync/transport';
 import { recordPrintJob } from '../../data/documentArchive/printJobLog';
 import { MissingRecord, useStoredData } from '../common/useStoredData';
 import { PrintPreview } from '../printing/PrintPreview';
@@ -30,7 +32,10 @@ export function DayReportView(props: DayReportProps) {
   const pdf = useStoredData(async () => {
     const row = await getDocument(db, documentId);
     if (row === undefined) throw new MissingRecord(m.missing(documentNumber));
-    return archivedPdf(row);
+    // A day report belongs to no case and is never purged; opened the same way all the same.
+    const opened = await openArchivedPdf(ipcTransport(), row);
+    if (!opened.ok) throw new Error(opened.message);
+    return opened.bytes;
   }, [db, documentId, documentNumber]);
   if (pdf.state === 'loading') return <Loader size="sm" aria-label={m.reading} />;
   if (pdf.state === 'failed') {

@@ -18,6 +18,7 @@ import { dayReportRequest } from './dayReportRequest';
 import { dayCloseMessages } from './messages';
 import { reasonsFor, UnprintedReasonsInput } from './UnprintedDocuments';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { requestRetentionRound } from '../retention/useBlobRetention';
 
 const m = dayCloseMessages.sign;
 
@@ -109,6 +110,8 @@ export function SignForm(props: {
     const report = { documentNumber: documentNumber.value, templateVersion: generated.templateId, pdf: generated.bytes, sha256: generated.sha256, printerName: printer, copies: 1 };
     const closed = await closeDay(db, { businessDate, chief: approval.value, signedAt, report, day, unprintedReasons }, clerk);
     if (!closed.ok) return closed.message;
+    // The day is closed: a case may now be past the retention period.
+    requestRetentionRound();
     setPassword('');
     props.onSigned({ record: closed.value, pdf: generated.bytes, printer });
     return null;

@@ -5,13 +5,13 @@ import { ProblemAlert } from '../common/ProblemAlert';
 
 /** Where a print stands, in Chinese: drawing, the template's warnings, the job's outcome or what stopped it. */
 export function PrintStatus(props: { job: PrintDocument }) {
-  const { stage, document, problem, report } = props.job;
+  const { stage, document, problem, report, fetching } = props.job;
   return (
     <>
       {stage === 'drawing' ? (
         <Group gap="xs">
           <Loader size="xs" />
-          <Text size="sm">{m.drawing}</Text>
+          <Text size="sm">{fetching ? m.fetchingFromHq : m.drawing}</Text>
         </Group>
       ) : null}
       {stage === 'printing' ? (

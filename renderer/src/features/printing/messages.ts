@@ -27,6 +27,7 @@ export const printingMessages = {
   printerStates: { idle: '就绪', printing: '正在打印', stopped: '已停止', unknown: '状态未知' },
   printerOption: (name: string, state: string, isDefault: boolean) => `${name}（${state}${isDefault ? '，系统默认' : ''}）`,
   drawing: '正在生成文书…',
+  fetchingFromHq: '正在从市级系统取回…',
   previewLabel: (label: string) => `${label}打印预览`,
   previewPage: (page: number, count: number) => `第${page}页，共${count}页`,
   previewFailed: (detail: string) => `预览失败：${detail}`,

@@ -2,12 +2,14 @@ import type { LicenceCopyMark } from '../../domain/cases/licenceCopies';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chinaIso } from '../../data/clock';
 import { deskDatabase } from '../../data/db';
-import { archiveDocument, archivedPdf, reprintDocument, type LicenceReprint } from '../../data/documentArchive/archive';
+import { archiveDocument, reprintDocument, type LicenceReprint } from '../../data/documentArchive/archive';
 import { nextDocumentNumber } from '../../data/documentArchive/numbering';
 import { recordPrintJob } from '../../data/documentArchive/printJobLog';
 import type { PrintableKind } from '../../data/printSettings';
 import type { DocumentRow } from '../../data/records';
 import { generateDocument } from '../../documents/client';
+import { openArchivedPdf } from '../../sync/fetchBack';
+import { ipcTransport } from '../../sync/transport';
 import type { DocumentWarning } from '../../documents/templates/template';
 import type { DocumentRequestInput } from '../../documents/schemas';
 import type { CaseId } from '../../domain/cases/caseId';
@@ -65,6 +67,8 @@ export interface PrintDocument {
   archived: DocumentRow | null;
   /** The archive write (or the reprint's record) is done: printing again is a resend, not a new record. */
   recorded: boolean;
+  /** An archived PDF purged after the retention period is being fetched back from HQ. */
+  fetching: boolean;
   /** Archives (or, for an archived document, records the reprint) and prints. `reason` is for reprints. */
   print: (choice: PrintChoice, options?: { reason?: string; licenceReprint?: LicenceReprint | null }) => Promise<void>;
   /** Sends the archived bytes to the printer again after a job that did not complete (no new record). */
@@ -96,6 +100,7 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
   const [report, setReport] = useState<PrintReport | null>(null);
   const [archived, setArchived] = useState<DocumentRow | null>(source.mode === 'archived' ? source.row : null);
   const [recorded, setRecorded] = useState(false);
+  const [fetching, setFetching] = useState(false);
   const drawCount = useRef(0);
   const sourceRef = useRef(source);
   useEffect(() => {
@@ -111,7 +116,10 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
       let ready: ReadyDocument;
       if (current.mode === 'archived') {
         const row = current.row;
-        ready = { pdf: await archivedPdf(row), sha256: row.sha256, documentNumber: row.documentNumber, templateVersion: row.templateVersion, warnings: [] };
+        setFetching(row.pdf === null);
+        const opened = await openArchivedPdf(ipcTransport(), row).finally(() => setFetching(false));
+        if (!opened.ok) throw new Error(opened.message);
+        ready = { pdf: opened.bytes, sha256: row.sha256, documentNumber: row.documentNumber, templateVersion: row.templateVersion, warnings: [] };
       } else {
         const issuedAt = chinaIso();
         const number = await nextDocumentNumber(deskDatabase(), current.kind, issuedAt);
@@ -174,7 +182,7 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
       setReport(null);
       try {
         if (current.mode === 'archived') {
-          const result = await reprintDocument(deskDatabase(), current.row.id, { reason: options.reason ?? '', copies: choice.copies, printerName: printer }, { clerk });
+          const result = await reprintDocument(deskDatabase(), current.row.id, { reason: options.reason ?? '', copies: choice.copies, printerName: printer, fetched: document.pdf }, { clerk });
           if (!result.ok) {
             setProblem(result.message);
             setStage('ready');
@@ -229,5 +237,5 @@ export function usePrintDocument(source: DocumentSource, initialPrinter: string 
     [recorded, archived, document, send],
   );
 
-  return { stage, document, problem, report, archived, recorded, print, resend };
+  return { stage, document, problem, report, archived, recorded, fetching, print, resend };
 }

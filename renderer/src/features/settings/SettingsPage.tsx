@@ -13,6 +13,9 @@ import { BackupSection } from './backup/BackupSection';
 import { DeskIdentitySection } from './DeskIdentitySection';
 import { formatBytes } from './formatBytes';
 import { KeyProtectionSection } from './KeyProtectionSection';
+import { retentionMessages } from '../retention/messages';
+import { RetentionSection } from '../retention/RetentionSection';
+import { storageLevel } from '../../domain/retention/retention';
 import { PrintingSettings, seesPrintingSettings } from './PrintingSettings';
 import { settingsMessages as m } from './messages';
 
@@ -39,6 +42,7 @@ export function SettingsPage() {
         <Part id="desk">
           <MachineCards />
           <KeyProtectionSection />
+          <RetentionSection />
           <DeskIdentitySection />
         </Part>
         <Part id="hq">
@@ -127,10 +131,22 @@ function MachineCards() {
                 ? m.usage(formatBytes(storage.usageBytes), formatBytes(storage.quotaBytes))
                 : m.unknownUsage}
             </Text>
+            <StorageWarning storage={storage} />
           </Stack>
         )}
       </Card>
     </>
+  );
+}
+
+/** From 80 % of the quota: what to do before the desk runs out of room. */
+function StorageWarning(props: { storage: StorageStatus }) {
+  const level = storageLevel(props.storage.usageBytes, props.storage.quotaBytes);
+  if (!level.known || !level.warn) return null;
+  return (
+    <Alert color="orange" role="alert" title={retentionMessages.storageWarningTitle}>
+      {retentionMessages.storageWarning(retentionMessages.percent(level.ratio))}
+    </Alert>
   );
 }
 

@@ -32,6 +32,7 @@ import { readableColors } from './readableColors';
 import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 import { useBlobSealing } from './useBlobSealing';
+import { useBlobRetention } from '../retention/useBlobRetention';
 import { useSearchIndexUpkeep } from './useSearchIndexUpkeep';
 
 const theme = createTheme({
@@ -62,6 +63,7 @@ const pages: Record<SectionId, () => ReactNode> = {
 export function App() {
   useSearchIndexUpkeep();
   useBlobSealing();
+  useBlobRetention();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <SyncEngineProvider>

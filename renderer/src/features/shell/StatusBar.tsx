@@ -4,7 +4,10 @@ import { deskDatabase } from '../../data/db';
 import { readDeskIdentity } from '../../data/desk';
 import { readSealingProgress as readBlobSealingProgress } from '../../data/sealStoredBlobs';
 import { readRekeyProgress } from '../../data/search/rekey';
+import { can } from '../../domain/clerks/permissions';
 import { ClerkStatus } from '../clerks/ClerkStatus';
+import { useClerk } from '../clerks/ClerkContext';
+import { StorageHint } from '../retention/StorageHint';
 import { SyncStatus } from '../sync/SyncStatus';
 import { readyValue, useStoredData } from '../common/useStoredData';
 import { shellMessages } from './messages';
@@ -36,6 +39,12 @@ function BackgroundWork({ read, text, testId }: BackgroundWorkProps) {
   );
 }
 
+/** The storage warning of 设置, for whoever may act on it. */
+function AdminStorageHint() {
+  const { role } = useClerk();
+  return can(role, 'settings.manage') ? <StorageHint /> : null;
+}
+
 export function StatusBar() {
   const online = useOnline();
   const identity = readyValue(useStoredData(readIdentity, []));
@@ -50,6 +59,7 @@ export function StatusBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <AdminStorageHint />
         <BackgroundWork read={readRowSealing} text={m.rowsSealing} testId="row-sealing-status" />
         <BackgroundWork read={readBlobSealing} text={m.blobSealing} testId="blob-sealing-status" />
         <BackgroundWork read={readRekey} text={m.searchIndexUpdating} testId="search-index-status" />

@@ -25,6 +25,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     hqReference: async () => notEnrolled,
     hqPutBlob: async () => notEnrolled,
     hqHasBlob: async () => notEnrolled,
+    hqGetBlob: async () => notEnrolled,
     hqCloseDay: async () => notEnrolled,
     hqClaimIssuance: async () => notEnrolled,
     hqReleaseIssuance: async () => notEnrolled,

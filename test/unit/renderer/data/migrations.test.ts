@@ -313,7 +313,7 @@ const shippedMigrations: MigrationCase[] = [
       await db.intakeDrafts.add({ clerkId: 'clerk-1' as ClerkId, values: { applicantName: '王小明' }, savedAt: '2026-12-07T09:00:00.000+08:00' });
     },
     verify: async (db) => {
-      expect(await (await db.blobs.get('c'.repeat(64)))?.data.text()).toBe('%PDF-1.7 scan');
+      expect(await (await db.blobs.get('c'.repeat(64)))?.data?.text()).toBe('%PDF-1.7 scan');
       expect(await db.blobs.get('c'.repeat(64))).not.toHaveProperty('sealed');
       expect(await readIntakeDraft(db, 'clerk-1' as ClerkId, z.object({ applicantName: z.string() }))).toMatchObject({ kind: 'restorable', values: { applicantName: '王小明' } });
       expect(await readBlobSealingProgress(db)).toEqual({ done: 0, total: 2 });

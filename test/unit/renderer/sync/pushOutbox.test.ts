@@ -10,6 +10,14 @@ import { HqHarness } from '../../../hq/support/harness';
 import { closeDatabases } from '../data/dataFixtures';
 import { acceptedCase, countingTransport, draftCase, enrolledDesk, outboxStates } from './syncFixtures';
 import { signedWithdrawalRequest } from '../domain/cases/caseFixtures';
+import { createHqClient } from '../../../../electron/main/hq/hqClient';
+import { memorySecretStore } from '../../../../electron/main/hq/secretStore';
+import { memorySettingsStore } from '../../../../electron/main/hq/settingsStore';
+import { protocolVersion } from '../../../../renderer/src/protocol/version';
+import { defaultPushLimits } from '../../../../renderer/src/sync/syncContext';
+import { enrolmentCode } from '../../../hq/support/harness';
+import { fakePdf, issuingDesk } from '../data/issuanceFixtures';
+import { caseWithReceipt } from '../data/retention/retentionFixtures';
 
 let hq: HqHarness;
 beforeEach(async () => {
@@ -186,5 +194,18 @@ describe('pushOutbox', () => {
     expect(await pushOutbox(desk.ctx)).toBeNull();
     expect((await desk.db.blobs.get(sha256))?.uploaded).toBe(1);
     expect(await desk.hq.hasBlob({ sha256 })).toEqual({ ok: true, value: { present: true } });
+  });
+
+  it('uploads the archived PDF a document event refers to, marks the document uploaded, and HQ gives it back', async () => {
+    const desk = await issuingDesk();
+    const client = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
+    const enrolled = await client.enrol({ baseUrl: hq.url, hallCode: 'MY', deskCode: '01', enrolmentCode });
+    if (!enrolled.ok) throw new Error(enrolled.failure.message);
+    const { document } = await caseWithReceipt(desk, 'receipt to upload');
+    expect(document.uploaded).toBeUndefined();
+    expect(await pushOutbox({ db: desk.db, transport: client, now: () => new Date(), limits: defaultPushLimits })).toBeNull();
+    expect((await desk.db.documents.get(document.id))?.uploaded).toBe(1);
+    const back = await client.getBlob({ sha256: document.sha256 });
+    expect(back.ok && back.value.found && back.value.bytes).toEqual(fakePdf('receipt to upload'));
   });
 });

@@ -82,5 +82,6 @@ export function countingTransport(inner: SyncTransport, pushes: number[]): SyncT
     reference: (input) => inner.reference(input),
     hasBlob: (input) => inner.hasBlob(input),
     putBlob: (input) => inner.putBlob(input),
+    getBlob: (input) => inner.getBlob(input),
   };
 }

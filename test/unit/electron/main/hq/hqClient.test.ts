@@ -212,6 +212,65 @@ describe('reference data, blobs and the day close', () => {
   });
 });
 
+describe('fetching a blob back (GET /v1/blobs)', () => {
+  const scan = new TextEncoder().encode('%PDF-1.7 营业执照复印件');
+
+  it('hands back the bytes HQ holds for the address, and found false when HQ has none', async () => {
+    const { hq: desk } = await enrolled();
+    const sha256 = sha256Hex(scan);
+    expect(await desk.getBlob({ sha256 })).toEqual({ ok: true, value: { found: false } });
+    await desk.putBlob({ sha256, bytes: scan });
+    const fetched = await desk.getBlob({ sha256 });
+    expect(fetched).toMatchObject({ ok: true, value: { found: true } });
+    expect(fetched.ok && fetched.value.found && fetched.value.bytes).toEqual(scan);
+  });
+
+  it('refuses bytes that do not hash to the address asked for, whatever HQ answers', async () => {
+    const swapping: typeof fetch = async (input, init) => {
+      const answer = await fetch(input, init);
+      if (init?.method !== 'GET' || !String(input).includes('/v1/blobs/')) return answer;
+      return new Response(new TextEncoder().encode('%PDF-1.7 另一份文件'), { status: 200, headers: { 'content-type': 'application/octet-stream' } });
+    };
+    const { hq: desk } = await enrolled({ fetch: swapping });
+    const sha256 = sha256Hex(scan);
+    await desk.putBlob({ sha256, bytes: scan });
+    expect(await desk.getBlob({ sha256 })).toEqual({ ok: false, failure: { kind: 'badResponse', message: '市级系统传回的文件与本机记录的校验值（SHA-256）不符，未予采用。' } });
+  });
+
+  it('answers a network failure as such, and notEnrolled before enrolment', async () => {
+    expect(await client().getBlob({ sha256: sha256Hex(scan) })).toMatchObject({ ok: false, failure: { kind: 'notEnrolled' } });
+    const offline: typeof fetch = async (input, init) => (init?.method === 'GET' ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
+    const { hq: desk } = await enrolled({ fetch: offline });
+    expect(await desk.getBlob({ sha256: sha256Hex(scan) })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+  });
+
+  it('through IPC: refuses an untrusted sender and an address that is not a SHA-256, before asking HQ', async () => {
+    const fetchSpy = vi.fn<typeof fetch>((input, init) => fetch(input, init));
+    const { hq: desk } = await enrolled({ fetch: fetchSpy });
+    fetchSpy.mockClear();
+    const dispatch = createDispatch(
+      createHandlers({
+        appVersion: '1.0.0',
+        dataFolder: '/tmp',
+        platform: 'linux',
+        runtime: 'test',
+        openExternal: async () => undefined,
+        printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
+        hq: desk,
+        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
+        backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
+        dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
+      }),
+      { trustedOrigins: ['app://desk'] },
+    );
+    const sha256 = sha256Hex(scan);
+    expect(await dispatch({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'hqGetBlob', { sha256 })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(await dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, 'hqGetBlob', { sha256: 'ABC' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(await dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, 'hqGetBlob', { sha256 })).toEqual({ ok: true, value: { ok: true, value: { found: false } } });
+  });
+});
+
 describe('issuance claims', () => {
   const newCaseId = () => caseIdSchema.parse(uuidv7());
   async function acceptedCase(desk: HqClient): Promise<CaseId> {
@@ -353,6 +412,7 @@ describe('through the IPC contract', () => {
       await call('hqReference', { kind: 'catalogue', since: null }),
       await call('hqHasBlob', { sha256: sha256Hex(bytes) }),
       await call('hqPutBlob', { sha256: sha256Hex(bytes), bytes }),
+      await call('hqGetBlob', { sha256: sha256Hex(bytes) }),
       await call('hqCloseDay', { businessDate: '2026-11-28', lastSeq: 1, totals: dayTotalsOf([op]) }),
       await call('hqClaimIssuance', { caseId: op.entityId, clerkId, clerkName: '王五' }),
       await call('hqReleaseIssuance', { caseId: op.entityId }),

@@ -54,7 +54,7 @@ describe('a signed day stays closed', () => {
   it('keeps the closed day’s figures and its archived report as signed after later work', async () => {
     const { desk, reportId } = await closedDesk();
     const before = await readDaySnapshot(desk.db, day);
-    const bytes = async () => sha256Hex(await archivedPdf((await desk.db.documents.get(reportId))!));
+    const bytes = async () => sha256Hex((await archivedPdf((await desk.db.documents.get(reportId))!))!);
     const hash = await bytes();
     await createDraftCase(desk.db, startUpInput({ queueTicket: 'A032' }), { clerk: desk.clerk, at: '2026-11-02T18:10:00+08:00' });
     unwrapResult(await createDraftCase(desk.db, startUpInput({ queueTicket: 'A001' }), { clerk: desk.clerk, at: '2026-11-03T08:30:00+08:00' }));

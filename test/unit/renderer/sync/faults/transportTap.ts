@@ -71,6 +71,7 @@ export class TransportTap implements SyncTransport {
   reference: SyncTransport['reference'] = async (input) => (this.offline ? offlineFailure : this.inner.reference(input));
   hasBlob: SyncTransport['hasBlob'] = async (input) => (this.offline ? offlineFailure : this.inner.hasBlob(input));
   putBlob: SyncTransport['putBlob'] = async (input) => (this.offline ? offlineFailure : this.inner.putBlob(input));
+  getBlob: SyncTransport['getBlob'] = async (input) => (this.offline ? offlineFailure : this.inner.getBlob(input));
 }
 
 /** A meeting point for `count` callers: each call waits until all have arrived, then all go on together. */
