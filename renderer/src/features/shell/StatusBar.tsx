@@ -30,7 +30,7 @@ interface BackgroundWorkProps {
  * plain before sealing (the same upkeep), the sealing of scans and archives stored plain (`useBlobSealing`).
  */
 function BackgroundWork({ read, text, testId }: BackgroundWorkProps) {
-  const progress = readyValue(useStoredData(read, []));
+  const progress = readyValue(useStoredData(read, [read]));
   if (progress === null) return null;
   return (
     <Text size="sm" c="dimmed" role="status" data-testid={testId} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
