@@ -7,7 +7,7 @@ import { counterClerk, expect, goToSection, renderPrintedPage, scrollToTop, sign
 import { acceptWithEverythingReceived, choose, fillParty, registerNewEnterprise, takeIn } from './harness/counterCase';
 import { waitForPrintedPdf } from './harness/cups';
 import { bindDesk } from './harness/deskBinding';
-import { keptBlob } from './harness/deskDb';
+import { keptBlob, openedRow } from './harness/deskDb';
 import { syncNow } from './harness/hqDesk';
 import { documentWork, printedJob } from './harness/printing';
 import { shooter } from './harness/screenshots';
@@ -152,6 +152,8 @@ async function withdrawalFormSha256(page: Page, caseNumber: string): Promise<str
       }),
     caseNumber,
   );
-  const timeline = (found as { state: { timeline: { type: string; request?: { sha256: string } }[] } }).state.timeline;
+  // The row rests sealed: its timeline is read as the app reads it.
+  const row = found as { id: string; state: { timeline: { type: string; request?: { sha256: string } }[] } };
+  const timeline = (await openedRow(page, 'cases', row, row.id)).state.timeline;
   return timeline.find((event) => event.type === 'withdrawn')?.request?.sha256 ?? '';
 }

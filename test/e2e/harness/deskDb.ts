@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { importDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
 import { openBytes } from '../../../renderer/src/data/crypto/envelope';
+import { openRow, type SealedTableName } from '../../../renderer/src/data/crypto/sealedFields';
 import { sealContexts } from '../../../renderer/src/data/sealedBlobs';
 import { deskDataKey } from './deskBinding';
 
@@ -36,6 +37,15 @@ function inDeskDb(page: Page, request: Request): Promise<unknown> {
 /** The row of `store` under `key`, or undefined. */
 export async function readRecord<T>(page: Page, store: string, key: string | number): Promise<T | undefined> {
   return (await inDeskDb(page, { store, action: 'get', key })) as T | undefined;
+}
+
+/**
+ * A row of a sealed table read straight from IndexedDB, opened as the app opens it (with the desk's data
+ * key; see `renderer/src/data/crypto/sealedFields.ts`); `primaryKey` is the row's key in its store.
+ */
+export async function openedRow<T>(page: Page, store: SealedTableName, row: T, primaryKey: unknown): Promise<T> {
+  const keys = await importDeskKeys(await deskDataKey(page));
+  return openRow(keys.encryption, store, row, primaryKey);
 }
 
 /** Writes `value` into `store` (its key is in the value). */
