@@ -7,7 +7,8 @@ import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
 import { chinaIso } from '../../../renderer/src/data/clock';
-import { unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { requireDeskKeys, unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { sealRow } from '../../../renderer/src/data/crypto/sealedFields';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
@@ -22,20 +23,19 @@ import { searchKeysStateKey, type SearchKeysState } from '../../../renderer/src/
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
-import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
-import { benchDataKey, enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
+import type { CasesBenchApi, SearchKind, SearchSample, SeedTiming } from './benchApi';
+import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, seedFormat, seededCase } from './caseFactory';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
 Dexie.debug = false;
 
-// Rows are sealed as the app seals them (data/crypto/sealedRows.ts), under a data key handed over as the
-// main process would. A fixed one: a seeded profile is resumed by later runs, whose pages must open its rows.
-void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff), protection: 'osKeyStore' }));
-
 const db = new DeskDatabase();
 const SEED_KEY = 'benchSeed';
-const chunk = 2_000;
+/** Rows per bulk write and transaction: the sealing middleware seals a bulk write's rows together. */
+const chunk = 5_000;
+/** One row in this many is also sealed apart, timed, to tell sealing from IndexedDB in a seed's write time. */
+const sealSampleEvery = 20;
 const benchClerk = { id: clerkIdSchema.parse('019a0000-0000-7000-8000-00000000be7c'), role: 'clerk' as const, displayName: '基准测试' };
 
 function rngOf(seed: number): () => number {
@@ -158,32 +158,58 @@ const api: CasesBenchApi = {
 
   async seed(from, to, total) {
     const started = performance.now();
+    const timing: SeedTiming = { ms: 0, rows: 0, generateMs: 0, keysMs: 0, writeMs: 0, sealSampleMs: 0, sealSampleRows: 0 };
+    const encryption = (await requireDeskKeys()).encryption;
+    const clock = () => performance.now();
+    /** Seals a sample of the rows apart (the middleware seals them again when written): sealing's share of a write. */
+    const sampleSealing = async (table: 'cases' | 'enterprises', rows: ReadonlyArray<CaseRow | EnterpriseRow>) => {
+      const sample = rows.filter((_, i) => i % sealSampleEvery === 0);
+      const at = clock();
+      await Promise.all(sample.map((row) => sealRow(encryption, table, row as unknown as Record<string, unknown>, row.id)));
+      timing.sealSampleMs += clock() - at;
+      timing.sealSampleRows += sample.length;
+    };
     // Seeding only ever appends, so `bulkAdd`: a put would make IndexedDB look for a row to replace. Each
     // bulkAdd goes through the app's sealed write path: its rows are sealed together, then written at once.
+    const write = async (tables: { cases: CaseRow[]; enterprises: EnterpriseRow[] }, end: number | null) => {
+      await sampleSealing('cases', tables.cases);
+      await sampleSealing('enterprises', tables.enterprises);
+      const at = clock();
+      await db.transaction('rw', [db.cases, db.enterprises, db.meta], async () => {
+        if (tables.enterprises.length > 0) await db.enterprises.bulkAdd(tables.enterprises);
+        if (tables.cases.length > 0) await db.cases.bulkAdd(tables.cases);
+        if (end !== null) await db.meta.put({ key: SEED_KEY, value: { format: seedFormat, count: end, total } });
+      });
+      timing.writeMs += clock() - at;
+      timing.rows += tables.cases.length + tables.enterprises.length;
+    };
     if (from === 0) {
-      for (let start = 0; start < enterprisePool; start += chunk) {
-        const rows = Array.from({ length: Math.min(chunk, enterprisePool - start) }, (_, i) => enterpriseAt(start + i));
-        await db.enterprises.bulkAdd(rows);
+      const pool = enterprisePoolOf(total);
+      for (let start = 0; start < pool; start += chunk) {
+        let at = clock();
+        const rows = Array.from({ length: Math.min(chunk, pool - start) }, (_, i) => enterpriseAt(start + i));
+        timing.generateMs += clock() - at;
+        at = clock();
+        const keyed = rows.map((row) => keyedEnterprise(row));
+        timing.keysMs += clock() - at;
+        await write({ cases: [], enterprises: keyed }, null);
       }
     }
     for (let start = from; start < to; start += chunk) {
       const end = Math.min(to, start + chunk);
-      const cases: CaseRow[] = [];
-      const ownEnterprises: EnterpriseRow[] = [];
-      for (let i = start; i < end; i += 1) {
-        const seeded = seededCase(i, total);
-        // Spot-check the generated lifecycles against the domain's own schema.
-        if (i % 997 === 0) caseStateSchema.parse(seeded.row.state);
-        cases.push(seeded.row);
-        if (seeded.ownEnterprise) ownEnterprises.push(seeded.enterprise);
-      }
-      await db.transaction('rw', [db.cases, db.enterprises, db.meta], async () => {
-        await db.enterprises.bulkAdd(ownEnterprises);
-        await db.cases.bulkAdd(cases);
-        await db.meta.put({ key: SEED_KEY, value: { format: seedFormat, count: end, total } });
-      });
+      let at = clock();
+      const seeded = Array.from({ length: end - start }, (_, i) => seededCase(start + i, total));
+      // Spot-check the generated lifecycles against the domain's own schema.
+      for (let i = start; i < end; i += 1) if (i % 997 === 0) caseStateSchema.parse(seeded[i - start]!.row.state);
+      timing.generateMs += clock() - at;
+      at = clock();
+      const cases = seeded.map(({ row }) => keyedCase(row));
+      const enterprises = seeded.flatMap(({ enterprise, ownEnterprise }) => (ownEnterprise ? [keyedEnterprise(enterprise)] : []));
+      timing.keysMs += clock() - at;
+      await write({ cases, enterprises }, end);
     }
-    return performance.now() - started;
+    timing.ms = performance.now() - started;
+    return timing;
   },
 
   async prepare() {

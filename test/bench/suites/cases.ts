@@ -127,8 +127,13 @@ async function ensureSeeded(call: Call): Promise<void> {
   const step = 20_000;
   for (let from = status.count; from < total; from += step) {
     const to = Math.min(total, from + step);
-    const ms = await call('seed', from, to, total);
-    console.log(`  seeded ${to.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${Math.round((to - from) / (ms / 1000))} cases/s)`);
+    const t = await call('seed', from, to, total);
+    const sealMs = t.sealSampleRows === 0 ? 0 : (t.sealSampleMs / t.sealSampleRows) * t.rows;
+    const share = (ms: number) => `${Math.round(ms)} ms (${Math.round((100 * ms) / t.ms)} %)`;
+    console.log(
+      `  seeded ${to.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${Math.round((to - from) / (t.ms / 1000))} cases/s, ${t.rows} rows in ${Math.round(t.ms)} ms: ` +
+        `generating ${share(t.generateMs)}, search keys ${share(t.keysMs)}, sealing ≈ ${share(sealMs)}, IndexedDB ≈ ${share(t.writeMs - sealMs)})`,
+    );
   }
 }
 
