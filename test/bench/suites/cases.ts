@@ -9,7 +9,8 @@ import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/chromium';
 import { bindDesk } from '../../e2e/harness/deskBinding';
 import { builtRendererDir } from '../../e2e/harness/rendererServer';
 import type { CasesBenchApi, SearchKind, SearchSample } from '../page/benchApi';
-import { seedFormat } from '../page/caseFactory';
+import { seedFormat, seededCase } from '../page/caseFactory';
+import { indexedDbFiles, valuesInFiles } from '../../support/profileScan';
 import { latestSchemaVersion } from '../../../renderer/src/data/schema';
 import { rekeyBatchMs, rekeyBatchRows } from '../../../renderer/src/data/search/rekey';
 import { settleBatchRows } from '../../../renderer/src/data/search/settleKeys';
@@ -137,6 +138,46 @@ async function ensureSeeded(call: Call): Promise<void> {
   }
 }
 
+/** Personal values of seeded cases the disk scan looks for, spread evenly over the seed. */
+const scanValues = 2_000;
+
+/**
+ * Seeded applicants' names, ID numbers and phones to look for on disk, and the same cases' numbers, which
+ * rest plain: the scan finding those shows it reads what is stored. Names of two characters are left out:
+ * keyed search keys are characters from U+4000 to U+BFFF, among which any given pair of Chinese characters
+ * turns up by chance about once in a billion places, and a 200,000-case profile has that many.
+ */
+function diskScanSample(): { personal: Set<string>; control: Set<string> } {
+  const personal = new Set<string>();
+  const control = new Set<string>();
+  const step = Math.max(1, Math.floor(total / (scanValues / 2.5)));
+  for (let i = 0; i < total && personal.size < scanValues; i += step) {
+    const { row } = seededCase(i, total);
+    if (row.applicant.name.length >= 3) personal.add(row.applicant.name);
+    personal.add(row.applicant.idNumber);
+    if (row.applicant.phone !== null) personal.add(row.applicant.phone);
+    control.add(row.caseNumber);
+  }
+  return { personal, control };
+}
+
+/** Scans the closed profile's IndexedDB files; fails when any seeded personal value rests there in plain form. */
+async function scanProfileForPersonalData(): Promise<BenchResult> {
+  const { personal, control } = diskScanSample();
+  const started = performance.now();
+  const files = await indexedDbFiles(profileDir);
+  const found = await valuesInFiles(files, new Set([...personal, ...control]));
+  const ms = performance.now() - started;
+  const leaked = [...personal].filter((value) => found.has(value));
+  const seen = [...control].filter((value) => found.has(value)).length;
+  console.log(
+    `  disk scan of ${files.length} IndexedDB files: ${leaked.length} of ${personal.size} seeded names, ID numbers and phones found in plain form; ` +
+      `${seen} of ${control.size} of the same cases' numbers (stored plain) found, as the scan should`,
+  );
+  if (leaked.length > 0) throw new Error(`personal data rests in plain form in the profile's IndexedDB files: ${leaked.slice(0, 10).join(', ')}${leaked.length > 10 ? ', …' : ''}`);
+  return { suite: 'cases', name: `disk scan of the profile for ${personal.size} seeded personal values (0 found; ${seen}/${control.size} plain case numbers found)`, unit: 'ms', ...summarise([ms]) };
+}
+
 const msOf = (samples: SearchSample[]) => samples.map((sample) => sample.ms);
 
 export const casesSuite: BenchSuite = {
@@ -152,6 +193,11 @@ export const casesSuite: BenchSuite = {
       let context = await launch();
       let call = caller(await benchPage(context));
       await ensureSeeded(call);
+      // What the seed left on disk, read with the browser closed (LevelDB's files as they rest).
+      await context.close();
+      results.push(await scanProfileForPersonalData());
+      context = await launch();
+      call = caller(await benchPage(context));
       await call('prepare');
       // Keys a previous run left fresh, as a desk would have settled them overnight.
       await call('settle', settleBatchRows);
