@@ -27,8 +27,9 @@ function parseArgs(argv: string[]): { names: string[]; json?: string } {
 
 function describe(result: BenchResult): string {
   const anchor = result.anchor ? `  anchor ${result.anchor.name} ${result.anchor.median} ms, ratio ${result.ratio}` : '';
+  const unencrypted = result.unencrypted ? `  unencrypted median ${result.unencrypted.median} ms, p95 ${result.unencrypted.p95} ms, ratio ${result.unencrypted.ratio}` : '';
   const target = result.target ? `  target ${result.target.stat} ≤ ${result.target.max} ms: ${result[result.target.stat] <= result.target.max ? 'met' : 'MISSED'}` : '';
-  return `${result.suite} · ${result.name}: median ${result.median} ms, p95 ${result.p95} ms (n=${result.n})${anchor}${target}`;
+  return `${result.suite} · ${result.name}: median ${result.median} ms, p95 ${result.p95} ms (n=${result.n})${anchor}${unencrypted}${target}`;
 }
 
 async function main(): Promise<void> {

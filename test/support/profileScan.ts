@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /**
  * Reading a Chromium profile's files for text that should not be there (personal data resting plain):
@@ -13,9 +13,14 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** The profile's IndexedDB files (LevelDB tables and logs, blob files), its lock files left out. */
-export async function indexedDbFiles(profileDir: string): Promise<string[]> {
-  return (await filesUnder(join(profileDir, 'Default', 'IndexedDB'))).filter((file) => !file.endsWith('LOCK'));
+/**
+ * The profile's IndexedDB files (LevelDB tables and logs, blob files), its lock files left out; only those
+ * of `origin` (`http://127.0.0.1:8000`) when given: each origin's databases share one LevelDB of their own.
+ */
+export async function indexedDbFiles(profileDir: string, origin?: string): Promise<string[]> {
+  const root = join(profileDir, 'Default', 'IndexedDB');
+  const originDir = origin === undefined ? null : `${new URL(origin).protocol.slice(0, -1)}_${new URL(origin).hostname}_${new URL(origin).port}.indexeddb.`;
+  return (await filesUnder(root)).filter((file) => !file.endsWith('LOCK') && (originDir === null || relative(root, file).startsWith(originDir)));
 }
 
 /** `text` as Chromium may store it: Latin-1/UTF-8 and UTF-16LE (values), UTF-16BE (index keys). */

@@ -3,11 +3,15 @@
  * Chromium, driven by `test/bench/suites/cases.ts`. Built by that suite with Vite, never shipped.
  */
 import Dexie from 'dexie';
+import { exportDB } from 'dexie-export-import';
+import { restoreBackup } from '../../../renderer/src/data/backup/restoreBackup';
+import { writeBackup, type BackupSink } from '../../../renderer/src/data/backup/writeBackup';
 import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
 import { chinaIso } from '../../../renderer/src/data/clock';
 import { requireDeskKeys, unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { keySearchesPlain } from './benchKeyer';
 import { sealRow } from '../../../renderer/src/data/crypto/sealedFields';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
@@ -23,14 +27,29 @@ import { searchKeysStateKey, type SearchKeysState } from '../../../renderer/src/
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
-import type { CasesBenchApi, SearchKind, SearchSample, SeedTiming } from './benchApi';
+import type { BackupBenchBindings, CasesBenchApi, DataLayer, SearchKind, SearchSample, SeedTiming } from './benchApi';
 import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, seedFormat, seededCase } from './caseFactory';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
 Dexie.debug = false;
 
-const db = new DeskDatabase();
+/**
+ * The app's database, and the unencrypted column's beside it in the same profile: the same schema and
+ * data layer with the sealing middleware taken off (and search keys left plain, `benchKeyer.ts`).
+ */
+function unencryptedDatabase(): DeskDatabase {
+  const plain = new DeskDatabase('yichuangtong-desk-unencrypted-bench');
+  plain.unuse({ stack: 'dbcore', name: 'sealedRows' });
+  return plain;
+}
+const databases: Record<DataLayer, DeskDatabase> = { sealed: new DeskDatabase(), unencrypted: unencryptedDatabase() };
+
+/** The layer's database, search keys keyed as that layer keys them from now on. */
+function layerDb(layer: DataLayer): DeskDatabase {
+  keySearchesPlain(layer === 'unencrypted');
+  return databases[layer];
+}
 const SEED_KEY = 'benchSeed';
 /** Rows per bulk write and transaction: the sealing middleware seals a bulk write's rows together. */
 const chunk = 5_000;
@@ -55,7 +74,7 @@ const intakeWrites = 8;
  * same two rounds — reads, then writes (counters, enterprise, case, two ops, audit entry and head) — of
  * tiny rows in `meta`. What remains of an intake above it is its rows, indexes and code.
  */
-function sameShapeTransaction(i: number): Promise<number> {
+function sameShapeTransaction(db: DeskDatabase, i: number): Promise<number> {
   const started = performance.now();
   return new Promise((done, fail) => {
     const tx = db.backendDB().transaction(['meta'], 'readwrite');
@@ -77,6 +96,26 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => done(request.result);
     request.onerror = () => fail(request.error);
   });
+}
+
+const bindings = window as unknown as BackupBenchBindings;
+
+/** Base64 a block at a time (a character at a time is slow for the megabytes a backup is). */
+function base64Of(bytes: Uint8Array): string {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(text);
+}
+
+/** Bytes to the suite's file, counted. */
+function fileSink(): BackupSink & { bytes: number } {
+  return {
+    bytes: 0,
+    async write(chunk) {
+      this.bytes += chunk.length;
+      await bindings.__benchSinkWrite(base64Of(chunk));
+    },
+  };
 }
 
 const places = ['绵阳市涪城区', '绵阳市游仙区', '绵阳市', '江油市', '三台县', '绵阳', '四川'];
@@ -132,7 +171,8 @@ function naiveMatch(kind: SearchKind, row: CaseRow, query: string): boolean {
 }
 
 const api: CasesBenchApi = {
-  async status() {
+  async status(layer) {
+    const db = layerDb(layer);
     const none = { count: 0, format: null, total: null, schemaVersion: null };
     if (!(await indexedDB.databases()).some((stored) => stored.name === db.name)) return none;
     // Opened without a version: as stored, whatever version that is.
@@ -150,19 +190,22 @@ const api: CasesBenchApi = {
     }
   },
 
-  async reset() {
+  async reset(layer) {
+    const db = layerDb(layer);
     db.close();
     await db.delete();
     await db.open();
   },
 
-  async seed(from, to, total) {
+  async seed(layer, from, to, total) {
+    const db = layerDb(layer);
     const started = performance.now();
     const timing: SeedTiming = { ms: 0, rows: 0, generateMs: 0, keysMs: 0, writeMs: 0, sealSampleMs: 0, sealSampleRows: 0 };
     const encryption = (await requireDeskKeys()).encryption;
     const clock = () => performance.now();
     /** Seals a sample of the rows apart (the middleware seals them again when written): sealing's share of a write. */
     const sampleSealing = async (table: 'cases' | 'enterprises', rows: ReadonlyArray<CaseRow | EnterpriseRow>) => {
+      if (layer === 'unencrypted') return;
       const sample = rows.filter((_, i) => i % sealSampleEvery === 0);
       const at = clock();
       await Promise.all(sample.map((row) => sealRow(encryption, table, row as unknown as Record<string, unknown>, row.id)));
@@ -212,7 +255,8 @@ const api: CasesBenchApi = {
     return timing;
   },
 
-  async prepare() {
+  async prepare(layer) {
+    const db = layerDb(layer);
     await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
     if ((await db.clerks.get(benchClerk.id)) === undefined) {
       await db.clerks.put({
@@ -228,7 +272,8 @@ const api: CasesBenchApi = {
     await Promise.all([activeCatalogue(db), activeCalendar(db), activeGreenCards(db)]);
   },
 
-  async settle(batchRows) {
+  async settle(layer, batchRows) {
+    const db = layerDb(layer);
     const batchMs: number[] = [];
     let rows = 0;
     for (;;) {
@@ -243,6 +288,7 @@ const api: CasesBenchApi = {
   },
 
   async rekeySlice(n) {
+    const db = layerDb('sealed');
     const count = await db.cases.count();
     const slice = await db.cases.orderBy(':id').offset(Math.max(0, Math.floor((count - n) / 2))).limit(n).primaryKeys();
     if (slice.length === 0) return { batchMs: [], batchRows: [] };
@@ -265,7 +311,8 @@ const api: CasesBenchApi = {
     return timed;
   },
 
-  async intake(n, total) {
+  async intake(layer, n, total) {
+    const db = layerDb(layer);
     const rng = rngOf(Date.now());
     const samples = { intake: [] as number[], anchor: [] as number[] };
     for (let i = 0; i < n; i += 1) {
@@ -277,12 +324,13 @@ const api: CasesBenchApi = {
       const result = await createDraftCase(db, input, { clerk: benchClerk });
       samples.intake.push(performance.now() - started);
       if (!result.ok) throw new Error(`intake refused: ${result.message}`);
-      samples.anchor.push(await sameShapeTransaction(i));
+      samples.anchor.push(await sameShapeTransaction(db, i));
     }
     return samples;
   },
 
-  async search(kind, n, total, salt) {
+  async search(layer, kind, n, total, salt) {
+    const db = layerDb(layer);
     const rng = rngOf(salt);
     const samples: SearchSample[] = [];
     for (let i = 0; i < n; i += 1) {
@@ -295,13 +343,56 @@ const api: CasesBenchApi = {
   },
 
   async fullScan(kind, total, salt) {
+    const db = layerDb('sealed');
     const { row, query } = sampleCase(kind, total, rngOf(salt));
     const started = performance.now();
     const rows = await db.cases.filter((candidate) => naiveMatch(kind, candidate, query)).toArray();
     return { query, ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
   },
 
+  async backup(passphrase) {
+    const db = layerDb('sealed');
+    const sink = fileSink();
+    const started = performance.now();
+    await writeBackup(db, sink, { passphrase, dataKey: null });
+    return { ms: performance.now() - started, bytes: sink.bytes };
+  },
+
+  async exportAnchor() {
+    // The database as it rests (rows sealed), opened without the data layer: what a plain export reads.
+    const raw = new Dexie(layerDb('sealed').name);
+    const sink = fileSink();
+    const started = performance.now();
+    await raw.open();
+    try {
+      const blob = await exportDB(raw);
+      for (let at = 0; at < blob.size; at += 1 << 20) await sink.write(new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer()));
+    } finally {
+      raw.close();
+    }
+    return { ms: performance.now() - started, bytes: sink.bytes };
+  },
+
+  async restore(passphrase) {
+    const db = layerDb('sealed');
+    const source = () => ({
+      async *[Symbol.asyncIterator]() {
+        for (let offset = 0; ; ) {
+          const text = await bindings.__benchSourceRead(offset);
+          if (text === '') return;
+          const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+          offset += bytes.length;
+          yield bytes;
+        }
+      },
+    });
+    const started = performance.now();
+    const manifest = await restoreBackup(db, source, { passphrase, thisDesk: null, acceptOtherDesk: true });
+    return { ms: performance.now() - started, rows: manifest.entries.reduce((sum, entry) => sum + entry.rows, 0) };
+  },
+
   async firstQuery() {
+    const db = layerDb('sealed');
     await db.open();
     await todaysQueue(db, businessDateOf(chinaIso()));
     await searchCases(db, '星辰');
