@@ -2,7 +2,8 @@
 export interface BenchResult {
   suite: string;
   name: string;
-  unit: 'ms';
+  /** Times, or the peak memory a run used (`backup`). */
+  unit: 'ms' | 'MB';
   median: number;
   p95: number;
   n: number;
