@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodings, valuesIn } from '../../support/profileScan';
+import { encodings, indexedDbFiles, valuesIn, valuesInFiles } from '../../support/profileScan';
 
 const values = new Set(['欧阳雪晴', '王建国', '13981234567', '51070319880627317X']);
 
@@ -33,5 +36,30 @@ describe('valuesIn', () => {
     const sealed = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) & 0xff));
     expect(valuesIn(sealed, values).size).toBe(0);
     expect(valuesIn(Buffer.from('王建国', 'utf8'), new Set()).size).toBe(0);
+  });
+});
+
+describe('indexedDbFiles and valuesInFiles', () => {
+  it('read one origin\'s IndexedDB files, lock files left out, and find values in any of them', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'profile-scan-'));
+    try {
+      const root = join(profile, 'Default', 'IndexedDB');
+      const files: Record<string, string> = {
+        'http_127.0.0.1_47930.indexeddb.leveldb/000003.log': '王建国',
+        'http_127.0.0.1_47930.indexeddb.leveldb/LOCK': '',
+        'http_127.0.0.1_47930.indexeddb.blob/1/00/3': '13981234567',
+        'http_127.0.0.1_47931.indexeddb.leveldb/000003.log': '欧阳雪晴',
+      };
+      for (const [name, text] of Object.entries(files)) {
+        await mkdir(join(root, name, '..'), { recursive: true });
+        await writeFile(join(root, name), text);
+      }
+      const ofOrigin = await indexedDbFiles(profile, 'http://127.0.0.1:47930');
+      expect(ofOrigin.map((file) => relative(root, file)).sort()).toEqual(['http_127.0.0.1_47930.indexeddb.blob/1/00/3', 'http_127.0.0.1_47930.indexeddb.leveldb/000003.log']);
+      expect(await indexedDbFiles(profile)).toHaveLength(3);
+      expect([...(await valuesInFiles(ofOrigin, values))].sort()).toEqual(['13981234567', '王建国']);
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 });
