@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { pdfSuite } from './suites/pdf';
+import { backupSuite } from './suites/backup';
 import { casesSuite } from './suites/cases';
 import { startupSuite } from './suites/startup';
 import { syncSuite } from './suites/sync';
 import type { BenchResult, BenchSuite } from './types';
 
 /** Every suite by name; later suites register here. */
-const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, syncSuite];
+const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, backupSuite, syncSuite];
 
 function parseArgs(argv: string[]): { names: string[]; json?: string } {
   const names: string[] = [];
@@ -26,9 +27,10 @@ function parseArgs(argv: string[]): { names: string[]; json?: string } {
 }
 
 function describe(result: BenchResult): string {
-  const anchor = result.anchor ? `  anchor ${result.anchor.name} ${result.anchor.median} ms, ratio ${result.ratio}` : '';
-  const target = result.target ? `  target ${result.target.stat} ≤ ${result.target.max} ms: ${result[result.target.stat] <= result.target.max ? 'met' : 'MISSED'}` : '';
-  return `${result.suite} · ${result.name}: median ${result.median} ms, p95 ${result.p95} ms (n=${result.n})${anchor}${target}`;
+  const anchor = result.anchor ? `  anchor ${result.anchor.name} ${result.anchor.median} ${result.unit}, ratio ${result.ratio}` : '';
+  const unencrypted = result.unencrypted ? `  unencrypted median ${result.unencrypted.median} ${result.unit}, p95 ${result.unencrypted.p95} ${result.unit}, ratio ${result.unencrypted.ratio}` : '';
+  const target = result.target ? `  target ${result.target.stat} ≤ ${result.target.max} ${result.unit}: ${result[result.target.stat] <= result.target.max ? 'met' : 'MISSED'}` : '';
+  return `${result.suite} · ${result.name}: median ${result.median} ${result.unit}, p95 ${result.p95} ${result.unit} (n=${result.n})${anchor}${unencrypted}${target}`;
 }
 
 async function main(): Promise<void> {

@@ -2,13 +2,16 @@
 export interface BenchResult {
   suite: string;
   name: string;
-  unit: 'ms';
+  /** Times, or the peak memory a run used (`backup`). */
+  unit: 'ms' | 'MB';
   median: number;
   p95: number;
   n: number;
   /** The same work done the plain way in the same run, since this machine is noisy. */
   anchor?: { name: string; median: number };
   ratio?: number;
+  /** The same figure in the same run with encryption at rest off (`cases`), and ours over it (medians). */
+  unencrypted?: { median: number; p95: number; ratio: number };
   /** The figure we hold ourselves to (ARCHITECTURE.md, "Figures"), when there is one. */
   target?: { stat: 'median' | 'p95'; max: number };
 }

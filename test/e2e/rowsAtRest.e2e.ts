@@ -1,8 +1,9 @@
 import { chromium } from '@playwright/test';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { residentId } from '../fixtures/identities';
+import { holds, indexedDbFiles, occurrences } from '../support/profileScan';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { takeIn } from './harness/counterCase';
 import { openCounterDesk } from './harness/counterDesk';
@@ -16,31 +17,6 @@ import { expect, goToSection, test } from './fixtures';
  * and 办件 still finds the case by every kind of fragment. The test's own page runs off the record (its
  * IndexedDB in memory), so this desk opens in a browser context with a profile on disk.
  */
-
-/** Every file under `dir`, recursively. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** `text` as Chromium may store it: Latin-1/UTF-8 and UTF-16LE (values), UTF-16BE (index keys). */
-function encodings(text: string): Buffer[] {
-  const utf16le = Buffer.from(text, 'utf16le');
-  return [Buffer.from(text, 'utf8'), utf16le, Buffer.from(utf16le).swap16()];
-}
-
-function holds(bytes: Buffer, text: string): boolean {
-  return encodings(text).some((encoded) => bytes.includes(encoded));
-}
-
-/** Where `text` occurs in `bytes`, in any of its encodings. */
-function occurrences(bytes: Buffer, text: string): number[] {
-  const found: number[] = [];
-  for (const encoded of encodings(text)) {
-    for (let at = bytes.indexOf(encoded); at !== -1; at = bytes.indexOf(encoded, at + 1)) found.push(at);
-  }
-  return found;
-}
 
 /**
  * Whether an occurrence lies in an intake draft row (V8-serialized `{clerkId, values: {…}}`, the only row
@@ -125,7 +101,7 @@ test('the desk\'s IndexedDB files hold no personal data in plain form after an i
     const searchKeys = [...((stored!['searchKeys'] as string[] | undefined) ?? []), ...((stored!['freshKeys'] as string[] | undefined) ?? [])];
     await context.close();
 
-    const files = (await filesUnder(join(profile, 'Default', 'IndexedDB'))).filter((file) => !file.endsWith('LOCK'));
+    const files = await indexedDbFiles(profile);
     const onDisk = Buffer.concat(await Promise.all(files.map((file) => readFile(file))));
     // The scan sees what rests plain: the case number is a plain field of the row.
     expect(holds(onDisk, caseNumber), 'the case number, stored plain, is found on disk').toBe(true);

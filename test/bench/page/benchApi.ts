@@ -15,6 +15,28 @@ export interface SeedStatus {
   schemaVersion: number | null;
 }
 
+/** Where a seed's time went. Sealing happens inside the write (the middleware); a sample sealed apart tells its share. */
+export interface SeedTiming {
+  ms: number;
+  /** Rows written: cases and enterprises. */
+  rows: number;
+  /** Making the rows (generator). */
+  generateMs: number;
+  /** Computing their keyed search keys (HMAC units). */
+  keysMs: number;
+  /** The transactions: sealing (middleware) and IndexedDB. */
+  writeMs: number;
+  /** Sealing a sample of the rows apart, and how many. */
+  sealSampleMs: number;
+  sealSampleRows: number;
+}
+
+/**
+ * Which data layer a call works on: the app's (rows sealed, search keys keyed), or the same one with
+ * encryption off, in a second database of the same profile (the side-by-side column; bench page only).
+ */
+export type DataLayer = 'sealed' | 'unencrypted';
+
 export type SearchKind = 'name' | 'pinyin' | 'idNumber' | 'uscc' | 'phone' | 'caseNumber';
 
 export interface CasesBenchApi {
@@ -23,18 +45,18 @@ export interface CasesBenchApi {
    * version; read through IndexedDB itself, since opening the database with the data layer would first
    * run the upgrades of a profile seeded by an older build.
    */
-  status(): Promise<SeedStatus>;
-  /** Deletes the database (a seed from an older generator). */
-  reset(): Promise<void>;
-  /** Seeds cases [from, to) of `total`, in chunks; returns how long it took. */
-  seed(from: number, to: number, total: number): Promise<number>;
+  status(layer: DataLayer): Promise<SeedStatus>;
+  /** Deletes the layer's database (a seed from an older generator). */
+  reset(layer: DataLayer): Promise<void>;
+  /** Seeds cases [from, to) of `total` (and, from 0, the hall's enterprises), in chunks; returns where the time went. */
+  seed(layer: DataLayer, from: number, to: number, total: number): Promise<SeedTiming>;
   /** Desk identity, a clerk, the catalogue and calendar: what intake needs before the first case. */
-  prepare(): Promise<void>;
+  prepare(layer: DataLayer): Promise<void>;
   /**
    * Moves every fresh search key into the settled index in batches of `batchRows`, as the app does while
    * the desk is quiet; times each batch and counts the rows moved.
    */
-  settle(batchRows: number): Promise<{ rows: number; batchMs: number[] }>;
+  settle(layer: DataLayer, batchRows: number): Promise<{ rows: number; batchMs: number[] }>;
   /**
    * Marks `n` seeded cases from the middle of the table as keyed by the previous search keys version (the
    * keys it lacked removed, as an upgrade leaves them) and re-keys them as the app does in the background;
@@ -46,11 +68,26 @@ export interface CasesBenchApi {
    * by the anchor: a bare IndexedDB transaction of the same shape on the same database (as many reads, then
    * as many writes, of tiny rows), so both see the same moment of a noisy machine.
    */
-  intake(n: number, total: number): Promise<{ intake: number[]; anchor: number[] }>;
+  intake(layer: DataLayer, n: number, total: number): Promise<{ intake: number[]; anchor: number[] }>;
   /** Times `n` searches of a kind through `searchCases`, each made from a seeded case. */
-  search(kind: SearchKind, n: number, total: number, salt: number): Promise<SearchSample[]>;
+  search(layer: DataLayer, kind: SearchKind, n: number, total: number, salt: number): Promise<SearchSample[]>;
   /** The naive anchor: the same query by a Dexie `filter` over every case. */
   fullScan(kind: SearchKind, total: number, salt: number): Promise<SearchSample>;
   /** From navigation start to the database open and the day's queue plus one search answered. */
   firstQuery(): Promise<number>;
+  /**
+   * Times `writeBackup` of the desk's database, its bytes handed to `window.__benchSinkWrite` (base64: the
+   * suite appends them to a file, as the main process does); returns how long and how many bytes.
+   */
+  backup(passphrase: string): Promise<{ ms: number; bytes: number }>;
+  /** The anchor: a plain `dexie-export-import` export of the same database as it rests, through the same sink. */
+  exportAnchor(): Promise<{ ms: number; bytes: number }>;
+  /** Times `restoreBackup` into this profile's (empty) database, reading the file through `window.__benchSourceRead`. */
+  restore(passphrase: string): Promise<{ ms: number; rows: number }>;
+}
+
+/** What the backup suite exposes to the page: the sink appends base64 bytes to the file; the source reads 1 MiB at an offset ('' at the end). */
+export interface BackupBenchBindings {
+  __benchSinkWrite(base64: string): Promise<void>;
+  __benchSourceRead(offset: number): Promise<string>;
 }

@@ -6,6 +6,7 @@
  */
 import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { caseSearchKeys, enterpriseSearchKeys, searchKeysVersion } from '../../../renderer/src/data/search/keys';
+import type { SearchKeyer } from '../../../renderer/src/data/crypto/searchKeyer';
 import { chinaIso } from '../../../renderer/src/data/clock';
 import type { CaseRow, EnterpriseRow, PartyRecord } from '../../../renderer/src/data/records';
 import { enterpriseIdSchema } from '../../../renderer/src/data/records';
@@ -21,8 +22,8 @@ import type { BundleCode, CatalogueVersion, MatterCode } from '../../../renderer
 import { clerkIdSchema, type ClerkId } from '../../../renderer/src/domain/clerks/clerkId';
 import { mobile, residentId, uscc } from '../../fixtures/identities';
 
-// Format 5: keys keyed and rows sealed under `benchDataKey`.
-export const seedFormat = `cases-seed-5-sealed-keys-v${searchKeysVersion}`;
+// Format 6: keys keyed and rows sealed under `benchDataKey`; the enterprise pool scales with the desk.
+export const seedFormat = `cases-seed-6-sealed-keys-v${searchKeysVersion}`;
 
 /**
  * The data key the bench page is handed, the same every run: a seeded profile's keyed search keys are
@@ -75,7 +76,15 @@ const idRegions = ['510703', '510704', '510705', '510722', '510723', '510725', '
 const divisions = ['510703', '510704', '510705', '510722', '510723', '510725', '510781'];
 const mobilePrefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '177', '180', '181', '183', '186', '187', '188', '189', '198', '199'];
 
-export const enterprisePool = 120_000;
+/**
+ * The hall's known enterprises for a desk of `total` cases: 0.6 per case (120,000 at 200,000), so a small
+ * seed does not pay for a large hall's enterprises.
+ */
+export function enterprisePoolOf(total: number): number {
+  return Math.max(1, Math.round(total * 0.6));
+}
+/** Fresh intakes' new enterprises are numbered from here, above any pool plus its cases' own companies. */
+const intakeEnterpriseBase = 100_000_000;
 const agentPool = 3_000;
 const clerks: ClerkId[] = Array.from({ length: 8 }, (_, i) => clerkIdSchema.parse(uuidv7At(Date.UTC(2024, 9, 1) + i, mulberry32(900 + i))));
 
@@ -98,7 +107,7 @@ function person(rng: () => number): PartyRecord & { idKind: 'residentId' } {
   };
 }
 
-/** The hall's known enterprise number `e` (the same every time). */
+/** The hall's known enterprise number `e` (the same every time), its search keys not yet computed (`keyedEnterprise`). */
 export function enterpriseAt(e: number): EnterpriseRow {
   const rng = mulberry32(e * 7919 + 17);
   const tradeName = pick(rng, [...tradeNameChars]) + pick(rng, [...tradeNameChars]);
@@ -112,8 +121,17 @@ export function enterpriseAt(e: number): EnterpriseRow {
     ...fields,
     createdAt,
     updatedAt: createdAt,
-    searchKeys: enterpriseSearchKeys(fields),
+    searchKeys: [],
   };
+}
+
+/** The row with its search keys, keyed as the app keys them (or by `keyer`). */
+export function keyedEnterprise(row: EnterpriseRow, keyer?: SearchKeyer): EnterpriseRow {
+  return { ...row, searchKeys: enterpriseSearchKeys(row, keyer) };
+}
+
+export function keyedCase(row: CaseRow, keyer?: SearchKeyer): CaseRow {
+  return { ...row, searchKeys: caseSearchKeys(row, keyer) };
 }
 
 function agentAt(a: number): PartyRecord {
@@ -205,13 +223,13 @@ function lifecycle(rng: () => number, createdMs: number, daysAgo: number, promis
 
 export interface SeededCase {
   row: CaseRow;
-  /** The enterprise row it refers to: one of the hall's `enterprisePool`, or its own new one. */
+  /** The enterprise row it refers to: one of the hall's `enterprisePoolOf(total)`, or its own new one. */
   enterprise: EnterpriseRow;
   /** The enterprise is this case's own (a company being founded), stored with the case. */
   ownEnterprise: boolean;
 }
 
-/** Seeded case number `i` of `total` (the same every time for the same pair). */
+/** Seeded case number `i` of `total` (the same every time for the same pair), its search keys not yet computed (`keyedCase`). */
 export function seededCase(i: number, total: number): SeededCase {
   const rng = mulberry32(i * 2654435761 + 1);
   const perDay = Math.ceil(total / seededDays.length);
@@ -224,7 +242,8 @@ export function seededCase(i: number, total: number): SeededCase {
   const daysAgo = (Date.parse(endOfSeeding) - Date.parse(day)) / 86_400_000;
 
   const ownEnterprise = rng() < 0.3;
-  const enterprise = ownEnterprise ? newCompanyOf(i, createdAt) : enterpriseAt(Math.floor(rng() * enterprisePool));
+  const pool = enterprisePoolOf(total);
+  const enterprise = ownEnterprise ? newCompanyOf(pool + i, createdAt) : enterpriseAt(Math.floor(rng() * pool));
   const applicant = person(rng);
   const agent = rng() < 0.45 ? agentAt(Math.floor(rng() * agentPool)) : null;
   const pickM = matters(rng);
@@ -258,15 +277,12 @@ export function seededCase(i: number, total: number): SeededCase {
     hqVersion: null,
     conflicts: [],
   };
-  row.searchKeys = caseSearchKeys(row);
   return { row, enterprise, ownEnterprise };
 }
 
-/** A company being founded in case `i`: no USCC yet. */
-function newCompanyOf(i: number, createdAt: string): EnterpriseRow {
-  const known = enterpriseAt(enterprisePool + i);
-  const fields = { name: known.name, uscc: null, address: null };
-  return { ...known, ...fields, createdAt, updatedAt: createdAt, searchKeys: enterpriseSearchKeys(fields) };
+/** A company being founded (enterprise number `e`, past the pool): no USCC yet. */
+function newCompanyOf(e: number, createdAt: string): EnterpriseRow {
+  return { ...enterpriseAt(e), uscc: null, createdAt, updatedAt: createdAt };
 }
 
 /** A fresh intake as a clerk would enter it, for timing `createDraftCase`. */
@@ -276,7 +292,7 @@ export function intakeInput(n: number, knownEnterprise: EnterpriseRow | null): D
   const agentPerson = rng() < 0.45 ? person(rng) : null;
   const bundle = rng() < 0.35;
   const agentUsed = agentPerson !== null;
-  const fresh = enterpriseAt(enterprisePool * 3 + n);
+  const fresh = enterpriseAt(intakeEnterpriseBase + n);
   return {
     enterprise: knownEnterprise === null ? { kind: 'new', name: fresh.name, uscc: null, address: '绵阳市涪城区临园路东段66号' } : { kind: 'existing', id: knownEnterprise.id },
     applicant,

@@ -3,11 +3,16 @@
  * Chromium, driven by `test/bench/suites/cases.ts`. Built by that suite with Vite, never shipped.
  */
 import Dexie from 'dexie';
+import { exportDB } from 'dexie-export-import';
+import { restoreBackup } from '../../../renderer/src/data/backup/restoreBackup';
+import { writeBackup, type BackupSink } from '../../../renderer/src/data/backup/writeBackup';
 import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../../renderer/src/data/catalogueStore';
 import { createDraftCase } from '../../../renderer/src/data/cases';
 import { chinaIso } from '../../../renderer/src/data/clock';
-import { unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { requireDeskKeys, unlockDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
+import { keySearchesPlain } from './benchKeyer';
+import { sealRow } from '../../../renderer/src/data/crypto/sealedFields';
 import { DeskDatabase } from '../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../renderer/src/data/desk';
 import type { CaseRow, EnterpriseRow } from '../../../renderer/src/data/records';
@@ -22,20 +27,34 @@ import { searchKeysStateKey, type SearchKeysState } from '../../../renderer/src/
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
-import type { CasesBenchApi, SearchKind, SearchSample } from './benchApi';
-import { benchDataKey, enterpriseAt, enterprisePool, intakeInput, seedFormat, seededCase } from './caseFactory';
+import type { BackupBenchBindings, CasesBenchApi, DataLayer, SearchKind, SearchSample, SeedTiming } from './benchApi';
+import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, seedFormat, seededCase } from './caseFactory';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
 Dexie.debug = false;
 
-// Rows are sealed as the app seals them (data/crypto/sealedRows.ts), under a data key handed over as the
-// main process would. A fixed one: a seeded profile is resumed by later runs, whose pages must open its rows.
-void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff), protection: 'osKeyStore' }));
+/**
+ * The app's database, and the unencrypted column's beside it in the same profile: the same schema and
+ * data layer with the sealing middleware taken off (and search keys left plain, `benchKeyer.ts`).
+ */
+function unencryptedDatabase(): DeskDatabase {
+  const plain = new DeskDatabase('yichuangtong-desk-unencrypted-bench');
+  plain.unuse({ stack: 'dbcore', name: 'sealedRows' });
+  return plain;
+}
+const databases: Record<DataLayer, DeskDatabase> = { sealed: new DeskDatabase(), unencrypted: unencryptedDatabase() };
 
-const db = new DeskDatabase();
+/** The layer's database, search keys keyed as that layer keys them from now on. */
+function layerDb(layer: DataLayer): DeskDatabase {
+  keySearchesPlain(layer === 'unencrypted');
+  return databases[layer];
+}
 const SEED_KEY = 'benchSeed';
-const chunk = 2_000;
+/** Rows per bulk write and transaction: the sealing middleware seals a bulk write's rows together. */
+const chunk = 5_000;
+/** One row in this many is also sealed apart, timed, to tell sealing from IndexedDB in a seed's write time. */
+const sealSampleEvery = 20;
 const benchClerk = { id: clerkIdSchema.parse('019a0000-0000-7000-8000-00000000be7c'), role: 'clerk' as const, displayName: '基准测试' };
 
 function rngOf(seed: number): () => number {
@@ -55,7 +74,7 @@ const intakeWrites = 8;
  * same two rounds — reads, then writes (counters, enterprise, case, two ops, audit entry and head) — of
  * tiny rows in `meta`. What remains of an intake above it is its rows, indexes and code.
  */
-function sameShapeTransaction(i: number): Promise<number> {
+function sameShapeTransaction(db: DeskDatabase, i: number): Promise<number> {
   const started = performance.now();
   return new Promise((done, fail) => {
     const tx = db.backendDB().transaction(['meta'], 'readwrite');
@@ -77,6 +96,26 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => done(request.result);
     request.onerror = () => fail(request.error);
   });
+}
+
+const bindings = window as unknown as BackupBenchBindings;
+
+/** Base64 a block at a time (a character at a time is slow for the megabytes a backup is). */
+function base64Of(bytes: Uint8Array): string {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(text);
+}
+
+/** Bytes to the suite's file, counted. */
+function fileSink(): BackupSink & { bytes: number } {
+  return {
+    bytes: 0,
+    async write(chunk) {
+      this.bytes += chunk.length;
+      await bindings.__benchSinkWrite(base64Of(chunk));
+    },
+  };
 }
 
 const places = ['绵阳市涪城区', '绵阳市游仙区', '绵阳市', '江油市', '三台县', '绵阳', '四川'];
@@ -132,7 +171,8 @@ function naiveMatch(kind: SearchKind, row: CaseRow, query: string): boolean {
 }
 
 const api: CasesBenchApi = {
-  async status() {
+  async status(layer) {
+    const db = layerDb(layer);
     const none = { count: 0, format: null, total: null, schemaVersion: null };
     if (!(await indexedDB.databases()).some((stored) => stored.name === db.name)) return none;
     // Opened without a version: as stored, whatever version that is.
@@ -150,43 +190,73 @@ const api: CasesBenchApi = {
     }
   },
 
-  async reset() {
+  async reset(layer) {
+    const db = layerDb(layer);
     db.close();
     await db.delete();
     await db.open();
   },
 
-  async seed(from, to, total) {
+  async seed(layer, from, to, total) {
+    const db = layerDb(layer);
     const started = performance.now();
+    const timing: SeedTiming = { ms: 0, rows: 0, generateMs: 0, keysMs: 0, writeMs: 0, sealSampleMs: 0, sealSampleRows: 0 };
+    const encryption = (await requireDeskKeys()).encryption;
+    const clock = () => performance.now();
+    /** Seals a sample of the rows apart (the middleware seals them again when written): sealing's share of a write. */
+    const sampleSealing = async (table: 'cases' | 'enterprises', rows: ReadonlyArray<CaseRow | EnterpriseRow>) => {
+      if (layer === 'unencrypted') return;
+      const sample = rows.filter((_, i) => i % sealSampleEvery === 0);
+      const at = clock();
+      await Promise.all(sample.map((row) => sealRow(encryption, table, row as unknown as Record<string, unknown>, row.id)));
+      timing.sealSampleMs += clock() - at;
+      timing.sealSampleRows += sample.length;
+    };
     // Seeding only ever appends, so `bulkAdd`: a put would make IndexedDB look for a row to replace. Each
     // bulkAdd goes through the app's sealed write path: its rows are sealed together, then written at once.
+    const write = async (tables: { cases: CaseRow[]; enterprises: EnterpriseRow[] }, end: number | null) => {
+      await sampleSealing('cases', tables.cases);
+      await sampleSealing('enterprises', tables.enterprises);
+      const at = clock();
+      await db.transaction('rw', [db.cases, db.enterprises, db.meta], async () => {
+        if (tables.enterprises.length > 0) await db.enterprises.bulkAdd(tables.enterprises);
+        if (tables.cases.length > 0) await db.cases.bulkAdd(tables.cases);
+        if (end !== null) await db.meta.put({ key: SEED_KEY, value: { format: seedFormat, count: end, total } });
+      });
+      timing.writeMs += clock() - at;
+      timing.rows += tables.cases.length + tables.enterprises.length;
+    };
     if (from === 0) {
-      for (let start = 0; start < enterprisePool; start += chunk) {
-        const rows = Array.from({ length: Math.min(chunk, enterprisePool - start) }, (_, i) => enterpriseAt(start + i));
-        await db.enterprises.bulkAdd(rows);
+      const pool = enterprisePoolOf(total);
+      for (let start = 0; start < pool; start += chunk) {
+        let at = clock();
+        const rows = Array.from({ length: Math.min(chunk, pool - start) }, (_, i) => enterpriseAt(start + i));
+        timing.generateMs += clock() - at;
+        at = clock();
+        const keyed = rows.map((row) => keyedEnterprise(row));
+        timing.keysMs += clock() - at;
+        await write({ cases: [], enterprises: keyed }, null);
       }
     }
     for (let start = from; start < to; start += chunk) {
       const end = Math.min(to, start + chunk);
-      const cases: CaseRow[] = [];
-      const ownEnterprises: EnterpriseRow[] = [];
-      for (let i = start; i < end; i += 1) {
-        const seeded = seededCase(i, total);
-        // Spot-check the generated lifecycles against the domain's own schema.
-        if (i % 997 === 0) caseStateSchema.parse(seeded.row.state);
-        cases.push(seeded.row);
-        if (seeded.ownEnterprise) ownEnterprises.push(seeded.enterprise);
-      }
-      await db.transaction('rw', [db.cases, db.enterprises, db.meta], async () => {
-        await db.enterprises.bulkAdd(ownEnterprises);
-        await db.cases.bulkAdd(cases);
-        await db.meta.put({ key: SEED_KEY, value: { format: seedFormat, count: end, total } });
-      });
+      let at = clock();
+      const seeded = Array.from({ length: end - start }, (_, i) => seededCase(start + i, total));
+      // Spot-check the generated lifecycles against the domain's own schema.
+      for (let i = start; i < end; i += 1) if (i % 997 === 0) caseStateSchema.parse(seeded[i - start]!.row.state);
+      timing.generateMs += clock() - at;
+      at = clock();
+      const cases = seeded.map(({ row }) => keyedCase(row));
+      const enterprises = seeded.flatMap(({ enterprise, ownEnterprise }) => (ownEnterprise ? [keyedEnterprise(enterprise)] : []));
+      timing.keysMs += clock() - at;
+      await write({ cases, enterprises }, end);
     }
-    return performance.now() - started;
+    timing.ms = performance.now() - started;
+    return timing;
   },
 
-  async prepare() {
+  async prepare(layer) {
+    const db = layerDb(layer);
     await db.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
     if ((await db.clerks.get(benchClerk.id)) === undefined) {
       await db.clerks.put({
@@ -202,7 +272,8 @@ const api: CasesBenchApi = {
     await Promise.all([activeCatalogue(db), activeCalendar(db), activeGreenCards(db)]);
   },
 
-  async settle(batchRows) {
+  async settle(layer, batchRows) {
+    const db = layerDb(layer);
     const batchMs: number[] = [];
     let rows = 0;
     for (;;) {
@@ -217,6 +288,7 @@ const api: CasesBenchApi = {
   },
 
   async rekeySlice(n) {
+    const db = layerDb('sealed');
     const count = await db.cases.count();
     const slice = await db.cases.orderBy(':id').offset(Math.max(0, Math.floor((count - n) / 2))).limit(n).primaryKeys();
     if (slice.length === 0) return { batchMs: [], batchRows: [] };
@@ -239,7 +311,8 @@ const api: CasesBenchApi = {
     return timed;
   },
 
-  async intake(n, total) {
+  async intake(layer, n, total) {
+    const db = layerDb(layer);
     const rng = rngOf(Date.now());
     const samples = { intake: [] as number[], anchor: [] as number[] };
     for (let i = 0; i < n; i += 1) {
@@ -251,12 +324,13 @@ const api: CasesBenchApi = {
       const result = await createDraftCase(db, input, { clerk: benchClerk });
       samples.intake.push(performance.now() - started);
       if (!result.ok) throw new Error(`intake refused: ${result.message}`);
-      samples.anchor.push(await sameShapeTransaction(i));
+      samples.anchor.push(await sameShapeTransaction(db, i));
     }
     return samples;
   },
 
-  async search(kind, n, total, salt) {
+  async search(layer, kind, n, total, salt) {
+    const db = layerDb(layer);
     const rng = rngOf(salt);
     const samples: SearchSample[] = [];
     for (let i = 0; i < n; i += 1) {
@@ -269,13 +343,56 @@ const api: CasesBenchApi = {
   },
 
   async fullScan(kind, total, salt) {
+    const db = layerDb('sealed');
     const { row, query } = sampleCase(kind, total, rngOf(salt));
     const started = performance.now();
     const rows = await db.cases.filter((candidate) => naiveMatch(kind, candidate, query)).toArray();
     return { query, ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
   },
 
+  async backup(passphrase) {
+    const db = layerDb('sealed');
+    const sink = fileSink();
+    const started = performance.now();
+    await writeBackup(db, sink, { passphrase, dataKey: null });
+    return { ms: performance.now() - started, bytes: sink.bytes };
+  },
+
+  async exportAnchor() {
+    // The database as it rests (rows sealed), opened without the data layer: what a plain export reads.
+    const raw = new Dexie(layerDb('sealed').name);
+    const sink = fileSink();
+    const started = performance.now();
+    await raw.open();
+    try {
+      const blob = await exportDB(raw);
+      for (let at = 0; at < blob.size; at += 1 << 20) await sink.write(new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer()));
+    } finally {
+      raw.close();
+    }
+    return { ms: performance.now() - started, bytes: sink.bytes };
+  },
+
+  async restore(passphrase) {
+    const db = layerDb('sealed');
+    const source = () => ({
+      async *[Symbol.asyncIterator]() {
+        for (let offset = 0; ; ) {
+          const text = await bindings.__benchSourceRead(offset);
+          if (text === '') return;
+          const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+          offset += bytes.length;
+          yield bytes;
+        }
+      },
+    });
+    const started = performance.now();
+    const manifest = await restoreBackup(db, source, { passphrase, thisDesk: null, acceptOtherDesk: true });
+    return { ms: performance.now() - started, rows: manifest.entries.reduce((sum, entry) => sum + entry.rows, 0) };
+  },
+
   async firstQuery() {
+    const db = layerDb('sealed');
     await db.open();
     await todaysQueue(db, businessDateOf(chinaIso()));
     await searchCases(db, '星辰');
