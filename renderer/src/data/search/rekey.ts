@@ -1,5 +1,8 @@
+import { searchKeyerNow } from '../crypto/deskKeys';
+import { plainSearchKeys } from '../crypto/searchKeyer';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
+import type { ProbeKeyers } from './candidates';
 import { keysOf, rekeyed } from './keyTiers';
 import { searchKeysVersion } from './keys';
 import { currentKeys, keyedTables, searchKeysStateKey, searchKeysStateSchema, startPass, type KeyedRow, type KeyedTable, type KeyedTableName, type Pass, type SearchKeysState } from './staleKeys';
@@ -28,6 +31,25 @@ export async function readRekeyProgress(db: DeskDatabase): Promise<RekeyProgress
   const { pass } = parsed.data;
   // Rows inserted below `until` since the pass began are walked too, so `done` may pass the first count.
   return pass === null ? null : { done: pass.done, total: Math.max(pass.total, pass.done) };
+}
+
+/** Desks whose re-key pass was seen done: it never starts again while the page lives (only an upgrade starts one). */
+const rekeyedDesks = new WeakSet<DeskDatabase>();
+
+/**
+ * The forms a search probes keys in (see `candidates.ts`): the keyed form, and while a re-key pass is
+ * pending the plain form too (`plainSearchKeys`), so a row the pass has not reached yet, which still
+ * carries the plain keys of search keys version 3, is found by every kind of fragment, not only by its
+ * case number. It costs a `meta` read per search and twice the index ranges, only while the pass runs;
+ * once it is seen done, nothing more. (Rows of an older version than 3 carry plain keys too, without the
+ * kinds that version lacked.)
+ */
+export async function probeKeyers(db: DeskDatabase): Promise<ProbeKeyers> {
+  const keyed = searchKeyerNow();
+  if (rekeyedDesks.has(db)) return [keyed];
+  if ((await readRekeyProgress(db)) !== null) return [keyed, plainSearchKeys];
+  rekeyedDesks.add(db);
+  return [keyed];
 }
 
 /**

@@ -1,19 +1,22 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import { searchKeyerNow } from '../../../../../renderer/src/data/crypto/deskKeys';
 import { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../../renderer/src/data/desk';
 import { updateIntake } from '../../../../../renderer/src/data/intakeCorrection';
 import type { CaseRow, EnterpriseRow } from '../../../../../renderer/src/data/records';
 import { findEnterprises } from '../../../../../renderer/src/data/search/enterprises';
-import { caseSearchKeys, enterpriseSearchKeys } from '../../../../../renderer/src/data/search/keys';
-import { keysOf, settled, tierOf, type Keyed } from '../../../../../renderer/src/data/search/keyTiers';
-import { readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/data/search/rekey';
+import { caseSearchKeys, enterpriseSearchKeys, normaliseName } from '../../../../../renderer/src/data/search/keys';
+import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../../renderer/src/data/search/keyTiers';
+import { probeKeyers, readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/data/search/rekey';
 import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../../renderer/src/data/search/settleKeys';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
+import { mobile, residentId, uscc } from '../../../../fixtures/identities';
 import { asKeyedByVersion2 } from '../../../../fixtures/searchKeysV2';
+import { plainKeyer } from '../../../support/plainKeyer';
 import { addAccount, startUpInput } from '../dataFixtures';
 
 const enterpriseNames = ['四川智宇顺科技有限公司', '绵阳星辰科技有限公司', '江油青莲文化传媒有限公司', '三台县梓州农业有限公司', '绵阳涪城长虹商贸有限公司'];
@@ -224,5 +227,84 @@ describe('the search re-key after schema version 6', () => {
     expect(await readRekeyProgress(db)).toBeNull();
     expect(await rekeyStaleRows(db)).toEqual({ walked: 0, rekeyed: 0, more: false });
     expect(await settleFreshKeys(db, 10)).toBe(2);
+  });
+});
+
+/** What each case of the version-7 desk is taken in with, and a query of each kind that finds it alone. */
+const plainDeskCases = [
+  { enterprise: '四川智宇顺科技有限公司', nameFragment: '智宇顺', pinyin: 'zysk', applicant: '单雄信', applicantPinyin: 'danxiongxin' },
+  { enterprise: '绵阳星辰科技有限公司', nameFragment: '星辰', pinyin: 'xingchen', applicant: '欧阳娜娜', applicantPinyin: 'ouyangnana' },
+  { enterprise: '江油青莲文化传媒有限公司', nameFragment: '青莲文化', pinyin: 'qlwh', applicant: '司马光明', applicantPinyin: 'simaguang' },
+  { enterprise: '三台县梓州农业有限公司', nameFragment: '梓州', pinyin: 'zizhou', applicant: '诸葛云飞', applicantPinyin: 'zhugeyunfei' },
+].map((seed, i) => ({
+  ...seed,
+  uscc: uscc('510703', `${i + 1}A6B7C8D`),
+  idNumber: residentId('510703', '19850312', 101 + i * 22),
+  phone: mobile('138', 10000000 + (i + 1) * 1111),
+}));
+
+/** A version-7 desk (plain keys, search keys version 3) holding `plainDeskCases`, upgraded by opening it. */
+async function upgradedPlainDesk(): Promise<{ db: DeskDatabase; ids: string[] }> {
+  const name = `rekey-plain-${process.pid}-${++counter}`;
+  const old = open(name, 7);
+  await old.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+  const clerk = await addAccount(old, 'clerk', '吴受理');
+  const ids: string[] = [];
+  for (const seed of plainDeskCases) {
+    const input = startUpInput({ enterprise: { kind: 'new', name: seed.enterprise, uscc: seed.uscc, address: null } });
+    const taken = await createDraftCase(old, { ...input, applicant: { ...input.applicant, name: seed.applicant, idNumber: seed.idNumber, phone: seed.phone } }, { clerk });
+    if (!taken.ok) throw new Error(taken.message);
+    ids.push(taken.value.id);
+  }
+  await old.cases.toCollection().modify((row) => void Object.assign(row, rekeyed(row, caseSearchKeys(row, plainKeyer))));
+  await old.enterprises.toCollection().modify((row) => void Object.assign(row, rekeyed(row, enterpriseSearchKeys(row, plainKeyer))));
+  old.close();
+  return { db: open(name), ids };
+}
+
+/** Every kind of query for the i-th case: name fragments, pinyin, ID tail, USCC middle, mobile tail, case number tail. */
+function queriesOf(i: number, caseNumber: string): string[] {
+  const seed = plainDeskCases[i]!;
+  return [seed.nameFragment, seed.applicant.slice(1), seed.pinyin, seed.applicantPinyin, seed.idNumber.slice(-6), seed.uscc.slice(8, 16), seed.phone.slice(-4), caseNumber.slice(-4)];
+}
+
+describe('search while the re-key from plain keys (schema version 8) is pending', () => {
+  it('finds the rows the pass has reached and those it has not by every kind of fragment', async () => {
+    const { db, ids } = await upgradedPlainDesk();
+    // Cases first: the first two re-keyed, the other two and every enterprise still plain.
+    expect(await rekeyStaleRows(db, { ...unlimited, maxRows: 2 })).toMatchObject({ walked: 2, rekeyed: 2, more: true });
+    const rows = await Promise.all(ids.map(async (id) => (await db.cases.get(id))!));
+    expect(rows.map((row) => keysOf(row).includes(`N:${row.applicant.name}`))).toEqual([false, false, true, true]);
+    for (const [i, row] of rows.entries()) {
+      for (const query of queriesOf(i, row.caseNumber)) expect((await searchCases(db, query)).hits.map((hit) => hit.case.id), query).toEqual([row.id]);
+    }
+    // Enterprises: cases done, then two of the four enterprises.
+    await rekeyStaleRows(db, { ...unlimited, maxRows: 4 });
+    const keyedEnterprises = (await db.enterprises.toArray()).filter((row) => !keysOf(row).includes(`N:${normaliseName(row.name)}`));
+    expect(keyedEnterprises).toHaveLength(2);
+    for (const seed of plainDeskCases) {
+      for (const query of [seed.nameFragment, seed.pinyin, seed.uscc.slice(8, 16), seed.uscc.slice(-6)]) {
+        expect((await findEnterprises(db, query)).map((hit) => hit.enterprise.name), query).toEqual([seed.enterprise]);
+      }
+    }
+  });
+
+  it('probes plain keys only while the pass is pending', async () => {
+    const { db, ids } = await upgradedPlainDesk();
+    const plainProbes = vi.spyOn(plainKeyer, 'keyed');
+    try {
+      expect(await probeKeyers(db)).toHaveLength(2);
+      expect((await searchCases(db, '星辰')).hits).toHaveLength(1);
+      expect(plainProbes).toHaveBeenCalled();
+      await rekeyAll(db, 50);
+      plainProbes.mockClear();
+      expect(await probeKeyers(db)).toEqual([searchKeyerNow()]);
+      const row = (await db.cases.get(ids[2]!))!;
+      for (const query of queriesOf(2, row.caseNumber)) expect((await searchCases(db, query)).hits.map((hit) => hit.case.id), query).toEqual([row.id]);
+      expect((await findEnterprises(db, '梓州')).map((hit) => hit.enterprise.name)).toEqual([plainDeskCases[3]!.enterprise]);
+      expect(plainProbes).not.toHaveBeenCalled();
+    } finally {
+      plainProbes.mockRestore();
+    }
   });
 });
