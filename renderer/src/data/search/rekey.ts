@@ -1,4 +1,5 @@
 import { searchKeyerNow } from '../crypto/deskKeys';
+import { restingFormOf } from '../crypto/sealedRows';
 import { plainSearchKeys } from '../crypto/searchKeyer';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
@@ -98,6 +99,7 @@ export function rekeyStaleRows(
       let pass: Pass | null = stored.success ? stored.data.pass : await startPass(tables);
       const started = now();
       const batch = { walked: 0, rekeyed: 0 };
+      const writes: Record<KeyedTableName, KeyedRow[]> = { cases: [], enterprises: [] };
       walk: while (pass !== null && batch.walked < maxRows) {
         const table = pass.table;
         const wanted = maxRows - batch.walked;
@@ -105,7 +107,8 @@ export function rekeyStaleRows(
         for (const stale of rows) {
           const keys = currentKeys(table, stale);
           if (!sameKeys(keysOf(stale), keys)) {
-            await tables[table].put(rekeyed(stale, keys));
+            // Only the plain key fields change: the row as it rests keeps its sealed part, not sealed again.
+            writes[table].push(rekeyed(restingFormOf(stale) ?? stale, keys));
             batch.rekeyed += 1;
           }
           batch.walked += 1;
@@ -117,6 +120,8 @@ export function rekeyStaleRows(
           pass = next === undefined ? null : { ...pass, table: next, after: null };
         }
       }
+      // One write a table for the batch: a request per row would wait for each in turn.
+      for (const name of keyedTables) if (writes[name].length > 0) await tables[name].bulkPut(writes[name]);
       const state: SearchKeysState = { keysVersion: searchKeysVersion, pass };
       await db.meta.put({ key: searchKeysStateKey, value: state });
       return { ...batch, more: pass !== null };

@@ -11,12 +11,14 @@ import { findEnterprises } from '../../../../../renderer/src/data/search/enterpr
 import { caseSearchKeys, enterpriseSearchKeys, normaliseName } from '../../../../../renderer/src/data/search/keys';
 import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../../renderer/src/data/search/keyTiers';
 import { probeKeyers, readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/data/search/rekey';
+import { startPass, type KeyedTable } from '../../../../../renderer/src/data/search/staleKeys';
 import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../../renderer/src/data/search/settleKeys';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
 import { mobile, residentId, uscc } from '../../../../fixtures/identities';
 import { asKeyedByVersion2 } from '../../../../fixtures/searchKeysV2';
 import { plainKeyer } from '../../../support/plainKeyer';
+import { caseRow } from '../caseRowFixture';
 import { addAccount, startUpInput } from '../dataFixtures';
 
 const enterpriseNames = ['四川智宇顺科技有限公司', '绵阳星辰科技有限公司', '江油青莲文化传媒有限公司', '三台县梓州农业有限公司', '绵阳涪城长虹商贸有限公司'];
@@ -244,12 +246,12 @@ const plainDeskCases = [
 }));
 
 /** A version-7 desk (plain keys, search keys version 3) holding `plainDeskCases`, upgraded by opening it. */
-async function upgradedPlainDesk(): Promise<{ db: DeskDatabase; ids: string[] }> {
+async function upgradedPlainDesk(): Promise<{ db: DeskDatabase; ids: CaseRow['id'][] }> {
   const name = `rekey-plain-${process.pid}-${++counter}`;
   const old = open(name, 7);
   await old.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
   const clerk = await addAccount(old, 'clerk', '吴受理');
-  const ids: string[] = [];
+  const ids: CaseRow['id'][] = [];
   for (const seed of plainDeskCases) {
     const input = startUpInput({ enterprise: { kind: 'new', name: seed.enterprise, uscc: seed.uscc, address: null } });
     const taken = await createDraftCase(old, { ...input, applicant: { ...input.applicant, name: seed.applicant, idNumber: seed.idNumber, phone: seed.phone } }, { clerk });
@@ -306,5 +308,42 @@ describe('search while the re-key from plain keys (schema version 8) is pending'
     } finally {
       plainProbes.mockRestore();
     }
+  });
+});
+
+describe('the cost of the background re-key', () => {
+  const rowsMeasured = 2_000;
+
+  /** A desk of `rowsMeasured` sealed cases keyed plain (as schema version 8 leaves them), the re-key pass recorded. */
+  async function staleSealedDesk(): Promise<DeskDatabase> {
+    const db = open(`rekey-cost-${process.pid}-${++counter}`);
+    const rows = Array.from({ length: rowsMeasured }, (_, i) => {
+      const id = `01900000-0000-7000-8000-${String(i + 1).padStart(12, '0')}` as CaseRow['id'];
+      const row = caseRow({ id, caseNumber: `MY01-20260929-${String(i + 1).padStart(4, '0')}` as CaseRow['caseNumber'] });
+      return { ...row, applicant: { ...row.applicant, name: applicantNames[i % applicantNames.length]! } };
+    });
+    await db.cases.bulkAdd(rows.map((row) => rekeyed(row, caseSearchKeys(row, plainKeyer))));
+    await db.meta.put({ key: 'search.keys', value: { keysVersion: 4, pass: await startPass({ cases: db.cases as unknown as KeyedTable, enterprises: db.enterprises as unknown as KeyedTable }) } });
+    return db;
+  }
+
+  it(`re-keys ${rowsMeasured} sealed cases without sealing any of them again, and says what a row costs`, async () => {
+    const db = await staleSealedDesk();
+    const encrypt = vi.spyOn(globalThis.crypto.subtle, 'encrypt');
+    try {
+      const started = performance.now();
+      const batches = await rekeyAll(db, 20);
+      const perRow = (performance.now() - started) / rowsMeasured;
+      console.info(`re-key: ${perRow.toFixed(2)} ms a row over ${rowsMeasured} cases, ${batches.length} batches (fake-indexeddb, Node)`);
+      expect(batches.reduce((sum, batch) => sum + batch.rekeyed, 0)).toBe(rowsMeasured);
+      // The re-key changes only the plain key fields: each row's sealed part is written back as it was.
+      expect(encrypt).not.toHaveBeenCalled();
+    } finally {
+      encrypt.mockRestore();
+    }
+    const sample = (await db.cases.get(`01900000-0000-7000-8000-${String(rowsMeasured).padStart(12, '0')}` as CaseRow['id']))!;
+    expect(sample.applicant.name).toBe(applicantNames[(rowsMeasured - 1) % applicantNames.length]);
+    expect(new Set(keysOf(sample))).toEqual(new Set(caseSearchKeys(sample)));
+    expect((await searchCases(db, applicantNames[0]!)).hits.length).toBeGreaterThan(0);
   });
 });
