@@ -71,6 +71,8 @@ export interface StartUpCase {
   enterprise: string;
   address: string;
   applicant: Person;
+  /** An agent acting for the applicant, with the authorisation's wording. */
+  agent?: Person & { authorisation: string };
 }
 
 /**
@@ -84,6 +86,12 @@ export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
   await expect(page.getByLabel('企业名称（拟设立名称）')).toHaveValue(input.enterprise);
   await page.getByRole('textbox', { name: '住所（经营场所）' }).fill(input.address);
   await fillParty(page, '申请人', input.applicant);
+  if (input.agent !== undefined) {
+    await page.getByRole('switch', { name: '委托代理人办理' }).focus();
+    await page.keyboard.press('Space');
+    await fillParty(page, '代理人', input.agent);
+    await page.getByLabel('授权委托说明').fill(input.agent.authorisation);
+  }
   await choose(page, 'group', '股东类型（可多选）', '自然人');
   await choose(page, 'radiogroup', '住所（经营场所）使用情况', '租赁或无偿借用他人房屋');
   await choose(page, 'radiogroup', '经营范围是否含登记前须经批准的项目（前置许可）', '否');

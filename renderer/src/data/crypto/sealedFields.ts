@@ -63,6 +63,16 @@ export function isSealedRow(row: unknown): boolean {
   return typeof row === 'object' && row !== null && (row as Row)[sealedField] instanceof Uint8Array;
 }
 
+/**
+ * Whether a row given to write is already as it rests: a sealed part and plain fields only. The sealing
+ * middleware stores it as it is; its sealed part is bound to its table and primary key, so one taken from
+ * another row does not open (caught as tampering is), and nothing readable is written.
+ */
+export function isRestingRow(table: SealedTableName, row: Row): boolean {
+  const plainFields = plainFieldSets.get(table)!;
+  return isSealedRow(row) && Object.keys(row).every((field) => field === sealedField || plainFields.has(field));
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 

@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { requireDeskKeys } from './deskKeys';
-import { isSealedTable, openRow, sealRow, type SealedTableName } from './sealedFields';
+import { isRestingRow, isSealedTable, openRow, sealRow, type SealedTableName } from './sealedFields';
 
 /**
  * Keeps an IndexedDB transaction alive while `work` (WebCrypto, which IndexedDB does not wait for) runs:
@@ -46,9 +46,29 @@ function holdOpen<T>(trans: DBCoreTransaction, storeName: string, work: () => Pr
 
 type Row = Record<string, unknown>;
 
+/** Each row this page opened, as it rests (its plain fields and its sealed part), while the opened row lives. */
+const restingForms = new WeakMap<object, Row>();
+
+/**
+ * The row as it rests, for a row read through the middleware and not changed since: a writer that changes
+ * only plain fields (the search keys, `data/search/rekey.ts`) writes this with its new plain fields, and
+ * the middleware stores it as it is, without sealing the personal part again. Undefined for a row that
+ * rests plain (not sealed yet): it is written as any row, sealed on the way down.
+ */
+export function restingFormOf<T extends object>(opened: T): T | undefined {
+  return restingForms.get(opened) as T | undefined;
+}
+
 function sealedTable(table: DBCoreTable, name: SealedTableName, keys: () => Promise<CryptoKey>): DBCoreTable {
   const primaryKeyOf = (row: unknown) => table.schema.primaryKey.extractKey!(row) as unknown;
-  const open = <T>(row: T) => (row === undefined || row === null ? Promise.resolve(row) : keys().then((key) => openRow(key, name, row, primaryKeyOf(row))));
+  const open = <T>(row: T) =>
+    row === undefined || row === null
+      ? Promise.resolve(row)
+      : keys().then(async (key) => {
+          const opened = await openRow(key, name, row, primaryKeyOf(row));
+          if (opened !== row && typeof opened === 'object' && opened !== null) restingForms.set(opened, row as Row);
+          return opened;
+        });
   const openAll = (trans: DBCoreTransaction, rows: readonly unknown[]) => holdOpen(trans, name, () => Promise.all(rows.map(open)));
 
   /** A cursor whose `value` is the opened row: each step is opened before the reader's callback runs. */
@@ -105,10 +125,12 @@ function sealedTable(table: DBCoreTable, name: SealedTableName, keys: () => Prom
     mutate: (request) => {
       if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
       const values = request.values as readonly Row[];
+      // Rows already as they rest (see `restingFormOf`) go down as they are, with no wait for WebCrypto.
+      if (values.every((row) => isRestingRow(name, row))) return table.mutate(request);
       return holdOpen(request.trans, name, async () => {
         const key = await keys();
         // Sealed together, then written in one request: a bulk write costs one wait, not one per row.
-        return Promise.all(values.map((row) => sealRow(key, name, row, primaryKeyOf(row))));
+        return Promise.all(values.map((row) => (isRestingRow(name, row) ? row : sealRow(key, name, row, primaryKeyOf(row)))));
       }).then((sealed) => table.mutate({ ...request, values: sealed }));
     },
     get: (request) => table.get(request).then((row: unknown) => (row === undefined ? row : openAll(request.trans, [row]).then(([opened]) => opened))),

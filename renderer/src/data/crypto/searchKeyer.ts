@@ -46,6 +46,13 @@ const unitBase = 0x4000;
 /** Ends the whole payload's MAC input: no payload holds it (names and codes are letters and digits). */
 const endMark = new Uint8Array([0]);
 
+/**
+ * The keys as search keys version 3 stored them, plain (the same keys, unkeyed): what rows an upgrade
+ * left to the background re-key still carry, and what search also probes with until it is done
+ * (`data/search/rekey.ts`, `probeKeyers`).
+ */
+export const plainSearchKeys: SearchKeyer = { keyed: (plainKey) => plainKey };
+
 /** A keyer holding `keyBytes` only as HMAC state; the caller overwrites its copy of the bytes. */
 export function searchKeyer(keyBytes: Uint8Array): SearchKeyer {
   const initial = hmac.create(sha256, keyBytes);

@@ -57,15 +57,23 @@ export function keyedProbeKey(probe: Probe, keyer: SearchKeyer = searchKeyerNow(
   return keyed;
 }
 
-function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe): Collection<T, string> {
+/**
+ * The forms a search probes each key in: the desk's keyed form, and while a background re-key is pending
+ * the plain form too, which the rows it has not reached still carry (see `probeKeyers` in `rekey.ts`).
+ * A row carries one form, so the ranges of the forms hold different rows.
+ */
+export type ProbeKeyers = readonly [SearchKeyer, ...SearchKeyer[]];
+
+function probeRange<T extends Searchable>(table: Table<T, string>, index: KeyIndex, probe: Probe, keyer: SearchKeyer): Collection<T, string> {
   const clause = table.where(index);
-  const key = keyedProbeKey(probe);
+  const key = keyedProbeKey(probe, keyer);
   return probe.prefix ? clause.startsWith(key) : clause.equals(key).reverse();
 }
 
-/** The probe read in both key indexes at once; a row's keys are in one of them, so the ids do not repeat. */
-async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Probe): Promise<{ ids: string[]; complete: boolean }> {
-  const found = await Promise.all(keyIndexes.map((index) => probeRange(table, index, probe).limit(probeCap + 1).primaryKeys()));
+/** The probe read in both key indexes and in each form at once; a row's keys are in one index and one form, so the ids do not repeat. */
+async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Probe, keyers: ProbeKeyers): Promise<{ ids: string[]; complete: boolean }> {
+  const ranges = keyers.flatMap((keyer) => keyIndexes.map((index) => probeRange(table, index, probe, keyer)));
+  const found = await Promise.all(ranges.map((range) => range.limit(probeCap + 1).primaryKeys()));
   const ids = found.flat();
   return { ids, complete: ids.length <= probeCap };
 }
@@ -75,20 +83,28 @@ async function probeIds<T extends Searchable>(table: Table<T, string>, probe: Pr
  * the fresh index first (rows written lately, mostly the newest), then the settled one, each newest
  * first, until enough rows pass. The result says it is truncated, so the clerk types more.
  */
-export async function streamRows<T extends Searchable>(table: Table<T, string>, probe: Probe, limit: number, accept: (row: T) => boolean = () => true): Promise<T[]> {
+export async function streamRows<T extends Searchable>(
+  table: Table<T, string>,
+  probe: Probe,
+  limit: number,
+  keyers: ProbeKeyers,
+  accept: (row: T) => boolean = () => true,
+): Promise<T[]> {
   const rows: T[] = [];
-  for (const index of keyIndexes) {
-    if (rows.length >= limit) break;
-    const range = probeRange(table, index, probe);
-    rows.push(...(await (probe.prefix ? range.reverse() : range).filter(accept).limit(limit - rows.length).toArray()));
+  for (const keyer of keyers) {
+    for (const index of keyIndexes) {
+      if (rows.length >= limit) return rows;
+      const range = probeRange(table, index, probe, keyer);
+      rows.push(...(await (probe.prefix ? range.reverse() : range).filter(accept).limit(limit - rows.length).toArray()));
+    }
   }
   return rows;
 }
 
 /** Rows carrying every bigram of the name: intersect the ranges that are complete, smallest first. */
-async function nameCandidates<T extends Searchable>(table: Table<T, string>, name: string): Promise<Candidates> {
+async function nameCandidates<T extends Searchable>(table: Table<T, string>, name: string, keyers: ProbeKeyers): Promise<Candidates> {
   const probes = nameProbes(name);
-  const found = await Promise.all(probes.map((probe) => probeIds(table, probe)));
+  const found = await Promise.all(probes.map((probe) => probeIds(table, probe, keyers)));
   const complete = found.filter((result) => result.complete).sort((a, b) => a.ids.length - b.ids.length);
   if (complete.length === 0) return { preferred: new Set(), ids: new Set(), complete: false, streamProbes: [probes[0]!] };
   let ids = new Set(complete[0]!.ids);
@@ -100,9 +116,9 @@ async function nameCandidates<T extends Searchable>(table: Table<T, string>, nam
 }
 
 /** Rows whose names read as the pinyin: the union of the initials and full-pinyin ranges; one too long to read is streamed. */
-async function pinyinCandidates<T extends Searchable>(table: Table<T, string>, pinyin: string): Promise<Candidates> {
+async function pinyinCandidates<T extends Searchable>(table: Table<T, string>, pinyin: string, keyers: ProbeKeyers): Promise<Candidates> {
   const probes = pinyinProbes(pinyin);
-  const found = await Promise.all(probes.map((probe) => probeIds(table, probe)));
+  const found = await Promise.all(probes.map((probe) => probeIds(table, probe, keyers)));
   return {
     preferred: new Set(),
     ids: new Set(found.flatMap((result) => (result.complete ? result.ids : []))),
@@ -121,7 +137,7 @@ async function pinyinCandidates<T extends Searchable>(table: Table<T, string>, p
  * in Chromium each key a range yields costs a lookup of its row's record. A caller that filters rows
  * after reading them cannot know how many will pass, and leaves `enough` unbounded.
  */
-export async function keyCandidates<T extends Searchable>(table: Table<T, string>, plan: SearchPlan, enough = Infinity): Promise<Candidates> {
+export async function keyCandidates<T extends Searchable>(table: Table<T, string>, plan: SearchPlan, keyers: ProbeKeyers, enough = Infinity): Promise<Candidates> {
   const preferredProbes: Probe[] = [];
   const probes: Probe[] = [];
   if (plan.name !== null) preferredProbes.push(exactNameProbe(plan.name));
@@ -131,13 +147,13 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
   }
   if (plan.caseSequence !== null) preferredProbes.push(caseSequenceProbe(plan.caseSequence));
   if (plan.caseDayPrefix !== null) probes.push(caseDayProbe(plan.caseDayPrefix));
-  const preferred = await Promise.all(preferredProbes.map((probe) => probeIds(table, probe)));
+  const preferred = await Promise.all(preferredProbes.map((probe) => probeIds(table, probe, keyers)));
   const preferredIds = new Set(preferred.flatMap((result) => result.ids));
   if (preferredIds.size > enough) return { preferred: preferredIds, ids: new Set(), complete: false, streamProbes: [] };
   const [byName, byPinyin, found] = await Promise.all([
-    plan.name === null ? null : nameCandidates(table, plan.name),
-    plan.pinyin === null ? null : pinyinCandidates(table, plan.pinyin),
-    Promise.all(probes.map((probe) => probeIds(table, probe))),
+    plan.name === null ? null : nameCandidates(table, plan.name, keyers),
+    plan.pinyin === null ? null : pinyinCandidates(table, plan.pinyin, keyers),
+    Promise.all(probes.map((probe) => probeIds(table, probe, keyers))),
   ]);
   const readings = [byName, byPinyin].filter((reading) => reading !== null);
   const parts = [...readings.map((reading) => reading.ids), ...found.map((result) => result.ids)];
@@ -153,9 +169,10 @@ export async function keyCandidates<T extends Searchable>(table: Table<T, string
  * The plan to check a row against: without its pinyin reading when none of the row's keys starts with it,
  * so the names of rows found another way are not converted to pinyin (about 50 µs a name).
  */
-export function planForRow(plan: SearchPlan, row: Keyed): SearchPlan {
-  if (plan.pinyin === null) return plan;
-  const probeKeys = pinyinProbes(plan.pinyin).map((probe) => keyedProbeKey(probe));
+export function planForRow(plan: SearchPlan, row: Keyed, keyers: ProbeKeyers): SearchPlan {
+  const pinyin = plan.pinyin;
+  if (pinyin === null) return plan;
+  const probeKeys = keyers.flatMap((keyer) => pinyinProbes(pinyin).map((probe) => keyedProbeKey(probe, keyer)));
   return keysOf(row).some((key) => probeKeys.some((probeKey) => key.startsWith(probeKey))) ? plan : { ...plan, pinyin: null };
 }
 

@@ -9,6 +9,7 @@ import type { GreenCard } from '../greenCards';
 import type { EnterpriseRow } from '../records';
 import { bestMatch, keyCandidates, planForRow, streamRows, type FieldMatch } from './candidates';
 import { planSearch } from './query';
+import { probeKeyers } from './rekey';
 
 export interface EnterpriseHit {
   enterprise: EnterpriseRow;
@@ -27,22 +28,23 @@ export async function findEnterprises(db: DeskDatabase, query: string, limit = 2
   const enterprises = db.enterprises as unknown as Table<EnterpriseRow, string>;
   const cards = (await activeGreenCards(db)).data;
   const uscc = checkUscc(query);
+  const keyers = await probeKeyers(db);
   const rows = await guardStorage(() =>
     db.transaction('r', db.enterprises, async () => {
       if (uscc.ok) return enterprises.where('uscc').equals(uscc.value).toArray();
       // Enterprises have no case number to end with a sequence.
-      const candidates = await keyCandidates(enterprises, { ...plan, caseSequence: null });
+      const candidates = await keyCandidates(enterprises, { ...plan, caseSequence: null }, keyers);
       const newestFirst = (ids: Iterable<string>) => [...ids].sort().reverse();
       const ordered = [...new Set([...newestFirst(candidates.preferred), ...newestFirst(candidates.ids)])].slice(0, 200);
       const found = (await enterprises.bulkGet(ordered)).filter((row) => row !== undefined);
-      for (const probe of candidates.streamProbes) found.push(...(await streamRows(enterprises, probe, limit * 4)));
+      for (const probe of candidates.streamProbes) found.push(...(await streamRows(enterprises, probe, limit * 4, keyers)));
       // A whole-name match may also be among the streamed rows.
       return [...new Map(found.map((row) => [row.id, row])).values()];
     }),
   );
   const hits: EnterpriseHit[] = [];
   for (const enterprise of rows) {
-    const match = bestMatch(planForRow(plan, enterprise), [
+    const match = bestMatch(planForRow(plan, enterprise, keyers), [
       ['name', enterprise.name, 'name'],
       ['uscc', enterprise.uscc, 'identifier'],
     ]);

@@ -1,5 +1,9 @@
+import { searchKeyerNow } from '../crypto/deskKeys';
+import { restingFormOf } from '../crypto/sealedRows';
+import { plainSearchKeys } from '../crypto/searchKeyer';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
+import type { ProbeKeyers } from './candidates';
 import { keysOf, rekeyed } from './keyTiers';
 import { searchKeysVersion } from './keys';
 import { currentKeys, keyedTables, searchKeysStateKey, searchKeysStateSchema, startPass, type KeyedRow, type KeyedTable, type KeyedTableName, type Pass, type SearchKeysState } from './staleKeys';
@@ -28,6 +32,25 @@ export async function readRekeyProgress(db: DeskDatabase): Promise<RekeyProgress
   const { pass } = parsed.data;
   // Rows inserted below `until` since the pass began are walked too, so `done` may pass the first count.
   return pass === null ? null : { done: pass.done, total: Math.max(pass.total, pass.done) };
+}
+
+/** Desks whose re-key pass was seen done: it never starts again while the page lives (only an upgrade starts one). */
+const rekeyedDesks = new WeakSet<DeskDatabase>();
+
+/**
+ * The forms a search probes keys in (see `candidates.ts`): the keyed form, and while a re-key pass is
+ * pending the plain form too (`plainSearchKeys`), so a row the pass has not reached yet, which still
+ * carries the plain keys of search keys version 3, is found by every kind of fragment, not only by its
+ * case number. It costs a `meta` read per search and twice the index ranges, only while the pass runs;
+ * once it is seen done, nothing more. (Rows of an older version than 3 carry plain keys too, without the
+ * kinds that version lacked.)
+ */
+export async function probeKeyers(db: DeskDatabase): Promise<ProbeKeyers> {
+  const keyed = searchKeyerNow();
+  if (rekeyedDesks.has(db)) return [keyed];
+  if ((await readRekeyProgress(db)) !== null) return [keyed, plainSearchKeys];
+  rekeyedDesks.add(db);
+  return [keyed];
 }
 
 /**
@@ -76,6 +99,7 @@ export function rekeyStaleRows(
       let pass: Pass | null = stored.success ? stored.data.pass : await startPass(tables);
       const started = now();
       const batch = { walked: 0, rekeyed: 0 };
+      const writes: Record<KeyedTableName, KeyedRow[]> = { cases: [], enterprises: [] };
       walk: while (pass !== null && batch.walked < maxRows) {
         const table = pass.table;
         const wanted = maxRows - batch.walked;
@@ -83,7 +107,8 @@ export function rekeyStaleRows(
         for (const stale of rows) {
           const keys = currentKeys(table, stale);
           if (!sameKeys(keysOf(stale), keys)) {
-            await tables[table].put(rekeyed(stale, keys));
+            // Only the plain key fields change: the row as it rests keeps its sealed part, not sealed again.
+            writes[table].push(rekeyed(restingFormOf(stale) ?? stale, keys));
             batch.rekeyed += 1;
           }
           batch.walked += 1;
@@ -95,6 +120,8 @@ export function rekeyStaleRows(
           pass = next === undefined ? null : { ...pass, table: next, after: null };
         }
       }
+      // One write a table for the batch: a request per row would wait for each in turn.
+      for (const name of keyedTables) if (writes[name].length > 0) await tables[name].bulkPut(writes[name]);
       const state: SearchKeysState = { keysVersion: searchKeysVersion, pass };
       await db.meta.put({ key: searchKeysStateKey, value: state });
       return { ...batch, more: pass !== null };

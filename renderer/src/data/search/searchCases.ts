@@ -5,9 +5,10 @@ import type { ClerkId } from '../../domain/clerks/clerkId';
 import { guardStorage } from '../dataError';
 import type { DeskDatabase } from '../db';
 import type { CaseRow } from '../records';
-import { bestMatch, compare, keyCandidates, planForRow, streamRows, type FieldMatch, type Matchable } from './candidates';
+import { bestMatch, compare, keyCandidates, planForRow, streamRows, type FieldMatch, type Matchable, type ProbeKeyers } from './candidates';
 import { caseDayPart, caseSequencePart } from './keys';
 import { planSearch, type SearchPlan } from './query';
+import { probeKeyers } from './rekey';
 
 export interface CaseSearchOptions {
   status?: CaseStatusCode;
@@ -75,9 +76,9 @@ function caseNumberMatch(plan: SearchPlan, row: CaseRow): FieldMatch<'caseNumber
   return null;
 }
 
-function matchCase(plan: SearchPlan, row: CaseRow): FieldMatch<CaseMatchField> | null {
+function matchCase(plan: SearchPlan, row: CaseRow, keyers: ProbeKeyers): FieldMatch<CaseMatchField> | null {
   const byNumber = caseNumberMatch(plan, row);
-  const byField = bestMatch(planForRow(plan, row), matchablesOf(row));
+  const byField = bestMatch(planForRow(plan, row, keyers), matchablesOf(row));
   if (byNumber === null) return byField;
   return byField === null || byNumber.score >= byField.score ? byNumber : byField;
 }
@@ -125,16 +126,17 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
   const empty = Object.values(plan).every((reading) => reading === null);
   if (query.trim() === '') return guardStorage(() => db.transaction('r', db.cases, () => listByFilters(cases, options, limit)));
   if (empty) return { hits: [], truncated: false };
+  const keyers = await probeKeyers(db);
 
   return guardStorage(() =>
     db.transaction('r', db.cases, async () => {
       const [candidates, byNumber] = await Promise.all([
-        keyCandidates(cases, plan, hasFilters(options) ? Infinity : limit),
+        keyCandidates(cases, plan, keyers, hasFilters(options) ? Infinity : limit),
         plan.caseNumberPrefix === null ? Promise.resolve([]) : cases.where('caseNumber').startsWith(plan.caseNumberPrefix).reverse().limit(limit).toArray(),
       ]);
       const hits = new Map<string, CaseSearchHit>();
       const consider = (row: CaseRow) => {
-        const match = matchCase(plan, row);
+        const match = matchCase(plan, row, keyers);
         if (match !== null && passesFilters(row, options)) hits.set(row.id, { case: row, match });
       };
       byNumber.forEach(consider);
@@ -153,10 +155,10 @@ export async function searchCases(db: DeskDatabase, query: string, options: Case
       if (next < ordered.length) truncated = true;
       // A range too common to read whole (every bigram of the name is common, a short pinyin): read it
       // from its end, checking each row.
-      const accept = (row: CaseRow) => !hits.has(row.id) && matchCase(plan, row) !== null && passesFilters(row, options);
+      const accept = (row: CaseRow) => !hits.has(row.id) && matchCase(plan, row, keyers) !== null && passesFilters(row, options);
       for (const probe of candidates.streamProbes) {
         if (hits.size >= limit) break;
-        (await streamRows(cases, probe, limit - hits.size, accept)).forEach(consider);
+        (await streamRows(cases, probe, limit - hits.size, keyers, accept)).forEach(consider);
       }
       const ranked = [...hits.values()].sort(byRank);
       return { hits: ranked.slice(0, limit), truncated: truncated || ranked.length > limit };

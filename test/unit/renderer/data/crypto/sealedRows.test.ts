@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordChecklistItem } from '../../../../../renderer/src/data/caseChecklist';
 import type * as DbModule from '../../../../../renderer/src/data/db';
+import { restingFormOf } from '../../../../../renderer/src/data/crypto/sealedRows';
 import { sealedField } from '../../../../../renderer/src/data/crypto/sealedFields';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { caseChecklist } from '../../../../../renderer/src/data/caseChecklist';
@@ -90,5 +91,29 @@ describe('rows at rest', () => {
     } finally {
       page.close();
     }
+  });
+
+  it('are written back as they rest when only plain fields changed, and sealed again when a personal field is added', async () => {
+    const { db, row } = await caseWithNote();
+    const opened = (await db.cases.get(row.id))!;
+    const resting = restingFormOf(opened)!;
+    const [stored] = await storedRows(db, 'cases');
+    expect(resting).toEqual(stored);
+    const encrypt = vi.spyOn(globalThis.crypto.subtle, 'encrypt');
+    try {
+      await db.cases.put({ ...resting, queueTicket: 'B007' });
+      expect(encrypt).not.toHaveBeenCalled();
+      expect((await storedRows(db, 'cases'))[0]![sealedField]).toEqual(stored![sealedField]);
+      expect(await db.cases.get(row.id)).toEqual({ ...opened, queueTicket: 'B007' });
+      // A personal field beside the sealed part is not a resting row: the whole row is sealed again.
+      await db.cases.put({ ...resting, agentAuthorisation: '仅代为递交材料' } as never);
+      expect(encrypt).toHaveBeenCalledTimes(1);
+      expect(readableText(await storedRows(db, 'cases'))).not.toContain('仅代为递交材料');
+    } finally {
+      encrypt.mockRestore();
+    }
+    // A sealed part moved onto another row does not open there.
+    await db.cases.put({ ...resting, id: '01900000-0000-7000-8000-0000000000ff', caseNumber: 'MY01-20260929-0999' } as never);
+    await expect(db.cases.get('01900000-0000-7000-8000-0000000000ff' as never)).rejects.toThrow(/无法解密/);
   });
 });

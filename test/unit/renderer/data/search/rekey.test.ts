@@ -1,19 +1,24 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDraftCase } from '../../../../../renderer/src/data/cases';
+import { searchKeyerNow } from '../../../../../renderer/src/data/crypto/deskKeys';
 import { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { developmentDeskIdentity } from '../../../../../renderer/src/data/desk';
 import { updateIntake } from '../../../../../renderer/src/data/intakeCorrection';
 import type { CaseRow, EnterpriseRow } from '../../../../../renderer/src/data/records';
 import { findEnterprises } from '../../../../../renderer/src/data/search/enterprises';
-import { caseSearchKeys, enterpriseSearchKeys } from '../../../../../renderer/src/data/search/keys';
-import { keysOf, settled, tierOf, type Keyed } from '../../../../../renderer/src/data/search/keyTiers';
-import { readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/data/search/rekey';
+import { caseSearchKeys, enterpriseSearchKeys, normaliseName } from '../../../../../renderer/src/data/search/keys';
+import { keysOf, rekeyed, settled, tierOf, type Keyed } from '../../../../../renderer/src/data/search/keyTiers';
+import { probeKeyers, readRekeyProgress, rekeyStaleRows } from '../../../../../renderer/src/data/search/rekey';
+import { startPass, type KeyedTable } from '../../../../../renderer/src/data/search/staleKeys';
 import { searchCases } from '../../../../../renderer/src/data/search/searchCases';
 import { settleFreshKeys } from '../../../../../renderer/src/data/search/settleKeys';
 import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/account';
+import { mobile, residentId, uscc } from '../../../../fixtures/identities';
 import { asKeyedByVersion2 } from '../../../../fixtures/searchKeysV2';
+import { plainKeyer } from '../../../support/plainKeyer';
+import { caseRow } from '../caseRowFixture';
 import { addAccount, startUpInput } from '../dataFixtures';
 
 const enterpriseNames = ['四川智宇顺科技有限公司', '绵阳星辰科技有限公司', '江油青莲文化传媒有限公司', '三台县梓州农业有限公司', '绵阳涪城长虹商贸有限公司'];
@@ -224,5 +229,121 @@ describe('the search re-key after schema version 6', () => {
     expect(await readRekeyProgress(db)).toBeNull();
     expect(await rekeyStaleRows(db)).toEqual({ walked: 0, rekeyed: 0, more: false });
     expect(await settleFreshKeys(db, 10)).toBe(2);
+  });
+});
+
+/** What each case of the version-7 desk is taken in with, and a query of each kind that finds it alone. */
+const plainDeskCases = [
+  { enterprise: '四川智宇顺科技有限公司', nameFragment: '智宇顺', pinyin: 'zysk', applicant: '单雄信', applicantPinyin: 'danxiongxin' },
+  { enterprise: '绵阳星辰科技有限公司', nameFragment: '星辰', pinyin: 'xingchen', applicant: '欧阳娜娜', applicantPinyin: 'ouyangnana' },
+  { enterprise: '江油青莲文化传媒有限公司', nameFragment: '青莲文化', pinyin: 'qlwh', applicant: '司马光明', applicantPinyin: 'simaguang' },
+  { enterprise: '三台县梓州农业有限公司', nameFragment: '梓州', pinyin: 'zizhou', applicant: '诸葛云飞', applicantPinyin: 'zhugeyunfei' },
+].map((seed, i) => ({
+  ...seed,
+  uscc: uscc('510703', `${i + 1}A6B7C8D`),
+  idNumber: residentId('510703', '19850312', 101 + i * 22),
+  phone: mobile('138', 10000000 + (i + 1) * 1111),
+}));
+
+/** A version-7 desk (plain keys, search keys version 3) holding `plainDeskCases`, upgraded by opening it. */
+async function upgradedPlainDesk(): Promise<{ db: DeskDatabase; ids: CaseRow['id'][] }> {
+  const name = `rekey-plain-${process.pid}-${++counter}`;
+  const old = open(name, 7);
+  await old.meta.put({ key: 'deskIdentity', value: developmentDeskIdentity });
+  const clerk = await addAccount(old, 'clerk', '吴受理');
+  const ids: CaseRow['id'][] = [];
+  for (const seed of plainDeskCases) {
+    const input = startUpInput({ enterprise: { kind: 'new', name: seed.enterprise, uscc: seed.uscc, address: null } });
+    const taken = await createDraftCase(old, { ...input, applicant: { ...input.applicant, name: seed.applicant, idNumber: seed.idNumber, phone: seed.phone } }, { clerk });
+    if (!taken.ok) throw new Error(taken.message);
+    ids.push(taken.value.id);
+  }
+  await old.cases.toCollection().modify((row) => void Object.assign(row, rekeyed(row, caseSearchKeys(row, plainKeyer))));
+  await old.enterprises.toCollection().modify((row) => void Object.assign(row, rekeyed(row, enterpriseSearchKeys(row, plainKeyer))));
+  old.close();
+  return { db: open(name), ids };
+}
+
+/** Every kind of query for the i-th case: name fragments, pinyin, ID tail, USCC middle, mobile tail, case number tail. */
+function queriesOf(i: number, caseNumber: string): string[] {
+  const seed = plainDeskCases[i]!;
+  return [seed.nameFragment, seed.applicant.slice(1), seed.pinyin, seed.applicantPinyin, seed.idNumber.slice(-6), seed.uscc.slice(8, 16), seed.phone.slice(-4), caseNumber.slice(-4)];
+}
+
+describe('search while the re-key from plain keys (schema version 8) is pending', () => {
+  it('finds the rows the pass has reached and those it has not by every kind of fragment', async () => {
+    const { db, ids } = await upgradedPlainDesk();
+    // Cases first: the first two re-keyed, the other two and every enterprise still plain.
+    expect(await rekeyStaleRows(db, { ...unlimited, maxRows: 2 })).toMatchObject({ walked: 2, rekeyed: 2, more: true });
+    const rows = await Promise.all(ids.map(async (id) => (await db.cases.get(id))!));
+    expect(rows.map((row) => keysOf(row).includes(`N:${row.applicant.name}`))).toEqual([false, false, true, true]);
+    for (const [i, row] of rows.entries()) {
+      for (const query of queriesOf(i, row.caseNumber)) expect((await searchCases(db, query)).hits.map((hit) => hit.case.id), query).toEqual([row.id]);
+    }
+    // Enterprises: cases done, then two of the four enterprises.
+    await rekeyStaleRows(db, { ...unlimited, maxRows: 4 });
+    const keyedEnterprises = (await db.enterprises.toArray()).filter((row) => !keysOf(row).includes(`N:${normaliseName(row.name)}`));
+    expect(keyedEnterprises).toHaveLength(2);
+    for (const seed of plainDeskCases) {
+      for (const query of [seed.nameFragment, seed.pinyin, seed.uscc.slice(8, 16), seed.uscc.slice(-6)]) {
+        expect((await findEnterprises(db, query)).map((hit) => hit.enterprise.name), query).toEqual([seed.enterprise]);
+      }
+    }
+  });
+
+  it('probes plain keys only while the pass is pending', async () => {
+    const { db, ids } = await upgradedPlainDesk();
+    const plainProbes = vi.spyOn(plainKeyer, 'keyed');
+    try {
+      expect(await probeKeyers(db)).toHaveLength(2);
+      expect((await searchCases(db, '星辰')).hits).toHaveLength(1);
+      expect(plainProbes).toHaveBeenCalled();
+      await rekeyAll(db, 50);
+      plainProbes.mockClear();
+      expect(await probeKeyers(db)).toEqual([searchKeyerNow()]);
+      const row = (await db.cases.get(ids[2]!))!;
+      for (const query of queriesOf(2, row.caseNumber)) expect((await searchCases(db, query)).hits.map((hit) => hit.case.id), query).toEqual([row.id]);
+      expect((await findEnterprises(db, '梓州')).map((hit) => hit.enterprise.name)).toEqual([plainDeskCases[3]!.enterprise]);
+      expect(plainProbes).not.toHaveBeenCalled();
+    } finally {
+      plainProbes.mockRestore();
+    }
+  });
+});
+
+describe('the cost of the background re-key', () => {
+  const rowsMeasured = 2_000;
+
+  /** A desk of `rowsMeasured` sealed cases keyed plain (as schema version 8 leaves them), the re-key pass recorded. */
+  async function staleSealedDesk(): Promise<DeskDatabase> {
+    const db = open(`rekey-cost-${process.pid}-${++counter}`);
+    const rows = Array.from({ length: rowsMeasured }, (_, i) => {
+      const id = `01900000-0000-7000-8000-${String(i + 1).padStart(12, '0')}` as CaseRow['id'];
+      const row = caseRow({ id, caseNumber: `MY01-20260929-${String(i + 1).padStart(4, '0')}` as CaseRow['caseNumber'] });
+      return { ...row, applicant: { ...row.applicant, name: applicantNames[i % applicantNames.length]! } };
+    });
+    await db.cases.bulkAdd(rows.map((row) => rekeyed(row, caseSearchKeys(row, plainKeyer))));
+    await db.meta.put({ key: 'search.keys', value: { keysVersion: 4, pass: await startPass({ cases: db.cases as unknown as KeyedTable, enterprises: db.enterprises as unknown as KeyedTable }) } });
+    return db;
+  }
+
+  it(`re-keys ${rowsMeasured} sealed cases without sealing any of them again, and says what a row costs`, async () => {
+    const db = await staleSealedDesk();
+    const encrypt = vi.spyOn(globalThis.crypto.subtle, 'encrypt');
+    try {
+      const started = performance.now();
+      const batches = await rekeyAll(db, 20);
+      const perRow = (performance.now() - started) / rowsMeasured;
+      console.info(`re-key: ${perRow.toFixed(2)} ms a row over ${rowsMeasured} cases, ${batches.length} batches (fake-indexeddb, Node)`);
+      expect(batches.reduce((sum, batch) => sum + batch.rekeyed, 0)).toBe(rowsMeasured);
+      // The re-key changes only the plain key fields: each row's sealed part is written back as it was.
+      expect(encrypt).not.toHaveBeenCalled();
+    } finally {
+      encrypt.mockRestore();
+    }
+    const sample = (await db.cases.get(`01900000-0000-7000-8000-${String(rowsMeasured).padStart(12, '0')}` as CaseRow['id']))!;
+    expect(sample.applicant.name).toBe(applicantNames[(rowsMeasured - 1) % applicantNames.length]);
+    expect(new Set(keysOf(sample))).toEqual(new Set(caseSearchKeys(sample)));
+    expect((await searchCases(db, applicantNames[0]!)).hits.length).toBeGreaterThan(0);
   });
 });
