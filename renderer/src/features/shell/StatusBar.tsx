@@ -31,7 +31,8 @@ interface BackgroundWorkProps {
  */
 function BackgroundWork({ read, text, testId }: BackgroundWorkProps) {
   const progress = readyValue(useStoredData(read, [read]));
-  if (progress === null) return null;
+  // A pass that has not counted its rows yet says nothing rather than 0 / 0.
+  if (progress === null || progress.total === 0) return null;
   return (
     <Text size="sm" c="dimmed" role="status" data-testid={testId} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
       {text(progress.done, progress.total)}
