@@ -111,3 +111,13 @@ export async function restoreFromFolder(
     },
   });
 }
+
+/**
+ * Tells the main process this desk has an account, so it never again replaces the data key with a
+ * restored backup's: called when the first admin is set up and at every start of a desk with accounts
+ * (desks set up before the mark existed get it then). A failure is left for the next start to retry:
+ * the page offers a restore only on the first-run screen anyway.
+ */
+export function markDataKeyInUse(): void {
+  callDesk('dataKeyInUse').catch(() => undefined);
+}
