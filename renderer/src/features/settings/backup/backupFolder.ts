@@ -6,6 +6,7 @@ import { restoreBackup } from '../../../data/backup/restoreBackup';
 import type { BackupManifest } from '../../../data/backup/format';
 import { writeBackup, type BackupKeySource, type BackupProgress } from '../../../data/backup/writeBackup';
 import type { DeskDatabase } from '../../../data/db';
+import { replaceDeskKeys } from '../../../data/crypto/deskKeys';
 import { readDeskIdentity } from '../../../data/desk';
 import { toChinaIsoDateTime } from '../../../domain/chineseDate';
 import { callDesk } from '../../../platform/desk';
@@ -102,9 +103,11 @@ export async function restoreFromFolder(
   return restoreBackup(db, folderBackupSource(fileName), {
     ...options,
     thisDesk,
+    // The main process first (the next page load is handed the key), then this page, which writes the rows.
     adoptDataKey: async (key) => {
       try {
         await callDesk('backupAdoptDataKey', { key });
+        await replaceDeskKeys(key.slice());
       } finally {
         key.fill(0);
       }
