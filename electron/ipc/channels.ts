@@ -33,6 +33,7 @@ export const channels = {
   backupSecretSet: 'backup:secret-set',
   backupDataKey: 'backup:data-key',
   backupAdoptDataKey: 'backup:adopt-data-key',
+  dataKeyInUse: 'data-key:in-use',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

@@ -94,6 +94,8 @@ export const contract = {
   // The raw data key only for the inside of a backup, and a restored backup's key adopted as this desk's.
   backupDataKey: { input: z.undefined(), output: backupDataKeySchema },
   backupAdoptDataKey: { input: backupAdoptInputSchema, output: z.object({ adopted: z.literal(true) }) },
+  // The desk has an account: from now on its data key is never replaced by a restored backup's.
+  dataKeyInUse: { input: z.undefined(), output: z.object({ marked: z.literal(true) }) },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

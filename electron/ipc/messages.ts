@@ -7,6 +7,7 @@ export const ipcMessages = {
   backupNoFolder: '尚未选择备份文件夹，请管理员在“设置”中选择。',
   backupNoWrite: '备份文件写入已中断，请重新备份。',
   dataKeyAlreadyHanded: '本页面已经取得过数据密钥，不再重复提供；请重新启动程序。',
+  dataKeyInUse: '本机已设置过账户，其数据密钥不能再被备份中的替换；只能在全新安装的本机上从备份恢复，未恢复任何数据。',
   dataKeyNotAdoptable: '本机无法保存备份中的数据密钥（系统密钥库不可用），未恢复任何数据。',
   backupNoSecret: '尚未设置备份密码，请管理员在“设置 › 备份与恢复”中设置。',
   backupSecretUnreadable: '备份密码的保存记录无法读取（可能已从其他备份恢复），请管理员重新设置备份密码。',

@@ -58,10 +58,10 @@ function startDesk(): void {
     const tempRoot = app.getPath('temp');
     void sweepPrintLeftovers(tempRoot);
     const keyStore = { safeStorage, platform: process.platform, file: diskKeyFile(join(userData, 'desk-data-key.json')) };
-    const dataKey = createDataKeyGrant(
-      () => loadDataKey(keyStore),
-      (key) => adoptDataKey(keyStore, key),
-    );
+    const dataKey = createDataKeyGrant(() => loadDataKey(keyStore), {
+      adopt: (key) => adoptDataKey(keyStore, key),
+      inUse: diskKeyFile(join(userData, 'desk-data-key.in-use.json')),
+    });
     registerIpc(
       ipcMain,
       createHandlers({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import {
   beginText,
   concatTransformationMatrix,
@@ -20,6 +20,7 @@ import { jpxScanFixturePath, jpxScanSize } from '../tools/jpxScanFixture';
 import { expect, test } from './fixtures';
 import { choose, fillParty, registerNewEnterprise } from './harness/counterCase';
 import { openStored, storedBlob } from './harness/deskDb';
+import { scannedPagePng, scannedPdf } from './harness/scans';
 
 test.use({ deskSetup: { role: 'clerk', furnished: true } });
 
@@ -28,36 +29,6 @@ test.use({ deskSetup: { role: 'clerk', furnished: true } });
  * drawn by pdf.js in the page as the print preview is, JPEG 2000 scans included; a PDF that cannot be drawn (damaged, or protected by
  * a password) is still stored, without a thumbnail, and the clerk is told why in Chinese.
  */
-
-/** A scanned page as the scanner's PNG: cream paper, a red frame, a title and lines of text as bars. */
-async function scannedPagePng(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 620;
-    canvas.height = 877;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#fdfcf7';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.strokeStyle = '#b22';
-    g.lineWidth = 14;
-    g.strokeRect(30, 30, 560, 817);
-    g.fillStyle = '#222';
-    g.font = '48px "Noto Sans CJK SC", sans-serif';
-    g.fillText('房屋所有权证', 170, 140);
-    for (let line = 0; line < 14; line += 1) g.fillRect(80, 220 + line * 40, 460 - (line % 3) * 60, 8);
-    return canvas.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
-}
-
-/** What a scanner's "scan to PDF" gives: one A4 page that is the scanned image. */
-async function scannedPdf(png: Buffer): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const image = await pdf.embedPng(png);
-  const page = pdf.addPage([595.28, 841.89]);
-  page.drawImage(image, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
-  return Buffer.from(await pdf.save());
-}
 
 /**
  * What many counter scanners give for a colour page: the image stored as JPEG 2000 (an image XObject with

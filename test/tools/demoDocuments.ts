@@ -281,6 +281,17 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
     auditHead: { seq: 48213, hash: '3f9a1c7e52b04d8e6a1f0c9b7d2e4a6c8b0d1f3e5a7c9e1b3d5f7a9c1e3b5d7f' },
     signature: { name: '李建国', signedAt: '2026-11-26T17:42:00+08:00' },
   },
+  recoverySheet: {
+    kind: 'recoverySheet',
+    documentNumber: '绵市监企备字〔2026〕第FC03-0001号',
+    issuedAt: '2026-11-26T17:50:00+08:00',
+    agency,
+    window: '企业开办综合窗口 3号',
+    deskTag: 'FC03',
+    backupFolder: 'E:\\一窗通备份\\FC03',
+    keep: 7,
+    lastBackup: { fileName: 'yct-FC03-20261126-174400.yctbak', at: '2026-11-26T17:44:00+08:00' },
+  },
 };
 
 /** File names of the samples, as `npm run docs:samples` writes them. */
@@ -297,4 +308,5 @@ export const sampleFileNames: Record<DocumentKind, string> = {
   licenceOriginal: 'licence-original.pdf',
   licenceDuplicate: 'licence-duplicate.pdf',
   dayReport: 'day-report.pdf',
+  recoverySheet: 'recovery-sheet.pdf',
 };

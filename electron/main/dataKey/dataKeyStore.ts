@@ -103,12 +103,15 @@ export async function loadDataKey(options: DataKeyStoreOptions): Promise<DataKey
 
 /**
  * Makes `key` (a restored backup's) this desk's data key: wrapped by today's key store and written over
- * the key file, so the restored rows, scans and PDFs sealed under it can be opened here.
+ * the key file, so the restored rows, scans and PDFs sealed under it can be opened here. The key file it
+ * replaces is kept beside it (`desk-data-key.replaced-<time>.json`), never deleted: were anything sealed
+ * under the old key after all, it can still be opened.
  */
-export async function adoptDataKey(options: DataKeyStoreOptions, key: Uint8Array): Promise<DataKeyState> {
+export async function adoptDataKey(options: DataKeyStoreOptions, key: Uint8Array, now: Date = new Date()): Promise<DataKeyState> {
   if (key.byteLength !== dataKeyLength) throw new RangeError('data key length');
   const { protection, available, wrap } = keyWrapping(options);
   if (!available()) return { state: 'unavailable', problem: 'noEncryption' };
+  await options.file.keepCopy(now.toISOString().replace(/[:.]/g, '-'));
   await wrap(key);
   return { state: 'ready', key: Uint8Array.from(key), protection };
 }

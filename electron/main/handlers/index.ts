@@ -74,5 +74,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.dataKey.adopt(key);
       return { adopted: true as const };
     },
+    dataKeyInUse: async () => {
+      await deps.dataKey.markInUse();
+      return { marked: true as const };
+    },
   };
 }

@@ -10,6 +10,7 @@ import { dayReportTemplate } from './templates/dayReport';
 import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptanceNotice';
 import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
 import { receiptTemplate } from './templates/receipt';
+import { recoverySheetTemplate } from './templates/recoverySheet';
 import { rejectionNoticeTemplate } from './templates/rejectionNotice';
 import { supplementaryReceiptTemplate } from './templates/supplementaryReceipt';
 import type { DocumentWarning, Template } from './templates/template';
@@ -28,6 +29,7 @@ export const templates: { [K in DocumentKind]: Template<K> } = {
   licenceOriginal: licenceOriginalTemplate,
   licenceDuplicate: licenceDuplicateTemplate,
   dayReport: dayReportTemplate,
+  recoverySheet: recoverySheetTemplate,
 };
 
 export interface GeneratedDocument {

@@ -16,6 +16,7 @@ export const documentMessages = {
     licenceOriginal: '营业执照（正本）',
     licenceDuplicate: '营业执照（副本）',
     dayReport: '日结报表',
+    recoverySheet: '备份恢复单',
   },
   /** The 一次性告知 notice carries both names, as halls call it either. */
   correctionSubtitle: '（一次性告知书）',
@@ -167,6 +168,36 @@ export const documentMessages = {
     crossLabel: (name: string, x: number, y: number) => `${name}（${x}, ${y}）`,
     distanceNote: (mm: number) => `A–B 标称水平距离 ${mm} 毫米`,
     rulerUnit: '毫米',
+  },
+
+  recoverySheet: {
+    subtitle: (window: string, deskTag: string) => `${window}（${deskTag}）`,
+    qrCaption: '恢复单文号',
+    footer: (deskTag: string, templateVersion: string) => `窗口 ${deskTag}\u3000文书版本 第${templateVersion}版\u3000请与备份介质分开、妥善保管`,
+    factsHeading: '一、本窗口的备份',
+    facts: {
+      hall: '服务大厅',
+      window: '窗口',
+      printedAt: '打印日期',
+      folder: '备份文件夹',
+      keep: '保留份数',
+      last: '最近一次备份',
+    },
+    keep: (n: number) => `最近 ${n} 份（每次日结后自动备份一次）`,
+    noBackup: '尚未备份',
+    last: (fileName: string, at: string) => `${fileName}（${at}）`,
+    passphraseHeading: '二、备份密码（由管理员手写，本机不保存密码）',
+    passphraseBox: '备份密码',
+    passphraseNote: '忘记密码将无法恢复任何备份。更改备份密码后，请重新打印本单；旧密码仍可打开更改前写出的备份。',
+    stepsHeading: '三、在新电脑上恢复',
+    steps: [
+      '1. 在新电脑上安装同一版本的一窗通，启动后出现“首次使用：创建管理员账号”页面时，不要创建账号。',
+      '2. 插入存有备份的 U 盘或连接共享文件夹，点击“从备份恢复”，选择上述文件夹中最新的备份文件（.yctbak）。',
+      '3. 输入上方手写的备份密码，点击“校验并恢复”。程序先完整校验备份（清单、审计日志），校验通过前不写入任何数据。',
+      '4. 如提示这是其他窗口的备份，请核对窗口号后再确认。恢复完成后点击“重新打开”，用原有账号登录。',
+      '5. 在“设置 › 市级系统”中为本窗口重新注册（需向市级系统管理员申请本窗口的注册码）；同步恢复后，状态栏会提示备份之后未同步、无法找回的业务。',
+    ],
+    signature: '保管人（签字）',
   },
 
   dayReport: {

@@ -265,6 +265,26 @@ export const dayReportRequestSchema = z.object({
   signature: z.object({ name: text(20), signedAt: isoDateTimeSchema }),
 });
 
+/**
+ * 备份恢复单: what a new PC needs to restore this desk from its backups, printed for the admin to keep
+ * with the passphrase written on it by hand (never printed: the desk does not know it).
+ */
+export const recoverySheetRequestSchema = z.object({
+  kind: z.literal('recoverySheet'),
+  documentNumber: documentNumberSchema,
+  issuedAt: isoDateTimeSchema,
+  agency: agencySchema,
+  window: text(30),
+  /** Hall code + desk code, e.g. MY01. */
+  deskTag: z.string().regex(/^[0-9A-Z]{2,8}$/),
+  /** The folder the backups are written into, as the main process names it. */
+  backupFolder: text(300),
+  /** How many backups the folder keeps. */
+  keep: z.int().min(1).max(100),
+  /** The newest backup when the sheet was printed, or null before the first. */
+  lastBackup: z.object({ fileName: text(80), at: isoDateTimeSchema }).nullable(),
+});
+
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   receiptRequestSchema,
   supplementaryReceiptRequestSchema,
@@ -278,6 +298,7 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   licenceOriginalRequestSchema,
   licenceDuplicateRequestSchema,
   dayReportRequestSchema,
+  recoverySheetRequestSchema,
 ]);
 
 /** A request as callers write it (calibration may be omitted). */

@@ -31,7 +31,7 @@ const workerKeyFile = memoryKeyFile();
  * The wrapped data key of each browser context (one profile: one desk, one key), so a page opened again in
  * the same context opens what an earlier page sealed, and the test can read the key as the app would.
  */
-const keyFiles = new WeakMap<BrowserContext, { file: KeyFile; safeStorage: KeySafeStorage }>();
+const keyFiles = new WeakMap<BrowserContext, { file: KeyFile; safeStorage: KeySafeStorage; inUse: KeyFile }>();
 
 /** The raw data key of `page`'s browser context, unwrapped as the main process does (a page must have been bound). */
 export async function deskDataKey(page: Page): Promise<Uint8Array> {
@@ -64,12 +64,11 @@ export async function bindDesk(
   // (counterDesk.ts), whose sealed rows open only under the key they were sealed with. A desk on a key store
   // of its own keeps one key per browser context, so a page opened again opens what an earlier one sealed.
   const file = keyStore === undefined ? workerKeyFile : (keyFiles.get(page.context())?.file ?? memoryKeyFile());
-  keyFiles.set(page.context(), { file, safeStorage });
+  // The in-use mark is the profile's own (a context's), as the app keeps it beside its key file.
+  const inUse = keyFiles.get(page.context())?.inUse ?? memoryKeyFile();
+  keyFiles.set(page.context(), { file, safeStorage, inUse });
   const keyFile = { safeStorage, platform: 'linux' as NodeJS.Platform, file };
-  const dataKey = createDataKeyGrant(
-    () => loadDataKey(keyFile),
-    (key) => adoptDataKey(keyFile, key),
-  );
+  const dataKey = createDataKeyGrant(() => loadDataKey(keyFile), { adopt: (key) => adoptDataKey(keyFile, key), inUse });
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
   });

@@ -2,9 +2,13 @@ import { sha256Bytes, sha256Hex } from '../../domain/sha256';
 import { backupMagic, minBackupKdfIterations, type BackupHeader } from './format';
 
 /**
- * The backup's encryption: a key from the passphrase by PBKDF2-SHA256 (WebCrypto, no library), then
- * AES-256-GCM frame by frame. Each frame's associated data binds the header, the frame's index and
- * whether it is the last, so a frame changed, moved, dropped or cut off at the end is refused.
+ * The backup's encryption: a secret from the passphrase by PBKDF2-SHA256 (WebCrypto, no library), then a
+ * key of the file's own from that secret and a random salt in the file's header by HKDF-SHA256, then
+ * AES-256-GCM frame by frame. The per-file key matters because automatic backups all start from the one
+ * stored secret: with that secret as the AES key, every file would differ only by a 4-byte nonce prefix,
+ * and one collision among the kept files would break GCM. Each frame's associated data binds the header,
+ * the frame's index and whether it is the last, so a frame changed, moved, dropped or cut off at the end
+ * is refused.
  */
 
 const encoder = new TextEncoder();
@@ -43,13 +47,27 @@ export async function deriveBackupSecret(passphrase: string, salt: Uint8Array<Ar
   return { salt, iterations, bits };
 }
 
-export async function backupKeyOf(secret: BackupSecret): Promise<BackupKey> {
-  const key = await crypto.subtle.importKey('raw', secret.bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
-  return { key, keyCheck: await sha256Hex(secret.bits.slice(32)) };
+/** Bytes of the random salt each file's header carries for its own frame key. */
+export const fileSaltBytes = 16;
+
+// Changing this label changes every file's frame key: a new label goes with a new header format.
+const frameKeyInfo = encoder.encode('yichuangtong/backup-frames/aes-gcm/v2');
+
+/** The frame key's bytes for one file: HKDF-SHA256 of the secret's first half at the file's salt. */
+export async function frameKeyBits(secret: BackupSecret, fileSalt: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const master = await crypto.subtle.importKey('raw', secret.bits.slice(0, 32), 'HKDF', false, ['deriveBits']);
+  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: fileSalt, info: frameKeyInfo }, master, 256));
 }
 
-export async function deriveBackupKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<BackupKey> {
-  return backupKeyOf(await deriveBackupSecret(passphrase, salt, iterations));
+/** The AES key of the file whose header carries `fileSalt`, and the key check (the same for every file of one secret). */
+export async function backupKeyOf(secret: BackupSecret, fileSalt: Uint8Array<ArrayBuffer>): Promise<BackupKey> {
+  const bits = await frameKeyBits(secret, fileSalt);
+  try {
+    const key = await crypto.subtle.importKey('raw', bits, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    return { key, keyCheck: await sha256Hex(secret.bits.slice(32)) };
+  } finally {
+    bits.fill(0);
+  }
 }
 
 /** Magic, header length (u32, big-endian) and the header's JSON: the file's plain start. */

@@ -17,10 +17,21 @@ export const minBackupKdfIterations = 600_000;
 
 const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/**
+ * The header's format: 2 since each file has a frame key of its own (HKDF at `fileSalt`); a file of any
+ * other format is refused by name rather than misread.
+ */
+export const backupFormat = 2;
+
+/** Just the format, read first, so a file of another format is told apart from a file that is no backup. */
+export const backupFormatSchema = z.object({ format: z.int() });
+
 export const backupHeaderSchema = z
   .object({
-    format: z.literal(1),
+    format: z.literal(backupFormat),
     kdf: z.object({ algorithm: z.literal('PBKDF2-SHA256'), iterations: z.int().min(minBackupKdfIterations), salt: base64Schema }),
+    /** HKDF's salt for this file's frame key (16 random bytes). */
+    fileSalt: base64Schema.refine((text) => atob(text).length === 16),
     /** The first 4 bytes of every frame's IV; the other 8 are the frame's index. */
     noncePrefix: base64Schema,
     /** SHA-256 of the second half of the derived bits: tells a wrong passphrase from a damaged file. */

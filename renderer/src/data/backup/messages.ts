@@ -5,6 +5,7 @@ import type { DeskIdentity } from '../../domain/desk';
 export const backupMessages = {
   noDeskIdentity: '本机尚未设置大厅代码和窗口号，无法备份',
   notABackup: '所选文件不是一窗通备份文件',
+  otherFormat: (format: number) => `此备份文件的格式（第 ${format} 版）与本机一窗通不符，无法读取，请用写出它的一窗通版本恢复`,
   wrongPassphrase: '备份密码不正确',
   tampered: (detail: string) => `备份文件已损坏或被改动（${detail}），未恢复任何数据`,
   incomplete: '备份文件不完整（可能在写入时中断），未恢复任何数据',

@@ -3,15 +3,15 @@ import { auditEntrySchema, GENESIS_HASH, hashAuditEntry, type AuditHead } from '
 import type { DeskIdentity } from '../../domain/desk';
 import { sha256Hex } from '../../domain/sha256';
 import { latestSchemaVersion } from '../schema';
-import { deriveBackupKey, FrameCipher, fromBase64, frameHeadBytes } from './crypto';
-import { backupHeaderSchema, backupMagic, backupManifestSchema, manifestEntryName, type BackupHeader, type BackupManifest } from './format';
+import { backupKeyOf, deriveBackupSecret, FrameCipher, fromBase64, frameHeadBytes } from './crypto';
+import { backupFormat, backupFormatSchema, backupHeaderSchema, backupMagic, backupManifestSchema, manifestEntryName, type BackupHeader, type BackupManifest } from './format';
 import { backupMessages } from './messages';
 import { decodePage } from './rowCodec';
 
 /** The backup's bytes in order; called once per pass (a restore reads the file twice: verify, then write). */
 export type BackupSource = () => AsyncIterable<Uint8Array>;
 
-export type BackupRefusalKind = 'notABackup' | 'wrongPassphrase' | 'tampered' | 'incomplete' | 'otherDesk' | 'notFresh' | 'otherSchema';
+export type BackupRefusalKind = 'notABackup' | 'otherFormat' | 'wrongPassphrase' | 'tampered' | 'incomplete' | 'otherDesk' | 'notFresh' | 'otherSchema';
 
 /** Why a backup was not read: the clerk's message, and what the screen does about it (`otherDesk` asks to confirm). */
 export class BackupRefusal extends Error {
@@ -64,8 +64,12 @@ async function readHeader(reader: ByteReader): Promise<BackupHeader> {
   }
   const length = new DataView(start.buffer).getUint32(backupMagic.length);
   if (length > 64 * 1024) throw new BackupRefusal('notABackup', backupMessages.notABackup);
+  const text = new TextDecoder().decode(await reader.require(length));
   try {
-    return backupHeaderSchema.parse(JSON.parse(new TextDecoder().decode(await reader.require(length))));
+    const json: unknown = JSON.parse(text);
+    const format = backupFormatSchema.safeParse(json);
+    if (format.success && format.data.format !== backupFormat) throw new BackupRefusal('otherFormat', backupMessages.otherFormat(format.data.format));
+    return backupHeaderSchema.parse(json);
   } catch (error) {
     if (error instanceof BackupRefusal) throw error;
     throw new BackupRefusal('notABackup', backupMessages.notABackup);
@@ -182,7 +186,9 @@ export interface OpenedBackup {
  */
 export async function openBackup(source: BackupSource, passphrase: string): Promise<OpenedBackup> {
   const header = await readBackupHeader(source);
-  const { key, keyCheck } = await deriveBackupKey(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);
+  const secret = await deriveBackupSecret(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);
+  const { key, keyCheck } = await backupKeyOf(secret, fromBase64(header.fileSalt));
+  secret.bits.fill(0);
   if (keyCheck !== header.keyCheck) throw new BackupRefusal('wrongPassphrase', backupMessages.wrongPassphrase);
   const cipher = await FrameCipher.of(key, header);
   const pages: OpenedBackup['pages'] = async (onPage) => {

@@ -7,8 +7,8 @@ import type { DeskDatabase } from '../db';
 import { readDeskIdentity } from '../desk';
 import type { CounterRow, MetaRow } from '../records';
 import { latestSchemaVersion } from '../schema';
-import { backupKeyOf, deriveBackupSecret, encodeHeader, FrameCipher, toBase64, type BackupSecret } from './crypto';
-import { backupManifestSchema, manifestEntryName, minBackupKdfIterations, type BackupEntry, type BackupHeader, type BackupManifest } from './format';
+import { backupKeyOf, deriveBackupSecret, encodeHeader, fileSaltBytes, FrameCipher, toBase64, type BackupSecret } from './crypto';
+import { backupFormat, backupManifestSchema, manifestEntryName, minBackupKdfIterations, type BackupEntry, type BackupHeader, type BackupManifest } from './format';
 import { backupMessages } from './messages';
 import { encodePage } from './rowCodec';
 import { backedUpTables, countRows, pageSizeOf, readTablePage } from './tablePages';
@@ -117,10 +117,12 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
   if (desk === null) throw new Error(backupMessages.noDeskIdentity);
   const createdAt = chinaIso(options.now ?? new Date());
   const secret = 'secret' in options ? options.secret : await deriveBackupSecret(options.passphrase, crypto.getRandomValues(new Uint8Array(16)), minBackupKdfIterations);
-  const { key, keyCheck } = await backupKeyOf(secret);
+  const fileSalt = crypto.getRandomValues(new Uint8Array(fileSaltBytes));
+  const { key, keyCheck } = await backupKeyOf(secret, fileSalt);
   const header: BackupHeader = {
-    format: 1,
+    format: backupFormat,
     kdf: { algorithm: 'PBKDF2-SHA256', iterations: secret.iterations, salt: toBase64(secret.salt) },
+    fileSalt: toBase64(fileSalt),
     noncePrefix: toBase64(crypto.getRandomValues(new Uint8Array(4))),
     keyCheck,
     createdAt,

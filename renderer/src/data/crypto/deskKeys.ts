@@ -75,6 +75,23 @@ export function unlockDeskKeys(askMainProcess: () => Promise<RawDeskKey>): Promi
   return unlocking;
 }
 
+/**
+ * Makes `raw` (a restored backup's data key, which the main process has just adopted) this page's key, so
+ * the rows the restore writes next are sealed, and their search keys computed, under the key the restored
+ * scans and PDFs are sealed with and the next page load is handed. Refused when the page has no keys (it
+ * could not seal the rows either). Overwrites `raw`.
+ */
+export async function replaceDeskKeys(raw: Uint8Array): Promise<void> {
+  const current = await deskKeyState();
+  if (current.state !== 'ready') {
+    raw.fill(0);
+    throw new DataError(dataMessages.crypto.keysUnavailable);
+  }
+  const keys = await importDeskKeys(raw);
+  search = keys.search;
+  unlocking = Promise.resolve({ state: 'ready', keys, protection: current.protection });
+}
+
 /** This page's keys once `unlockDeskKeys` has settled; `notHanded` when it was never called. */
 export function deskKeyState(): Promise<DeskKeyState> {
   return unlocking ?? Promise.resolve({ state: 'unavailable', problem: 'notHanded' });

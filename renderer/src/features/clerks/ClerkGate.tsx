@@ -2,6 +2,7 @@ import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { restoreInterrupted } from '../../data/backup/restoreBackup';
 import { hasAnyClerk } from '../../data/clerks';
+import { markDataKeyInUse } from '../settings/backup/backupFolder';
 import { deskDatabase } from '../../data/db';
 import { readIdleLockMinutes, recordLock, recordSignOut, saveIdleLockMinutes, type LockReason } from '../../data/session';
 import type { SignedInClerk } from '../../domain/clerks/account';
@@ -48,6 +49,7 @@ export function ClerkGate(props: { children: ReactNode }) {
         if (!current) return;
         setIdleLockMinutes(minutes);
         // A restore cut off midway leaves half a desk: only the first-run screen, whose restore runs it again.
+        if (anyClerk && !interrupted) markDataKeyInUse();
         setState({ kind: anyClerk && !interrupted ? 'signedOut' : 'setup' });
       },
       (error: unknown) => {

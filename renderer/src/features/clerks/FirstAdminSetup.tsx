@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { createFirstAdmin } from '../../data/clerks';
 import type { DeskDatabase } from '../../data/db';
 import type { SignedInClerk } from '../../domain/clerks/account';
+import { markDataKeyInUse } from '../settings/backup/backupFolder';
 import { backupUiMessages } from '../settings/backup/messages';
 import { GateFrame } from './GateFrame';
 import { RestoreFromBackup } from './RestoreFromBackup';
@@ -22,7 +23,10 @@ export function FirstAdminSetup(props: { db: DeskDatabase; onSignedIn: (clerk: S
         submitLabel={m.setup.submit}
         onSubmit={async (draft) => {
           const result = await createFirstAdmin(props.db, draft);
-          if (result.ok) props.onSignedIn(result.value);
+          if (result.ok) {
+            markDataKeyInUse();
+            props.onSignedIn(result.value);
+          }
           return result;
         }}
       />

@@ -42,6 +42,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     backupSecretSet: async () => ({ setAt: '2026-11-26T10:00:00.000Z' }),
     backupDataKey: async () => ({ key: null }),
     backupAdoptDataKey: async () => ({ adopted: true as const }),
+    dataKeyInUse: async () => ({ marked: true as const }),
     ...overrides,
   };
 }

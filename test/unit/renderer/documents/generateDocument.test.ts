@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport } = demoRequests;
+const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport, recoverySheet } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -130,6 +130,19 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '首席代表（签字）：李建国',
     '签字时间：2026年11月26日17:42',
     '制表人：王静',
+  ],
+  recoverySheet: [
+    '备份恢复单',
+    recoverySheet.documentNumber,
+    '企业开办综合窗口3号（FC03）',
+    recoverySheet.agency.hallName,
+    recoverySheet.backupFolder,
+    '最近7份',
+    recoverySheet.lastBackup!.fileName,
+    '2026年11月26日17:44',
+    '备份密码（由管理员手写，本机不保存密码）',
+    '从备份恢复',
+    '校验并恢复',
   ],
 };
 

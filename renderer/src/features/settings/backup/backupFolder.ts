@@ -6,6 +6,7 @@ import { restoreBackup } from '../../../data/backup/restoreBackup';
 import type { BackupManifest } from '../../../data/backup/format';
 import { writeBackup, type BackupKeySource, type BackupProgress } from '../../../data/backup/writeBackup';
 import type { DeskDatabase } from '../../../data/db';
+import { replaceDeskKeys } from '../../../data/crypto/deskKeys';
 import { readDeskIdentity } from '../../../data/desk';
 import { toChinaIsoDateTime } from '../../../domain/chineseDate';
 import { callDesk } from '../../../platform/desk';
@@ -102,12 +103,24 @@ export async function restoreFromFolder(
   return restoreBackup(db, folderBackupSource(fileName), {
     ...options,
     thisDesk,
+    // The main process first (the next page load is handed the key), then this page, which writes the rows.
     adoptDataKey: async (key) => {
       try {
         await callDesk('backupAdoptDataKey', { key });
+        await replaceDeskKeys(key.slice());
       } finally {
         key.fill(0);
       }
     },
   });
+}
+
+/**
+ * Tells the main process this desk has an account, so it never again replaces the data key with a
+ * restored backup's: called when the first admin is set up and at every start of a desk with accounts
+ * (desks set up before the mark existed get it then). A failure is left for the next start to retry:
+ * the page offers a restore only on the first-run screen anyway.
+ */
+export function markDataKeyInUse(): void {
+  callDesk('dataKeyInUse').catch(() => undefined);
 }

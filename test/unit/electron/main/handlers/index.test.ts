@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '../../../../../electron/ipc/errors';
 import { printJobIdSchema, printJobSchema } from '../../../../../electron/ipc/printing';
@@ -6,7 +9,7 @@ import { createBackupSecretStore } from '../../../../../electron/main/backup/bac
 import { createDispatch } from '../../../../../electron/ipc/register';
 import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
 import { adoptDataKey, loadDataKey } from '../../../../../electron/main/dataKey/dataKeyStore';
-import { memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
+import { diskKeyFile, memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
@@ -99,14 +102,11 @@ describe('dataKey handler', () => {
 describe('backup key handlers', () => {
   const dispatchOf = (handlers: ReturnType<typeof createHandlers>, url = 'app://desk/index.html') => {
     const dispatch = createDispatch(handlers, { trustedOrigins: ['app://desk'] });
-    return (key: 'backupDataKey' | 'backupAdoptDataKey' | 'dataKey', input?: unknown) => dispatch({ senderFrame: { url, parent: null } }, key, input);
+    return (key: 'backupDataKey' | 'backupAdoptDataKey' | 'dataKey' | 'dataKeyInUse', input?: unknown) => dispatch({ senderFrame: { url, parent: null } }, key, input);
   };
   const keyFor = (file: ReturnType<typeof memoryKeyFile>) => {
     const options = { safeStorage: fakeSafeStorage(), platform: 'linux' as NodeJS.Platform, file };
-    return createDataKeyGrant(
-      () => loadDataKey(options),
-      (key) => adoptDataKey(options, key),
-    );
+    return createDataKeyGrant(() => loadDataKey(options), { adopt: (key) => adoptDataKey(options, key), inUse: memoryKeyFile() });
   };
 
   it('hands the raw data key for a backup as often as asked, beside the once-per-page key, and never to an untrusted sender', async () => {
@@ -134,11 +134,39 @@ describe('backup key handlers', () => {
     expect(await loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file })).toMatchObject({ state: 'ready', key: restored });
   });
 
+  it('adopts on a fresh desk keeping the replaced key file aside, and refuses once the desk has an account, keeping its key', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'yct-adopt-'));
+    const options = { safeStorage: fakeSafeStorage(), platform: 'linux' as NodeJS.Platform, file: diskKeyFile(join(folder, 'desk-data-key.json')) };
+    const grantOf = () =>
+      createDataKeyGrant(() => loadDataKey(options), {
+        adopt: (key) => adoptDataKey(options, key, new Date('2026-11-28T02:00:00Z')),
+        inUse: diskKeyFile(join(folder, 'desk-data-key.in-use.json')),
+      });
+    const grant = grantOf();
+    const call = dispatchOf(createHandlers(deps({ dataKey: grant })));
+    const first = await call('dataKey');
+    const own = first.ok ? (first.value as { key: Uint8Array }).key : null;
+    const restored = new Uint8Array(32).fill(7);
+    expect(await call('backupAdoptDataKey', { key: restored })).toEqual({ ok: true, value: { adopted: true } });
+    const kept = join(folder, 'desk-data-key.replaced-2026-11-28T02-00-00-000Z.json');
+    expect(await loadDataKey({ ...options, file: diskKeyFile(kept) })).toMatchObject({ state: 'ready', key: own });
+
+    expect(await call('dataKeyInUse')).toEqual({ ok: true, value: { marked: true } });
+    // The mark is kept on disk: a restarted main process refuses too.
+    const restarted = dispatchOf(createHandlers(deps({ dataKey: grantOf() })));
+    for (const caller of [call, restarted]) {
+      expect(await caller('backupAdoptDataKey', { key: new Uint8Array(32).fill(8) })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('已设置过账户') } });
+    }
+    expect(await loadDataKey(options)).toMatchObject({ state: 'ready', key: restored });
+    expect((await readdir(folder)).sort()).toEqual(['desk-data-key.in-use.json', 'desk-data-key.json', 'desk-data-key.replaced-2026-11-28T02-00-00-000Z.json']);
+    expect(JSON.parse(await readFile(join(folder, 'desk-data-key.in-use.json'), 'utf8'))).toMatchObject({ format: 1 });
+  });
+
   it('refuses a key of the wrong length, and adoption where no key store can wrap it', async () => {
     const call = dispatchOf(createHandlers(deps({ dataKey: keyFor(memoryKeyFile()) })));
     expect(await call('backupAdoptDataKey', { key: new Uint8Array(16) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const options = { safeStorage: fakeSafeStorage({ keyStore: false }), platform: 'darwin' as NodeJS.Platform, file: memoryKeyFile() };
-    const none = dispatchOf(createHandlers(deps({ dataKey: createDataKeyGrant(() => loadDataKey(options), (key) => adoptDataKey(options, key)) })));
+    const none = dispatchOf(createHandlers(deps({ dataKey: createDataKeyGrant(() => loadDataKey(options), { adopt: (key) => adoptDataKey(options, key), inUse: memoryKeyFile() }) })));
     expect(await none('backupDataKey')).toEqual({ ok: true, value: { key: null } });
     expect(await none('backupAdoptDataKey', { key: new Uint8Array(32) })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('数据密钥') } });
   });

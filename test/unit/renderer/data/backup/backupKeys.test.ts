@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveBackupSecret } from '../../../../../renderer/src/data/backup/crypto';
+import { deriveBackupSecret, fromBase64, frameKeyBits } from '../../../../../renderer/src/data/backup/crypto';
+import { backupMagic } from '../../../../../renderer/src/data/backup/format';
 import { BackupRefusal, readBackupHeader } from '../../../../../renderer/src/data/backup/readBackup';
 import { restoreBackup } from '../../../../../renderer/src/data/backup/restoreBackup';
 import { writeBackup } from '../../../../../renderer/src/data/backup/writeBackup';
@@ -37,6 +38,43 @@ describe('backup keys', { timeout: 180_000 }, () => {
     expect(manifest.outboxLastSeq).toBe(0);
     expect(adopted).toEqual([dataKey]);
     expect(await fresh.clerks.count()).toBe(await db.clerks.count());
+  });
+
+  it('gives every file a frame key of its own, so backups from the one stored secret never share an AES key', async () => {
+    const { db } = await readyDesk();
+    const secret = await deriveBackupSecret(passphrase, crypto.getRandomValues(new Uint8Array(16)), 600_000);
+    const files = [await fileOf(db, { secret, dataKey }), await fileOf(db, { secret, dataKey })];
+    const headers = await Promise.all(files.map((file) => readBackupHeader(sourceOf(file))));
+    expect(headers[0]!.format).toBe(2);
+    expect(headers[0]!.kdf.salt).toBe(headers[1]!.kdf.salt);
+    expect(headers[0]!.keyCheck).toBe(headers[1]!.keyCheck);
+    expect(headers[0]!.fileSalt).not.toBe(headers[1]!.fileSalt);
+    const [first, second] = await Promise.all(headers.map((header) => frameKeyBits(secret, fromBase64(header.fileSalt))));
+    expect(first).toHaveLength(32);
+    expect(first).not.toEqual(second);
+    expect(first).not.toEqual(secret.bits.slice(0, 32));
+    // The passphrase alone opens each of them.
+    for (const file of files) await restoreBackup(freshDatabase(), sourceOf(file), { passphrase, thisDesk: null, acceptOtherDesk: false });
+  });
+
+  it('refuses a file of another format by name, before asking anything of the passphrase', async () => {
+    const { db } = await readyDesk();
+    const file = await fileOf(db, { passphrase, dataKey });
+    const length = new DataView(file.buffer).getUint32(backupMagic.length);
+    const start = backupMagic.length + 4;
+    const header = JSON.parse(new TextDecoder().decode(file.subarray(start, start + length))) as Record<string, unknown>;
+    const json = new TextEncoder().encode(JSON.stringify({ ...header, format: 1 }));
+    const older = new Uint8Array(start + json.length + file.length - start - length);
+    older.set(file.subarray(0, backupMagic.length), 0);
+    new DataView(older.buffer).setUint32(backupMagic.length, json.length);
+    older.set(json, start);
+    older.set(file.subarray(start + length), start + json.length);
+    const error = await readBackupHeader(sourceOf(older)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupRefusal);
+    expect(error).toMatchObject({ kind: 'otherFormat', message: expect.stringContaining('第 1 版') as unknown });
+    const restoring = freshDatabase();
+    await expect(restoreBackup(restoring, sourceOf(older), { passphrase, thisDesk: null, acceptOtherDesk: false })).rejects.toMatchObject({ kind: 'otherFormat' });
+    expect(await restoring.clerks.count()).toBe(0);
   });
 
   it('hands the data key over after verifying and before writing any row, and never for a refused backup', async () => {
