@@ -283,7 +283,7 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
   },
   recoverySheet: {
     kind: 'recoverySheet',
-    documentNumber: '绵市监企备字〔2026〕第FC03-0001号',
+    reference: 'FC03-202611261750',
     issuedAt: '2026-11-26T17:50:00+08:00',
     agency,
     window: '企业开办综合窗口 3号',

@@ -172,7 +172,7 @@ export const documentMessages = {
 
   recoverySheet: {
     subtitle: (window: string, deskTag: string) => `${window}（${deskTag}）`,
-    qrCaption: '恢复单文号',
+    qrCaption: '恢复单编号',
     footer: (deskTag: string, templateVersion: string) => `窗口 ${deskTag}\u3000文书版本 第${templateVersion}版\u3000请与备份介质分开、妥善保管`,
     factsHeading: '一、本窗口的备份',
     facts: {

@@ -271,7 +271,11 @@ export const dayReportRequestSchema = z.object({
  */
 export const recoverySheetRequestSchema = z.object({
   kind: z.literal('recoverySheet'),
-  documentNumber: documentNumberSchema,
+  /**
+   * The sheet's own reference (desk tag and print minute, e.g. FC03-202611261750), not a 文号: the sheet
+   * is no case document, so it takes no number from the documents' sequences and is never archived.
+   */
+  reference: z.string().regex(/^[0-9A-Z]{2,8}-\d{12}$/),
   issuedAt: isoDateTimeSchema,
   agency: agencySchema,
   window: text(30),

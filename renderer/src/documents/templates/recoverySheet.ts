@@ -12,8 +12,8 @@ const PASSPHRASE_LINES = 4;
 
 /**
  * 备份恢复单: which desk, where its backups are and how many are kept, a box for the admin to write the
- * passphrase in by hand, and the steps to restore on a new PC. One A4 page, headed and numbered as the
- * other documents.
+ * passphrase in by hand, and the steps to restore on a new PC. One A4 page, headed as the other documents
+ * but under its own reference instead of a 文号.
  */
 export const recoverySheetTemplate: Template<'recoverySheet'> = {
   version: '1',
@@ -22,8 +22,8 @@ export const recoverySheetTemplate: Template<'recoverySheet'> = {
     const flow = new NoticeFlow(builder, {
       title: m.titles.recoverySheet,
       subtitle: r.subtitle(request.window, request.deskTag),
-      documentNumber: request.documentNumber,
-      caseNumber: request.documentNumber,
+      documentNumber: request.reference,
+      caseNumber: request.reference,
       catalogueVersion: '',
       templateVersion: this.version,
       qrCaption: r.qrCaption,

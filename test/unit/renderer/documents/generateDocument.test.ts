@@ -133,7 +133,7 @@ const mustCarry: Record<DocumentKind, string[]> = {
   ],
   recoverySheet: [
     '备份恢复单',
-    recoverySheet.documentNumber,
+    recoverySheet.reference,
     '企业开办综合窗口3号（FC03）',
     recoverySheet.agency.hallName,
     recoverySheet.backupFolder,

@@ -10,12 +10,13 @@ import { readyValue, useStoredData } from '../../common/useStoredData';
 import { backupWithStoredSecret, setBackupPassphrase } from './backupFolder';
 import { backupUiMessages as m } from './messages';
 import { backupPassphraseProblem } from './passphraseRule';
+import { PrintRecoverySheet } from './PrintRecoverySheet';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 type SecretState = ChannelOutput<'backupSecretGet'>['state'];
 type BackupRun = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
-/** 设置 › 备份与恢复 (shown to the admin only): passphrase, folder, how many kept, 立即备份 and the folder's backups. */
+/** 设置 › 备份与恢复 (shown to the admin only): passphrase, folder, how many kept, 立即备份, 打印恢复单 and the folder's backups. */
 export function BackupSection() {
   const db = deskDatabase();
   const clerk = useClerk();
@@ -70,6 +71,8 @@ export function BackupSection() {
     await refresh();
   };
 
+  const newest = files.reduce<(typeof files)[number] | null>((found, file) => (found === null || file.modifiedAt > found.modifiedAt ? file : found), null);
+  const sheetFacts = folder === null || keep === null ? null : { folder, keep, newest: newest === null ? null : { fileName: newest.fileName, at: chinaIso(new Date(newest.modifiedAt)) } };
   const percent = run.kind === 'running' && run.total > 0 ? Math.round((run.done / run.total) * 100) : run.kind === 'done' ? 100 : 0;
   return (
     <Card withBorder component="section" aria-labelledby="backup-title">
@@ -134,6 +137,7 @@ export function BackupSection() {
             </Text>
           )}
         </Stack>
+        <PrintRecoverySheet facts={sheetFacts} />
         {folder === null ? null : (
           <Stack gap="xs">
             <Title order={3} size="h5">

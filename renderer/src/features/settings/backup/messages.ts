@@ -36,6 +36,11 @@ export const backupUiMessages = {
   printSheet: '打印恢复单',
   sheetFailed: (message: string) => `恢复单生成失败：${message}`,
   lastBackup: '上次备份',
+  recoverySheetTitle: '备份恢复单',
+  recoverySheetIntro: '打印本窗口的备份信息和恢复步骤，由管理员在单上手写备份密码后与备份介质分开保管。恢复单不编文号、不归档、不上报市级系统；每次打印记入审计日志。',
+  printRecoverySheet: '打印恢复单',
+  recoverySheetOutcome: '恢复单打印结果',
+  recoverySheetFailed: (reason: string) => `恢复单未能生成：${reason}`,
   dayClose: {
     title: '日结备份',
     running: '正在自动备份…',
