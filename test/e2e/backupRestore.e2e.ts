@@ -8,12 +8,14 @@ import { memorySecretStore } from '../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../electron/main/hq/settingsStore';
 import { protocolVersion } from '../../renderer/src/protocol/version';
 import { fakeSafeStorage } from '../fixtures/fakeSafeStorage';
+import { pdfInfo, waitForPrintedPdf } from './harness/cups';
 import { acceptWithEverythingReceived, caseNumberShown, choose, fillParty, registerNewEnterprise } from './harness/counterCase';
 import { bindDesk, deskDataKey } from './harness/deskBinding';
-import { referenceDeskCodes, setDeskCodes, statusBar } from './harness/deskSettings';
+import { fillAgency, referenceDeskCodes, setDeskCodes, statusBar } from './harness/deskSettings';
+import { documentWork, printedJob } from './harness/printing';
 import { scannedPagePng, scannedPdf } from './harness/scans';
 import { shooter } from './harness/screenshots';
-import { counterClerk, expect, firstAdmin, goToSection, partShot, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
+import { counterClerk, expect, firstAdmin, goToSection, partShot, renderPrintedPage, setUpFirstAdmin, signIn, signOut, test } from './fixtures';
 
 const passphrase = '柜台备份-2026-春天';
 
@@ -30,7 +32,7 @@ async function expectAboveStatusBar(page: Page, line: Locator): Promise<void> {
   expect(lineBox!.y + lineBox!.height).toBeLessThanOrEqual(barBox!.y);
 }
 
-test('the admin backs up into a folder, and a fresh profile restores from it', async ({ browser, server, locale, timezoneId, viewport }) => {
+test('the admin backs up into a folder, prints the recovery sheet, and a fresh profile restores from it', async ({ browser, server, printer, locale, timezoneId, viewport }) => {
   test.setTimeout(180_000);
   const folder = mkdtempSync(join(tmpdir(), 'yct-backup-e2e-'));
   // This desk's folder dialog answers with `folder`.
@@ -40,6 +42,7 @@ test('the admin backs up into a folder, and a fresh profile restores from it', a
     await bindDesk(desk, server.origin, { backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder, chooseFile: async () => null }) });
     await setUpFirstAdmin(desk, '/#/settings/desk');
     await setDeskCodes(desk, referenceDeskCodes);
+    await fillAgency(desk);
     await desk.goto('/#/settings/backup');
     const section = desk.getByRole('region', { name: '备份与恢复' });
     await expect(section).toContainText('尚未设置备份密码');
@@ -59,6 +62,17 @@ test('the admin backs up into a folder, and a fresh profile restores from it', a
     await expect(section.getByRole('table', { name: '文件夹中的备份' })).toContainText('yct-MY01-');
     await expectAboveStatusBar(desk, section.getByText(/^上次备份/));
     await shooter(desk)('backup-settings-done', { fullPage: false });
+
+    // 打印恢复单: straight to the printer, with this desk's folder and newest backup on it.
+    await section.getByLabel('打印机').selectOption(printer.printer);
+    await section.getByRole('button', { name: '打印恢复单' }).click();
+    const job = await printedJob(section.getByRole('status', { name: '恢复单打印结果' }), printer.printer);
+    const printed = await waitForPrintedPdf(printer.outputDir, job, documentWork.timeout);
+    // CUPS re-renders the page without a text layer: the sheet's words are checked in the unit tests and
+    // on the rendered picture; here, that one A4 portrait page came out.
+    expect(await pdfInfo(printed)).toMatchObject({ pages: 1, width: 595, height: 842, rotation: 0 });
+    await renderPrintedPage(printed, 'recovery-sheet-printed');
+    await partShot(section.getByRole('status', { name: '恢复单打印结果' }), 'backup-recovery-sheet-printed');
   } finally {
     await context.close();
   }
