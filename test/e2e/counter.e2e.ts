@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, goToSection, scrollToTop, test, type Shot } from './fixtures';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, registerNewEnterprise } from './harness/counterCase';
 import { putRecord } from './harness/deskDb';
+import { scannedPagePng } from './harness/scans';
 
 /**
  * The counter’s core job, end to end: intake of the 企业开办 bundle with a live
@@ -184,27 +185,6 @@ async function installGreenCard(page: Page): Promise<void> {
     data: { version: '2026.9', cards: [card] },
     storedAt: '2026-09-30T08:00:00.000+08:00',
   });
-}
-
-/** A scanned page drawn in the browser: a PNG a clerk could get from the scanner. */
-async function scannedPagePng(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 620;
-    canvas.height = 877;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#fdfcf7';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.strokeStyle = '#a33';
-    g.lineWidth = 6;
-    g.strokeRect(30, 30, 560, 817);
-    g.fillStyle = '#222';
-    g.font = '48px "Noto Sans CJK SC", sans-serif';
-    g.fillText('房屋所有权证', 170, 140);
-    for (let line = 0; line < 14; line += 1) g.fillRect(80, 220 + line * 40, 460 - (line % 3) * 60, 6);
-    return canvas.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
 test('checks identifiers as typed, keeps markup as text, opens an item with its legal basis and scans, refuses only after confirmation, and accepts a green-card enterprise with a deferred material', async ({

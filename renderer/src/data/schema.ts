@@ -13,6 +13,28 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
 
+/**
+ * The stores of versions 7 to 10: version 7 added the audit log's indexes; 8 (keyed search keys), 9 (sealed
+ * rows) and 10 (sealed blobs) reshape rows in the background and change no store.
+ */
+const storesSinceVersion7: Record<string, string> = {
+  meta: 'key',
+  clerks: 'id, &loginName',
+  auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
+  referenceData: '[kind+slot]',
+  enterprises: 'id, &uscc, *searchKeys, *freshKeys',
+  cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
+  checklistItems: '[caseId+key], caseId, status',
+  attachments: 'id, caseId, sha256',
+  blobs: 'sha256, uploaded',
+  documents: 'id, caseId, &documentNumber, kind',
+  licenceSheets: 'serial, kind, state',
+  counters: 'name',
+  outbox: 'seq, &opId, [state+seq], entityId',
+  intakeDrafts: 'clerkId',
+  commitmentChecks: 'id, caseId',
+};
+
 export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -158,68 +180,20 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // The audit log viewer (data/auditLogQuery.ts): entries by time, and by clerk, action or subject in
     // time order, so a filtered page is read from an index instead of the whole log. Only indexes are added.
     version: 7,
-    stores: {
-      meta: 'key',
-      clerks: 'id, &loginName',
-      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
-      referenceData: '[kind+slot]',
-      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
-      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
-      checklistItems: '[caseId+key], caseId, status',
-      attachments: 'id, caseId, sha256',
-      blobs: 'sha256, uploaded',
-      documents: 'id, caseId, &documentNumber, kind',
-      licenceSheets: 'serial, kind, state',
-      counters: 'name',
-      outbox: 'seq, &opId, [state+seq], entityId',
-      intakeDrafts: 'clerkId',
-      commitmentChecks: 'id, caseId',
-    },
+    stores: storesSinceVersion7,
   },
   {
     // Search keys version 4 (data/search/keys.ts): every key keyed by the desk's search key (HMAC), so no
     // index holds a plain name or identity fragment. Rows are re-keyed in the background, as for version 6.
     version: 8,
-    stores: {
-      meta: 'key',
-      clerks: 'id, &loginName',
-      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
-      referenceData: '[kind+slot]',
-      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
-      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
-      checklistItems: '[caseId+key], caseId, status',
-      attachments: 'id, caseId, sha256',
-      blobs: 'sha256, uploaded',
-      documents: 'id, caseId, &documentNumber, kind',
-      licenceSheets: 'serial, kind, state',
-      counters: 'name',
-      outbox: 'seq, &opId, [state+seq], entityId',
-      intakeDrafts: 'clerkId',
-      commitmentChecks: 'id, caseId',
-    },
+    stores: storesSinceVersion7,
     upgrade: markSearchRowsStale,
   },
   {
     // Personal data rests sealed (data/crypto/sealedRows.ts). Stores are unchanged; the rows stored plain
     // before are sealed in the background (data/crypto/sealPlainRows.ts), not in the upgrade.
     version: 9,
-    stores: {
-      meta: 'key',
-      clerks: 'id, &loginName',
-      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
-      referenceData: '[kind+slot]',
-      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
-      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
-      checklistItems: '[caseId+key], caseId, status',
-      attachments: 'id, caseId, sha256',
-      blobs: 'sha256, uploaded',
-      documents: 'id, caseId, &documentNumber, kind',
-      licenceSheets: 'serial, kind, state',
-      counters: 'name',
-      outbox: 'seq, &opId, [state+seq], entityId',
-      intakeDrafts: 'clerkId',
-      commitmentChecks: 'id, caseId',
-    },
+    stores: storesSinceVersion7,
     upgrade: markPlainRows,
   },
   {
@@ -227,23 +201,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // before are sealed in place in the background (data/sealStoredBlobs.ts), walked from the mark this
     // upgrade leaves; a new database has nothing plain and gets no mark. Stores are unchanged.
     version: 10,
-    stores: {
-      meta: 'key',
-      clerks: 'id, &loginName',
-      auditLog: 'seq, [at+seq], [clerkId+at+seq], [action+at+seq], [subject+at+seq]',
-      referenceData: '[kind+slot]',
-      enterprises: 'id, &uscc, *searchKeys, *freshKeys',
-      cases: 'id, &caseNumber, statusCode, createdAt, clerkId, dueDate, enterpriseId, *matterCodes, *searchKeys, *freshKeys',
-      checklistItems: '[caseId+key], caseId, status',
-      attachments: 'id, caseId, sha256',
-      blobs: 'sha256, uploaded',
-      documents: 'id, caseId, &documentNumber, kind',
-      licenceSheets: 'serial, kind, state',
-      counters: 'name',
-      outbox: 'seq, &opId, [state+seq], entityId',
-      intakeDrafts: 'clerkId',
-      commitmentChecks: 'id, caseId',
-    },
+    stores: storesSinceVersion7,
     upgrade: markBlobsForSealing,
   },
 ];

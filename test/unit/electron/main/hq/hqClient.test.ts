@@ -48,6 +48,25 @@ function caseOp(seq: number, caseId = uuidv7(), payload: Record<string, unknown>
   return { opId: uuidv7(), seq, type: 'upsert', entity: 'case', entityId: caseId, payload, clerkId, at: at() } as SyncOp;
 }
 
+/** The desk's IPC dispatch with only the HQ client real: the other main-process parts are stand-ins. */
+function dispatchTo(desk: HqClient) {
+  return createDispatch(
+    createHandlers({
+      appVersion: '0.1.0',
+      dataFolder: '/tmp/desk',
+      platform: 'linux',
+      runtime: 'test',
+      openExternal: async () => undefined,
+      printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
+      hq: desk,
+      backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
+      backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
+      dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
+    }),
+    { trustedOrigins: ['app://desk'] },
+  );
+}
+
 describe('enrolment', () => {
   it('enrols with HQ, keeps the token in the secret store and shows the renderer everything but the token', async () => {
     const settingsDir = mkdtempSync(join(tmpdir(), 'hq-settings-'));
@@ -248,21 +267,7 @@ describe('fetching a blob back (GET /v1/blobs)', () => {
     const fetchSpy = vi.fn<typeof fetch>((input, init) => fetch(input, init));
     const { hq: desk } = await enrolled({ fetch: fetchSpy });
     fetchSpy.mockClear();
-    const dispatch = createDispatch(
-      createHandlers({
-        appVersion: '1.0.0',
-        dataFolder: '/tmp',
-        platform: 'linux',
-        runtime: 'test',
-        openExternal: async () => undefined,
-        printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
-        hq: desk,
-        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
-        backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
-        dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
-      }),
-      { trustedOrigins: ['app://desk'] },
-    );
+    const dispatch = dispatchTo(desk);
     const sha256 = sha256Hex(scan);
     expect(await dispatch({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'hqGetBlob', { sha256 })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(await dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, 'hqGetBlob', { sha256: 'ABC' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -384,21 +389,7 @@ describe('through the IPC contract', () => {
   it('never lets the token out in any channel answer, whatever HQ says', async () => {
     const settings = memorySettingsStore();
     const desk = client({ settings });
-    const dispatch = createDispatch(
-      createHandlers({
-        appVersion: '0.1.0',
-        dataFolder: '/tmp/desk',
-        platform: 'linux',
-        runtime: 'test',
-        openExternal: async () => undefined,
-        printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
-        hq: desk,
-        backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
-        dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
-        backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
-      }),
-      { trustedOrigins: ['app://desk'] },
-    );
+    const dispatch = dispatchTo(desk);
     const call = (key: ChannelKey, input?: unknown) => dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, key, input);
     const answers: unknown[] = [await call('hqEnrol', { baseUrl: hq.url, hallCode: 'FC', deskCode: '03', enrolmentCode })];
     const token = await secrets.read();
