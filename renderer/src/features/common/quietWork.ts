@@ -1,3 +1,5 @@
+import { onDeskActivity } from './deskActivity';
+
 export interface QuietWorkOptions {
   /** One short batch of the work; resolves to whether more is left. */
   step: () => Promise<boolean>;
@@ -71,6 +73,26 @@ export function scheduleQuietWork(options: QuietWorkOptions): QuietWork {
     stop() {
       stopped = true;
       timers.clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * `scheduleQuietWork` in the page: the browser's timers and monotonic clock, woken by the clerk's activity
+ * at the desk (`onDeskActivity`); `stop` also stops listening.
+ */
+export function startQuietWorkInPage(options: Pick<QuietWorkOptions, 'step' | 'quietMs' | 'pauseMs' | 'onError'>): QuietWork {
+  const work = scheduleQuietWork({
+    ...options,
+    now: () => performance.now(),
+    timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+  });
+  const stopListening = onDeskActivity(() => work.activity());
+  return {
+    activity: () => work.activity(),
+    stop: () => {
+      stopListening();
+      work.stop();
     },
   };
 }

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { deskDatabase } from '../../data/db';
 import { purgeStep, startPurgeRound, type PurgeRound } from '../../data/retention/retention';
-import { onDeskActivity } from '../common/deskActivity';
-import { scheduleQuietWork, type QuietWork } from '../common/quietWork';
+import { startQuietWorkInPage, type QuietWork } from '../common/quietWork';
 
 const QUIET_MS = 10_000;
 const PAUSE_MS = 250;
@@ -26,7 +25,7 @@ export function useBlobRetention(): void {
   useEffect(() => {
     const db = deskDatabase();
     let round: PurgeRound | null = null;
-    const work = scheduleQuietWork({
+    const work = startQuietWorkInPage({
       step: async () => {
         if (round === null) {
           if (!roundDue) return false;
@@ -40,15 +39,11 @@ export function useBlobRetention(): void {
       },
       quietMs: QUIET_MS,
       pauseMs: PAUSE_MS,
-      now: () => performance.now(),
-      timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
       // What is left is purged by the next round; nothing is lost by waiting.
       onError: (error) => console.error('[desk] retention purge failed', error),
     });
     running = work;
-    const stopListening = onDeskActivity(() => work.activity());
     return () => {
-      stopListening();
       work.stop();
       running = null;
     };

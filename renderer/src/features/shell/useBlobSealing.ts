@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { deskDatabase } from '../../data/db';
 import { sealStoredBlobs } from '../../data/sealStoredBlobs';
-import { onDeskActivity } from '../common/deskActivity';
-import { scheduleQuietWork } from '../common/quietWork';
+import { startQuietWorkInPage } from '../common/quietWork';
 
 // Plain scans on disk are the risk this closes, so the desk need only be quiet briefly: a batch is short.
 const QUIET_MS = 2_000;
@@ -15,19 +14,13 @@ const PAUSE_MS = 100;
 export function useBlobSealing(): void {
   useEffect(() => {
     const db = deskDatabase();
-    const work = scheduleQuietWork({
+    const work = startQuietWorkInPage({
       step: async () => (await sealStoredBlobs(db)).more,
       quietMs: QUIET_MS,
       pauseMs: PAUSE_MS,
-      now: () => performance.now(),
-      timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
       // Plain rows stay readable meanwhile; the next quiet spell retries (a page without its key, say).
       onError: (error) => console.error('[desk] sealing stored scans and archives failed', error),
     });
-    const stopListening = onDeskActivity(() => work.activity());
-    return () => {
-      stopListening();
-      work.stop();
-    };
+    return () => work.stop();
   }, []);
 }

@@ -3,8 +3,7 @@ import { sealPlainRows } from '../../data/crypto/sealPlainRows';
 import { deskDatabase } from '../../data/db';
 import { rekeyStaleRows } from '../../data/search/rekey';
 import { settleBatchRows, settleFreshKeys } from '../../data/search/settleKeys';
-import { onDeskActivity } from '../common/deskActivity';
-import { scheduleQuietWork } from '../common/quietWork';
+import { startQuietWorkInPage } from '../common/quietWork';
 
 const QUIET_MS = 10_000;
 const PAUSE_MS = 250;
@@ -19,20 +18,14 @@ const PAUSE_MS = 250;
 export function useSearchIndexUpkeep(): void {
   useEffect(() => {
     const db = deskDatabase();
-    const work = scheduleQuietWork({
+    const work = startQuietWorkInPage({
       step: async () => (await settleFreshKeys(db, settleBatchRows)) > 0 || (await sealPlainRows(db)).more || (await rekeyStaleRows(db)).more,
       quietMs: QUIET_MS,
       pauseMs: PAUSE_MS,
-      now: () => performance.now(),
-      timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
       // Searches read both indexes and still find stale rows by their older keys, so what is left costs
       // speed and the newer kinds of search; the next quiet spell retries.
       onError: (error) => console.error('[desk] search index upkeep failed', error),
     });
-    const stopListening = onDeskActivity(() => work.activity());
-    return () => {
-      stopListening();
-      work.stop();
-    };
+    return () => work.stop();
   }, []);
 }
