@@ -36,6 +36,11 @@ export const origin = `http://127.0.0.1:${port}`;
  * disk scan reads the encrypted desk's files only, and nothing plain of the other column is among them.
  */
 const unencryptedOrigin = `http://127.0.0.1:${port + 1}`;
+/**
+ * `BENCH_UNENCRYPTED=off` leaves the side-by-side column out: seeding it doubles a 200k run's seeding
+ * (an hour or more on a shared machine), which a run for the encrypted figures alone need not wait for.
+ */
+const withUnencrypted = process.env['BENCH_UNENCRYPTED'] !== 'off';
 
 // p95 of n samples is the (0.95·n)-th: at 60, three stalls of the machine's disk (160–650 ms were seen)
 // decide it; at 200 it takes ten, so the figure says how searches behave rather than when the VM paused.
@@ -224,14 +229,15 @@ export const casesSuite: BenchSuite = {
       let call = caller(await benchPage(context));
       await ensureSeeded(call, 'sealed');
       // The side-by-side column: the same cases seeded the same way with encryption off, in a page of its own origin.
-      await ensureSeeded(caller(await benchPage(context, unencryptedOrigin)), 'unencrypted');
+      if (withUnencrypted) await ensureSeeded(caller(await benchPage(context, unencryptedOrigin)), 'unencrypted');
       // What the seed left on disk, read with the browser closed (LevelDB's files as they rest).
       await context.close();
       results.push(await scanProfileForPersonalData());
       context = await launch();
       call = caller(await benchPage(context));
-      const plainCall = caller(await benchPage(context, unencryptedOrigin));
-      for (const [layer, layerCall] of [['sealed', call], ['unencrypted', plainCall]] as const) {
+      const plainCall = withUnencrypted ? caller(await benchPage(context, unencryptedOrigin)) : null;
+      const layers = plainCall === null ? ([['sealed', call]] as const) : ([['sealed', call], ['unencrypted', plainCall]] as const);
+      for (const [layer, layerCall] of layers) {
         await layerCall('prepare', layer);
         // Keys a previous run left fresh, as a desk would have settled them overnight.
         await layerCall('settle', layer, settleBatchRows);
@@ -240,7 +246,7 @@ export const casesSuite: BenchSuite = {
       }
 
       const { intake, anchor } = await call('intake', 'sealed', intakeRuns, total);
-      const plainIntake = await plainCall('intake', 'unencrypted', intakeRuns, total);
+      const plainIntake = plainCall === null ? null : await plainCall('intake', 'unencrypted', intakeRuns, total);
       console.log(`  intake anchor (bare transaction of the same shape): median ${round(median(anchor), 1)} ms, p95 ${round(percentile(anchor, 95), 1)} ms`);
       results.push({
         suite: 'cases',
@@ -248,17 +254,20 @@ export const casesSuite: BenchSuite = {
         unit: 'ms',
         ...summarise(intake),
         ...anchorOf(intake, 'bare IndexedDB transaction of the same shape', anchor),
-        ...unencryptedOf(intake, plainIntake.intake),
+        ...(plainIntake === null ? {} : unencryptedOf(intake, plainIntake.intake)),
         target: { stat: 'p95', max: 20 },
       });
 
       for (const [kind, title] of searchKinds) {
         await call('search', 'sealed', kind, 5, total, 1);
         const samples = await call('search', 'sealed', kind, searchRuns, total, 42);
-        await plainCall('search', 'unencrypted', kind, 5, total, 1);
-        const plain = await plainCall('search', 'unencrypted', kind, searchRuns, total, 42);
-        const plainFound = plain.filter((sample) => sample.found).length;
-        if (plainFound !== plain.length) console.log(`  search ${kind} unencrypted: the case queried from was among the hits for only ${plainFound}/${plain.length} queries`);
+        let plain: SearchSample[] | null = null;
+        if (plainCall !== null) {
+          await plainCall('search', 'unencrypted', kind, 5, total, 1);
+          plain = await plainCall('search', 'unencrypted', kind, searchRuns, total, 42);
+        }
+        const plainFound = plain?.filter((sample) => sample.found).length ?? 0;
+        if (plain !== null && plainFound !== plain.length) console.log(`  search ${kind} unencrypted: the case queried from was among the hits for only ${plainFound}/${plain.length} queries`);
         const anchor = await call('fullScan', kind, total, 7);
         const found = samples.filter((sample) => sample.found).length;
         const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((sample) => `${sample.query} ${round(sample.ms, 1)} ms`);
@@ -269,7 +278,7 @@ export const casesSuite: BenchSuite = {
           unit: 'ms',
           ...summarise(msOf(samples)),
           ...anchorOf(msOf(samples), 'Dexie full-scan filter', [anchor.ms]),
-          ...unencryptedOf(msOf(samples), msOf(plain)),
+          ...(plain === null ? {} : unencryptedOf(msOf(samples), msOf(plain))),
           target: { stat: 'p95', max: 30 },
         });
       }
