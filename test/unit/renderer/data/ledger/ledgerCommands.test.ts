@@ -41,14 +41,14 @@ describe('escalateCase (提请专班督办)', () => {
     // Promised for 8 October, already past on Monday 12 October: three working days from then (13–15).
     expect(row.dueDate).toBe('2026-10-08');
     expect(result.ok && result.value.dueDate).toBe('2026-10-15');
-    // Escalated on the 7th, the promised date is still ahead and is the deadline.
-    const other = await acceptedCase(db, clerk);
-    const early = await escalateCase(db, other.id, '企业急需营业执照', { clerk, at: at('09:00:00', '2026-10-07') });
-    expect(early.ok && early.value.dueDate).toBe('2026-10-08');
     const last = (await db.outbox.orderBy('seq').last())!;
     expect(last.op).toMatchObject({ entity: 'ledgerItem', type: 'upsert', entityId: ledgerItemIdOf('escalated', row.id), payload: { status: 'open' } });
     expect(last.op).not.toHaveProperty('baseVersion');
     expect((await db.auditLog.orderBy('seq').last())!).toMatchObject({ action: 'ledger.escalate', subject: `case:${row.id}` });
+    // Escalated on the 7th, the promised date is still ahead and is the deadline.
+    const other = await acceptedCase(db, clerk);
+    const early = await escalateCase(db, other.id, '企业急需营业执照', { clerk, at: at('09:00:00', '2026-10-07') });
+    expect(early.ok && early.value.dueDate).toBe('2026-10-08');
   });
 
   it('refuses an escalation without a reason, leaving nothing behind', async () => {
