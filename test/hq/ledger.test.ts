@@ -93,6 +93,21 @@ describe('ledger items on HQ', () => {
     expect(item).toMatchObject({ version: 3, data: { owner: null, dueDate: '2026-12-09', status: 'open', previous: { owner, dueDate: '2026-12-01', status: 'supervising' } } });
   });
 
+  it('keeps HQ’s value of a field the writer did not change, and takes a change made before the desk heard back (baseVersion 0)', async () => {
+    const { caseId, outbox } = await caseOf(deskA);
+    const id = String(overdueItem(caseId)['id']);
+    await statuses(deskA, [outbox.op('ledgerItem', id, overdueItem(caseId) as never)]);
+    const b = new Outbox();
+    await statuses(deskB, [b.op('ledgerItem', id, overdueItem(caseId, { owner, status: 'supervising', previous: { owner: null, dueDate: '2026-12-01', status: 'open' } }) as never, { baseVersion: 1 })]);
+    // Desk A closes the item as it knew it (no owner): its `previous` shows it changed the status only.
+    const closed = overdueItem(caseId, { status: 'closed', result: '已协调办结', previous: { owner: null, dueDate: '2026-12-01', status: 'open' } });
+    expect(await statuses(deskA, [outbox.op('ledgerItem', id, closed as never, { baseVersion: 0 })])).toEqual(['applied']);
+    expect((await pulled(deskB)).find((change) => change.entity === 'ledgerItem')).toMatchObject({
+      version: 3,
+      data: { owner, status: 'closed', result: '已协调办结', previous: { owner, status: 'supervising' } },
+    });
+  });
+
   it('keeps the item a desk created first when another desk derives the same item', async () => {
     const { caseId, outbox } = await caseOf(deskA);
     const id = String(overdueItem(caseId)['id']);

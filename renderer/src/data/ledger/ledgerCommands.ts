@@ -65,14 +65,19 @@ export async function permittedClerk(db: DeskDatabase, clerk: SignedInClerk, act
   return acting;
 }
 
-/** The upsert of an item as it now stands; a create (no `baseVersion`) until HQ has sent the item back. */
-export function ledgerItemOp(row: LedgerItemRow, clerk: SignedInClerk, at: string): OpDraft {
-  return { entity: 'ledgerItem', entityId: row.id, ...(row.hqVersion === null ? {} : { baseVersion: row.hqVersion }), payload: ledgerItemOf(row), clerkId: clerk.id, at };
+/**
+ * The upsert of an item as it now stands. A create carries no `baseVersion` (HQ keeps an item another desk
+ * created first); a change carries the version last pulled, or 0 for an item this desk made and has not
+ * heard back about, so HQ applies it as a change even then.
+ */
+export function ledgerItemOp(row: LedgerItemRow, clerk: SignedInClerk, at: string, kind: 'create' | 'change'): OpDraft {
+  const baseVersion = kind === 'create' ? {} : { baseVersion: row.hqVersion ?? 0 };
+  return { entity: 'ledgerItem', entityId: row.id, ...baseVersion, payload: ledgerItemOf(row), clerkId: clerk.id, at };
 }
 
 /** Inside a write: stores `row` and appends its op. */
-async function storeItem(db: DeskDatabase, row: LedgerItemRow, clerk: SignedInClerk, at: string): Promise<LedgerItemRow> {
-  await Promise.all([db.ledgerItems.put(row), appendOps(currentWriteTransaction(), [ledgerItemOp(row, clerk, at)])]);
+async function storeItem(db: DeskDatabase, row: LedgerItemRow, clerk: SignedInClerk, at: string, kind: 'create' | 'change' = 'change'): Promise<LedgerItemRow> {
+  await Promise.all([db.ledgerItems.put(row), appendOps(currentWriteTransaction(), [ledgerItemOp(row, clerk, at, kind)])]);
   return row;
 }
 
@@ -138,7 +143,7 @@ export async function escalateCase(db: DeskDatabase, caseId: CaseId, reason: str
       existing === undefined
         ? ledgerRowOf({ id, source: 'escalated', caseId, subject: null, owner: null, dueDate, reason: text, status: 'open', result: null, createdAt: at, updatedAt: at, previous: null }, row.enterprise.greenCard, null)
         : { ...changed(existing, { dueDate, status: 'open', reason: text, result: null }, at), greenCard: row.enterprise.greenCard ? 1 : 0 };
-    return storeItem(db, next, clerk, at);
+    return storeItem(db, next, clerk, at, existing === undefined ? 'create' : 'change');
   });
 }
 
@@ -202,7 +207,7 @@ export async function recordLedgerFollowUp(
     const followUp: LedgerFollowUpRow = { ...parsed.data, id: uuidv7(), clerkId: clerk.id, deskCode: desk.deskCode, recordedAt: at };
     const item = row.status === 'open' ? changed(row, { status: 'supervising' }, at) : row;
     const ops: OpDraft[] = [{ entity: 'ledgerFollowUp', entityId: followUp.id, payload: parsed.data, clerkId: clerk.id, at }];
-    if (item !== row) ops.push(ledgerItemOp(item, clerk, at));
+    if (item !== row) ops.push(ledgerItemOp(item, clerk, at, 'change'));
     await Promise.all([db.ledgerFollowUps.add(followUp), item === row ? undefined : db.ledgerItems.put(item), appendOps(currentWriteTransaction(), ops)]);
     return { item, followUp };
   });

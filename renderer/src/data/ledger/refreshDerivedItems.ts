@@ -76,7 +76,7 @@ export async function refreshDerivedItems(db: DeskDatabase, context: WriteContex
           previous: { owner: row.owner, dueDate: row.dueDate, status: row.status },
         });
       }
-      const ops: OpDraft[] = rows.map((row) => ledgerItemOp(row, clerk, at));
+      const ops: OpDraft[] = rows.map((row, index) => ledgerItemOp(row, clerk, at, index < created ? 'create' : 'change'));
       await Promise.all([db.ledgerItems.bulkPut(rows), appendOps(currentWriteTransaction(), ops)]);
       return { created, closed: rows.length - created };
     });
