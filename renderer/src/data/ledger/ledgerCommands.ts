@@ -8,7 +8,7 @@ import { runningDueDate } from '../../domain/cases/dueStatus';
 import { businessDateOf, isoDateSchema } from '../../domain/chineseDate';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { permissionDenial, type ClerkAction } from '../../domain/clerks/permissions';
-import { ledgerFollowUpSchema, ledgerItemIdOf, ledgerOwnerSchema, type LedgerItem, type LedgerItemId, type LedgerOwner } from '../../domain/ledger/ledgerItem';
+import { caseIdOfLedgerItemId, ledgerFollowUpSchema, ledgerItemIdOf, ledgerOwnerSchema, type LedgerItem, type LedgerItemId, type LedgerOwner } from '../../domain/ledger/ledgerItem';
 import { plainTextSchema } from '../../domain/text';
 import { writeWithAudit } from '../audit';
 import { actingClerk, caseSubject, requireCase, type WriteContext } from '../caseWrite';
@@ -154,7 +154,7 @@ export type LedgerOwnerInput = z.input<typeof ledgerOwnerSchema>;
 export async function assignLedgerItem(db: DeskDatabase, itemId: LedgerItemId, owner: LedgerOwnerInput, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
   const parsed = ledgerOwnerSchema.safeParse(owner);
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.assign', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.assign', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (!parsed.success) throw new Refusal<LedgerField>(owner.department.trim() === '' ? m.ownerRequired : parsed.error.issues[0]!.message, 'owner');
     const row = await requireOpenItem(db, itemId);
@@ -166,7 +166,7 @@ export async function assignLedgerItem(db: DeskDatabase, itemId: LedgerItemId, o
 /** Sets or extends an item's deadline, with a reason: chief and admin only. */
 export async function setLedgerDueDate(db: DeskDatabase, itemId: LedgerItemId, dueDate: string, reason: string, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.dueDate', caseIdOfItem(itemId), { item: itemId, dueDate }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.dueDate', caseIdOfLedgerItemId(itemId), { item: itemId, dueDate }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (!isoDateSchema.safeParse(dueDate).success) throw new Refusal<LedgerField>(m.badDueDate, 'dueDate');
     const text = requiredText(reason, 500, 'reason', m.reasonRequired);
@@ -194,7 +194,7 @@ export async function recordLedgerFollowUp(
   context: WriteContext,
 ): Promise<LedgerChange<{ item: LedgerItemRow; followUp: LedgerFollowUpRow }>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.followUp', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.followUp', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (input.by.trim() === '') throw new Refusal<LedgerField>(m.followUpByRequired, 'by');
     if (input.text.trim() === '') throw new Refusal<LedgerField>(m.followUpTextRequired, 'text');
@@ -216,15 +216,10 @@ export async function recordLedgerFollowUp(
 /** Closes an item (已办结) with its result (办理结果), which is required: chief and admin only. */
 export async function closeLedgerItem(db: DeskDatabase, itemId: LedgerItemId, result: string, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.close', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.close', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     const text = requiredText(result, 500, 'result', m.resultRequired);
     const row = await requireOpenItem(db, itemId);
     return storeItem(db, changed(row, { status: 'closed', result: text }, at), clerk, at);
   });
-}
-
-/** The case an item id names; an id that does not parse is refused when the item is looked up. */
-function caseIdOfItem(itemId: LedgerItemId): CaseId {
-  return itemId.split(':')[1] as CaseId;
 }

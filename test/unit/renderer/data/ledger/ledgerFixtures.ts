@@ -6,13 +6,13 @@ import type { SignedInClerk } from '../../../../../renderer/src/domain/clerks/ac
 import type { CaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import { ledgerItemIdOf, type LedgerSource, type LedgerStatus } from '../../../../../renderer/src/domain/ledger/ledgerItem';
 import { created, receiveEverything } from '../caseWorkFixtures';
-import { beforeNationalDay } from '../dataFixtures';
+import { beforeNationalDay, startUpInput } from '../dataFixtures';
 
 export const acceptedAt = '2026-09-30T10:00:00+08:00';
 
 /** A case taken in before National Day, everything received, accepted on 30 September. */
-export async function acceptedCase(db: DeskDatabase, clerk: SignedInClerk): Promise<CaseRow> {
-  const row = await created(db, clerk, beforeNationalDay);
+export async function acceptedCase(db: DeskDatabase, clerk: SignedInClerk, input = startUpInput()): Promise<CaseRow> {
+  const row = await created(db, clerk, beforeNationalDay, input);
   await receiveEverything(db, row, clerk, beforeNationalDay);
   const accepted = await applyCommand(db, row.id, { type: 'accept' }, { clerk, at: acceptedAt });
   if (!accepted.ok) throw new Error(accepted.message);

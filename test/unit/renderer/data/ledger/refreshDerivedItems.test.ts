@@ -5,7 +5,8 @@ import { assignLedgerItem } from '../../../../../renderer/src/data/ledger/ledger
 import { refreshDerivedItems } from '../../../../../renderer/src/data/ledger/refreshDerivedItems';
 import type { CaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import { ledgerItemIdOf } from '../../../../../renderer/src/domain/ledger/ledgerItem';
-import { closeDatabases, readyDesk } from '../dataFixtures';
+import { installReference } from '../../../../../renderer/src/data/catalogueStore';
+import { closeDatabases, existingUscc, readyDesk, startUpInput } from '../dataFixtures';
 import { acceptedCase, itemRow } from './ledgerFixtures';
 
 afterEach(closeDatabases);
@@ -62,6 +63,23 @@ describe('refreshDerivedItems', () => {
     });
     expect(await db.ledgerItems.get(ledgerItemIdOf('overdue', handled.id))).toMatchObject({ status: 'supervising', result: null });
     expect(await refreshDerivedItems(db, { clerk, at: at('2026-10-14') })).toEqual({ ok: true, value: { created: 0, closed: 0 } });
+  });
+
+  it('makes a green-card item for a green-card enterprise’s case, owned by its 专员, and flags its other items', async () => {
+    const { db, clerk } = await readyDesk();
+    const card = { uscc: existingUscc, enterpriseName: '绵阳星辰科技有限公司', liaisonName: '周专员', liaisonPhone: '13800138000', validUntil: null, priority: 1 };
+    expect(await installReference(db, 'greencards', { version: '2026-09', cards: [card] }, { source: 'hq', hqVersion: 1 })).toMatchObject({ ok: true });
+    const green = await acceptedCase(db, clerk, startUpInput({ enterprise: { kind: 'new', name: '绵阳星辰科技有限公司', uscc: existingUscc, address: null } }));
+    const plain = await acceptedCase(db, clerk);
+    expect(await refreshDerivedItems(db, { clerk, at: at('2026-10-12') })).toEqual({ ok: true, value: { created: 3, closed: 0 } });
+    expect(await db.ledgerItems.get(ledgerItemIdOf('greenCard', green.id))).toMatchObject({
+      dueDate: '2026-10-08',
+      owner: { department: '服务绿卡专员', liaisonName: '周专员', liaisonPhone: '13800138000' },
+      greenCard: 1,
+    });
+    expect(await db.ledgerItems.get(ledgerItemIdOf('overdue', green.id))).toMatchObject({ greenCard: 1 });
+    expect(await db.ledgerItems.get(ledgerItemIdOf('overdue', plain.id))).toMatchObject({ greenCard: 0 });
+    expect(await db.ledgerItems.get(ledgerItemIdOf('greenCard', plain.id))).toBeUndefined();
   });
 
   it('never touches an escalation', async () => {
