@@ -48,6 +48,7 @@ export const documentMessages = {
       window: '收件窗口',
       clerk: '收件人',
       dueDate: '承诺办结',
+      liaison: '绿卡专员',
     },
     mattersHeading: '一、申请事项',
     matterColumns: ['序号', '事项名称', '实施部门', '承诺时限'],

@@ -68,6 +68,8 @@ const receiptBase = {
   clerkName: text(20),
   /** 承诺办结日期, computed from working days by the caller. */
   dueDate: isoDateSchema,
+  /** 服务绿卡: the 专员 the green-card list names for the enterprise, so the applicant knows whom to call. */
+  greenCardLiaison: receiptPersonSchema.nullable().default(null),
 };
 
 /** A 容缺 material still to be brought, with the day it is due. */
