@@ -131,7 +131,7 @@ export function IssuancePage() {
               {greenCardCasesFirst(loaded.value.queue, (entry) => entry.row, cards, today).map(({ row, printed }) => (
                 <Table.Tr key={row.id}>
                   <CaseNumberCell row={row} />
-                  <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
+                  <EnterpriseCell row={row} name={row.licence?.name ?? row.enterprise.name} />
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
                   <Table.Td>{licenceState(row, printed)}</Table.Td>
                   <Table.Td>
@@ -172,7 +172,7 @@ export function IssuancePage() {
                 {greenCardCasesFirst(loaded.value.deciding, (row) => row, cards, today).map((row) => (
                   <Table.Tr key={row.id}>
                     <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
-                    <Table.Td>{row.enterprise.name}</Table.Td>
+                    <EnterpriseCell row={row} name={row.enterprise.name} />
                     <Table.Td>{caseStatusLabels[row.statusCode]}</Table.Td>
                     <Table.Td>{formatChineseDateTime(row.createdAt)}</Table.Td>
                     <Table.Td>
@@ -195,6 +195,24 @@ export function IssuancePage() {
         onApproved={() => setApproving(null)}
       />
     </Stack>
+  );
+}
+
+/** The enterprise, with the 服务绿卡 badge that says why the case leads the list. */
+function EnterpriseCell(props: { row: CaseRow; name: string }) {
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Text span size="sm">
+          {props.name}
+        </Text>
+        {props.row.enterprise.greenCard ? (
+          <Badge color="green" variant="light" size="xs">
+            {m.queue.greenCard}
+          </Badge>
+        ) : null}
+      </Group>
+    </Table.Td>
   );
 }
 

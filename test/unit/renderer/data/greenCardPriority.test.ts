@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { caseLiaison, casePriority, greenCardCasesFirst } from '../../../../renderer/src/data/greenCardPriority';
 import type { GreenCardList } from '../../../../renderer/src/data/greenCards';
 import type { CaseRow } from '../../../../renderer/src/data/records';
+import type { Uscc } from '../../../../renderer/src/domain/identifiers';
 import { uscc } from '../../../fixtures/identities';
 import { caseRow } from './caseRowFixture';
 
-const first = uscc('510703', 'MA6D2K8L');
-const second = uscc('510703', 'MA6E3M9N');
-const expired = uscc('510703', 'MA6F4P1Q');
+const code = (orgBody: string) => uscc('510703', orgBody) as Uscc;
+const first = code('MA6D2K8L');
+const second = code('MA6E3M9N');
+const expired = code('MA6F4P1Q');
 
 const cards: GreenCardList = {
   version: '2026.11',
@@ -20,8 +22,8 @@ const cards: GreenCardList = {
 
 const today = '2026-12-08';
 
-function taken(name: string, code: string | null, greenCard: boolean): CaseRow {
-  return caseRow({ caseNumber: `MY01-20261208-${name}` as CaseRow['caseNumber'], enterprise: { name, uscc: code, address: null, greenCard } });
+function taken(name: string, enterpriseUscc: Uscc | null, greenCard: boolean): CaseRow {
+  return caseRow({ caseNumber: `MY01-20261208-${name}` as CaseRow['caseNumber'], enterprise: { name, uscc: enterpriseUscc, address: null, greenCard } });
 }
 
 describe('a case’s green-card priority', () => {
