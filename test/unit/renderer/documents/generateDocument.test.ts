@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport, recoverySheet } = demoRequests;
+const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport, recoverySheet, ledgerReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -143,6 +143,14 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '备份密码（由管理员手写，本机不保存密码）',
     '从备份恢复',
     '校验并恢复',
+  ],
+  ledgerReport: [
+    '督办台账',
+    ledgerReport.documentNumber,
+    ledgerReport.hallName,
+    '2026年11月13日至2026年11月26日',
+    ...ledgerReport.rows.map((row) => row.caseNumber),
+    ledgerReport.rows[0]!.enterpriseName,
   ],
 };
 
