@@ -1,13 +1,18 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { residentId, uscc } from '../fixtures/identities';
 import { takeInAndAccept } from './harness/counterCase';
+import { archivedPdfs, archivedText } from './harness/deskDb';
 import { installGreenCards } from './harness/greenCards';
-import { chiefRepresentative, expect, goToSection, scrollToTop, signIn, signOut, test } from './fixtures';
+import { documentWork, printedJob } from './harness/printing';
+import { chiefRepresentative, expect, goToSection, renderPrintedPage, scrollToTop, signIn, signOut, test } from './fixtures';
 
 /**
  * End to end: 服务绿卡 priority. A green-card enterprise's case, taken in first, is nonetheless at the top
- * of today's queue (newest first otherwise); its 专员 shows on the case; and in 出证 it leads both the
- * chief's in-hall approvals and the 待出证 queue although the other case was approved before it.
+ * of today's queue (newest first otherwise); its 专员 shows on the case and on its printed 收件凭证; and in
+ * 出证 it leads the 待出证 queue although the other case was approved before it.
  */
 
 const at = (time: string) => new Date(`2026-11-02T${time}:00+08:00`);
@@ -35,10 +40,10 @@ async function approveInHall(page: Page, caseNumber: string, name: string, code:
 /** Case numbers of a table's body rows, top to bottom. */
 async function caseNumbersIn(page: Page, table: string): Promise<string[]> {
   const cells = page.getByRole('table', { name: table }).locator('tbody tr').locator('td:first-child');
-  return (await cells.allTextContents()).map((text) => /[0-9A-Z]+-\d{8}-\d+/.exec(text)?.[0] ?? text);
+  return (await cells.allTextContents()).map((text) => /[0-9A-Z]+-\d{8}-\d{4}/.exec(text)?.[0] ?? text);
 }
 
-test('puts a green-card case first in today’s queue and in 出证, and shows its 专员 on the case', async ({ page, shot }) => {
+test('puts a green-card case first in today’s queue and in 出证, and shows its 专员 on the case and its receipt', async ({ page, printer, shot }) => {
   test.setTimeout(300_000);
   await installGreenCards(page, [{ uscc: greenUscc, enterpriseName: green.enterprise, liaisonName: '陈专员', liaisonPhone: '13800005555', priority: 1 }]);
 
@@ -49,6 +54,19 @@ test('puts a green-card case first in today’s queue and in 出证, and shows i
   await expect(summary.getByTestId('case-green-card-liaison')).toHaveText('专员 陈专员\u3000138 0000 5555');
   await scrollToTop(page);
   await shot('green-card-01-case-liaison', { fullPage: false });
+
+  // The 收件凭证 names the 专员: read from the archived bytes, exactly as printed.
+  await page.getByRole('button', { name: '打印收件凭证' }).click();
+  const receipt = page.getByRole('dialog', { name: '打印收件凭证' });
+  await expect(receipt.getByTestId('print-preview').locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
+  await receipt.getByRole('button', { name: '打印并存档' }).click();
+  await printedJob(receipt.getByRole('status', { name: '打印结果' }), printer.printer);
+  await receipt.getByRole('button', { name: '关闭', exact: true }).click();
+  expect((await archivedText(page, 'receipt')).replace(/\s+/g, '')).toContain('绿卡专员陈专员联系电话13800005555');
+  const [archived] = await archivedPdfs(page, 'receipt');
+  const receiptFile = join(await mkdtemp(join(tmpdir(), 'green-card-')), 'receipt.pdf');
+  await writeFile(receiptFile, archived!);
+  await renderPrintedPage(receiptFile, 'green-card-01b-receipt');
 
   await page.clock.setFixedTime(at('09:20'));
   await goToSection(page, 'cases');

@@ -60,7 +60,8 @@ function receiptParties(sources: CaseDocumentSources) {
     agent: row.agent === null ? null : personOn(row.agent),
     window: agency.windowName,
     clerkName: sources.clerkName,
-    greenCardLiaison: sources.greenCardLiaison ?? null,
+    // Set as the applicant's number is, so the two read alike on the receipt.
+    greenCardLiaison: sources.greenCardLiaison == null ? null : { name: sources.greenCardLiaison.name, phone: formatPhone(sources.greenCardLiaison.phone) },
   };
 }
 

@@ -76,8 +76,8 @@ describe('caseDocumentRequest', () => {
     const seq = decision(row, 'receipt');
     const withLiaison = caseDocumentRequest('receipt', seq, { ...sources, greenCardLiaison: { name: '陈专员', phone: '13800005555' } }, number('绵市监企收'), issuedAt);
     if (!withLiaison.ok) throw new Error(withLiaison.message);
-    expect(documentRequestSchema.parse(withLiaison.request)).toMatchObject({ greenCardLiaison: { name: '陈专员', phone: '13800005555' } });
-    expect(await tools.text((await generateDocument(withLiaison.request, engine)).bytes)).toContain('绿卡专员陈专员联系电话13800005555');
+    expect(documentRequestSchema.parse(withLiaison.request)).toMatchObject({ greenCardLiaison: { name: '陈专员', phone: '138 0000 5555' } });
+    expect(await tools.text((await generateDocument(withLiaison.request, engine)).bytes)).toContain('绿卡专员陈专员联系电话13800005555'); // pdftotext's text, spaces removed
 
     const without = caseDocumentRequest('receipt', seq, sources, number('绵市监企收'), issuedAt);
     if (!without.ok) throw new Error(without.message);
