@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, goToSection, scrollToTop, test, type Shot } from './fixtures';
 import { caseNumberShown, choose, fillParty, markAllMissingReceived, registerNewEnterprise } from './harness/counterCase';
-import { putRecord } from './harness/deskDb';
+import { installGreenCards } from './harness/greenCards';
 import { scannedPagePng } from './harness/scans';
 
 /**
@@ -170,21 +170,9 @@ test('takes in 企业开办 with a live checklist, marks it received by keyboard
 
 const greenCardUscc = '91510703MA6D2K8L86';
 
-/**
- * HQ's green-card list as the sync engine stores it once received (the reference-data row in use), with
- * one key enterprise. Written before anything reads the list, so the desk loads it like any HQ version.
- */
+/** HQ's green-card list with one key enterprise. */
 async function installGreenCard(page: Page): Promise<void> {
-  const card = { uscc: greenCardUscc, enterpriseName: '小吃店', liaisonName: '陈专员', liaisonPhone: '13800005555', validUntil: null, priority: 1 };
-  await putRecord(page, 'referenceData', {
-    kind: 'greencards',
-    slot: 'active',
-    version: '2026.9',
-    hqVersion: 1,
-    source: 'hq',
-    data: { version: '2026.9', cards: [card] },
-    storedAt: '2026-09-30T08:00:00.000+08:00',
-  });
+  await installGreenCards(page, [{ uscc: greenCardUscc, enterpriseName: '小吃店', liaisonName: '陈专员', liaisonPhone: '13800005555', priority: 1 }]);
 }
 
 test('checks identifiers as typed, keeps markup as text, opens an item with its legal basis and scans, refuses only after confirmation, and accepts a green-card enterprise with a deferred material', async ({

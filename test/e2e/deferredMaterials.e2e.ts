@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { residentId, uscc } from '../fixtures/identities';
 import { licenceData } from '../hq/support/fixtures';
 import { markAllMissingReceived, takeIn } from './harness/counterCase';
-import { archivedPdfs } from './harness/deskDb';
+import { archivedText } from './harness/deskDb';
 import { fillAgency, setDefaultPrinters } from './harness/deskSettings';
 import { enrolDesk, syncNow } from './harness/hqDesk';
 import { documentWork, enterSerial, printedJob, printSheet, receiveBlankPaper } from './harness/printing';
@@ -25,14 +20,6 @@ test.use({ deskSetup: { role: 'clerk', furnished: true, enrolled: true, fixedTim
 const otherWindowClerk: TestAccount = { loginName: 'zhaoliu', displayName: '赵六', password: 'Buchong#2026desk' };
 const deferredName = '出租（出借）方的房屋产权证明';
 
-/** The text of the archived document of `kind` (the exact bytes printed), through pdftotext. */
-async function archivedText(page: Page, kind: string): Promise<string> {
-  const [pdf] = await archivedPdfs(page, kind);
-  if (pdf === undefined) throw new Error(`no archived ${kind}`);
-  const file = join(await mkdtemp(join(tmpdir(), 'supplementary-')), `${kind}.pdf`);
-  await writeFile(file, pdf);
-  return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }, (error, out) => (error ? reject(error) : resolve(out))));
-}
 
 test('a deferred material brought two working days later at another window is recorded, receipted, and lets the case be approved and issued', async ({
   page: deskA,

@@ -1,5 +1,7 @@
 import type { DocumentKind, DocumentRequestInput } from '../../renderer/src/documents/schemas';
 import { casesMessages } from '../../renderer/src/domain/cases/messages';
+import type { LedgerReportMeta, LedgerReportRow } from '../../renderer/src/domain/ledger/ledgerReport';
+import { ledgerSourceLabels, ledgerStatusLabels } from '../../renderer/src/domain/ledger/ledgerItem';
 
 /**
  * Realistic demo requests, one per document kind: an invented 绵阳 software company set up through the
@@ -45,6 +47,93 @@ export const demoLicence = {
     '（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
   issuedOn: '2026-11-26',
   qrText: 'https://www.gsxt.gov.cn/index.html?uniscid=91510703MA6BQ7K30Q',
+};
+
+/** The hall's 督办台账 for a fortnight: the items the chief supervises, as the ledger screen lists them. */
+const namedLedgerRows: LedgerReportRow[] = [
+  {
+    caseNumber: 'FC03-20261112-0004',
+    enterpriseName: '四川省绵阳市涪城区科创园区新一代信息技术产业链协同创新服务中心有限责任公司（筹）',
+    greenCard: true,
+    sourceLabel: ledgerSourceLabels.overdue,
+    owner: '市市场监管局登记注册科',
+    liaison: { name: '陈晓燕', phone: '138 0000 5555' },
+    dueDate: '2026-11-20',
+    workingDaysLeft: -4,
+    statusLabel: ledgerStatusLabels.supervising,
+    latestFollowUp: { at: '2026-11-25T15:30:00+08:00', by: '李建国', text: '已电话督促登记注册科，承诺11月27日前办结，专员陪同申请人补签章程。' },
+  },
+  {
+    caseNumber: 'FC03-20261118-0011',
+    enterpriseName: '绵阳㙟垭农业开发有限公司',
+    greenCard: false,
+    sourceLabel: ledgerSourceLabels.deferred,
+    owner: null,
+    liaison: null,
+    dueDate: '2026-11-25',
+    workingDaysLeft: -1,
+    statusLabel: ledgerStatusLabels.open,
+    latestFollowUp: null,
+  },
+  {
+    caseNumber: 'FC03-20261120-0002',
+    enterpriseName: '四川宇顺智联科技有限公司',
+    greenCard: true,
+    sourceLabel: ledgerSourceLabels.greenCard,
+    owner: '市税务局第一税务分局',
+    liaison: { name: '欧阳明', phone: '0816-2345678' },
+    dueDate: '2026-11-26',
+    workingDaysLeft: 0,
+    statusLabel: ledgerStatusLabels.supervising,
+    latestFollowUp: { at: '2026-11-26T09:05:00+08:00', by: '欧阳明', text: '发票申领已受理。' },
+  },
+  {
+    caseNumber: 'FC03-20261123-0009',
+    enterpriseName: '绵阳味道餐饮管理有限公司',
+    greenCard: false,
+    sourceLabel: ledgerSourceLabels.escalated,
+    owner: '市公安局治安支队',
+    liaison: null,
+    dueDate: '2026-12-01',
+    workingDaysLeft: 3,
+    statusLabel: ledgerStatusLabels.supervising,
+    latestFollowUp: { at: '2026-11-24T10:12:00+08:00', by: '王静', text: '刻章备案系统故障，提请专班协调。' },
+  },
+  {
+    caseNumber: 'FC03-20261116-0006',
+    enterpriseName: '绵阳云杉数据科技有限公司',
+    greenCard: false,
+    sourceLabel: ledgerSourceLabels.commitment,
+    owner: '市住房公积金管理中心',
+    liaison: null,
+    dueDate: '2026-11-23',
+    workingDaysLeft: null,
+    statusLabel: ledgerStatusLabels.closed,
+    latestFollowUp: { at: '2026-11-23T16:40:00+08:00', by: '张三', text: '核查属实，已办结。' },
+  },
+];
+
+/** Enough items for the printed ledger to run onto further pages: the named ones, then a routine tail. */
+export const demoLedgerRows: LedgerReportRow[] = [
+  ...namedLedgerRows,
+  ...Array.from({ length: 30 }, (_, i): LedgerReportRow => ({
+    caseNumber: `FC03-202611${String(10 + (i % 15)).padStart(2, '0')}-${String(20 + i).padStart(4, '0')}`,
+    enterpriseName: `绵阳${['涪城', '游仙', '安州', '江油', '三台'][i % 5]}第${i + 1}商贸有限公司`,
+    greenCard: i % 7 === 0,
+    sourceLabel: ledgerSourceLabels.overdue,
+    owner: i % 3 === 0 ? null : '市市场监管局登记注册科',
+    liaison: null,
+    dueDate: `2026-11-${String(20 + (i % 9)).padStart(2, '0')}`,
+    workingDaysLeft: (i % 9) - 4,
+    statusLabel: i % 3 === 0 ? ledgerStatusLabels.open : ledgerStatusLabels.supervising,
+    latestFollowUp: i % 3 === 0 ? null : { at: '2026-11-25T11:00:00+08:00', by: '李建国', text: '已督促承办科室。' },
+  })),
+];
+
+export const demoLedgerMeta: LedgerReportMeta = {
+  hallName: agency.hallName,
+  range: { from: '2026-11-13', to: '2026-11-26' },
+  madeAt: '2026-11-26T17:55:00+08:00',
 };
 
 export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, { kind: K }> } = {
@@ -292,6 +381,15 @@ export const demoRequests: { [K in DocumentKind]: Extract<DocumentRequestInput, 
     keep: 7,
     lastBackup: { fileName: 'yct-FC03-20261126-174400.yctbak', at: '2026-11-26T17:44:00+08:00' },
   },
+  ledgerReport: {
+    kind: 'ledgerReport',
+    documentNumber: '绵市监企督字〔2026〕第FC03-0003号',
+    issuedAt: demoLedgerMeta.madeAt,
+    hallName: demoLedgerMeta.hallName,
+    range: demoLedgerMeta.range,
+    deskTag: 'FC03',
+    rows: demoLedgerRows,
+  },
 };
 
 /** File names of the samples, as `npm run docs:samples` writes them. */
@@ -309,4 +407,5 @@ export const sampleFileNames: Record<DocumentKind, string> = {
   licenceDuplicate: 'licence-duplicate.pdf',
   dayReport: 'day-report.pdf',
   recoverySheet: 'recovery-sheet.pdf',
+  ledgerReport: 'ledger.pdf',
 };

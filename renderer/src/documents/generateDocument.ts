@@ -8,6 +8,7 @@ import { commitmentLetterTemplate } from './templates/commitmentLetter';
 import { correctionNoticeTemplate } from './templates/correctionNotice';
 import { dayReportTemplate } from './templates/dayReport';
 import { deferredAcceptanceNoticeTemplate } from './templates/deferredAcceptanceNotice';
+import { ledgerReportTemplate } from './templates/ledgerReport';
 import { licenceDuplicateTemplate, licenceOriginalTemplate } from './templates/licence';
 import { receiptTemplate } from './templates/receipt';
 import { recoverySheetTemplate } from './templates/recoverySheet';
@@ -30,6 +31,7 @@ export const templates: { [K in DocumentKind]: Template<K> } = {
   licenceDuplicate: licenceDuplicateTemplate,
   dayReport: dayReportTemplate,
   recoverySheet: recoverySheetTemplate,
+  ledgerReport: ledgerReportTemplate,
 };
 
 export interface GeneratedDocument {

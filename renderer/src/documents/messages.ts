@@ -17,6 +17,7 @@ export const documentMessages = {
     licenceDuplicate: '营业执照（副本）',
     dayReport: '日结报表',
     recoverySheet: '备份恢复单',
+    ledgerReport: '督办台账',
   },
   /** The 一次性告知 notice carries both names, as halls call it either. */
   correctionSubtitle: '（一次性告知书）',
@@ -48,6 +49,7 @@ export const documentMessages = {
       window: '收件窗口',
       clerk: '收件人',
       dueDate: '承诺办结',
+      liaison: '绿卡专员',
     },
     mattersHeading: '一、申请事项',
     matterColumns: ['序号', '事项名称', '实施部门', '承诺时限'],
@@ -198,6 +200,25 @@ export const documentMessages = {
       '5. 在“设置 › 市级系统”中为本窗口重新注册（需向市级系统管理员申请本窗口的注册码）；同步恢复后，状态栏会提示备份之后未同步、无法找回的业务。',
     ],
     signature: '保管人（签字）',
+  },
+
+  /** 督办台账 as printed (PDF) and exported (.xlsx): the same columns in both. */
+  ledger: {
+    subtitle: (hallName: string, from: string, to: string) => `${hallName}\u3000${from}至${to}`,
+    qrCaption: '督办台账文号',
+    footer: (madeAt: string, deskTag: string, templateVersion: string) => `制表时间 ${madeAt}\u3000窗口 ${deskTag}\u3000文书版本 第${templateVersion}版`,
+    summary: (count: number, overdue: number, greenCard: number) => `共${count}项，其中逾期${overdue}项、绿卡企业${greenCard}项。`,
+    empty: '所选范围内没有督办事项。',
+    columns: ['序号', '办件编号', '企业名称', '绿卡', '来源', '责任单位／专员', '办结时限', '剩余／逾期', '状态', '最新督办记录'],
+    sheetName: '督办台账',
+    sheetTitle: (hallName: string, from: string, to: string, madeAt: string) => `督办台账\u3000${hallName}\u3000${from}至${to}\u3000制表时间：${madeAt}`,
+    sheetColumns: ['序号', '办件编号', '企业名称', '服务绿卡', '来源', '责任单位', '专员', '专员电话', '办结时限', '剩余工作日', '状态', '最新督办时间', '督办人', '最新督办记录'],
+    greenCard: '是',
+    notGreenCard: '',
+    daysLeft: (days: number | null) => (days === null ? '—' : days > 0 ? `剩${days}个工作日` : days === 0 ? '今日到期' : `逾期${-days}个工作日`),
+    liaison: (name: string, phone: string | null) => (phone === null ? `专员 ${name}` : `专员 ${name} ${phone}`),
+    followUp: (at: string, by: string, text: string) => `${at} ${by}：${text}`,
+    none: '—',
   },
 
   dayReport: {

@@ -3,6 +3,7 @@ import { businessTermSchema, refuseImpossibleTerm } from '../domain/cases/busine
 import { licenceCopyMarkSchema } from '../domain/cases/licenceCopies';
 import { isoDateSchema, isoDateTimeSchema } from '../domain/chineseDate';
 import { documentNumberSchema } from '../domain/documentNumber';
+import { LEDGER_REPORT_MAX_ROWS, ledgerReportRowSchema } from '../domain/ledger/ledgerReport';
 import { fenSchema } from '../domain/money';
 import { sha256Schema } from '../domain/sha256';
 import { calibrationSchema, identityCalibration } from './layout/calibration';
@@ -68,6 +69,8 @@ const receiptBase = {
   clerkName: text(20),
   /** 承诺办结日期, computed from working days by the caller. */
   dueDate: isoDateSchema,
+  /** 服务绿卡: the 专员 the green-card list names for the enterprise, so the applicant knows whom to call. */
+  greenCardLiaison: receiptPersonSchema.nullable().default(null),
 };
 
 /** A 容缺 material still to be brought, with the day it is due. */
@@ -289,6 +292,25 @@ export const recoverySheetRequestSchema = z.object({
   lastBackup: z.object({ fileName: text(80), at: isoDateTimeSchema }).nullable(),
 });
 
+/**
+ * 督办台账 printed: the ledger's rows as the screen lists them (`domain/ledger/ledgerReport.ts`), the hall and
+ * range in the title, numbered like the other documents. Like the day report it is a document of no case:
+ * its QR code carries its 文号.
+ */
+export const ledgerReportRequestSchema = z
+  .object({
+    kind: z.literal('ledgerReport'),
+    documentNumber: documentNumberSchema,
+    /** When it was made (制表时间), also the PDF's creation date. */
+    issuedAt: isoDateTimeSchema,
+    hallName: text(40),
+    range: z.object({ from: isoDateSchema, to: isoDateSchema }),
+    /** Hall code + desk code of the desk that printed it, e.g. MY01. */
+    deskTag: z.string().regex(/^[0-9A-Z]{2,8}$/),
+    rows: z.array(ledgerReportRowSchema).max(LEDGER_REPORT_MAX_ROWS),
+  })
+  .refine((request) => request.range.from <= request.range.to, { error: '台账的起始日期不能晚于截止日期', path: ['range'] });
+
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   receiptRequestSchema,
   supplementaryReceiptRequestSchema,
@@ -303,6 +325,7 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   licenceDuplicateRequestSchema,
   dayReportRequestSchema,
   recoverySheetRequestSchema,
+  ledgerReportRequestSchema,
 ]);
 
 /** A request as callers write it (calibration may be omitted). */

@@ -69,6 +69,8 @@ export async function pickMatter(page: Page, initials: string, matter: string): 
 
 export interface StartUpCase {
   enterprise: string;
+  /** The enterprise's 统一社会信用代码, typed after its name (e.g. one on the green-card list). */
+  uscc?: string;
   address: string;
   applicant: Person;
   /** An agent acting for the applicant, with the authorisation's wording. */
@@ -84,6 +86,7 @@ export async function takeIn(page: Page, input: StartUpCase): Promise<string> {
   await pickMatter(page, 'qykb', '企业开办');
   await registerNewEnterprise(page, input.enterprise);
   await expect(page.getByLabel('企业名称（拟设立名称）')).toHaveValue(input.enterprise);
+  if (input.uscc !== undefined) await page.getByLabel('统一社会信用代码').fill(input.uscc);
   await page.getByRole('textbox', { name: '住所（经营场所）' }).fill(input.address);
   await fillParty(page, '申请人', input.applicant);
   if (input.agent !== undefined) {

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { importDeskKeys } from '../../../renderer/src/data/crypto/deskKeys';
 import { openBytes } from '../../../renderer/src/data/crypto/envelope';
@@ -118,6 +122,15 @@ export async function openStored(page: Page, bytes: StoredBytes): Promise<Buffer
 /** The archived PDF bytes of every document of `kind` (e.g. `acceptanceNotice`), exactly as printed (opened). */
 export async function archivedPdfs(page: Page, kind: string): Promise<Buffer[]> {
   return Promise.all((await storedArchivedPdfs(page, kind)).map((bytes) => openStored(page, bytes)));
+}
+
+/** The text of the first archived document of `kind` (the exact bytes printed), through `pdftotext -layout`. */
+export async function archivedText(page: Page, kind: string): Promise<string> {
+  const [pdf] = await archivedPdfs(page, kind);
+  if (pdf === undefined) throw new Error(`no archived ${kind}`);
+  const file = join(await mkdtemp(join(tmpdir(), 'archived-')), `${kind}.pdf`);
+  await writeFile(file, pdf);
+  return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }, (error, out) => (error ? reject(error) : resolve(out))));
 }
 
 /** The plain bytes of the kept scan or written request of `sha256`. */

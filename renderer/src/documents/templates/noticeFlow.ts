@@ -7,9 +7,16 @@ import { ptToMm } from '../pdf/units';
 
 /** A4 portrait with the margins of GB/T 9704 official documents, slightly narrowed for tables. */
 export const A4 = { widthMm: 210, heightMm: 297 } as const;
+/** A4 turned for wide tables (the 督办台账). */
+export const A4_LANDSCAPE = { widthMm: 297, heightMm: 210 } as const;
+export interface PaperSize {
+  widthMm: number;
+  heightMm: number;
+}
 const MARGIN = { top: 20, bottom: 26, left: 24, right: 24 } as const;
 const QR_SIZE_MM = 24;
-const FOOTER_RULE_MM = A4.heightMm - 20;
+/** The footer's rule sits this far above the paper's bottom edge. */
+const FOOTER_RULE_FROM_BOTTOM_MM = 20;
 
 export const BODY: ParagraphStyle = { face: 'serif', sizePt: 12, lineHeight: 1.75 };
 export const TABLE: ParagraphStyle = { face: 'serif', sizePt: 10.5, lineHeight: 1.45 };
@@ -50,6 +57,8 @@ export interface NoticeFrame {
   qrCaption?: string;
   /** The footer's facts line instead of case number, catalogue version and template. */
   footerFacts?: string;
+  /** A4 portrait unless given (the ledger prints landscape). */
+  paper?: PaperSize;
 }
 
 const CELL_PADDING_MM = 1.6;
@@ -67,32 +76,44 @@ export function columns(titles: readonly string[], widthsMm: readonly number[], 
 export class NoticeFlow {
   readonly pages: PageCanvas[] = [];
   private y = 0;
+  private readonly paper: PaperSize;
 
   constructor(
     private readonly builder: PdfBuilder,
     private readonly frame: NoticeFrame,
   ) {
+    this.paper = frame.paper ?? A4;
     this.firstPage();
   }
 
+  /** The text width of A4 portrait, which every notice and receipt is. */
   static readonly contentWidthMm = A4.widthMm - MARGIN.left - MARGIN.right;
+
+  /** The text width of the paper this flow is set on. */
+  static contentWidthOf(paper: PaperSize): number {
+    return paper.widthMm - MARGIN.left - MARGIN.right;
+  }
+
+  private get contentWidth(): number {
+    return NoticeFlow.contentWidthOf(this.paper);
+  }
 
   private get canvas(): PageCanvas {
     return this.pages[this.pages.length - 1]!;
   }
 
   private get bottom(): number {
-    return A4.heightMm - MARGIN.bottom;
+    return this.paper.heightMm - MARGIN.bottom;
   }
 
   private firstPage(): void {
-    const canvas = this.builder.addPage(A4.widthMm, A4.heightMm);
+    const canvas = this.builder.addPage(this.paper.widthMm, this.paper.heightMm);
     this.pages.push(canvas);
-    const qrX = A4.widthMm - MARGIN.right - QR_SIZE_MM;
+    const qrX = this.paper.widthMm - MARGIN.right - QR_SIZE_MM;
     canvas.qr(this.frame.caseNumber, qrX, MARGIN.top - 8, QR_SIZE_MM);
     canvas.alignedText(this.frame.caseNumber, qrX + QR_SIZE_MM / 2, MARGIN.top - 8 + QR_SIZE_MM + 1.5, { face: 'sans', sizePt: 7 }, 'center');
     canvas.alignedText(this.frame.qrCaption ?? m.common.qrCaption, qrX + QR_SIZE_MM / 2, MARGIN.top - 8 + QR_SIZE_MM + 4.5, { face: 'sans', sizePt: 6.5 }, 'center');
-    const centre = A4.widthMm / 2;
+    const centre = this.paper.widthMm / 2;
     canvas.alignedText(this.frame.title, centre, MARGIN.top + 16, { face: 'serif', sizePt: 22, bold: true }, 'center');
     let y = MARGIN.top + 16;
     if (this.frame.subtitle) {
@@ -102,17 +123,17 @@ export class NoticeFlow {
     y += 9;
     canvas.alignedText(this.frame.documentNumber, centre, y, { face: 'serif', sizePt: 12 }, 'center');
     y += 4;
-    canvas.line(MARGIN.left, y, A4.widthMm - MARGIN.right, y, { widthPt: 1 });
+    canvas.line(MARGIN.left, y, this.paper.widthMm - MARGIN.right, y, { widthPt: 1 });
     this.y = y + 6;
   }
 
   private continuationPage(): void {
-    const canvas = this.builder.addPage(A4.widthMm, A4.heightMm);
+    const canvas = this.builder.addPage(this.paper.widthMm, this.paper.heightMm);
     this.pages.push(canvas);
     const y = MARGIN.top + 4;
     canvas.text(`${this.frame.title}${m.common.continued}`, MARGIN.left, y, { face: 'serif', sizePt: 10.5 });
-    canvas.alignedText(this.frame.documentNumber, A4.widthMm - MARGIN.right, y, { face: 'serif', sizePt: 10.5 }, 'right');
-    canvas.line(MARGIN.left, y + 2.5, A4.widthMm - MARGIN.right, y + 2.5, { widthPt: 0.5 });
+    canvas.alignedText(this.frame.documentNumber, this.paper.widthMm - MARGIN.right, y, { face: 'serif', sizePt: 10.5 }, 'right');
+    canvas.line(MARGIN.left, y + 2.5, this.paper.widthMm - MARGIN.right, y + 2.5, { widthPt: 0.5 });
     this.y = y + 8;
   }
 
@@ -138,10 +159,10 @@ export class NoticeFlow {
     const content = style.indent ? `\u3000\u3000${text}` : text;
     const lineHeightMm = ptToMm(style.sizePt * style.lineHeight);
     const em = ptToMm(style.sizePt);
-    const lines = breakLines(content, NoticeFlow.contentWidthMm, style.sizePt, this.measure(style.face));
+    const lines = breakLines(content, this.contentWidth, style.sizePt, this.measure(style.face));
     if (options.keepWithNextMm !== undefined) this.ensure(lines.length * lineHeightMm + options.keepWithNextMm);
     const align = style.align ?? 'left';
-    const anchor = align === 'left' ? MARGIN.left : align === 'center' ? MARGIN.left + NoticeFlow.contentWidthMm / 2 : A4.widthMm - MARGIN.right;
+    const anchor = align === 'left' ? MARGIN.left : align === 'center' ? MARGIN.left + this.contentWidth / 2 : this.paper.widthMm - MARGIN.right;
     const textStyle: TextStyle = { face: style.face, sizePt: style.sizePt, bold: style.bold ?? false };
     for (const line of lines) {
       this.ensure(em);
@@ -194,7 +215,7 @@ export class NoticeFlow {
    * in small type to the left of the seal so short documents keep to one page.
    */
   sealBlock(agencyName: string, issuedAt: string, options: { sealLabel?: string; notes?: readonly string[] } = {}): void {
-    const right = A4.widthMm - MARGIN.right - 8;
+    const right = this.paper.widthMm - MARGIN.right - 8;
     const date = formatChineseDate(issuedAt);
     const style: TextStyle = { face: 'serif', sizePt: 12 };
     const centreX = right - Math.max(this.builder.measure(agencyName, style.face, style.sizePt), this.builder.measure(date, style.face, style.sizePt)) / 2;
@@ -225,7 +246,7 @@ export class NoticeFlow {
   rule(): void {
     this.ensure(8);
     this.y += 3;
-    this.canvas.line(MARGIN.left, this.y, A4.widthMm - MARGIN.right, this.y, { widthPt: 0.5, dashMm: [2, 1.5], grey: 0.4 });
+    this.canvas.line(MARGIN.left, this.y, this.paper.widthMm - MARGIN.right, this.y, { widthPt: 0.5, dashMm: [2, 1.5], grey: 0.4 });
     this.y += 5;
   }
 
@@ -239,16 +260,17 @@ export class NoticeFlow {
     this.canvas.text(label, MARGIN.left, baseline, style);
     const lineStart = MARGIN.left + this.builder.measure(label, BODY.face, BODY.sizePt);
     this.canvas.line(lineStart, baseline + 1, lineStart + 45, baseline + 1, { widthPt: 0.5 });
-    this.canvas.alignedText(m.common.signatureDate, A4.widthMm - MARGIN.right, baseline, style, 'right');
+    this.canvas.alignedText(m.common.signatureDate, this.paper.widthMm - MARGIN.right, baseline, style, 'right');
     this.y += em + 4;
   }
 
   /** Footer on every page, drawn last so it can say 第 n 页 共 N 页. */
   finish(contact: string | null): void {
     const count = this.pages.length;
+    const footerRule = this.paper.heightMm - FOOTER_RULE_FROM_BOTTOM_MM;
     this.pages.forEach((canvas, i) => {
-      canvas.line(MARGIN.left, FOOTER_RULE_MM, A4.widthMm - MARGIN.right, FOOTER_RULE_MM, { widthPt: 0.4, grey: 0.4 });
-      let baseline = FOOTER_RULE_MM + 4;
+      canvas.line(MARGIN.left, footerRule, this.paper.widthMm - MARGIN.right, footerRule, { widthPt: 0.4, grey: 0.4 });
+      let baseline = footerRule + 4;
       if (contact) {
         canvas.text(contact, MARGIN.left, baseline, FOOTER);
         baseline += 4;
@@ -257,7 +279,7 @@ export class NoticeFlow {
         this.frame.footerFacts ??
         `${m.common.caseNumber} ${this.frame.caseNumber}\u3000${m.common.catalogueVersion} ${this.frame.catalogueVersion}\u3000${m.common.templateVersion(this.frame.templateVersion)}`;
       canvas.text(facts, MARGIN.left, baseline, FOOTER);
-      canvas.alignedText(m.common.page(i + 1, count), A4.widthMm - MARGIN.right, baseline, FOOTER, 'right');
+      canvas.alignedText(m.common.page(i + 1, count), this.paper.widthMm - MARGIN.right, baseline, FOOTER, 'right');
     });
   }
 }

@@ -10,7 +10,7 @@ const MATERIAL_WIDTHS = [12, 102, 26, 11, W - 151];
 
 /** 收件凭证: proof of what the window received, before any decision on acceptance, and what 容缺 left owed. */
 export const receiptTemplate: Template<'receipt'> = {
-  version: '2',
+  version: '3',
   title: () => m.titles.receipt,
   draw(builder, request) {
     const flow = openReceipt(builder, request, m.titles.receipt, this.version);

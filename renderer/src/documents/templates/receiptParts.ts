@@ -25,7 +25,8 @@ export function openReceipt(builder: ConstructorParameters<typeof NoticeFlow>[0]
 
 /**
  * The facts table: case, time, enterprise, window, the applicant (申请人) and, when an agent brought the
- * application, the agent (代理人) on a line of their own, the clerk and the promised date.
+ * application, the agent (代理人) on a line of their own, the clerk and the promised date, and for a
+ * green-card enterprise its 专员 with their phone.
  */
 export function receiptFacts(flow: NoticeFlow, request: ReceiptRequest): void {
   const longestPromise = Math.max(...request.matters.map((matter) => matter.promisedDays));
@@ -37,6 +38,7 @@ export function receiptFacts(flow: NoticeFlow, request: ReceiptRequest): void {
       [r.fields.applicant, request.applicant.name, r.fields.phone, request.applicant.phone],
       ...(request.agent === null ? [] : [[r.fields.agent, request.agent.name, r.fields.phone, request.agent.phone]]),
       [r.fields.clerk, request.clerkName, r.fields.dueDate, r.dueDate(formatChineseDate(request.dueDate), longestPromise)],
+      ...(request.greenCardLiaison === null ? [] : [[r.fields.liaison, request.greenCardLiaison.name, r.fields.phone, request.greenCardLiaison.phone]]),
     ],
     TABLE,
     { header: false },

@@ -13,7 +13,7 @@ const MATERIAL_WIDTHS = [12, 66, 24, 11, 11, W - 124];
  * deadline (marked when brought late), and those still owed — or that none is, so the case goes on.
  */
 export const supplementaryReceiptTemplate: Template<'supplementaryReceipt'> = {
-  version: '1',
+  version: '2',
   title: () => m.titles.supplementaryReceipt,
   draw(builder, request) {
     const flow = openReceipt(builder, request, m.titles.supplementaryReceipt, this.version);

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { caseLiaison } from '../../data/greenCardPriority';
 import type { CaseRow } from '../../data/records';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseStatus } from '../../domain/cases/caseStatus';
 import { documentText } from '../../domain/cases/parties';
 import { formatPhone } from '../../domain/phone';
+import { hallToday } from '../common/hallClock';
+import { useGreenCards } from '../common/reference';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { casesMessages } from './messages';
 
@@ -46,6 +49,7 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
   const { row, catalogue } = props;
   const due = promisedDueDate(row.state.status);
   const bundle = bundleName(catalogue, row.bundleCode);
+  const liaison = caseLiaison(row, useGreenCards(), hallToday());
   return (
     <Paper withBorder p="md" component="section" aria-label={m.overview}>
       <Stack gap="sm">
@@ -62,6 +66,11 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
               <Badge color="green" variant="filled" size="lg">
                 {casesMessages.greenCard}
               </Badge>
+            ) : null}
+            {liaison !== null ? (
+              <Text size="sm" fw={600} c="green.9" aria-label={casesMessages.greenCardLiaisonLabel} data-testid="case-green-card-liaison">
+                {casesMessages.greenCardLiaison(liaison.name, formatPhone(liaison.phone))}
+              </Text>
             ) : null}
           </Group>
           <Group gap="md" align="center">

@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { CaseRow } from '../../data/records';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { dueStatus, runningDueDate } from '../../domain/cases/dueStatus';
@@ -65,6 +65,12 @@ export function CaseTable(props: {
                 <Text size="sm" lineClamp={2}>
                   {row.enterprise.name}
                 </Text>
+                {/* Why a case leads the queue: green-card cases come first. */}
+                {row.enterprise.greenCard ? (
+                  <Badge color="green" variant="light" size="xs">
+                    {casesMessages.greenCard}
+                  </Badge>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{row.applicant.name}</Text>

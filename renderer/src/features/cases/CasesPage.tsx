@@ -6,6 +6,7 @@ import { deskDatabase } from '../../data/db';
 import type { CaseRow } from '../../data/records';
 import { commitmentCheckTasks } from '../../data/commitments';
 import { overdueDeferrals } from '../../data/deferredSupplement';
+import { greenCardCasesFirst } from '../../data/greenCardPriority';
 import { dueCases, todaysQueue } from '../../data/search/queue';
 import type { OverdueDeferredMaterial } from '../../domain/cases/deferredMaterials';
 import { searchCases, type CaseSearchOptions } from '../../data/search/searchCases';
@@ -16,7 +17,7 @@ import { caseStatusCodes, caseStatusLabels, type CaseStatusCode } from '../../do
 import type { MatterCode } from '../../domain/catalogue/schema';
 import type { ClerkId } from '../../domain/clerks/clerkId';
 import { hallToday } from '../common/hallClock';
-import { loadCounterReference, type CounterReference } from '../common/reference';
+import { loadCounterReference, useGreenCards, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import { CaseDetail, type CaseDetailFocus } from './CaseDetail';
@@ -98,6 +99,7 @@ function CaseFinder(props: {
   const searchBox = useRef<HTMLInputElement>(null);
   const today = hallToday();
   const filtering = filters.status !== null || filters.matterCode !== null || filters.clerkId !== null;
+  const cards = useGreenCards();
 
   useHotkeys([['/', () => searchBox.current?.focus()]]);
 
@@ -193,7 +195,7 @@ function CaseFinder(props: {
             {listing.value.queue.length === 0 ? (
               <Text c="dimmed">{m.queue.empty}</Text>
             ) : (
-              <CaseTable label={m.queue.title} rows={listing.value.queue} reference={reference} clerkNames={clerkNames} today={today} onOpen={props.onOpen} />
+              <CaseTable label={m.queue.title} rows={greenCardCasesFirst(listing.value.queue, (row) => row, cards, today)} reference={reference} clerkNames={clerkNames} today={today} onOpen={props.onOpen} />
             )}
           </Section>
         </>

@@ -4,6 +4,9 @@ import type { IntakeCorrectionField } from '../../domain/cases/caseEvents';
 export const casesMessages = {
   title: '办件',
   greenCard: '服务绿卡',
+  /** Beside the 服务绿卡 badge: the liaison the green-card list names for the enterprise. */
+  greenCardLiaison: (name: string, phone: string) => `专员 ${name}\u3000${phone}`,
+  greenCardLiaisonLabel: '绿卡专员',
   saveFailed: (detail: string) => `未保存：${detail}`,
   subtitle: '今日队列、检索与办件详情',
   queue: {

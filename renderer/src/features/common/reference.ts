@@ -1,9 +1,10 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { addWorkingDaysOn } from '../../domain/calendar';
 import type { AddWorkingDays } from '../../domain/cases/caseStateMachine';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { activeCalendar, activeCatalogue, activeGreenCards } from '../../data/catalogueStore';
 import { deskDatabase } from '../../data/db';
+import type { GreenCardList } from '../../data/greenCards';
 import { failureMessage } from './useStoredData';
 
 /** The reference data the counter screens work from: the catalogue and the working-day calendar in force. */
@@ -74,4 +75,26 @@ export function useReferenceInstall(): ReferenceInstall {
 /** Before a screen whose live read looks green cards up (the intake correction); its failure shows in that read. */
 export function installGreenCards(): void {
   activeGreenCards(deskDatabase()).catch(() => undefined);
+}
+
+/**
+ * The green-card list in force, read outside any live query (its first read may install the shipped list, a
+ * write). Null while it loads or when it cannot be read: screens then order by the case's own green-card
+ * mark and show no 专员, rather than hold the queue back.
+ */
+export function useGreenCards(): GreenCardList | null {
+  const [cards, setCards] = useState<GreenCardList | null>(null);
+  useEffect(() => {
+    let current = true;
+    activeGreenCards(deskDatabase()).then(
+      (active) => {
+        if (current) setCards(active.data);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return cards;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { deskDatabase } from '../../data/db';
 import { caseDocuments } from '../../data/documentArchive/archive';
 import { readIssuingAgency } from '../../data/issuingAgency';
+import { greenCardCasesFirst } from '../../data/greenCardPriority';
 import { flaggedCases } from '../../data/issuanceConflicts';
 import { casesAwaitingDecision, casesAwaitingIssuance, liveLicences } from '../../data/licenceIssuance';
 import type { CaseRow } from '../../data/records';
@@ -10,6 +11,8 @@ import { caseStatusLabels } from '../../domain/cases/caseStatus';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseId } from '../../domain/cases/caseId';
 import { useClerk } from '../clerks/ClerkContext';
+import { hallToday } from '../common/hallClock';
+import { useGreenCards } from '../common/reference';
 import { useStoredData } from '../common/useStoredData';
 import { printingMessages } from '../printing/messages';
 import { useSyncControls } from '../sync/SyncEngineProvider';
@@ -75,6 +78,9 @@ export function IssuancePage() {
   const [approving, setApproving] = useState<CaseRow | null>(null);
   // Live: a case HQ approves appears here as the sync engine pulls it, without leaving the screen.
   const loaded = useStoredData(loadQueues, []);
+  // 服务绿卡 cases are issued first; the list only adds their level, so they lead even while it loads.
+  const cards = useGreenCards();
+  const today = hallToday();
 
   if (open !== null) {
     return (
@@ -122,10 +128,10 @@ export function IssuancePage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {loaded.value.queue.map(({ row, printed }) => (
+              {greenCardCasesFirst(loaded.value.queue, (entry) => entry.row, cards, today).map(({ row, printed }) => (
                 <Table.Tr key={row.id}>
                   <CaseNumberCell row={row} />
-                  <Table.Td>{row.licence?.name ?? row.enterprise.name}</Table.Td>
+                  <EnterpriseCell row={row} name={row.licence?.name ?? row.enterprise.name} />
                   <Table.Td>{formatChineseDateTime(approvedAt(row))}</Table.Td>
                   <Table.Td>{licenceState(row, printed)}</Table.Td>
                   <Table.Td>
@@ -163,10 +169,10 @@ export function IssuancePage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {loaded.value.deciding.map((row) => (
+                {greenCardCasesFirst(loaded.value.deciding, (row) => row, cards, today).map((row) => (
                   <Table.Tr key={row.id}>
                     <Table.Td ff="monospace">{row.caseNumber}</Table.Td>
-                    <Table.Td>{row.enterprise.name}</Table.Td>
+                    <EnterpriseCell row={row} name={row.enterprise.name} />
                     <Table.Td>{caseStatusLabels[row.statusCode]}</Table.Td>
                     <Table.Td>{formatChineseDateTime(row.createdAt)}</Table.Td>
                     <Table.Td>
@@ -189,6 +195,24 @@ export function IssuancePage() {
         onApproved={() => setApproving(null)}
       />
     </Stack>
+  );
+}
+
+/** The enterprise, with the 服务绿卡 badge that says why the case leads the list. */
+function EnterpriseCell(props: { row: CaseRow; name: string }) {
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Text span size="sm">
+          {props.name}
+        </Text>
+        {props.row.enterprise.greenCard ? (
+          <Badge color="green" variant="light" size="xs">
+            {m.queue.greenCard}
+          </Badge>
+        ) : null}
+      </Group>
+    </Table.Td>
   );
 }
 

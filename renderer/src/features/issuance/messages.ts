@@ -3,6 +3,7 @@ export const issuanceMessages = {
   summary: '统一出件：在编号空白证书上套打营业执照正本、副本，登记领取人并办结。',
   queue: {
     title: '待出证办件',
+    greenCard: '服务绿卡',
     empty: '目前没有待出证的办件',
     columns: { caseNumber: '办件编号', enterprise: '企业名称', approvedAt: '准予时间', licences: '已套打', action: '操作' },
     open: '出证',

@@ -1,9 +1,11 @@
 import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { caseChecklist, catalogueForCase } from '../../data/caseChecklist';
+import { activeGreenCards } from '../../data/catalogueStore';
 import { getCase } from '../../data/cases';
 import { listClerks } from '../../data/clerks';
 import { deskDatabase } from '../../data/db';
+import { caseLiaison } from '../../data/greenCardPriority';
 import { caseDocuments } from '../../data/documentArchive/archive';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import { isPrintableKind } from '../../data/printSettings';
@@ -11,6 +13,7 @@ import type { DocumentRow } from '../../data/records';
 import type { CaseDocumentKind } from '../../domain/cases/caseDocuments';
 import type { CaseId } from '../../domain/cases/caseId';
 import type { DocumentNumber } from '../../domain/documentNumber';
+import { hallToday } from '../common/hallClock';
 import { useStoredData } from '../common/useStoredData';
 import { caseDocumentRequest, type CaseDocumentSources } from './caseDocumentRequests';
 import { printingMessages as m } from './messages';
@@ -22,11 +25,13 @@ async function loadSources(caseId: CaseId, eventSeq: number): Promise<CaseDocume
   const db = deskDatabase();
   const row = await getCase(db, caseId);
   if (row === undefined) throw new Error(m.caseNotFound);
-  const [items, loaded, agency, clerks] = await Promise.all([caseChecklist(db, caseId), catalogueForCase(db, row), readIssuingAgency(db), listClerks(db)]);
+  const [items, loaded, agency, clerks, cards] = await Promise.all([caseChecklist(db, caseId), catalogueForCase(db, row), readIssuingAgency(db), listClerks(db), activeGreenCards(db)]);
   if (agency === null) throw new Error(m.agencyNotSet);
   const decidedBy = row.state.timeline.find((event) => event.seq === eventSeq)?.clerkId;
   const clerkName = clerks.find((clerk) => clerk.id === decidedBy)?.displayName ?? m.unknownClerk;
-  return { row, items, catalogue: loaded.catalogue, agency, clerkName };
+  // The 专员 as the list in force names them when the receipt is drawn (a reprint keeps the archived bytes).
+  const greenCardLiaison = caseLiaison(row, cards.data, hallToday());
+  return { row, items, catalogue: loaded.catalogue, agency, clerkName, greenCardLiaison };
 }
 
 export interface PrintCaseDocumentProps {

@@ -22,6 +22,8 @@ export interface CaseDocumentSources {
   agency: IssuingAgency;
   /** Who made the decision (the receipt's 收件人). */
   clerkName: string;
+  /** The 专员 of a green-card enterprise (from the green-card list), printed on its receipts; null otherwise. */
+  greenCardLiaison?: { name: string; phone: string } | null;
 }
 
 export type CaseRequestResult = { ok: true; request: DocumentRequestInput } | { ok: false; message: string };
@@ -58,6 +60,8 @@ function receiptParties(sources: CaseDocumentSources) {
     agent: row.agent === null ? null : personOn(row.agent),
     window: agency.windowName,
     clerkName: sources.clerkName,
+    // Set as the applicant's number is, so the two read alike on the receipt.
+    greenCardLiaison: sources.greenCardLiaison == null ? null : { name: sources.greenCardLiaison.name, phone: formatPhone(sources.greenCardLiaison.phone) },
   };
 }
 

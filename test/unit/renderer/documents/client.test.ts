@@ -41,7 +41,7 @@ describe('createDocumentClient', () => {
     const document = await client.generateDocument(demoRequests.receipt);
     expect(Buffer.from(document.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(document.sha256).toBe(createHash('sha256').update(document.bytes).digest('hex'));
-    expect(document.templateId).toBe('receipt/2');
+    expect(document.templateId).toBe('receipt/3');
   });
 
   it('answers concurrent requests each with its own document', async () => {

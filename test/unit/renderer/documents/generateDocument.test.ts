@@ -6,7 +6,7 @@ import { createPdfEngine, type PdfEngine } from '../../../../renderer/src/docume
 import { InvalidDocumentRequestError, MissingGlyphError } from '../../../../renderer/src/documents/errors';
 import type { FontSource } from '../../../../renderer/src/documents/fonts/fontSource';
 import { nodeFontSource } from '../../../../renderer/src/documents/fonts/nodeFontSource';
-import { generateDocument } from '../../../../renderer/src/documents/generateDocument';
+import { generateDocument, templates } from '../../../../renderer/src/documents/generateDocument';
 import { documentKinds, type DocumentKind } from '../../../../renderer/src/documents/schemas';
 import { calibrateBox } from '../../../../renderer/src/documents/layout/calibration';
 import { licenceFieldNames, licenceLayouts } from '../../../../renderer/src/documents/layout/licenceLayout';
@@ -25,7 +25,7 @@ afterAll(async () => {
   await tools.dispose();
 });
 
-const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport, recoverySheet } = demoRequests;
+const { receipt, supplementaryReceipt, acceptanceNotice, deferredAcceptanceNotice, correctionNotice, rejectionNotice, withdrawalRequest, commitmentLetter, calibrationSheet, dayReport, recoverySheet, ledgerReport } = demoRequests;
 const shared = [acceptanceNotice.documentNumber, acceptanceNotice.caseNumber, acceptanceNotice.catalogueVersion, acceptanceNotice.agency.name];
 
 /** What each document must visibly carry, as a reader (or pdftotext) finds it. */
@@ -144,6 +144,14 @@ const mustCarry: Record<DocumentKind, string[]> = {
     '从备份恢复',
     '校验并恢复',
   ],
+  ledgerReport: [
+    '督办台账',
+    ledgerReport.documentNumber,
+    ledgerReport.hallName,
+    '2026年11月13日至2026年11月26日',
+    ...ledgerReport.rows.map((row) => row.caseNumber),
+    ledgerReport.rows[0]!.enterpriseName,
+  ],
 };
 
 describe.each(documentKinds)('the %s document', (kind) => {
@@ -175,10 +183,11 @@ describe.each(['receipt', 'acceptanceNotice', 'deferredAcceptanceNotice', 'corre
   it('shows the template version in Chinese, keeping the template id in the PDF metadata only', async () => {
     const document = await generateDocument(demoRequests[kind], engine);
     const text = await tools.text(document.bytes);
-    expect(text).toContain('文书版本第2版');
+    const { version } = templates[kind];
+    expect(text).toContain(`文书版本第${version}版`);
     expect(text).not.toContain(`${kind}/`);
-    expect(document.templateId).toBe(`${kind}/2`);
-    expect((await PDFDocument.load(document.bytes, { updateMetadata: false })).getSubject()).toBe(`${kind}/2`);
+    expect(document.templateId).toBe(`${kind}/${version}`);
+    expect((await PDFDocument.load(document.bytes, { updateMetadata: false })).getSubject()).toBe(`${kind}/${version}`);
   });
 });
 

@@ -69,6 +69,22 @@ describe('caseDocumentRequest', () => {
     expect(text).toContain(row.agent!.name);
   });
 
+  it('prints the 专员 of a green-card enterprise on its receipt, and no 专员 line for others', async () => {
+    const desk = await issuingDesk();
+    const row = await acceptedCase(desk);
+    const sources = await sourcesOf(desk, row);
+    const seq = decision(row, 'receipt');
+    const withLiaison = caseDocumentRequest('receipt', seq, { ...sources, greenCardLiaison: { name: '陈专员', phone: '13800005555' } }, number('绵市监企收'), issuedAt);
+    if (!withLiaison.ok) throw new Error(withLiaison.message);
+    expect(documentRequestSchema.parse(withLiaison.request)).toMatchObject({ greenCardLiaison: { name: '陈专员', phone: '138 0000 5555' } });
+    expect(await tools.text((await generateDocument(withLiaison.request, engine)).bytes)).toContain('绿卡专员陈专员联系电话13800005555'); // pdftotext's text, spaces removed
+
+    const without = caseDocumentRequest('receipt', seq, sources, number('绵市监企收'), issuedAt);
+    if (!without.ok) throw new Error(without.message);
+    expect(documentRequestSchema.parse(without.request)).toMatchObject({ greenCardLiaison: null });
+    expect(await tools.text((await generateDocument(without.request, engine)).bytes)).not.toContain('绿卡专员');
+  });
+
   it('draws the acceptance notice with the promised due date, and refuses kinds the decision did not ask for', async () => {
     const desk = await issuingDesk();
     const row = await acceptedCase(desk);
