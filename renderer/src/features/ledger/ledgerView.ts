@@ -1,3 +1,4 @@
+import type { LedgerPageQuery, LedgerSort, LedgerStatusFilter } from '../../data/ledger/ledgerQueries';
 import { formatChineseDate } from '../../domain/chineseDate';
 import type { LedgerOwner, LedgerSource, LedgerStatus } from '../../domain/ledger/ledgerItem';
 import { checkPhoneField, checkTextField, type FieldCheck } from '../common/fieldChecks';
@@ -6,19 +7,38 @@ import { ledgerScreenMessages as m } from './messages';
 /** Rows a ledger page shows: only these are read and rendered, whatever the ledger holds. */
 export const ledgerPageSize = 20;
 
-/** What the clerk chose above the table; `search` as typed (trimmed when it is sent). */
+/** What the clerk chose above the table. By default the items still to supervise (待督办 and 督办中). */
 export interface LedgerFilters {
   source: LedgerSource | null;
-  status: LedgerStatus | null;
-  department: string | null;
+  status: LedgerStatusFilter;
+  /** The owner's department as typed ('' for any): matched in full, as it was assigned. */
+  department: string;
   overdueOnly: boolean;
   greenCardOnly: boolean;
 }
 
-export const noLedgerFilters: LedgerFilters = { source: null, status: null, department: null, overdueOnly: false, greenCardOnly: false };
+export const noLedgerFilters: LedgerFilters = { source: null, status: 'active', department: '', overdueOnly: false, greenCardOnly: false };
 
 export function isFiltering(filters: LedgerFilters): boolean {
-  return filters.source !== null || filters.status !== null || filters.department !== null || filters.overdueOnly || filters.greenCardOnly;
+  return filters.source !== null || filters.status !== 'active' || filters.department.trim() !== '' || filters.overdueOnly || filters.greenCardOnly;
+}
+
+/** The page to read for what the clerk chose: only what narrows the list is sent, search and department trimmed. */
+export function ledgerPageQuery(filters: LedgerFilters, search: string, sort: LedgerSort, page: number, today: string): LedgerPageQuery {
+  const department = filters.department.trim();
+  const searched = search.trim();
+  return {
+    status: filters.status,
+    ...(filters.source !== null ? { source: filters.source } : {}),
+    ...(department !== '' ? { department } : {}),
+    ...(filters.overdueOnly ? { overdueOnly: true } : {}),
+    ...(filters.greenCardOnly ? { greenCardOnly: true } : {}),
+    ...(searched !== '' ? { search: searched } : {}),
+    sort,
+    page,
+    pageSize: ledgerPageSize,
+    today,
+  };
 }
 
 /** How many pages `total` rows fill (at least one, so an empty ledger is "page 1 of 1"). */
@@ -59,9 +79,9 @@ export function remainingOf(status: LedgerStatus, workingDaysLeft: number | null
   return { text: m.remaining.overdue(-workingDaysLeft), tone: 'overdue' };
 }
 
-/** 责任人/专员 as one line: the department, its 专员 and phone when named, else 未指派 (or the green card's 专员). */
-export function ownerText(owner: LedgerOwner | null, greenCardLiaison: { liaisonName: string; liaisonPhone: string } | null = null): string {
-  if (owner === null) return greenCardLiaison === null ? m.table.noOwner : `${m.table.noOwner} · ${greenCardLiaison.liaisonName}`;
+/** 责任人/专员 as one line: the department, its 专员 and phone when named, else 未指派. */
+export function ownerText(owner: LedgerOwner | null): string {
+  if (owner === null) return m.table.noOwner;
   const liaison = owner.liaisonName === null ? '' : ` · ${owner.liaisonName}${owner.liaisonPhone === null ? '' : `（${owner.liaisonPhone}）`}`;
   return `${owner.department}${liaison}`;
 }

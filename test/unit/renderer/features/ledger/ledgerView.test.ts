@@ -7,6 +7,7 @@ import {
   clampPage,
   followUpInstant,
   isFiltering,
+  ledgerPageQuery,
   noLedgerFilters,
   ownerText,
   pageAfterKey,
@@ -64,9 +65,8 @@ describe('责任人/专员', () => {
     expect(ownerText({ department: '税务局', liaisonName: null, liaisonPhone: null })).toBe('税务局');
   });
 
-  it('says 未指派, with the green card’s 专员 when the enterprise has one', () => {
+  it('says 未指派 when nobody is', () => {
     expect(ownerText(null)).toBe('未指派');
-    expect(ownerText(null, { liaisonName: '李专员', liaisonPhone: '13900002222' })).toBe('未指派 · 李专员');
   });
 
   it('shows what the last change replaced', () => {
@@ -76,10 +76,19 @@ describe('责任人/专员', () => {
 });
 
 describe('filters', () => {
-  it('are off until one is chosen', () => {
+  it('are off until one is chosen: by default the items still to supervise', () => {
     expect(isFiltering(noLedgerFilters)).toBe(false);
+    expect(isFiltering({ ...noLedgerFilters, department: '  ' })).toBe(false);
     expect(isFiltering({ ...noLedgerFilters, overdueOnly: true })).toBe(true);
     expect(isFiltering({ ...noLedgerFilters, department: '税务局' })).toBe(true);
+    expect(isFiltering({ ...noLedgerFilters, status: 'all' })).toBe(true);
+  });
+
+  it('send only what narrows the list, for one page of 20', () => {
+    expect(ledgerPageQuery(noLedgerFilters, '  ', 'dueDate', 1, '2026-11-06')).toEqual({ status: 'active', sort: 'dueDate', page: 1, pageSize: 20, today: '2026-11-06' });
+    expect(
+      ledgerPageQuery({ source: 'overdue', status: 'closed', department: ' 税务局 ', overdueOnly: true, greenCardOnly: true }, ' 涪江 ', 'dueDateDesc', 3, '2026-11-06'),
+    ).toEqual({ source: 'overdue', status: 'closed', department: '税务局', overdueOnly: true, greenCardOnly: true, search: '涪江', sort: 'dueDateDesc', page: 3, pageSize: 20, today: '2026-11-06' });
   });
 });
 
