@@ -79,9 +79,10 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   const drawerA = deskA.getByRole('dialog', { name: `督办事项：${caseNumber}` });
   await expect(drawerA.getByRole('region', { name: '督办记录' })).toContainText('还没有督办记录');
   await expect(drawerA.getByRole('region', { name: '指派' })).toHaveCount(0);
+  await expect(drawerA.getByRole('region', { name: '办结' })).toHaveCount(0);
+  await shotA('ledger-02-desk-a-clerk-reads', { fullPage: false });
   await deskA.keyboard.press('Escape');
   await expect(drawerA).toBeHidden();
-  await shotA('ledger-02-desk-a-clerk-reads', { fullPage: false });
 
   // --- The chief: search, filters, then 指派 and 督办记录 --------------------------------------------------
   await signOut(deskA);
@@ -126,6 +127,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await expect(drawerA.getByRole('region', { name: '事项概况' })).toContainText('督办中');
   await expect(drawerA.getByRole('region', { name: '事项概况' })).toContainText(`${department} · ${liaison.name}（${liaison.phone}）`);
   await shotA('ledger-03-desk-a-chief-drawer', { fullPage: false });
+  await partShot(drawerA.getByRole('region', { name: '事项概况' }), 'ledger-03b-desk-a-item-facts');
   await expectAccessible(deskA, '督办台账 item drawer');
   await deskA.keyboard.press('Escape');
   const assigned = ledgerRow(deskA, caseNumber, '超期预警');

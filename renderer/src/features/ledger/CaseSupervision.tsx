@@ -42,7 +42,7 @@ export function CaseSupervision(props: { row: CaseRow }) {
               {m.escalate.underSupervisionDetail(ledgerSourceLabels[escalation.item.source], ledgerStatusLabels[escalation.item.status], formatChineseDate(escalation.item.dueDate))}
             </Text>
             {escalation.item.reason !== null ? <Text size="sm">{`${m.escalate.reason}：${escalation.item.reason}`}</Text> : null}
-            <Anchor component="button" type="button" size="sm" onClick={() => (window.location.hash = `/ledger/${itemId}`)}>
+            <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => (window.location.hash = `/ledger/${itemId}`)}>
               {m.escalate.openLedger}
             </Anchor>
           </Stack>
@@ -84,6 +84,7 @@ function EscalateDialog(props: { row: CaseRow; onClose: () => void }) {
   return (
     <Modal opened onClose={props.onClose} title={`${m.escalate.title}：${props.row.caseNumber}`} size="lg">
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();

@@ -189,6 +189,7 @@ function AssignPart(props: { view: LedgerItemDetail }) {
   return (
     <Part title={m.assign.title}>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -234,6 +235,7 @@ function DuePart(props: { view: LedgerItemDetail }) {
   return (
     <Part title={m.due.title}>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -339,6 +341,7 @@ function AddFollowUp(props: { view: LedgerItemDetail }) {
   };
   return (
     <form
+      noValidate
       aria-label={m.followUps.add}
       onSubmit={(event) => {
         event.preventDefault();
@@ -381,6 +384,7 @@ function ClosePart(props: { view: LedgerItemDetail }) {
   return (
     <Part title={m.close.title}>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           ask();
@@ -414,7 +418,7 @@ function SaveRow(props: { busy: boolean; label: string; saved: string | null }) 
   return (
     <Group justify="flex-end" gap="sm">
       {props.saved !== null ? (
-        <Text size="sm" c="teal.8" role="status">
+        <Text size="sm" c="teal.9" role="status">
           {props.saved}
         </Text>
       ) : null}

@@ -160,7 +160,7 @@ export function LedgerPage() {
               onChange={(event) => choose({ ...filters, department: event.currentTarget.value })}
               w={170}
             />
-            <Select label={m.filters.status} data={statusOptions} value={filters.status} allowDeselect={false} onChange={(value) => value !== null && choose({ ...filters, status: value as LedgerStatusFilter })} w={190} />
+            <Select label={m.filters.status} data={statusOptions} value={filters.status} allowDeselect={false} onChange={(value) => value !== null && choose({ ...filters, status: value as LedgerStatusFilter })} w={110} />
             <Select label={m.filters.sort} data={sortOptions} value={sort} allowDeselect={false} onChange={(value) => value !== null && (setSort(value as LedgerSort), setPage(1))} w={150} />
           </Group>
           <Group gap="lg">

@@ -14,7 +14,7 @@ export const ledgerScreenMessages = {
     department: '责任部门',
     status: '状态',
     all: '全部',
-    active: '在办（待督办和督办中）',
+    active: '在办',
     departmentHint: '填写完整的部门名称',
     overdueOnly: '只看超期',
     greenCardOnly: '只看绿卡企业',
