@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { requiredNewCaseFields, type FieldAuthor } from '../../renderer/src/domain/cases/caseRecord';
+import { ledgerItemIdOf, type LedgerItem } from '../../renderer/src/domain/ledger/ledgerItem';
 import { hqOwnedCaseEventTypes, hqOwnedCaseFields, hqOwnedStatusCodes } from '../../renderer/src/domain/cases/ownership';
 import {
   caseEventOpSchema,
@@ -8,6 +9,8 @@ import {
   commitmentCheckOpSchema,
   documentEventOpSchema,
   handoverOpSchema,
+  ledgerFollowUpOpSchema,
+  ledgerItemOpSchema,
   licenceSheetEventOpSchema,
   opTypeByEntity,
   type EventEntity,
@@ -97,7 +100,69 @@ export function applyOp(ctx: ApplyContext, op: PushOpEnvelope): OpOutcome {
       const parsed = commitmentCheckOpSchema.safeParse(op);
       return parsed.success ? appendEvent(ctx, 'commitmentCheck', parsed.data, parsed.data.payload.caseId) : invalid(parsed.error);
     }
+    case 'ledgerItem': {
+      const parsed = ledgerItemOpSchema.safeParse(op);
+      return parsed.success ? applyLedgerItemOp(ctx, parsed.data) : invalid(parsed.error);
+    }
+    case 'ledgerFollowUp': {
+      const parsed = ledgerFollowUpOpSchema.safeParse(op);
+      return parsed.success ? applyLedgerFollowUpOp(ctx, parsed.data) : invalid(parsed.error);
+    }
   }
+}
+
+type LedgerItemOp = z.output<typeof ledgerItemOpSchema>;
+
+/**
+ * A 督办台账 item, hall-wide. Its id must be the one its source, case and subject make (two desks meet on
+ * one item). Without `baseVersion` the op creates it; when HQ already holds it (another desk derived the
+ * same item first) the item is left as it stands and the op answered applied, so a late create never
+ * undoes a chief's assignment. Otherwise the last writer wins on owner, due date and status, and the
+ * values it replaced are kept in `previous`; what the item is about never changes.
+ */
+function applyLedgerItemOp(ctx: ApplyContext, op: LedgerItemOp): OpOutcome {
+  const { store, desk } = ctx;
+  const item = op.payload;
+  if (ledgerItemIdOf(item.source, item.caseId, item.subject) !== item.id) return rejected(hqMessages.ledgerItemIdMismatch);
+  const hallCode = store.caseHall(item.caseId);
+  if (hallCode === undefined) return rejected(hqMessages.unknownCase);
+  if (hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
+  const current = store.ledgerItem(item.id);
+  if (current !== undefined && op.baseVersion === undefined) return applied(current.version);
+  let next: LedgerItem = item;
+  if (current !== undefined) {
+    const before = current.data as LedgerItem;
+    const moved = JSON.stringify([before.owner, before.dueDate, before.status]) !== JSON.stringify([item.owner, item.dueDate, item.status]);
+    next = { ...item, createdAt: before.createdAt, previous: moved ? { owner: before.owner, dueDate: before.dueDate, status: before.status } : before.previous };
+  }
+  const version = (current?.version ?? 0) + 1;
+  const data = JSON.stringify(next);
+  store.saveLedgerItem(item.id, { hallCode, caseId: item.caseId, version, data: next }, data);
+  store.recordChange(hallCode, 'ledgerItem', item.id, version, data);
+  return applied(version);
+}
+
+type LedgerFollowUpOp = z.output<typeof ledgerFollowUpOpSchema>;
+
+/** A follow-up of an item HQ holds, streamed to the hall with who recorded it where and when (`recordedAt`). */
+function applyLedgerFollowUpOp(ctx: ApplyContext, op: LedgerFollowUpOp): OpOutcome {
+  const { store, desk } = ctx;
+  if (store.eventExists(op.entityId)) return rejected(hqMessages.eventAlreadyRecorded);
+  const item = store.ledgerItem(op.payload.itemId);
+  if (item === undefined) return rejected(hqMessages.unknownLedgerItem);
+  if (item.hallCode !== desk.hallCode) return rejected(hqMessages.otherHall);
+  const data = JSON.stringify({
+    ...op.payload,
+    id: op.entityId,
+    deskId: desk.deskId,
+    deskCode: desk.deskCode,
+    clerkId: op.clerkId,
+    clerkName: op.clerkName,
+    recordedAt: op.at,
+  });
+  store.insertEvent(op.entityId, 'ledgerFollowUp', item.caseId, desk.hallCode, desk.deskId, data);
+  store.recordChange(desk.hallCode, 'ledgerFollowUp', op.entityId, 1, data);
+  return applied(1);
 }
 
 type CaseOp = z.output<typeof caseOpSchema>;

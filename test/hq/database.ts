@@ -241,6 +241,17 @@ const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX queue_calls_by_hall ON queue_calls (hall_code, id);
   `,
+  `
+  -- The hall's 督办台账 items (protocol version 10), as the last writer left them; their follow-ups are
+  -- events (entity 'ledgerFollowUp', case_id the item's case).
+  CREATE TABLE ledger_items (
+    item_id TEXT PRIMARY KEY,
+    hall_code TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating if needed) HQ's database in `dataDir`, migrated to the latest step. */

@@ -51,6 +51,14 @@ export interface StoredCase {
   issuanceConflict: IssuanceConflict | null;
 }
 
+/** A 督办台账 item: its hall, its case, HQ's version and the item as last written. */
+export interface StoredLedgerItem {
+  hallCode: string;
+  caseId: string;
+  version: number;
+  data: unknown;
+}
+
 /** Who holds (or last held) a case's issuance claim, with its expiry in epoch milliseconds. */
 export interface IssuanceClaimRow {
   caseId: string;
@@ -293,6 +301,13 @@ function prepareStatements(db: Database.Database) {
     opsAfter: db.prepare<[string, number, number], OpRowData>('SELECT * FROM ops WHERE desk_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     caseById: db.prepare<[string], CaseRowData>('SELECT * FROM cases WHERE case_id = ?'),
     caseHall: db.prepare<[string], { hall_code: string }>('SELECT hall_code FROM cases WHERE case_id = ?'),
+    ledgerItem: db.prepare<[string], { hall_code: string; case_id: string; version: number; data: string }>(
+      'SELECT hall_code, case_id, version, data FROM ledger_items WHERE item_id = ?',
+    ),
+    saveLedgerItem: db.prepare<[string, string, string, number, string]>(
+      `INSERT INTO ledger_items (item_id, hall_code, case_id, version, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, data = excluded.data`,
+    ),
     insertCase: db.prepare(
       `INSERT INTO cases (case_id, hall_code, origin_desk_id, version, status_code, fields, field_stamps, hq_case_number,
          decision, licence, updated_at, issuance_conflict)
@@ -545,6 +560,16 @@ export class HqStore {
 
   caseHall(caseId: string): string | undefined {
     return this.s.caseHall.get(caseId)?.hall_code;
+  }
+
+  /** A 督办台账 item as HQ holds it (`data`: the item, serialised). */
+  ledgerItem(itemId: string): StoredLedgerItem | undefined {
+    const row = this.s.ledgerItem.get(itemId);
+    return row === undefined ? undefined : { hallCode: row.hall_code, caseId: row.case_id, version: row.version, data: JSON.parse(row.data) as unknown };
+  }
+
+  saveLedgerItem(itemId: string, item: StoredLedgerItem, serialised: string): void {
+    this.s.saveLedgerItem.run(itemId, item.hallCode, item.caseId, item.version, serialised);
   }
 
   insertCase(stored: StoredCase): void {

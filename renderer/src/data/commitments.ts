@@ -24,7 +24,7 @@ import type { DeskDatabase } from './db';
 import { requireDeskIdentity } from './desk';
 import { dataMessages } from './messages';
 import { appendOps } from './outbox';
-import type { CommitmentCheckRow } from './records';
+import type { CaseRow, CommitmentCheckRow } from './records';
 import { Refusal } from './refusal';
 import { currentWriteTransaction } from './transaction';
 
@@ -111,6 +111,14 @@ export async function commitmentCheckTasks(db: DeskDatabase, today: string): Pro
   const committed = await guardStorage(() => db.checklistItems.where('status').equals('committed').toArray());
   const caseIds = [...new Set(committed.map((record) => record.caseId))];
   const [rows, calendar] = await Promise.all([guardStorage(() => db.cases.bulkGet(caseIds)), activeCalendar(db)]);
+  return openCommitmentChecks(await commitmentCasesOf(db, rows), today, (start, n) => addWorkingDaysOn(calendar.data, start, n));
+}
+
+/**
+ * Each accepted case among `rows` with its committed items and the 核查 results recorded for them at any
+ * window, as `openCommitmentChecks` reads them (the ledger derives its items from the same list).
+ */
+export async function commitmentCasesOf(db: DeskDatabase, rows: readonly (CaseRow | undefined)[]): Promise<CommitmentCase[]> {
   const cases: CommitmentCase[] = [];
   for (const row of rows) {
     if (row === undefined || acceptanceDate(row.state.status) === null) continue;
@@ -120,6 +128,7 @@ export async function commitmentCheckTasks(db: DeskDatabase, today: string): Pro
       caseCommitmentChecks(db, row.id),
     ]);
     const items = checklistView(row, loaded.catalogue, records).filter((item) => item.status === 'committed');
+    if (items.length === 0) continue;
     cases.push({
       caseId: row.id,
       caseNumber: row.caseNumber,
@@ -129,7 +138,7 @@ export async function commitmentCheckTasks(db: DeskDatabase, today: string): Pro
       checks,
     });
   }
-  return openCommitmentChecks(cases, today, (start, n) => addWorkingDaysOn(calendar.data, start, n));
+  return cases;
 }
 
 /** The case's committed items, with the 核查 result that stands for each (null while open). */

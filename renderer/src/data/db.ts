@@ -17,6 +17,7 @@ import type {
   ReferenceRow,
 } from './records';
 import { sealedRows } from './crypto/sealedRows';
+import type { LedgerFollowUpRow, LedgerItemRow } from './ledger/ledgerRows';
 import { recoverInFlight } from './outboxFlight';
 import { outboxGuard } from './outboxGuard';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
@@ -49,6 +50,8 @@ export class DeskDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   intakeDrafts!: EntityTable<IntakeDraftRow, 'clerkId'>;
   commitmentChecks!: EntityTable<CommitmentCheckRow, 'id'>;
+  ledgerItems!: EntityTable<LedgerItemRow, 'id'>;
+  ledgerFollowUps!: EntityTable<LedgerFollowUpRow, 'id'>;
 
   constructor(name: string = defaultDatabaseName, options: DeskDatabaseOptions = {}) {
     const { upToVersion = latestSchemaVersion, versions = schemaVersions, ...dexieOptions } = options;

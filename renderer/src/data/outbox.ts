@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaseId } from '../domain/cases/caseId';
 import { businessDateOf } from '../domain/chineseDate';
 import { closedDayRefusal } from '../domain/dayClose/closedDay';
+import { caseIdOfLedgerItemId } from '../domain/ledger/ledgerItem';
 import { opTypeByEntity, syncOpSchema, type SyncOpInput } from '../protocol/ops';
 import type { PushResult } from '../protocol/push';
 import { closedDatesWithin } from './dayClose/record';
@@ -228,7 +229,14 @@ export async function opsInState(db: DeskDatabase, state: OutboxState, limit: nu
 
 /** The case an op is about (a case op's entityId is its case's id), or null for one of no case. */
 export function opCaseId(row: OutboxRow): CaseId | null {
-  return row.op.entity === 'case' ? row.op.entityId : row.op.payload.caseId;
+  switch (row.op.entity) {
+    case 'case':
+      return row.op.entityId;
+    case 'ledgerFollowUp':
+      return caseIdOfLedgerItemId(row.op.payload.itemId);
+    default:
+      return row.op.payload.caseId;
+  }
 }
 
 /** Rows read from the outbox, as the clerk sees them (see `opsInState`). */

@@ -35,6 +35,18 @@ const storesSinceVersion7: Record<string, string> = {
   commitmentChecks: 'id, caseId',
 };
 
+/**
+ * Version 11 adds the 督办台账 (data/ledger/): items by id (their id starts with their source, so a
+ * source is a key range of ids), by status and due date (the ledger's page is a range of
+ * `[greenCard+status+dueDate]`, green-card items first, read as keys before any row is opened), by case,
+ * and by owner department (the filter); follow-ups by item.
+ */
+const storesSinceVersion11: Record<string, string> = {
+  ...storesSinceVersion7,
+  ledgerItems: 'id, status, dueDate, source, caseId, ownerDepartment, [status+dueDate], [greenCard+status+dueDate]',
+  ledgerFollowUps: 'id, itemId',
+};
+
 export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -203,6 +215,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 10,
     stores: storesSinceVersion7,
     upgrade: markBlobsForSealing,
+  },
+  {
+    // The 督办台账's items and follow-ups (data/ledger/). New stores only: no row is reshaped.
+    version: 11,
+    stores: storesSinceVersion11,
   },
 ];
 

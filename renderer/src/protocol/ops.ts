@@ -14,12 +14,13 @@ import { isoDateTimeSchema } from '../domain/chineseDate';
 import { clerkIdSchema } from '../domain/clerks/clerkId';
 import { documentEventPayloadSchema, licenceSheetEventPayloadSchema } from '../domain/documentEvents';
 import { eventIdSchema } from '../domain/eventRecord';
+import { ledgerFollowUpSchema, ledgerItemIdSchema, ledgerItemSchema } from '../domain/ledger/ledgerItem';
 import { plainTextSchema } from '../domain/text';
 
 export const opIdSchema = z.uuid().brand<'OpId'>();
 export type OpId = z.infer<typeof opIdSchema>;
 
-/** Each entity takes exactly one op type: cases are upserted, everything else is appended. */
+/** Each entity takes exactly one op type: cases and ledger items are upserted, everything else is appended. */
 export const opTypeByEntity = {
   case: 'upsert',
   checklistEvent: 'append',
@@ -28,18 +29,21 @@ export const opTypeByEntity = {
   licenceSheetEvent: 'append',
   handover: 'append',
   commitmentCheck: 'append',
+  ledgerItem: 'upsert',
+  ledgerFollowUp: 'append',
 } as const;
 export type SyncEntity = keyof typeof opTypeByEntity;
 export const syncEntities = Object.keys(opTypeByEntity) as SyncEntity[];
 export const syncEntitySchema = z.enum(syncEntities as [SyncEntity, ...SyncEntity[]]);
-export type EventEntity = Exclude<SyncEntity, 'case'>;
+export type EventEntity = Exclude<SyncEntity, 'case' | 'ledgerItem'>;
 
 const opEnvelopeShape = {
   opId: opIdSchema,
   seq: z.int().min(1),
   type: z.string().min(1).max(32),
   entity: z.string().min(1).max(32),
-  entityId: z.string().min(1).max(64),
+  /** A UUID, or a ledger item's id (made from its source, case and subject, up to 200 characters). */
+  entityId: z.string().min(1).max(200),
   /** The entity version the desk last saw from HQ; absent for a create. */
   baseVersion: z.int().min(0).optional(),
   payload: z.unknown(),
@@ -75,6 +79,15 @@ export const documentEventOpSchema = typedOp('documentEvent', eventIdSchema, doc
 export const licenceSheetEventOpSchema = typedOp('licenceSheetEvent', eventIdSchema, licenceSheetEventPayloadSchema);
 export const handoverOpSchema = typedOp('handover', eventIdSchema, handoverPayloadSchema);
 export const commitmentCheckOpSchema = typedOp('commitmentCheck', eventIdSchema, commitmentCheckPayloadSchema);
+/**
+ * The item as the desk now holds it (protocol version 10). Without `baseVersion` it is a create: when
+ * another desk created the same item first (ids are made from what the item is about), HQ keeps that one.
+ */
+export const ledgerItemOpSchema = typedOp('ledgerItem', ledgerItemIdSchema, ledgerItemSchema).refine((op) => op.entityId === op.payload.id, {
+  error: 'entityId 须与督办事项编号一致',
+  path: ['entityId'],
+});
+export const ledgerFollowUpOpSchema = typedOp('ledgerFollowUp', eventIdSchema, ledgerFollowUpSchema);
 
 /** The ops a desk sends, typed by entity. */
 export const syncOpSchema = z.discriminatedUnion('entity', [
@@ -85,6 +98,8 @@ export const syncOpSchema = z.discriminatedUnion('entity', [
   licenceSheetEventOpSchema,
   handoverOpSchema,
   commitmentCheckOpSchema,
+  ledgerItemOpSchema,
+  ledgerFollowUpOpSchema,
 ]);
 export type SyncOp = z.infer<typeof syncOpSchema>;
 /** What the desk writes to its outbox (before zod's transforms: plain strings). */

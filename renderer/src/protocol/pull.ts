@@ -3,6 +3,7 @@ import { caseEventRecordSchema, checklistEventRecordSchema, handoverRecordSchema
 import { caseRecordSchema } from '../domain/cases/caseRecord';
 import { commitmentCheckRecordSchema } from '../domain/cases/commitments';
 import { documentEventRecordSchema, licenceSheetEventRecordSchema } from '../domain/documentEvents';
+import { ledgerFollowUpRecordSchema, ledgerItemIdSchema, ledgerItemSchema } from '../domain/ledger/ledgerItem';
 import { protocolLimits, queryInt } from './common';
 import { syncEntitySchema, type SyncEntity } from './ops';
 
@@ -31,6 +32,9 @@ export const pullChangeSchema = z.discriminatedUnion('op', [
     upsertChange('licenceSheetEvent', licenceSheetEventRecordSchema),
     upsertChange('handover', handoverRecordSchema),
     upsertChange('commitmentCheck', commitmentCheckRecordSchema),
+    // A ledger item's id is made from what it is about, not a UUID (domain/ledger/ledgerItem.ts).
+    z.object({ ...changeMeta, entityId: ledgerItemIdSchema, entity: z.literal('ledgerItem'), op: z.literal('upsert'), data: ledgerItemSchema }),
+    upsertChange('ledgerFollowUp', ledgerFollowUpRecordSchema),
   ]),
   z.object({ ...changeMeta, entity: syncEntitySchema, op: z.literal('delete'), data: z.null() }),
 ]);

@@ -34,8 +34,13 @@
  * /v1/queue/call`, V tickets first, a ticket transferred to the desk before them), recall, skip (过号),
  * transfer and finish a ticket they called (409 `not_called_here` otherwise, 422 `unknown_desk` for a
  * transfer to a window the hall does not have), and read the hall display's last ten calls.
+ * 10: the 督办台账 (domain/ledger/ledgerItem.ts): op `ledgerItem` (upsert, its entityId the item's id made
+ * from source, case and subject, so an op's entityId may now be up to 200 characters) and op
+ * `ledgerFollowUp` (append, a UUIDv7), pulled by every desk of the hall as `ledgerItem` (the item, its
+ * entityId not a UUID) and `ledgerFollowUp` (with `recordedAt`); last writer wins on owner, due date and
+ * status with the older value in `previous`; a create of an item HQ already holds leaves it as it is.
  */
-export const protocolVersion = 9;
+export const protocolVersion = 10;
 
 /**
  * A desk states its `protocolVersion` on every request in this header (and as `schemaVersion` in the

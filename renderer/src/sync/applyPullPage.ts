@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chinaIso } from '../data/clock';
 import { commitmentCheckRowOf } from '../data/commitments';
+import { applyPulledLedgerChanges } from '../data/ledger/ledgerPull';
 import { guardStorage } from '../data/dataError';
 import type { DeskDatabase } from '../data/db';
 import { noteIssuanceConflictsWithin } from '../data/issuanceConflicts';
@@ -50,7 +51,7 @@ import { pickFields, unsentCaseFields, withDeskFields } from './deskFields';
  */
 export async function applyPullPage(db: DeskDatabase, page: PullResponse, context: ApplyContext): Promise<void> {
   await guardStorage(() =>
-    db.transaction('rw', [db.cases, db.checklistItems, db.enterprises, db.outbox, db.meta, db.commitmentChecks], async () => {
+    db.transaction('rw', [db.cases, db.checklistItems, db.enterprises, db.outbox, db.meta, db.commitmentChecks, db.ledgerItems, db.ledgerFollowUps], async () => {
       const work = await PageWork.read(db, page, context);
       // Another window's 核查 results are kept by their own id: nothing of the case they name has to be here yet.
       const checks = page.changes.flatMap((change) =>
@@ -67,6 +68,8 @@ export async function applyPullPage(db: DeskDatabase, page: PullResponse, contex
         }
       }
       await Promise.all([work.write(db), db.commitmentChecks.bulkPut(checks)]);
+      // After the page's cases: a pulled ledger item takes its green-card flag from its case.
+      await applyPulledLedgerChanges(db, page.changes, context);
       await writePullCursor(db, context.deskId, page.nextCursor);
     }),
   );

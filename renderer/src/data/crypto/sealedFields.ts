@@ -38,6 +38,11 @@ export const sealedTables = {
   outbox: ['seq', 'opId', 'entity', 'entityId', 'state', 'attempts', 'lastError', 'createdAt', 'sentAt'],
   // Details name enterprises and corrected values; the chain's fields stay plain for its indexes.
   auditLog: ['seq', 'at', 'clerkId', 'action', 'subject', 'prevHash', 'hash'],
+  // A ledger item's owner (the liaison's name and phone), reason, result and earlier values are sealed;
+  // what the ledger's indexes and page read stays plain (an owner's department is a unit, not a person).
+  ledgerItems: ['id', 'source', 'caseId', 'subject', 'status', 'dueDate', 'ownerDepartment', 'greenCard', 'createdAt', 'updatedAt', 'hqVersion'],
+  // Who did what (by, text) and the recording clerk's name are sealed.
+  ledgerFollowUps: ['id', 'itemId', 'at', 'recordedAt', 'clerkId', 'deskCode'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedTableName = keyof typeof sealedTables;

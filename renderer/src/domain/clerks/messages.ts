@@ -27,6 +27,8 @@ export const clerksMessages = {
     'desk.enrol': '注册窗口',
     'clerks.manage': '管理工作人员账号',
     'audit.view': '查看审计日志',
+    'ledger.escalate': '提请专班督办',
+    'ledger.supervise': '督办台账事项',
   },
   forbidden: (role: string, action: string, roles: readonly string[]) => `${role}无权${action}，需由${roles.join('或')}操作。`,
   invalidRole: '角色应为受理员、首席代表或管理员',

@@ -21,6 +21,8 @@ export const clerkActions = [
   'desk.enrol',
   'clerks.manage',
   'audit.view',
+  'ledger.escalate',
+  'ledger.supervise',
 ] as const;
 export type ClerkAction = (typeof clerkActions)[number];
 
@@ -56,6 +58,11 @@ const permittedRoles: Readonly<Record<ClerkAction, readonly ClerkRole[]>> = {
   'desk.enrol': ADMIN,
   'clerks.manage': ADMIN,
   'audit.view': ['chief', 'admin'],
+  // 提请专班督办: whoever works cases asks the task force to look at one.
+  'ledger.escalate': COUNTER,
+  // The 督办台账 is the chief's (and the admin's, who runs the hall's desk) supervision tool: owners,
+  // deadlines, follow-ups and closing.
+  'ledger.supervise': ['chief', 'admin'],
 };
 
 export function can(role: ClerkRole, action: ClerkAction): boolean {

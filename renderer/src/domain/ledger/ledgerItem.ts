@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseIdSchema, type CaseId } from '../cases/caseId';
 import { isoDateSchema, isoDateTimeSchema } from '../chineseDate';
+import { eventRecordMeta } from '../eventRecord';
 import { plainTextSchema } from '../text';
 import { ledgerMessages as m } from './messages';
 
@@ -33,6 +34,16 @@ const sourcesWithSubject: ReadonlySet<LedgerSource> = new Set(['deferred', 'comm
  */
 export function ledgerItemIdOf(source: LedgerSource, caseId: CaseId, subject: string | null = null): LedgerItemId {
   return ledgerItemIdSchema.parse(subject === null ? `${source}:${caseId}` : `${source}:${caseId}:${subject}`);
+}
+
+/** The case an item id names (its second part): a follow-up carries only its item's id. */
+export function caseIdOfLedgerItemId(id: LedgerItemId): CaseId {
+  return caseIdSchema.parse(id.split(':')[1]);
+}
+
+/** The source an item id names (its first part), so a list can be filtered by source from ids alone. */
+export function sourceOfLedgerItemId(id: LedgerItemId): LedgerSource {
+  return id.slice(0, id.indexOf(':')) as LedgerSource;
 }
 
 export const ledgerItemIdSchema = z
@@ -92,3 +103,10 @@ export const ledgerFollowUpSchema = z.object({
   text: plainTextSchema(500, true),
 });
 export type LedgerFollowUp = z.infer<typeof ledgerFollowUpSchema>;
+
+/**
+ * A follow-up as HQ relays it to the hall's desks: the follow-up, who recorded it at which desk, and when it
+ * was recorded (`recordedAt`, the op's time; `at` stays the follow-up's own).
+ */
+export const ledgerFollowUpRecordSchema = ledgerFollowUpSchema.extend({ ...eventRecordMeta, at: isoDateTimeSchema, recordedAt: isoDateTimeSchema });
+export type LedgerFollowUpRecord = z.infer<typeof ledgerFollowUpRecordSchema>;

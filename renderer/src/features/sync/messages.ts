@@ -53,6 +53,8 @@ export const syncMessages = {
     licenceSheetEvent: '执照纸',
     handover: '领证',
     commitmentCheck: '承诺核查',
+    ledgerItem: '督办事项',
+    ledgerFollowUp: '督办记录',
   } satisfies Record<SyncEntity, string>,
   opSummary: {
     caseCreated: (caseNumber: string) => `${caseNumber} 新建`,
@@ -64,6 +66,8 @@ export const syncMessages = {
     sheet: (serial: string, action: string) => `${serial} · ${action}`,
     handover: (name: string) => `领取人 ${name}`,
     commitmentCheck: (material: string, outcome: string) => `承诺核查「${material}」：${outcome}`,
+    ledgerItem: (source: string, status: string) => `督办事项（${source}）：${status}`,
+    ledgerFollowUp: '督办记录',
   },
   conflictNote: (fields: string) => `以下内容以市级系统为准（本窗口的值已另存）：${fields}`,
   documentActions: { printed: '打印', reprinted: '重印', voided: '作废' },

@@ -2,6 +2,7 @@ import { caseFieldLabels, caseFields } from '../../domain/cases/caseRecord';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import { caseEventLabels } from '../../domain/cases/caseEvents';
 import { commitmentOutcomeLabels } from '../../domain/cases/commitments';
+import { ledgerSourceLabels, ledgerStatusLabels } from '../../domain/ledger/ledgerItem';
 import type { OutboxRow } from '../../data/records';
 import type { OutboxEntry } from '../../sync/outboxView';
 import { hallToday } from '../common/hallClock';
@@ -29,6 +30,10 @@ export function opSummary(entry: OutboxEntry): string {
       return m.opSummary.ofCase(caseNumber, m.opSummary.handover(op.payload.collectorName));
     case 'commitmentCheck':
       return m.opSummary.ofCase(caseNumber, m.opSummary.commitmentCheck(op.payload.name, commitmentOutcomeLabels[op.payload.outcome]));
+    case 'ledgerItem':
+      return m.opSummary.ofCase(caseNumber, m.opSummary.ledgerItem(ledgerSourceLabels[op.payload.source], ledgerStatusLabels[op.payload.status]));
+    case 'ledgerFollowUp':
+      return m.opSummary.ofCase(caseNumber, m.opSummary.ledgerFollowUp);
   }
 }
 

@@ -22,6 +22,8 @@ const expected: Record<ClerkAction, readonly ClerkRole[]> = {
   'desk.enrol': ['admin'],
   'clerks.manage': ['admin'],
   'audit.view': ['chief', 'admin'],
+  'ledger.escalate': ['clerk', 'chief'],
+  'ledger.supervise': ['chief', 'admin'],
 };
 
 describe('can', () => {
