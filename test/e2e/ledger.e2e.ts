@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { residentId } from '../fixtures/identities';
 import { takeInAndAccept } from './harness/counterCase';
 import { expectAccessible } from './harness/accessibility';
@@ -29,9 +29,21 @@ function ledgerRow(page: Page, caseNumber: string, source: string) {
   return page.getByRole('table', { name: '督办事项列表' }).getByRole('row', { name: new RegExp(`${source}.*${caseNumber}`) });
 }
 
+/** Waits for a drawer or dialog to finish sliding or fading in, so a screenshot shows it as the clerk sees it. */
+async function settled(dialog: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      dialog.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return style.opacity === '1' && (style.transform === 'none' || style.transform === 'matrix(1, 0, 0, 1, 0, 0)');
+      }),
+    )
+    .toBe(true);
+}
+
 /** Picks the ledger's 状态 filter. */
 async function chooseStatus(page: Page, label: string): Promise<void> {
-  await page.getByRole('textbox', { name: '状态' }).click();
+  await page.getByRole('search', { name: '筛选' }).getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: label, exact: true }).click();
 }
 
@@ -41,7 +53,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   openDesk,
   shot: shotA,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(300_000);
   const applicant = { name: '陈立新', id: residentId('510703', '19850317', 211), mobile: '13900008888' };
   const enterprise = '绵阳涪江智造科技有限公司';
   const caseNumber = await takeInAndAccept(deskA, { enterprise, address: '绵阳市涪城区科创园区创新路6号', applicant });
@@ -80,6 +92,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await expect(drawerA.getByRole('region', { name: '督办记录' })).toContainText('还没有督办记录');
   await expect(drawerA.getByRole('region', { name: '指派' })).toHaveCount(0);
   await expect(drawerA.getByRole('region', { name: '办结' })).toHaveCount(0);
+  await settled(drawerA);
   await shotA('ledger-02-desk-a-clerk-reads', { fullPage: false });
   await deskA.keyboard.press('Escape');
   await expect(drawerA).toBeHidden();
@@ -126,6 +139,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await expect(list).toContainText('2026年11月6日');
   await expect(drawerA.getByRole('region', { name: '事项概况' })).toContainText('督办中');
   await expect(drawerA.getByRole('region', { name: '事项概况' })).toContainText(`${department} · ${liaison.name}（${liaison.phone}）`);
+  await settled(drawerA);
   await shotA('ledger-03-desk-a-chief-drawer', { fullPage: false });
   await partShot(drawerA.getByRole('region', { name: '事项概况' }), 'ledger-03b-desk-a-item-facts');
   await expectAccessible(deskA, '督办台账 item drawer');
@@ -154,7 +168,9 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   const drawerB = deskB.getByRole('dialog', { name: `督办事项：${caseNumber}` });
   await expect(drawerB.getByRole('table', { name: '督办记录列表' })).toContainText(followUpText);
   await expect(drawerB.getByRole('table', { name: '督办记录列表' })).toContainText('李首席');
+  await settled(drawerB);
   await shotB('ledger-05-desk-b-pulled', { fullPage: false });
+  await partShot(drawerB.getByRole('region', { name: '督办记录' }), 'ledger-05b-desk-b-follow-ups');
 
   // --- Closed there with a result: required, then confirmed ---------------------------------------------------
   const close = drawerB.getByRole('region', { name: '办结' });
@@ -164,12 +180,14 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await close.getByRole('button', { name: '办结督办事项' }).click();
   const confirm = deskB.getByRole('dialog', { name: '确认办结' });
   await expect(confirm).toContainText('登记注册科已于11月6日作出准予决定');
+  await settled(confirm);
   await shotB('ledger-06-desk-b-confirm-close', { fullPage: false });
   await confirm.getByRole('button', { name: '确认办结' }).click();
   await expect(confirm).toBeHidden();
   await expect(drawerB.getByRole('region', { name: '事项概况' })).toContainText('已办结');
   await expect(drawerB.getByRole('region', { name: '办结' })).toHaveCount(0);
   await expect(drawerB.getByRole('region', { name: '事项概况' })).toContainText('登记注册科已于11月6日作出准予决定');
+  await partShot(drawerB.getByRole('region', { name: '事项概况' }), 'ledger-06b-desk-b-closed');
   await deskB.keyboard.press('Escape');
   // The ledger lists the items still to supervise; a closed one under 已办结.
   await expect(rowB).toHaveCount(0);
@@ -182,7 +200,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await syncNow(deskA);
   await deskA.getByRole('checkbox', { name: '只看超期' }).uncheck();
   await chooseStatus(deskA, '全部');
-  await deskA.getByRole('textbox', { name: '检索督办事项' }).fill(caseNumber);
+  await deskA.getByLabel('检索督办事项').fill(caseNumber);
   await expect(ledgerRow(deskA, caseNumber, '超期预警')).toContainText('已办结');
   await expect(ledgerRow(deskA, caseNumber, '提请督办')).toContainText('待督办');
   await scrollToTop(deskA);
