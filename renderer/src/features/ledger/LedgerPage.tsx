@@ -69,11 +69,14 @@ export function LedgerPage() {
     };
   }, [clerk, today]);
 
-  const [department] = useDebouncedValue(filters.department, 300);
-  const listing = useStoredData(
-    () => readLedgerPage(deskDatabase(), ledgerPageQuery({ ...filters, department }, search, sort, page, today)),
-    [filters.source, filters.status, filters.overdueOnly, filters.greenCardOnly, department, search, sort, page, today],
-  );
+  // The department is typed: it narrows the list once the clerk pauses, as the search does.
+  const [departmentTyped, setDepartmentTyped] = useState('');
+  const [department] = useDebouncedValue(departmentTyped, 300);
+  useEffect(() => {
+    setFilters((current) => (current.department === department ? current : { ...current, department }));
+    setPage(1);
+  }, [department]);
+  const listing = useStoredData(() => readLedgerPage(deskDatabase(), ledgerPageQuery(filters, search, sort, page, today)), [filters, search, sort, page, today]);
   const total = listing.state === 'ready' ? listing.value.total : 0;
   const pages = pageCount(total);
 
@@ -156,8 +159,8 @@ export function LedgerPage() {
             <TextInput
               label={m.filters.department}
               placeholder={m.filters.departmentHint}
-              value={filters.department}
-              onChange={(event) => choose({ ...filters, department: event.currentTarget.value })}
+              value={departmentTyped}
+              onChange={(event) => setDepartmentTyped(event.currentTarget.value)}
               w={170}
             />
             <Select label={m.filters.status} data={statusOptions} value={filters.status} allowDeselect={false} onChange={(value) => value !== null && choose({ ...filters, status: value as LedgerStatusFilter })} w={110} />
@@ -167,7 +170,14 @@ export function LedgerPage() {
             <Checkbox label={m.filters.overdueOnly} checked={filters.overdueOnly} onChange={(event) => choose({ ...filters, overdueOnly: event.currentTarget.checked })} />
             <Checkbox label={m.filters.greenCardOnly} checked={filters.greenCardOnly} onChange={(event) => choose({ ...filters, greenCardOnly: event.currentTarget.checked })} />
             {isFiltering(filters) ? (
-              <Button variant="subtle" size="compact-sm" onClick={() => choose(noLedgerFilters)}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => {
+                  setDepartmentTyped('');
+                  choose(noLedgerFilters);
+                }}
+              >
                 {m.filters.clear}
               </Button>
             ) : null}
