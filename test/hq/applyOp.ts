@@ -117,8 +117,9 @@ type LedgerItemOp = z.output<typeof ledgerItemOpSchema>;
  * A 督办台账 item, hall-wide. Its id must be the one its source, case and subject make (two desks meet on
  * one item). Without `baseVersion` the op creates it; when HQ already holds it (another desk derived the
  * same item first) the item is left as it stands and the op answered applied, so a late create never
- * undoes a chief's assignment. Otherwise the last writer wins on owner, due date and status, and the
- * values it replaced are kept in `previous`; what the item is about never changes.
+ * undoes a chief's assignment. Otherwise the last writer wins on owner, due date and status — on those it
+ * changed (they differ from its `previous`) — and the values replaced are kept in `previous`; what the
+ * item is about never changes.
  */
 function applyLedgerItemOp(ctx: ApplyContext, op: LedgerItemOp): OpOutcome {
   const { store, desk } = ctx;
@@ -132,8 +133,16 @@ function applyLedgerItemOp(ctx: ApplyContext, op: LedgerItemOp): OpOutcome {
   let next: LedgerItem = item;
   if (current !== undefined) {
     const before = current.data as LedgerItem;
-    const moved = JSON.stringify([before.owner, before.dueDate, before.status]) !== JSON.stringify([item.owner, item.dueDate, item.status]);
-    next = { ...item, createdAt: before.createdAt, previous: moved ? { owner: before.owner, dueDate: before.dueDate, status: before.status } : before.previous };
+    // The writer changed a field when it differs from the value its change replaced (its `previous`); a
+    // field it left as it was keeps HQ's value, so closing an item does not undo another desk's owner.
+    const wrote = (field: 'owner' | 'dueDate' | 'status') => item.previous === null || JSON.stringify(item[field]) !== JSON.stringify(item.previous[field]);
+    const merged = {
+      owner: wrote('owner') ? item.owner : before.owner,
+      dueDate: wrote('dueDate') ? item.dueDate : before.dueDate,
+      status: wrote('status') ? item.status : before.status,
+    };
+    const moved = JSON.stringify([before.owner, before.dueDate, before.status]) !== JSON.stringify([merged.owner, merged.dueDate, merged.status]);
+    next = { ...item, ...merged, createdAt: before.createdAt, previous: moved ? { owner: before.owner, dueDate: before.dueDate, status: before.status } : before.previous };
   }
   const version = (current?.version ?? 0) + 1;
   const data = JSON.stringify(next);

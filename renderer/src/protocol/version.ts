@@ -37,8 +37,10 @@
  * 10: the 督办台账 (domain/ledger/ledgerItem.ts): op `ledgerItem` (upsert, its entityId the item's id made
  * from source, case and subject, so an op's entityId may now be up to 200 characters) and op
  * `ledgerFollowUp` (append, a UUIDv7), pulled by every desk of the hall as `ledgerItem` (the item, its
- * entityId not a UUID) and `ledgerFollowUp` (with `recordedAt`); last writer wins on owner, due date and
- * status with the older value in `previous`; a create of an item HQ already holds leaves it as it is.
+ * entityId not a UUID) and `ledgerFollowUp` (with `recordedAt`); last writer wins on the owner, due date
+ * and status it changed (those differing from its `previous`), the older values kept in `previous`; a
+ * create (no `baseVersion`) of an item HQ already holds leaves it as it is, a change carries `baseVersion`
+ * (0 before the desk has pulled the item back).
  */
 export const protocolVersion = 10;
 

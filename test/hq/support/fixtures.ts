@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { licenceDataSchema } from '../../../renderer/src/domain/cases/hqDecision';
-import type { SyncOpInput } from '../../../renderer/src/protocol/ops';
+import { opTypeByEntity, type SyncOpInput } from '../../../renderer/src/protocol/ops';
 import type { TestDesk } from './harness';
 
 export const at = (time = '09:30:00', date = '2026-11-28') => `${date}T${time}+08:00`;
@@ -94,7 +94,7 @@ export class Outbox {
     payload: Payload<E>,
     extra: { baseVersion?: number; at?: string } = {},
   ): SyncOpInput {
-    return this.raw({ entity, type: entity === 'case' ? 'upsert' : 'append', entityId, payload, ...extra }) as SyncOpInput;
+    return this.raw({ entity, type: opTypeByEntity[entity], entityId, payload, ...extra }) as SyncOpInput;
   }
 
   raw(fields: Record<string, unknown>): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { runningDueDate } from '../../domain/cases/dueStatus';
 import { businessDateOf, isoDateSchema } from '../../domain/chineseDate';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import { permissionDenial, type ClerkAction } from '../../domain/clerks/permissions';
-import { ledgerFollowUpSchema, ledgerItemIdOf, ledgerOwnerSchema, type LedgerItem, type LedgerItemId, type LedgerOwner } from '../../domain/ledger/ledgerItem';
+import { caseIdOfLedgerItemId, ledgerFollowUpSchema, ledgerItemIdOf, ledgerOwnerSchema, type LedgerItem, type LedgerItemId, type LedgerOwner } from '../../domain/ledger/ledgerItem';
 import { plainTextSchema } from '../../domain/text';
 import { writeWithAudit } from '../audit';
 import { actingClerk, caseSubject, requireCase, type WriteContext } from '../caseWrite';
@@ -65,14 +65,19 @@ export async function permittedClerk(db: DeskDatabase, clerk: SignedInClerk, act
   return acting;
 }
 
-/** The upsert of an item as it now stands; a create (no `baseVersion`) until HQ has sent the item back. */
-export function ledgerItemOp(row: LedgerItemRow, clerk: SignedInClerk, at: string): OpDraft {
-  return { entity: 'ledgerItem', entityId: row.id, ...(row.hqVersion === null ? {} : { baseVersion: row.hqVersion }), payload: ledgerItemOf(row), clerkId: clerk.id, at };
+/**
+ * The upsert of an item as it now stands. A create carries no `baseVersion` (HQ keeps an item another desk
+ * created first); a change carries the version last pulled, or 0 for an item this desk made and has not
+ * heard back about, so HQ applies it as a change even then.
+ */
+export function ledgerItemOp(row: LedgerItemRow, clerk: SignedInClerk, at: string, kind: 'create' | 'change'): OpDraft {
+  const baseVersion = kind === 'create' ? {} : { baseVersion: row.hqVersion ?? 0 };
+  return { entity: 'ledgerItem', entityId: row.id, ...baseVersion, payload: ledgerItemOf(row), clerkId: clerk.id, at };
 }
 
 /** Inside a write: stores `row` and appends its op. */
-async function storeItem(db: DeskDatabase, row: LedgerItemRow, clerk: SignedInClerk, at: string): Promise<LedgerItemRow> {
-  await Promise.all([db.ledgerItems.put(row), appendOps(currentWriteTransaction(), [ledgerItemOp(row, clerk, at)])]);
+async function storeItem(db: DeskDatabase, row: LedgerItemRow, clerk: SignedInClerk, at: string, kind: 'create' | 'change' = 'change'): Promise<LedgerItemRow> {
+  await Promise.all([db.ledgerItems.put(row), appendOps(currentWriteTransaction(), [ledgerItemOp(row, clerk, at, kind)])]);
   return row;
 }
 
@@ -138,7 +143,7 @@ export async function escalateCase(db: DeskDatabase, caseId: CaseId, reason: str
       existing === undefined
         ? ledgerRowOf({ id, source: 'escalated', caseId, subject: null, owner: null, dueDate, reason: text, status: 'open', result: null, createdAt: at, updatedAt: at, previous: null }, row.enterprise.greenCard, null)
         : { ...changed(existing, { dueDate, status: 'open', reason: text, result: null }, at), greenCard: row.enterprise.greenCard ? 1 : 0 };
-    return storeItem(db, next, clerk, at);
+    return storeItem(db, next, clerk, at, existing === undefined ? 'create' : 'change');
   });
 }
 
@@ -149,7 +154,7 @@ export type LedgerOwnerInput = z.input<typeof ledgerOwnerSchema>;
 export async function assignLedgerItem(db: DeskDatabase, itemId: LedgerItemId, owner: LedgerOwnerInput, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
   const parsed = ledgerOwnerSchema.safeParse(owner);
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.assign', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.assign', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (!parsed.success) throw new Refusal<LedgerField>(owner.department.trim() === '' ? m.ownerRequired : parsed.error.issues[0]!.message, 'owner');
     const row = await requireOpenItem(db, itemId);
@@ -161,7 +166,7 @@ export async function assignLedgerItem(db: DeskDatabase, itemId: LedgerItemId, o
 /** Sets or extends an item's deadline, with a reason: chief and admin only. */
 export async function setLedgerDueDate(db: DeskDatabase, itemId: LedgerItemId, dueDate: string, reason: string, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.dueDate', caseIdOfItem(itemId), { item: itemId, dueDate }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.dueDate', caseIdOfLedgerItemId(itemId), { item: itemId, dueDate }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (!isoDateSchema.safeParse(dueDate).success) throw new Refusal<LedgerField>(m.badDueDate, 'dueDate');
     const text = requiredText(reason, 500, 'reason', m.reasonRequired);
@@ -189,7 +194,7 @@ export async function recordLedgerFollowUp(
   context: WriteContext,
 ): Promise<LedgerChange<{ item: LedgerItemRow; followUp: LedgerFollowUpRow }>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.followUp', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.followUp', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     if (input.by.trim() === '') throw new Refusal<LedgerField>(m.followUpByRequired, 'by');
     if (input.text.trim() === '') throw new Refusal<LedgerField>(m.followUpTextRequired, 'text');
@@ -202,7 +207,7 @@ export async function recordLedgerFollowUp(
     const followUp: LedgerFollowUpRow = { ...parsed.data, id: uuidv7(), clerkId: clerk.id, deskCode: desk.deskCode, recordedAt: at };
     const item = row.status === 'open' ? changed(row, { status: 'supervising' }, at) : row;
     const ops: OpDraft[] = [{ entity: 'ledgerFollowUp', entityId: followUp.id, payload: parsed.data, clerkId: clerk.id, at }];
-    if (item !== row) ops.push(ledgerItemOp(item, clerk, at));
+    if (item !== row) ops.push(ledgerItemOp(item, clerk, at, 'change'));
     await Promise.all([db.ledgerFollowUps.add(followUp), item === row ? undefined : db.ledgerItems.put(item), appendOps(currentWriteTransaction(), ops)]);
     return { item, followUp };
   });
@@ -211,15 +216,10 @@ export async function recordLedgerFollowUp(
 /** Closes an item (已办结) with its result (办理结果), which is required: chief and admin only. */
 export async function closeLedgerItem(db: DeskDatabase, itemId: LedgerItemId, result: string, context: WriteContext): Promise<LedgerChange<LedgerItemRow>> {
   const at = context.at ?? chinaIso();
-  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.close', caseIdOfItem(itemId), { item: itemId }), async () => {
+  return runLedgerWrite(db, audit(context.clerk, at, 'ledger.close', caseIdOfLedgerItemId(itemId), { item: itemId }), async () => {
     const clerk = await permittedClerk(db, context.clerk, 'ledger.supervise');
     const text = requiredText(result, 500, 'result', m.resultRequired);
     const row = await requireOpenItem(db, itemId);
     return storeItem(db, changed(row, { status: 'closed', result: text }, at), clerk, at);
   });
-}
-
-/** The case an item id names; an id that does not parse is refused when the item is looked up. */
-function caseIdOfItem(itemId: LedgerItemId): CaseId {
-  return itemId.split(':')[1] as CaseId;
 }

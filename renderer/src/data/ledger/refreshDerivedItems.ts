@@ -45,13 +45,15 @@ export async function refreshDerivedItems(db: DeskDatabase, context: WriteContex
   const [calendar, cards] = await Promise.all([activeCalendar(db), activeGreenCards(db)]);
   const { desired, closable } = await guardStorage(() => plan(db, today, calendar.data, cards.data));
 
-  const creates = [...desired.values()];
+  // Items already here (made here or pulled) are not made again; keys only, no row is opened.
+  const held = new Set(await guardStorage(() => db.ledgerItems.where(':id').anyOf([...desired.keys()]).primaryKeys()));
+  const creates = [...desired.values()].filter((entry) => !held.has(entry.item.id));
   const closes = closable;
   const result: LedgerRefreshResult = { created: 0, closed: 0 };
-  for (let start = 0; start < Math.max(creates.length, closes.length) || start === 0; start += BATCH) {
+  // Nothing to do writes nothing (no audit entry either): the refresh may run as often as the desk likes.
+  for (let start = 0; start < Math.max(creates.length, closes.length); start += BATCH) {
     const batchCreates = creates.slice(start, start + BATCH);
     const batchCloses = closes.slice(start, start + BATCH);
-    if (start > 0 && batchCreates.length === 0 && batchCloses.length === 0) break;
     const audit = { at, clerkId: context.clerk.id, action: 'ledger.refresh', subject: 'ledger', details: { derived: batchCreates.length, noLongerApplying: batchCloses.length } };
     const done = await runLedgerWrite(db, audit, async () => {
       // Any active account: the refresh records what the cases already say, it decides nothing.
@@ -76,7 +78,7 @@ export async function refreshDerivedItems(db: DeskDatabase, context: WriteContex
           previous: { owner: row.owner, dueDate: row.dueDate, status: row.status },
         });
       }
-      const ops: OpDraft[] = rows.map((row) => ledgerItemOp(row, clerk, at));
+      const ops: OpDraft[] = rows.map((row, index) => ledgerItemOp(row, clerk, at, index < created ? 'create' : 'change'));
       await Promise.all([db.ledgerItems.bulkPut(rows), appendOps(currentWriteTransaction(), ops)]);
       return { created, closed: rows.length - created };
     });

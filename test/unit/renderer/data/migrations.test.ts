@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { newCaseId } from '../../../../renderer/src/domain/cases/caseId';
+import { ledgerItemIdOf } from '../../../../renderer/src/domain/ledger/ledgerItem';
 import { z } from 'zod';
 import { caseChecklist, recordChecklistItem } from '../../../../renderer/src/data/caseChecklist';
 import { createDraftCase } from '../../../../renderer/src/data/cases';
@@ -317,6 +319,27 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.blobs.get('c'.repeat(64))).not.toHaveProperty('sealed');
       expect(await readIntakeDraft(db, 'clerk-1' as ClerkId, z.object({ applicantName: z.string() }))).toMatchObject({ kind: 'restorable', values: { applicantName: '王小明' } });
       expect(await readBlobSealingProgress(db)).toEqual({ done: 0, total: 2 });
+    },
+  },
+  {
+    // Version 11 adds the 督办台账's stores and reshapes nothing: what was there stays, the new stores start
+    // empty and take items found by the ledger's indexes.
+    from: 10,
+    seed: async (db) => {
+      await db.auditLog.add(auditEntryV6);
+    },
+    verify: async (db) => {
+      expect(await db.auditLog.get(1)).toEqual(auditEntryV6);
+      expect(await db.ledgerItems.count()).toBe(0);
+      expect(await db.ledgerFollowUps.count()).toBe(0);
+      const caseId = newCaseId();
+      const id = ledgerItemIdOf('overdue', caseId);
+      const at = '2026-12-08T09:00:00.000+08:00';
+      await db.ledgerItems.add({ id, source: 'overdue', caseId, subject: null, owner: null, dueDate: '2026-12-07', reason: null, status: 'open', result: null, createdAt: at, updatedAt: at, previous: null, ownerDepartment: '', greenCard: 1, hqVersion: null });
+      await db.ledgerFollowUps.add({ id: 'f-1', itemId: id, at, by: '周专员', text: '已督促', clerkId: 'clerk-1', deskCode: '03', recordedAt: at });
+      expect(await db.ledgerItems.where('[greenCard+status+dueDate]').between([1, 'open', ''], [1, 'open', '2026-12-08']).primaryKeys()).toEqual([id]);
+      expect(await db.ledgerItems.where('[status+dueDate]').equals(['open', '2026-12-07']).count()).toBe(1);
+      expect(await db.ledgerFollowUps.where('itemId').equals(id).count()).toBe(1);
     },
   },
 ];
