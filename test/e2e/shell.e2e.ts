@@ -7,6 +7,7 @@ const sections = [
   { key: '3', heading: '出证' },
   { key: '4', heading: '日结' },
   { key: '5', heading: '设置' },
+  { key: '7', heading: '督办台账' },
 ] as const;
 
 test('opens the app shell in Chinese and reaches every section by keyboard shortcut', async ({ page, shot }) => {

@@ -6,6 +6,7 @@ import type { CounterReference } from '../common/reference';
 import { IntakeCorrection } from '../intake/IntakeCorrection';
 import { CommitmentsPanel } from '../commitments/CommitmentsPanel';
 import { CompletedBanner } from '../issuance/CompletedBanner';
+import { CaseSupervision } from '../ledger/CaseSupervision';
 import { IssuanceConflictMark } from '../issuance/IssuanceConflictMark';
 import { CaseDocumentsPanel } from '../printing/CaseDocumentsPanel';
 import { CaseConflictMark } from './CaseConflictMark';
@@ -51,6 +52,7 @@ export function CaseDetail(props: { caseId: CaseId; focus?: CaseDetailFocus | nu
             clerkName={file.value.clerkNames.get(file.value.row.clerkId) ?? m.unknownClerk}
             actions={<IntakeCorrection file={file.value} reference={props.reference} />}
           />
+          <CaseSupervision row={file.value.row} />
           <IssuanceConflictMark row={file.value.row} />
           <CaseConflictMark row={file.value.row} clerkNames={file.value.clerkNames} catalogue={props.reference.catalogue} />
           <CaseRejectionMark row={file.value.row} />

@@ -1,6 +1,6 @@
 import { shellMessages } from './messages';
 
-export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings'] as const;
+export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings', 'ledger'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export const sectionLabels: Record<SectionId, string> = {
@@ -9,6 +9,20 @@ export const sectionLabels: Record<SectionId, string> = {
   issuance: shellMessages.sections.issuance,
   'day-close': shellMessages.sections.dayClose,
   settings: shellMessages.sections.settings,
+  ledger: shellMessages.sections.ledger,
+};
+
+/**
+ * The digit of each screen's Alt shortcut. Fixed per screen rather than its place in the list, so a clerk's
+ * habits (and 设置 on Alt+5) survive a new screen; 6 is kept for the hall's figures.
+ */
+export const sectionShortcuts: Readonly<Record<SectionId, string>> = {
+  intake: '1',
+  cases: '2',
+  issuance: '3',
+  'day-close': '4',
+  settings: '5',
+  ledger: '7',
 };
 
 /** The screen an address names: `#/settings`, or a part of one (`#/settings/printing`). */
