@@ -354,7 +354,7 @@ const api: CasesBenchApi = {
     const db = layerDb('sealed');
     const sink = fileSink();
     const started = performance.now();
-    await writeBackup(db, sink, { passphrase, dataKey: null });
+    await writeBackup(db, sink, { passphrase, dataKey: benchDataKey() });
     return { ms: performance.now() - started, bytes: sink.bytes };
   },
 

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../domain/chineseDate';
 import { deskIdentitySchema, type DeskIdentity } from '../../domain/desk';
@@ -7,6 +8,7 @@ import { fromBase64 } from './crypto';
 import { backupMessages } from './messages';
 import { BackupRefusal, openBackup, sameDesk, verifyBackup, type BackupSource } from './readBackup';
 import type { BackupManifest } from './format';
+import { pageSizeOf } from './tablePages';
 import type { BackupProgress } from './writeBackup';
 
 /**
@@ -45,6 +47,38 @@ export interface RestoreOptions {
   onProgress?: BackupProgress;
 }
 
+/**
+ * Rows per restore transaction. Pages of 500 rows each in a transaction of their own spent a commit per
+ * page; rows of a format-3 file go down as they rest (no sealing), so a batch costs its index writes and
+ * one commit. Pages carrying bytes (scans, PDFs) are written on their own, so their bytes stay few.
+ */
+const restoreBatchRows = 5_000;
+
+/** Pages gathered and written together, in one read-write transaction, in the order they came. */
+class RestoreBatch {
+  private pages: { table: Table; rows: unknown[] }[] = [];
+  private rows = 0;
+
+  constructor(private readonly db: DeskDatabase) {}
+
+  async add(table: Table, rows: unknown[]): Promise<void> {
+    this.pages.push({ table, rows });
+    this.rows += rows.length;
+    if (this.rows >= restoreBatchRows || pageSizeOf(table.name) < restoreBatchRows / 10) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const pages = this.pages;
+    if (pages.length === 0) return;
+    this.pages = [];
+    this.rows = 0;
+    const tables = [...new Set(pages.map((page) => page.table))];
+    await this.db.transaction('rw', tables, async () => {
+      for (const page of pages) await page.table.bulkPut(page.rows);
+    });
+  }
+}
+
 /** A fresh profile holds no account, act, case or op; an interrupted restore counts as fresh (it is run again). */
 async function isFresh(db: DeskDatabase): Promise<boolean> {
   if ((await db.meta.get(RESTORING_KEY)) !== undefined) return true;
@@ -78,8 +112,11 @@ export async function markRestoreNoticeSeen(db: DeskDatabase): Promise<void> {
 /**
  * Restores a backup onto a fresh profile. Nothing is written until the whole file has been read and
  * verified (frames, manifest hashes, audit chain); another desk's backup is refused unless the admin
- * confirmed it. Then every table is emptied and written page by page under a restoring mark, so a restore
- * cut off anywhere is run again from the start and ends with the same rows. Throws `BackupRefusal`.
+ * confirmed it. Then every table is emptied and written in batches of pages under a restoring mark, so a
+ * restore cut off anywhere is run again from the start and ends with the same rows. Rows of a format-3
+ * file are written as they rest (the sealing middleware passes them down as they are, their search keys
+ * valid under the adopted data key); a format-2 file's rows were opened when written and are sealed again
+ * on the way down. Throws `BackupRefusal`.
  */
 export async function restoreBackup(db: DeskDatabase, source: BackupSource, options: RestoreOptions): Promise<BackupManifest> {
   const backup = await openBackup(source, options.passphrase);
@@ -98,13 +135,15 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
   });
   const total = manifest.entries.reduce((sum, entry) => sum + entry.rows, 0);
   let done = 0;
+  const batch = new RestoreBatch(db);
   await backup.pages(async ({ table, rows }) => {
     const target = tables.get(table);
     if (target === undefined) throw new BackupRefusal('otherSchema', backupMessages.otherSchema(manifest.schemaVersion));
-    await target.bulkPut(rows);
+    await batch.add(target, rows);
     done += rows.length;
     options.onProgress?.(done, total);
   });
+  await batch.flush();
   const restored: RestoredFrom = {
     backupCreatedAt: manifest.createdAt,
     desk,
