@@ -52,7 +52,7 @@ export interface RestoreOptions {
  * page; rows of a format-3 file go down as they rest (no sealing), so a batch costs its index writes and
  * one commit. Pages carrying bytes (scans, PDFs) are written on their own, so their bytes stay few.
  */
-const restoreBatchRows = 5_000;
+const restoreBatchRows = 2_500;
 
 /** Pages gathered and written together, in one read-write transaction, in the order they came. */
 class RestoreBatch {

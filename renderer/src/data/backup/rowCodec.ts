@@ -48,7 +48,8 @@ export function decodePage(json: string, takeBytes: (name: string) => Uint8Array
     if (row === null || typeof row !== 'object') return row;
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const [field, value] of Object.entries(copy)) {
-      if (value === null || typeof value !== 'object') continue;
+      // Most fields are no reference (arrays of search keys, a case's parts): told apart without a parse.
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || !('$base64' in value || '$bytes' in value)) continue;
       const inline = inlineBytesSchema.safeParse(value);
       if (inline.success) {
         copy[field] = fromBase64(inline.data.$base64);
