@@ -18,21 +18,17 @@ export const minBackupKdfIterations = 600_000;
 const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /**
- * The header's format: 2 since each file has a frame key of its own (HKDF at `fileSalt`); 3 since rows are
- * written as they rest (sealed parts as stored, inline as base64, `rowCodec.ts`) after a first entry
- * holding the data key that opens them (`dataKeyEntryName`). A restore reads both 2 and 3 (format 2 rows
- * were opened when written, and are sealed again on the way in); a file of any other format is refused by
- * name rather than misread.
+ * The header's format: 2 since each file has a frame key of its own (HKDF at `fileSalt`); a file of any
+ * other format is refused by name rather than misread.
  */
-export const backupFormat = 3;
-export const readableBackupFormats: readonly number[] = [2, 3];
+export const backupFormat = 2;
 
 /** Just the format, read first, so a file of another format is told apart from a file that is no backup. */
 export const backupFormatSchema = z.object({ format: z.int() });
 
 export const backupHeaderSchema = z
   .object({
-    format: z.union([z.literal(2), z.literal(3)]),
+    format: z.literal(backupFormat),
     kdf: z.object({ algorithm: z.literal('PBKDF2-SHA256'), iterations: z.int().min(minBackupKdfIterations), salt: base64Schema }),
     /** HKDF's salt for this file's frame key (16 random bytes). */
     fileSalt: base64Schema.refine((text) => atob(text).length === 16),
@@ -67,10 +63,3 @@ export const backupManifestSchema = z
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
 
 export const manifestEntryName = 'manifest.json';
-
-/**
- * Format 3's first entry: the data key (as in the manifest) or null, read before any row so the audit chain
- * can be checked on rows that rest sealed.
- */
-export const dataKeyEntryName = 'data-key.json';
-export const dataKeyEntrySchema = z.object({ dataKey: base64Schema.refine((text) => atob(text).length === dataKeyLength).nullable() }).strict();

@@ -2,11 +2,9 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { auditEntrySchema, GENESIS_HASH, hashAuditEntry, type AuditHead } from '../../domain/audit/auditEntry';
 import type { DeskIdentity } from '../../domain/desk';
 import { sha256Hex } from '../../domain/sha256';
-import { importDeskKeys, requireDeskKeys } from '../crypto/deskKeys';
-import { isSealedRow, openRow } from '../crypto/sealedFields';
 import { latestSchemaVersion } from '../schema';
 import { backupKeyOf, deriveBackupSecret, FrameCipher, fromBase64, frameHeadBytes } from './crypto';
-import { backupFormatSchema, readableBackupFormats, dataKeyEntryName, dataKeyEntrySchema, backupHeaderSchema, backupMagic, backupManifestSchema, manifestEntryName, type BackupHeader, type BackupManifest } from './format';
+import { backupFormat, backupFormatSchema, backupHeaderSchema, backupMagic, backupManifestSchema, manifestEntryName, type BackupHeader, type BackupManifest } from './format';
 import { backupMessages } from './messages';
 import { decodePage } from './rowCodec';
 
@@ -70,7 +68,7 @@ async function readHeader(reader: ByteReader): Promise<BackupHeader> {
   try {
     const json: unknown = JSON.parse(text);
     const format = backupFormatSchema.safeParse(json);
-    if (format.success && !readableBackupFormats.includes(format.data.format)) throw new BackupRefusal('otherFormat', backupMessages.otherFormat(format.data.format));
+    if (format.success && format.data.format !== backupFormat) throw new BackupRefusal('otherFormat', backupMessages.otherFormat(format.data.format));
     return backupHeaderSchema.parse(json);
   } catch (error) {
     if (error instanceof BackupRefusal) throw error;
@@ -145,32 +143,12 @@ async function forEachEntry(plain: AsyncIterable<Uint8Array>, onEntry: (name: st
   await drain();
 }
 
-/**
- * The audit log walked page by page (the chain checked without holding it whole). Rows of a format-3 file
- * rest sealed: they are opened with the key derived from the backup's data key (its first entry), which
- * the restored desk adopts, or with this page's own key when the backup carries none.
- */
+/** The audit log walked page by page (the chain checked without holding it whole). */
 class AuditWalk {
   private head: AuditHead | null = null;
-  private key: Promise<CryptoKey> | null = null;
 
-  useDataKey(dataKey: string | null): void {
-    this.key = dataKey === null ? null : importDeskKeys(fromBase64(dataKey)).then((keys) => keys.encryption);
-  }
-
-  private async opened(rows: readonly unknown[]): Promise<unknown[]> {
-    if (!rows.some(isSealedRow)) return [...rows];
-    this.key ??= requireDeskKeys().then((keys) => keys.encryption);
-    const key = await this.key;
-    try {
-      return await Promise.all(rows.map((row) => openRow(key, 'auditLog', row, (row as { seq?: unknown }).seq)));
-    } catch {
-      throw tampered(backupMessages.detail.audit(`#${(this.head?.seq ?? 0) + 1}`));
-    }
-  }
-
-  async add(stored: readonly unknown[]): Promise<void> {
-    for (const row of await this.opened(stored)) {
+  async add(rows: readonly unknown[]): Promise<void> {
+    for (const row of rows) {
       const parsed = auditEntrySchema.safeParse(row);
       const expectedSeq = (this.head?.seq ?? 0) + 1;
       if (!parsed.success || parsed.data.seq !== expectedSeq) throw tampered(backupMessages.detail.audit(`#${expectedSeq}`));
@@ -198,11 +176,8 @@ export interface BackupPage {
 /** An opened backup: its header, and its entries, read again for each pass. */
 export interface OpenedBackup {
   header: BackupHeader;
-  /**
-   * Each table page in order, checked against its hash as it goes, then the manifest. A format-3 file
-   * hands its data key (or null) to `onDataKey` before any page.
-   */
-  pages(onPage: (page: BackupPage) => Promise<void>, onDataKey?: (dataKey: string | null) => void): Promise<BackupManifest>;
+  /** Each table page in order, checked against its hash as it goes, then the manifest. */
+  pages(onPage: (page: BackupPage) => Promise<void>): Promise<BackupManifest>;
 }
 
 /**
@@ -216,30 +191,21 @@ export async function openBackup(source: BackupSource, passphrase: string): Prom
   secret.bits.fill(0);
   if (keyCheck !== header.keyCheck) throw new BackupRefusal('wrongPassphrase', backupMessages.wrongPassphrase);
   const cipher = await FrameCipher.of(key, header);
-  const pages: OpenedBackup['pages'] = async (onPage, onDataKey) => {
+  const pages: OpenedBackup['pages'] = async (onPage) => {
     const reader = new ByteReader(source()[Symbol.asyncIterator]());
     await readHeader(reader);
     const seen: { name: string; sha256: string }[] = [];
     const bytes = new Map<string, Uint8Array<ArrayBuffer>>();
     let manifest: BackupManifest | null = null;
-    let dataKey: string | null | undefined;
     await forEachEntry(plainFrames(reader, cipher), async (name, data) => {
       if (manifest !== null) throw tampered(backupMessages.detail.entryExtra(name));
       if (name === manifestEntryName) {
-        const parsed = backupManifestSchema.safeParse(parseJson(data));
+        const parsed = backupManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(data)));
         if (!parsed.success) throw tampered(backupMessages.detail.noManifest);
         manifest = parsed.data;
         return;
       }
       seen.push({ name, sha256: await sha256Hex(data) });
-      if (name === dataKeyEntryName) {
-        // Only first, and only in a file whose rows rest sealed.
-        const parsed = header.format === 3 && seen.length === 1 ? dataKeyEntrySchema.safeParse(parseJson(data)) : null;
-        if (parsed?.success !== true) throw tampered(backupMessages.detail.entryExtra(name));
-        dataKey = parsed.data.dataKey;
-        onDataKey?.(dataKey);
-        return;
-      }
       if (name.startsWith('bytes/')) {
         bytes.set(name, data);
         return;
@@ -258,22 +224,12 @@ export async function openBackup(source: BackupSource, passphrase: string): Prom
       }
       await onPage({ table, rows });
     });
-    const found = manifest as BackupManifest | null;
+    const found: BackupManifest | null = manifest;
     if (found === null) throw new BackupRefusal('incomplete', backupMessages.incomplete);
     checkEntries(found, seen);
-    // A format-3 file names its data key first and in the manifest, the same.
-    if (header.format === 3 && dataKey !== (found.dataKey ?? null)) throw tampered(backupMessages.detail.noManifest);
     return found;
   };
   return { header, pages };
-}
-
-function parseJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Every entry the manifest lists, in its order, with its hash, and nothing else; the manifest agrees with the header. */
@@ -294,12 +250,9 @@ function checkEntries(manifest: BackupManifest, seen: readonly { name: string; s
  */
 export async function verifyBackup(backup: OpenedBackup): Promise<BackupManifest> {
   const audit = new AuditWalk();
-  const manifest = await backup.pages(
-    async (page) => {
-      if (page.table === 'auditLog') await audit.add(page.rows);
-    },
-    (dataKey) => audit.useDataKey(dataKey),
-  );
+  const manifest = await backup.pages(async (page) => {
+    if (page.table === 'auditLog') await audit.add(page.rows);
+  });
   if (!audit.matches(manifest.auditHead)) throw tampered(backupMessages.detail.auditHead);
   if (manifest.desk.hallCode !== backup.header.desk.hallCode || manifest.desk.deskCode !== backup.header.desk.deskCode || manifest.createdAt !== backup.header.createdAt) {
     throw tampered(backupMessages.detail.noManifest);

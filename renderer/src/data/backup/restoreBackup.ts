@@ -48,16 +48,21 @@ export interface RestoreOptions {
 }
 
 /**
- * Rows per restore transaction. Pages of 500 rows each in a transaction of their own spent a commit per
- * page; rows of a format-3 file go down as they rest (no sealing), so a batch costs its index writes and
- * one commit. Pages carrying bytes (scans, PDFs) are written on their own, so their bytes stay few.
+ * Rows per restore transaction: pages of 500 rows in a transaction each spent a commit per page; bigger
+ * batches hold more rows in memory. Pages carrying bytes (scans, PDFs) are written on their own, so their
+ * bytes stay few.
  */
 const restoreBatchRows = 2_500;
 
-/** Pages gathered and written together, in one read-write transaction, in the order they came. */
+/**
+ * Pages gathered and written together, one read-write transaction a batch, in the order they came. One
+ * batch is written while the next is read: IndexedDB does its writing outside the page (Chromium's
+ * browser process), so the page decrypts, inflates and seals the next batch meanwhile instead of waiting.
+ */
 class RestoreBatch {
   private pages: { table: Table; rows: unknown[] }[] = [];
   private rows = 0;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: DeskDatabase) {}
 
@@ -67,15 +72,31 @@ class RestoreBatch {
     if (this.rows >= restoreBatchRows || pageSizeOf(table.name) < restoreBatchRows / 10) await this.flush();
   }
 
+  /** Waits for the batch being written (a failure surfaces here), then starts writing this one. */
   async flush(): Promise<void> {
+    await this.writing;
     const pages = this.pages;
     if (pages.length === 0) return;
     this.pages = [];
     this.rows = 0;
-    const tables = [...new Set(pages.map((page) => page.table))];
-    await this.db.transaction('rw', tables, async () => {
-      for (const page of pages) await page.table.bulkPut(page.rows);
+    // Consecutive pages of one table go down as one bulk write.
+    const writes: { table: Table; rows: unknown[] }[] = [];
+    for (const page of pages) {
+      const last = writes.at(-1);
+      if (last?.table === page.table) last.rows.push(...page.rows);
+      else writes.push({ table: page.table, rows: [...page.rows] });
+    }
+    this.writing = this.db.transaction('rw', [...new Set(pages.map((page) => page.table))], async () => {
+      for (const write of writes) await write.table.bulkPut(write.rows);
     });
+    // Seen by the next flush or `done`; not an unhandled rejection meanwhile.
+    this.writing.catch(() => undefined);
+  }
+
+  /** Everything written. */
+  async done(): Promise<void> {
+    await this.flush();
+    await this.writing;
   }
 }
 
@@ -113,10 +134,7 @@ export async function markRestoreNoticeSeen(db: DeskDatabase): Promise<void> {
  * Restores a backup onto a fresh profile. Nothing is written until the whole file has been read and
  * verified (frames, manifest hashes, audit chain); another desk's backup is refused unless the admin
  * confirmed it. Then every table is emptied and written in batches of pages under a restoring mark, so a
- * restore cut off anywhere is run again from the start and ends with the same rows. Rows of a format-3
- * file are written as they rest (the sealing middleware passes them down as they are, their search keys
- * valid under the adopted data key); a format-2 file's rows were opened when written and are sealed again
- * on the way down. Throws `BackupRefusal`.
+ * restore cut off anywhere is run again from the start and ends with the same rows. Throws `BackupRefusal`.
  */
 export async function restoreBackup(db: DeskDatabase, source: BackupSource, options: RestoreOptions): Promise<BackupManifest> {
   const backup = await openBackup(source, options.passphrase);
@@ -143,7 +161,7 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
     done += rows.length;
     options.onProgress?.(done, total);
   });
-  await batch.flush();
+  await batch.done();
   const restored: RestoredFrom = {
     backupCreatedAt: manifest.createdAt,
     desk,

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { fromBase64, toBase64 } from './crypto';
 
 /**
  * Rows as JSON, with the bytes of their Blob fields (scans, archived PDFs, thumbnails) in zip entries of
- * their own: a field holding a Blob is written as `{$bytes: entry, type}`. A field holding bytes (a row's
- * sealed part as it rests, `crypto/sealedFields.ts`) is written inline as `{$base64: text}`: small, and
- * ciphertext, so an entry of its own would only add a zip header and a hash. Stored rows hold JSON values
- * and, as top-level fields, Blobs and bytes (see records.ts).
+ * their own: a field holding a Blob is written as `{$bytes: entry, type}`. Stored rows hold JSON values
+ * and, as top-level fields, Blobs (see records.ts).
  */
 
 const bytesRefSchema = z.object({ $bytes: z.string().min(1), type: z.string() }).strict();
-const inlineBytesSchema = z.object({ $base64: z.string() }).strict();
 
 export interface EncodedPage {
   json: string;
@@ -27,10 +23,6 @@ export async function encodePage(rows: readonly unknown[], nextName: () => strin
     }
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const [field, value] of Object.entries(copy)) {
-      if (value instanceof Uint8Array) {
-        copy[field] = { $base64: toBase64(value) };
-        continue;
-      }
       if (!(value instanceof Blob)) continue;
       const name = nextName();
       bytes.push([name, new Uint8Array(await value.arrayBuffer())]);
@@ -48,13 +40,8 @@ export function decodePage(json: string, takeBytes: (name: string) => Uint8Array
     if (row === null || typeof row !== 'object') return row;
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const [field, value] of Object.entries(copy)) {
-      // Most fields are no reference (arrays of search keys, a case's parts): told apart without a parse.
-      if (value === null || typeof value !== 'object' || Array.isArray(value) || !('$base64' in value || '$bytes' in value)) continue;
-      const inline = inlineBytesSchema.safeParse(value);
-      if (inline.success) {
-        copy[field] = fromBase64(inline.data.$base64);
-        continue;
-      }
+      // Most fields are no reference (a case's parts, arrays of search keys): told apart without a parse.
+      if (value === null || typeof value !== 'object' || !('$bytes' in value)) continue;
       const ref = bytesRefSchema.safeParse(value);
       if (!ref.success) continue;
       const data = takeBytes(ref.data.$bytes);

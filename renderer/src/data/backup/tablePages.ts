@@ -39,19 +39,8 @@ export interface TablePage {
   next: IndexableType | null;
 }
 
-/**
- * A page of rows as they rest, read with IndexedDB itself, below Dexie's middlewares: personal parts stay
- * the sealed envelopes they are stored as (`crypto/sealedFields.ts`), none opened and none sealed again,
- * since the backup is encrypted as a whole and carries the data key that opens them.
- */
-export async function readTablePage(db: DeskDatabase, table: Table, after: IndexableType | null, limit: number): Promise<TablePage> {
-  if (!db.isOpen()) await db.open();
-  const store = db.backendDB().transaction(table.name, 'readonly').objectStore(table.name);
-  const request = store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), limit);
-  const rows = await new Promise<unknown[]>((done, fail) => {
-    request.onsuccess = () => done(request.result);
-    request.onerror = () => fail(request.error ?? new Error(`reading ${table.name}`));
-  });
+export async function readTablePage(table: Table, after: IndexableType | null, limit: number): Promise<TablePage> {
+  const rows = after === null ? await table.orderBy(':id').limit(limit).toArray() : await table.where(':id').above(after).limit(limit).toArray();
   const last = rows.at(-1);
   return { rows, next: rows.length < limit || last === undefined ? null : keyOf(table, last as object) };
 }

@@ -8,7 +8,7 @@ import { readDeskIdentity } from '../desk';
 import type { CounterRow, MetaRow } from '../records';
 import { latestSchemaVersion } from '../schema';
 import { backupKeyOf, deriveBackupSecret, encodeHeader, fileSaltBytes, FrameCipher, toBase64, type BackupSecret } from './crypto';
-import { backupFormat, backupManifestSchema, dataKeyEntryName, manifestEntryName, minBackupKdfIterations, type BackupEntry, type BackupHeader, type BackupManifest } from './format';
+import { backupFormat, backupManifestSchema, manifestEntryName, minBackupKdfIterations, type BackupEntry, type BackupHeader, type BackupManifest } from './format';
 import { backupMessages } from './messages';
 import { encodePage } from './rowCodec';
 import { backedUpTables, countRows, pageSizeOf, readTablePage } from './tablePages';
@@ -106,10 +106,9 @@ class Tracked {
 }
 
 /**
- * Writes everything the desk holds into `sink` as one encrypted backup: the data key, every table (cases,
- * checklists, the whole outbox, sync state, audit log, archived PDFs, scans, paper stock, sequences,
- * accounts with their password hashes, settings) page by page, rows as they rest (personal parts sealed as
- * stored: nothing is opened or sealed again), then the manifest. The HQ token is kept by the main
+ * Writes everything the desk holds into `sink` as one encrypted backup: every table (cases, checklists,
+ * the whole outbox, sync state, audit log, archived PDFs, scans, paper stock, sequences, accounts with
+ * their password hashes, settings) page by page, then the manifest. The HQ token is kept by the main
  * process and is never in the database, so never in a backup. Writes made meanwhile may or may not be in
  * it; the manifest's audit head and outbox seq say where it stands.
  */
@@ -147,8 +146,6 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
     await frames.flush();
   };
 
-  const dataKey = options.dataKey == null ? null : toBase64(options.dataKey);
-  await addEntry(dataKeyEntryName, encoder.encode(JSON.stringify({ dataKey })), 0, 1);
   const total = await countRows(db);
   let done = 0;
   let bytesEntry = 0;
@@ -157,7 +154,7 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
     let after = null;
     let page = 0;
     do {
-      const read = await readTablePage(db, table, after, pageSizeOf(table.name));
+      const read = await readTablePage(table, after, pageSizeOf(table.name));
       tracked.note(table.name, read.rows);
       const rows = table.name === 'meta' ? tracked.meta(read.rows, page === 0) : read.rows;
       const encoded = await encodePage(rows, () => `bytes/${String(++bytesEntry).padStart(8, '0')}`);
@@ -176,7 +173,7 @@ export async function writeBackup(db: DeskDatabase, sink: BackupSink, options: W
     entries,
     auditHead: tracked.auditHead,
     outboxLastSeq: tracked.outboxLastSeq,
-    ...(dataKey !== null && { dataKey }),
+    ...(options.dataKey != null && { dataKey: toBase64(options.dataKey) }),
   });
   const manifestFile = new ZipDeflate(manifestEntryName, { level: 1 });
   zip.add(manifestFile);
