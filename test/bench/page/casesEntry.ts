@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
-import { fromBase64 } from '../../../renderer/src/data/backup/crypto';
+import { fromBase64, toBase64 } from '../../../renderer/src/data/backup/crypto';
 import { restoreBackup } from '../../../renderer/src/data/backup/restoreBackup';
 import { writeBackup, type BackupSink } from '../../../renderer/src/data/backup/writeBackup';
 import { businessDateOf } from '../../../renderer/src/domain/chineseDate';
@@ -101,20 +101,13 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
 
 const bindings = window as unknown as BackupBenchBindings;
 
-/** Base64 a block at a time (a character at a time is slow for the megabytes a backup is). */
-function base64Of(bytes: Uint8Array): string {
-  let text = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(text);
-}
-
 /** Bytes to the suite's file, counted. */
 function fileSink(): BackupSink & { bytes: number } {
   return {
     bytes: 0,
     async write(chunk) {
       this.bytes += chunk.length;
-      await bindings.__benchSinkWrite(base64Of(chunk));
+      await bindings.__benchSinkWrite(toBase64(chunk));
     },
   };
 }
