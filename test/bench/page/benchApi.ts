@@ -82,8 +82,12 @@ export interface CasesBenchApi {
   backup(passphrase: string): Promise<{ ms: number; bytes: number }>;
   /** The anchor: a plain `dexie-export-import` export of the same database as it rests, through the same sink. */
   exportAnchor(): Promise<{ ms: number; bytes: number }>;
-  /** Times `restoreBackup` into this profile's (empty) database, reading the file through `window.__benchSourceRead`. */
-  restore(passphrase: string): Promise<{ ms: number; rows: number }>;
+  /**
+   * Times `restoreBackup` into this profile's (empty) database, reading the file through
+   * `window.__benchSourceRead`; `firstWriteMs` is when its first batch of rows was written (the passphrase,
+   * the verifying pass and that batch before it).
+   */
+  restore(passphrase: string): Promise<{ ms: number; rows: number; firstWriteMs: number }>;
 }
 
 /** What the backup suite exposes to the page: the sink appends base64 bytes to the file; the source reads 1 MiB at an offset ('' at the end). */

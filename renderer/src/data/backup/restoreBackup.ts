@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../domain/chineseDate';
 import { deskIdentitySchema, type DeskIdentity } from '../../domain/desk';
@@ -7,6 +8,7 @@ import { fromBase64 } from './crypto';
 import { backupMessages } from './messages';
 import { BackupRefusal, openBackup, sameDesk, verifyBackup, type BackupSource } from './readBackup';
 import type { BackupManifest } from './format';
+import { pageSizeOf } from './tablePages';
 import type { BackupProgress } from './writeBackup';
 
 /**
@@ -45,6 +47,59 @@ export interface RestoreOptions {
   onProgress?: BackupProgress;
 }
 
+/**
+ * Rows per restore transaction: pages of 500 rows in a transaction each spent a commit per page; bigger
+ * batches hold more rows in memory. Pages carrying bytes (scans, PDFs) are written on their own, so their
+ * bytes stay few.
+ */
+const restoreBatchRows = 2_500;
+
+/**
+ * Pages gathered and written together, one read-write transaction a batch, in the order they came. One
+ * batch is written while the next is read: IndexedDB does its writing outside the page (Chromium's
+ * browser process), so the page decrypts, inflates and seals the next batch meanwhile instead of waiting.
+ */
+class RestoreBatch {
+  private pages: { table: Table; rows: unknown[] }[] = [];
+  private rows = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: DeskDatabase) {}
+
+  async add(table: Table, rows: unknown[]): Promise<void> {
+    this.pages.push({ table, rows });
+    this.rows += rows.length;
+    if (this.rows >= restoreBatchRows || pageSizeOf(table.name) < restoreBatchRows / 10) await this.flush();
+  }
+
+  /** Waits for the batch being written (a failure surfaces here), then starts writing this one. */
+  async flush(): Promise<void> {
+    await this.writing;
+    const pages = this.pages;
+    if (pages.length === 0) return;
+    this.pages = [];
+    this.rows = 0;
+    // Consecutive pages of one table go down as one bulk write.
+    const writes: { table: Table; rows: unknown[] }[] = [];
+    for (const page of pages) {
+      const last = writes.at(-1);
+      if (last?.table === page.table) last.rows.push(...page.rows);
+      else writes.push({ table: page.table, rows: [...page.rows] });
+    }
+    this.writing = this.db.transaction('rw', [...new Set(pages.map((page) => page.table))], async () => {
+      for (const write of writes) await write.table.bulkPut(write.rows);
+    });
+    // Seen by the next flush or `done`; not an unhandled rejection meanwhile.
+    this.writing.catch(() => undefined);
+  }
+
+  /** Everything written. */
+  async done(): Promise<void> {
+    await this.flush();
+    await this.writing;
+  }
+}
+
 /** A fresh profile holds no account, act, case or op; an interrupted restore counts as fresh (it is run again). */
 async function isFresh(db: DeskDatabase): Promise<boolean> {
   if ((await db.meta.get(RESTORING_KEY)) !== undefined) return true;
@@ -78,8 +133,8 @@ export async function markRestoreNoticeSeen(db: DeskDatabase): Promise<void> {
 /**
  * Restores a backup onto a fresh profile. Nothing is written until the whole file has been read and
  * verified (frames, manifest hashes, audit chain); another desk's backup is refused unless the admin
- * confirmed it. Then every table is emptied and written page by page under a restoring mark, so a restore
- * cut off anywhere is run again from the start and ends with the same rows. Throws `BackupRefusal`.
+ * confirmed it. Then every table is emptied and written in batches of pages under a restoring mark, so a
+ * restore cut off anywhere is run again from the start and ends with the same rows. Throws `BackupRefusal`.
  */
 export async function restoreBackup(db: DeskDatabase, source: BackupSource, options: RestoreOptions): Promise<BackupManifest> {
   const backup = await openBackup(source, options.passphrase);
@@ -98,13 +153,15 @@ export async function restoreBackup(db: DeskDatabase, source: BackupSource, opti
   });
   const total = manifest.entries.reduce((sum, entry) => sum + entry.rows, 0);
   let done = 0;
+  const batch = new RestoreBatch(db);
   await backup.pages(async ({ table, rows }) => {
     const target = tables.get(table);
     if (target === undefined) throw new BackupRefusal('otherSchema', backupMessages.otherSchema(manifest.schemaVersion));
-    await target.bulkPut(rows);
+    await batch.add(target, rows);
     done += rows.length;
     options.onProgress?.(done, total);
   });
+  await batch.done();
   const restored: RestoredFrom = {
     backupCreatedAt: manifest.createdAt,
     desk,

@@ -40,6 +40,8 @@ export function decodePage(json: string, takeBytes: (name: string) => Uint8Array
     if (row === null || typeof row !== 'object') return row;
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const [field, value] of Object.entries(copy)) {
+      // Most fields are no reference (a case's parts, arrays of search keys): told apart without a parse.
+      if (value === null || typeof value !== 'object' || !('$bytes' in value)) continue;
       const ref = bytesRefSchema.safeParse(value);
       if (!ref.success) continue;
       const data = takeBytes(ref.data.$bytes);

@@ -34,8 +34,9 @@ export const sealedTables = {
   enterprises: ['id', 'uscc', 'createdAt', 'updatedAt', 'searchKeys', 'freshKeys'],
   // The clerk's free-text note is the personal part.
   checklistItems: ['caseId', 'key', 'status', 'form', 'copies', 'pages', 'deferredUntil', 'attachmentIds', 'checkedBy', 'checkedAt'],
-  // The op (its payload carries the case's parties) and HQ's answer about it; delivery state stays plain.
-  outbox: ['seq', 'opId', 'entity', 'entityId', 'state', 'attempts', 'lastError', 'createdAt', 'sentAt'],
+  // The op (its payload carries the case's parties), HQ's answer about it and the last error (HQ's reason
+  // can name a party); delivery state stays plain.
+  outbox: ['seq', 'opId', 'entity', 'entityId', 'state', 'attempts', 'createdAt', 'sentAt'],
   // Details name enterprises and corrected values; the chain's fields stay plain for its indexes.
   auditLog: ['seq', 'at', 'clerkId', 'action', 'subject', 'prevHash', 'hash'],
   // A ledger item's owner (the liaison's name and phone), reason, result and earlier values are sealed;
@@ -81,12 +82,18 @@ export function isRestingRow(table: SealedTableName, row: Row): boolean {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The row as it rests: its plain fields, and every other field in one envelope. */
+/**
+ * The row as it rests: its plain fields, and every other field in one envelope. A row that already has a
+ * sealed part beside fields to seal (a personal field added to a resting row, or one this list no longer
+ * keeps plain, as `outbox.lastError` once was) is opened first, the fields beside it winning, so nothing
+ * it held is lost and no envelope is sealed inside another.
+ */
 export async function sealRow(key: CryptoKey, table: SealedTableName, row: Row, primaryKey: unknown): Promise<Row> {
   const plainFields = plainFieldSets.get(table)!;
   const plain: Row = {};
   const personal: Row = {};
-  for (const [field, value] of Object.entries(row)) {
+  const whole = isSealedRow(row) ? await openRow(key, table, row, primaryKey) : row;
+  for (const [field, value] of Object.entries(whole)) {
     if (plainFields.has(field)) plain[field] = value;
     else personal[field] = value;
   }

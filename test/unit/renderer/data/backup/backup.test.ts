@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupRefusal, openBackup, readBackupHeader, verifyBackup } from '../../../../../renderer/src/data/backup/readBackup';
 import { readRestoredFrom, restoreBackup, restoreInterrupted } from '../../../../../renderer/src/data/backup/restoreBackup';
 import { verifyAuditLog } from '../../../../../renderer/src/data/audit';
@@ -157,5 +157,32 @@ describe('desk backup', { timeout: 180_000 }, () => {
     await restoreBackup(cut, sourceOf(file), { passphrase, thisDesk: null, acceptOtherDesk: false, now: new Date('2026-11-27T09:00:00+08:00') });
     expect(await restoreInterrupted(cut)).toBe(false);
     expect(await contentsOf(cut)).toEqual(await contentsOf(clean));
+  });
+
+  it('writes rows in batches of pages, and a batch that fails to write fails the restore, which stays marked as cut off', async () => {
+    const { db: desk } = await readyDesk();
+    await desk.meta.bulkPut(Array.from({ length: 6_000 }, (_, i) => ({ key: `setting.${String(i).padStart(5, '0')}`, value: { i } })));
+    const { file } = await backupBytes(desk);
+
+    const batched = freshDatabase();
+    const writes: number[] = [];
+    // The table objects the restore writes through (`db.tables`).
+    const batchedMeta = batched.tables.find((table) => table.name === 'meta')!;
+    const bulkPut = batchedMeta.bulkPut.bind(batchedMeta);
+    vi.spyOn(batchedMeta, 'bulkPut').mockImplementation(((rows: readonly unknown[]) => (writes.push(rows.length), bulkPut(rows))) as never);
+    await restoreBackup(batched, sourceOf(file), { passphrase, thisDesk: null, acceptOtherDesk: false });
+    // Thirteen pages of up to 500 `meta` rows, written as three bulk writes (batches of 2,500 rows).
+    expect(writes.reduce((sum, rows) => sum + rows, 0)).toBe(await desk.meta.count());
+    expect(writes.length).toBeLessThanOrEqual(3);
+    expect(await batched.meta.count()).toBe(await desk.meta.count() + 1);
+
+    const failing = freshDatabase();
+    let calls = 0;
+    const failingMeta = failing.tables.find((table) => table.name === 'meta')!;
+    const failingPut = failingMeta.bulkPut.bind(failingMeta);
+    vi.spyOn(failingMeta, 'bulkPut').mockImplementation(((rows: readonly unknown[]) => ((calls += 1) === 2 ? Promise.reject(new Error('disk full')) : failingPut(rows))) as never);
+    await expect(restoreBackup(failing, sourceOf(file), { passphrase, thisDesk: null, acceptOtherDesk: false })).rejects.toThrow('disk full');
+    expect(await restoreInterrupted(failing)).toBe(true);
+    expect(await readRestoredFrom(failing)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { restingFormOf } from '../../../../../renderer/src/data/crypto/sealedRow
 import { sealedField } from '../../../../../renderer/src/data/crypto/sealedFields';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
 import { caseChecklist } from '../../../../../renderer/src/data/caseChecklist';
+import { markSendFailed } from '../../../../../renderer/src/data/outbox';
 import { created } from '../caseWorkFixtures';
 import { agentId, applicantId, beforeNationalDay, closeDatabases, readyDesk, startUpInput } from '../dataFixtures';
 
@@ -109,11 +110,41 @@ describe('rows at rest', () => {
       await db.cases.put({ ...resting, agentAuthorisation: '仅代为递交材料' } as never);
       expect(encrypt).toHaveBeenCalledTimes(1);
       expect(readableText(await storedRows(db, 'cases'))).not.toContain('仅代为递交材料');
+      // Opened first and sealed with the new field: nothing the sealed part held is lost or nested.
+      expect(await db.cases.get(row.id)).toEqual({ ...opened, agentAuthorisation: '仅代为递交材料' });
+      expect(Object.keys((await storedRows(db, 'cases'))[0]!)).not.toContain('agentAuthorisation');
     } finally {
       encrypt.mockRestore();
     }
     // A sealed part moved onto another row does not open there.
     await db.cases.put({ ...resting, id: '01900000-0000-7000-8000-0000000000ff', caseNumber: 'MY01-20260929-0999' } as never);
     await expect(db.cases.get('01900000-0000-7000-8000-0000000000ff' as never)).rejects.toThrow(/无法解密/);
+  });
+
+  it("seal an op's last error (HQ's reason can name a party), and move one an older build left plain into the sealed part when the op is next written", async () => {
+    const { db } = await caseWithNote();
+    const reason = `HQ 拒收：${input.applicant.name}（${applicantId}）的身份信息与登记不符`;
+    const [op] = await db.outbox.toArray();
+    await markSendFailed(db, [op!.seq], reason);
+    const [stored] = (await storedRows(db, 'outbox')).filter((row) => row['seq'] === op!.seq);
+    expect(stored).not.toHaveProperty('lastError');
+    expect(readableText([stored!])).not.toContain(input.applicant.name);
+    expect(readableText([stored!])).not.toContain(applicantId);
+    expect((await db.outbox.get(op!.seq))?.lastError).toBe(reason);
+
+    // As an older build stored it: the sealed part, and the last error plain beside it.
+    const raw = new Dexie(db.name);
+    await raw.open();
+    try {
+      await raw.table('outbox').put({ ...stored, lastError: reason });
+    } finally {
+      raw.close();
+    }
+    expect((await db.outbox.get(op!.seq))?.lastError).toBe(reason);
+    await markSendFailed(db, [op!.seq], '网络中断');
+    const [rewritten] = (await storedRows(db, 'outbox')).filter((row) => row['seq'] === op!.seq);
+    expect(rewritten).not.toHaveProperty('lastError');
+    expect(readableText([rewritten!])).not.toContain(applicantId);
+    expect(await db.outbox.get(op!.seq)).toMatchObject({ lastError: '网络中断', op: op!.op, state: 'pending' });
   });
 });
