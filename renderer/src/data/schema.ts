@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie';
 import { markPlainRows } from './crypto/plainRows';
+import { caseFactsSchema, caseFactsStore } from './figures/caseFactsIndex';
+import { markCaseFactsPass } from './figures/caseFactsPass';
 import { markBlobsForSealing } from './sealingPass';
 import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 
@@ -203,6 +205,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 10,
     stores: storesSinceVersion7,
     upgrade: markBlobsForSealing,
+  },
+  {
+    // The hall's figures (data/figures/): each case's plain, non-personal facts as one sortable line, the key
+    // of `caseFacts`, written with the case by a middleware (figures/caseFactsIndex.ts), so a range of days is
+    // read with one key-only request instead of opening every case. Cases stored before get theirs in the
+    // background (figures/caseFactsPass.ts); until then the figures open the cases themselves.
+    version: 12,
+    stores: { ...storesSinceVersion7, [caseFactsStore]: caseFactsSchema },
+    upgrade: markCaseFactsPass,
   },
 ];
 

@@ -7,6 +7,8 @@ import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
 import { rowSealingStateKey } from '../../../../renderer/src/data/crypto/plainRows';
 import { readSealingProgress } from '../../../../renderer/src/data/crypto/sealPlainRows';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
+import { caseFactsStore } from '../../../../renderer/src/data/figures/caseFactsIndex';
+import { readCaseFactsPass, writeStoredCaseFacts } from '../../../../renderer/src/data/figures/caseFactsPass';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
@@ -24,6 +26,7 @@ import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
 import { plainKeyer } from '../../support/plainKeyer';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
+import { caseRow } from './caseRowFixture';
 import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
 
@@ -317,6 +320,21 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.blobs.get('c'.repeat(64))).not.toHaveProperty('sealed');
       expect(await readIntakeDraft(db, 'clerk-1' as ClerkId, z.object({ applicantName: z.string() }))).toMatchObject({ kind: 'restorable', values: { applicantName: '王小明' } });
       expect(await readBlobSealingProgress(db)).toEqual({ done: 0, total: 2 });
+    },
+  },
+  {
+    // Version 12 (the figures' per-case facts; 11 is the ledger's, made in parallel): the upgrade only marks a
+    // pass; the cases stored before get their facts lines from it, in the background.
+    from: 10,
+    seed: async (db) => {
+      await db.cases.add(caseRow());
+    },
+    verify: async (db) => {
+      expect(await db.cases.count()).toBe(1);
+      expect(await readCaseFactsPass(db)).toEqual({ after: null, done: 0, total: 1 });
+      expect(await db.table(caseFactsStore).count()).toBe(0);
+      expect(await writeStoredCaseFacts(db)).toBe(false);
+      expect(await db.table(caseFactsStore).count()).toBe(1);
     },
   },
 ];

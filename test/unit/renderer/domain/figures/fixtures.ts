@@ -58,6 +58,8 @@ const acceptance = (acceptedAt: string, dueDate: string) => ({ acceptedAt, dueDa
  * - H: taken in 10 Oct: after the week.
  */
 export function weekFixture(): { rows: FactsSource[]; names: Record<string, string> } {
+  // The same ids on every call, so two calls describe the same cases.
+  counter = 0;
   const A = row(
     at('2026-09-30', '09:00'),
     state(5, 1, { code: 'completed', acceptance: acceptance(at('2026-09-30', '09:10'), '2026-10-09'), decidedAt: at('2026-09-30', '09:40'), completedAt: at('2026-09-30', '10:00'), collector }, [
