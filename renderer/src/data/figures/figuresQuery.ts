@@ -20,6 +20,20 @@ export interface FiguresAnswer {
   source: 'index' | 'scan';
   /** Facts lines that did not read back (another version's), left out. */
   unreadable: number;
+  /** The windows and clerks that took cases in over the range, whatever the scope (the screen's choices). */
+  desks: string[];
+  clerks: string[];
+}
+
+function takersOf(facts: readonly CaseFacts[], range: FigureRange): Pick<FiguresAnswer, 'desks' | 'clerks'> {
+  const desks = new Set<string>();
+  const clerks = new Set<string>();
+  for (const entry of facts) {
+    if (entry.createdDay < range.from || entry.createdDay > range.to) continue;
+    desks.add(entry.deskCode);
+    clerks.add(entry.clerkId);
+  }
+  return { desks: [...desks].sort(), clerks: [...clerks].sort() };
 }
 
 /** The first intake day whose cases the figures read: the range, and the overdue trend's look back before it. */
@@ -63,10 +77,11 @@ export async function readFigures(db: DeskDatabase, query: FiguresQuery): Promis
   const range = figureRangeSchema.parse(query.range);
   const options = { ...query, range };
   if ((await readCaseFactsPass(db)) !== null) {
-    return { figures: computeFigures(await readFactsByScan(db, range), options), source: 'scan', unreadable: 0 };
+    const facts = await readFactsByScan(db, range);
+    return { figures: computeFigures(facts, options), source: 'scan', unreadable: 0, ...takersOf(facts, range) };
   }
   const { facts, unreadable } = await readFactsByIndex(db, range);
-  return { figures: computeFigures(facts, options), source: 'index', unreadable };
+  return { figures: computeFigures(facts, options), source: 'index', unreadable, ...takersOf(facts, range) };
 }
 
 /** The figures by full scan, whatever the index holds (the bench's and the tests' anchor). */

@@ -22,6 +22,8 @@ import { useClerk } from '../clerks/ClerkContext';
 import { ClerkGate } from '../clerks/ClerkGate';
 import { startReferenceInstall, useReferenceInstall } from '../common/reference';
 import { DayClosePage } from '../day-close/DayClosePage';
+import { FiguresPage } from '../figures/FiguresPage';
+import { useCaseFactsPass } from '../figures/useCaseFactsPass';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -29,7 +31,7 @@ import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { emptySectionMemory, landingSection, rememberSection } from './landing';
 import { shellMessages as m } from './messages';
 import { readableColors } from './readableColors';
-import { sectionFromHash, sectionIds, sectionLabels, type SectionId } from './sections';
+import { sectionFromHash, sectionIds, sectionLabels, sectionShortcuts, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 import { useBlobSealing } from './useBlobSealing';
 import { useBlobRetention } from '../retention/useBlobRetention';
@@ -58,12 +60,14 @@ const pages: Record<SectionId, () => ReactNode> = {
   issuance: () => <IssuancePage />,
   'day-close': () => <DayClosePage />,
   settings: () => <SettingsPage />,
+  figures: () => <FiguresPage />,
 };
 
 export function App() {
   useSearchIndexUpkeep();
   useBlobSealing();
   useBlobRetention();
+  useCaseFactsPass();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <SyncEngineProvider>
@@ -104,7 +108,7 @@ function Desk() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  useHotkeys(sectionIds.map((id, index) => [`alt+${index + 1}`, () => go(id), { preventDefault: true }] as const), []);
+  useHotkeys(sectionIds.map((id) => [`alt+${sectionShortcuts[id]}`, () => go(id), { preventDefault: true }] as const), []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} footer={{ height: 40 }} padding="lg">
@@ -119,14 +123,14 @@ function Desk() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={m.navLabel}>
-        {sectionIds.map((id, index) => (
+        {sectionIds.map((id) => (
           <NavLink
             key={id}
             component="button"
             label={sectionLabels[id]}
             active={section === id}
             aria-current={section === id ? 'page' : undefined}
-            rightSection={<Kbd size="xs">{m.shortcutHint(String(index + 1))}</Kbd>}
+            rightSection={<Kbd size="xs">{m.shortcutHint(sectionShortcuts[id])}</Kbd>}
             onClick={() => go(id)}
           />
         ))}

@@ -12,6 +12,7 @@ export const shellMessages = {
     issuance: '出证',
     dayClose: '日结',
     settings: '设置',
+    figures: '统计',
   },
   shortcutHint: (key: string) => `Alt+${key}`,
   status: {

@@ -1,6 +1,6 @@
 import { shellMessages } from './messages';
 
-export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings'] as const;
+export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings', 'figures'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export const sectionLabels: Record<SectionId, string> = {
@@ -9,6 +9,20 @@ export const sectionLabels: Record<SectionId, string> = {
   issuance: shellMessages.sections.issuance,
   'day-close': shellMessages.sections.dayClose,
   settings: shellMessages.sections.settings,
+  figures: shellMessages.sections.figures,
+};
+
+/**
+ * The digit of each screen's Alt shortcut. Fixed per screen rather than by place in the list, so a screen
+ * added later (统计 is Alt+8; 6 and 7 are kept for the ledger's screens) never moves the keys clerks know.
+ */
+export const sectionShortcuts: Record<SectionId, string> = {
+  intake: '1',
+  cases: '2',
+  issuance: '3',
+  'day-close': '4',
+  settings: '5',
+  figures: '8',
 };
 
 /** The screen an address names: `#/settings`, or a part of one (`#/settings/printing`). */

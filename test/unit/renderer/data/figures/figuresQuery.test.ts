@@ -84,6 +84,8 @@ describe('readFigures', () => {
     expect(answer.source).toBe('index');
     expect(answer.figures).toEqual(await readFiguresByScan(db, query));
     expect(answer.figures.cases).toBe(6);
+    expect(answer.desks).toEqual(['01', '02']);
+    expect(answer.clerks).toHaveLength(2);
     expect(answer.figures.overdue.trend.map((entry) => entry.overdue)).toEqual([1, 1, 1, 2, 2, 2, 2]);
     const scoped = await readFigures(db, { ...query, scope: { kind: 'desk', deskCode: '02' } });
     expect(scoped.figures.cases).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partFromHash, sectionFromHash } from '../../../../../renderer/src/features/shell/sections';
+import { partFromHash, sectionFromHash, sectionIds, sectionShortcuts } from '../../../../../renderer/src/features/shell/sections';
 
 describe('the screen and part an address names', () => {
   it('reads the screen with or without a part after it', () => {
@@ -18,5 +18,11 @@ describe('the screen and part an address names', () => {
     expect(partFromHash('#/settings')).toBeNull();
     expect(partFromHash('#/settings/')).toBeNull();
     expect(partFromHash('')).toBeNull();
+  });
+
+  it('keeps each screen on its own Alt digit: 统计 on Alt+8, the first five where they were', () => {
+    expect(sectionFromHash('#/figures')).toBe('figures');
+    expect(sectionIds.map((id) => sectionShortcuts[id])).toEqual(['1', '2', '3', '4', '5', '8']);
+    expect(new Set(Object.values(sectionShortcuts)).size).toBe(sectionIds.length);
   });
 });
