@@ -184,17 +184,20 @@ function FiguresBody({ view }: { view: FiguresView }) {
             data={figuresMessages.elapsedBucketLabels.map((label, index) => ({ bucket: label, count: figures.elapsed.buckets[index] ?? 0 }))}
             dataKey="bucket"
             series={[{ name: 'count', label: m.charts.elapsedSeries, color: 'teal.6' }]}
-            referenceLines={[{ x: figuresMessages.elapsedBucketLabels[1], label: m.charts.referenceLine, color: 'red.6' }]}
+            xAxisProps={{ interval: 0 }}
+            referenceLines={[{ x: figuresMessages.elapsedBucketLabels[1], label: m.charts.referenceLine, labelPosition: 'insideTopLeft', color: 'red.6' }]}
             tooltipAnimationDuration={0}
           />
         </FigureCard>
         <FigureCard title={m.charts.byMatterTable} how={`${how.withinPromise}${how.workingDaysUsed}`} empty={completed === 0} testId="figure-matter-elapsed">
           <BarChart
-            h={CHART_HEIGHT}
+            h={Math.max(120, figures.elapsed.byMatter.length * 40)}
+            orientation="vertical"
             data={figures.elapsed.byMatter.map((entry) => ({ matter: matterName(entry.matterCode), hours: Math.round(entry.medianHours * 100) / 100 }))}
             dataKey="matter"
+            yAxisProps={{ width: 200 }}
             series={[{ name: 'hours', label: m.columns.medianHours, color: 'cyan.6' }]}
-            referenceLines={[{ y: referenceHours, label: m.charts.referenceLine, color: 'red.6' }]}
+            referenceLines={[{ x: referenceHours, label: m.charts.referenceLine, labelPosition: 'insideTopRight', color: 'red.6' }]}
             tooltipAnimationDuration={0}
           />
           <Table striped withTableBorder fz="sm">
@@ -231,9 +234,11 @@ function FiguresBody({ view }: { view: FiguresView }) {
         </FigureCard>
         <FigureCard title={m.charts.byMatter} how={how.byMatter} empty={figures.byMatter.length === 0} testId="figure-by-matter">
           <BarChart
-            h={CHART_HEIGHT}
+            h={Math.max(120, figures.byMatter.length * 40)}
+            orientation="vertical"
             data={figures.byMatter.map((entry) => ({ matter: matterName(entry.matterCode), count: entry.count }))}
             dataKey="matter"
+            yAxisProps={{ width: 200 }}
             series={[{ name: 'count', label: m.charts.count, color: 'violet.6' }]}
             tooltipAnimationDuration={0}
           />
@@ -243,6 +248,7 @@ function FiguresBody({ view }: { view: FiguresView }) {
             h={CHART_HEIGHT}
             data={decisionKinds.map((kind) => ({ decision: figuresMessages.decisionLabels[kind], count: figures.byDecision[kind] }))}
             dataKey="decision"
+            xAxisProps={{ interval: 0 }}
             series={[{ name: 'count', label: m.charts.count, color: 'orange.6' }]}
             tooltipAnimationDuration={0}
           />
@@ -253,7 +259,7 @@ function FiguresBody({ view }: { view: FiguresView }) {
             orientation="vertical"
             data={figures.byClerk.map((entry) => ({ clerk: clerkLabel(view, entry.clerkId), count: entry.count }))}
             dataKey="clerk"
-            yAxisProps={{ width: 140 }}
+            yAxisProps={{ width: 180 }}
             series={[{ name: 'count', label: m.charts.count, color: 'blue.6' }]}
             tooltipAnimationDuration={0}
           />
