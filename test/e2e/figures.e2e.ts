@@ -136,7 +136,7 @@ test('统计 shows the seeded week as charts, each with how it is computed, and 
   await expect(page.getByTestId('figure-by-clerk')).not.toContainText('张三');
 
   // A day with nothing taken in says so.
-  await page.getByRole('radio', { name: '日' }).check({ force: true });
+  await page.locator('.mantine-SegmentedControl-label', { hasText: /^日$/ }).click();
   await page.getByLabel('日期').fill('2026-11-29');
   await expect(page.getByTestId('figure-by-day')).toContainText('暂无数据');
   await expect(page.getByTestId('figure-elapsed')).toContainText('暂无数据');

@@ -171,11 +171,18 @@ function FiguresBody({ view }: { view: FiguresView }) {
         <FigureCard title={m.charts.byDay} how={how.byDay} empty={figures.cases === 0} testId="figure-by-day">
           <BarChart
             h={CHART_HEIGHT}
-            data={figures.byDay.map((entry) => ({ day: entry.day.slice(5), count: entry.count }))}
+            type="stacked"
+            data={figures.byDay.map((entry) => ({
+              day: entry.day.slice(5),
+              working: entry.working === false ? 0 : entry.count,
+              offDay: entry.working === false ? entry.count : 0,
+            }))}
             dataKey="day"
-            series={[{ name: 'count', label: m.charts.count, color: 'indigo.6' }]}
+            series={[
+              { name: 'working', label: m.charts.workingDay, color: 'indigo.6' },
+              { name: 'offDay', label: m.charts.offDay, color: 'indigo.2' },
+            ]}
             tooltipAnimationDuration={0}
-            getBarColor={() => 'indigo.6'}
           />
         </FigureCard>
         <FigureCard title={m.charts.elapsed} how={how.elapsed} empty={completed === 0} testId="figure-elapsed">
@@ -195,9 +202,9 @@ function FiguresBody({ view }: { view: FiguresView }) {
             orientation="vertical"
             data={figures.elapsed.byMatter.map((entry) => ({ matter: matterName(entry.matterCode), hours: Math.round(entry.medianHours * 100) / 100 }))}
             dataKey="matter"
-            yAxisProps={{ width: 200 }}
+            yAxisProps={{ width: 250, interval: 0 }}
             series={[{ name: 'hours', label: m.columns.medianHours, color: 'cyan.6' }]}
-            referenceLines={[{ x: referenceHours, label: m.charts.referenceLine, labelPosition: 'insideTopRight', color: 'red.6' }]}
+            referenceLines={[{ x: referenceHours, label: m.charts.referenceLine, labelPosition: 'insideBottomRight', color: 'red.6' }]}
             tooltipAnimationDuration={0}
           />
           <Table striped withTableBorder fz="sm">
@@ -238,17 +245,18 @@ function FiguresBody({ view }: { view: FiguresView }) {
             orientation="vertical"
             data={figures.byMatter.map((entry) => ({ matter: matterName(entry.matterCode), count: entry.count }))}
             dataKey="matter"
-            yAxisProps={{ width: 200 }}
+            yAxisProps={{ width: 250, interval: 0 }}
             series={[{ name: 'count', label: m.charts.count, color: 'violet.6' }]}
             tooltipAnimationDuration={0}
           />
         </FigureCard>
         <FigureCard title={m.charts.byDecision} how={how.byDecision} empty={figures.cases === 0} testId="figure-by-decision">
           <BarChart
-            h={CHART_HEIGHT}
+            h={decisionKinds.length * 30}
+            orientation="vertical"
             data={decisionKinds.map((kind) => ({ decision: figuresMessages.decisionLabels[kind], count: figures.byDecision[kind] }))}
             dataKey="decision"
-            xAxisProps={{ interval: 0 }}
+            yAxisProps={{ width: 120, interval: 0 }}
             series={[{ name: 'count', label: m.charts.count, color: 'orange.6' }]}
             tooltipAnimationDuration={0}
           />

@@ -54,6 +54,8 @@ export const figuresScreenMessages = {
     oneVisitByVisits: '到场次数分布',
     visits: (count: number) => `${count} 次`,
     count: '件数',
+    workingDay: '工作日登记',
+    offDay: '非工作日登记',
     overdueSeries: '日终超期件数',
     ledger: '督办台账',
     ledgerPending: '督办台账尚未在本机建立，暂无数据。',
