@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { markPlainRows } from './crypto/plainRows';
 import { caseFactsSchema, caseFactsStore } from './figures/caseFactsIndex';
-import { markCaseFactsPass } from './figures/caseFactsPass';
+import { markCaseFactsPass } from './figures/caseFactsMark';
 import { markBlobsForSealing } from './sealingPass';
 import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 

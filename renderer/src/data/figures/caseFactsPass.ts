@@ -1,36 +1,16 @@
-import type { Transaction } from 'dexie';
-import { z } from 'zod';
 import type { DeskDatabase } from '../db';
 import { caseFactsStore, factsChanges, wantedLines, type CaseFactsRow } from './caseFactsIndex';
+import { caseFactsPassKey, caseFactsStateSchema, type CaseFactsPass } from './caseFactsMark';
 
-/**
- * The `meta` entry of the background pass that writes the facts of cases stored before schema version 12
- * (`caseFacts`): after which case id it stands, how many it has done of how many. Absent on a desk that had
- * no cases then; `pass` is null once every case has its facts.
- */
-export const caseFactsPassKey = 'figures.facts';
-
-const passSchema = z.object({ after: z.string().nullable(), done: z.int().nonnegative(), total: z.int().nonnegative() });
-const stateSchema = z.object({ pass: passSchema.nullable() });
-export type CaseFactsPass = z.infer<typeof passSchema>;
+export { caseFactsPassKey, markCaseFactsPass, type CaseFactsPass } from './caseFactsMark';
 
 /** Cases a batch reads at most: each is opened (WebCrypto), so a batch stays short for a clerk who comes back. */
 export const factsBatchCases = 50;
 
-/**
- * The upgrade to schema version 12: the facts of cases already stored are written in the background (each
- * case must be opened, which an upgrade transaction cannot wait for), so the upgrade only records the pass.
- */
-export async function markCaseFactsPass(tx: Transaction): Promise<void> {
-  const total = await tx.table('cases').count();
-  if (total === 0) return;
-  await tx.table('meta').put({ key: caseFactsPassKey, value: { pass: { after: null, done: 0, total } } });
-}
-
 /** Where the pass stands, or null when every case has its facts (the figures may then read the index alone). */
 export async function readCaseFactsPass(db: DeskDatabase): Promise<CaseFactsPass | null> {
   const row = await db.meta.get(caseFactsPassKey);
-  return row === undefined ? null : stateSchema.parse(row.value).pass;
+  return row === undefined ? null : caseFactsStateSchema.parse(row.value).pass;
 }
 
 /**
