@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { CaseRow } from '../../renderer/src/data/records';
 import type { CaseEvent } from '../../renderer/src/domain/cases/caseEvents';
 import type { CaseState } from '../../renderer/src/domain/cases/caseState';
@@ -106,7 +107,7 @@ function withWeek(snapshot: DeskDbSnapshot): DeskDbSnapshot {
   return { ...snapshot, stores: snapshot.stores.map((store) => ({ ...store, rows: [...store.rows, ...(added[store.name] ?? []).map((value) => ({ key: null, value }))] })) };
 }
 
-test('统计 shows the seeded week as charts, each with how it is computed, and a clerk sees their own window', async ({ page, desk, deskSeeds, shot }) => {
+test('统计 shows the seeded week as charts, each with how it is computed, narrows to one window, and exports the tables', async ({ page, desk, deskSeeds, shot }) => {
   test.setTimeout(120_000);
   const seeds = await deskSeeds();
   await page.clock.setFixedTime(today);
@@ -128,6 +129,16 @@ test('统计 shows the seeded week as charts, each with how it is computed, and 
   await expect(page.getByTestId('figure-by-clerk')).toContainText('张三');
   await page.waitForTimeout(600);
   await shot('figures-01-week-hall');
+
+  // 导出 Excel: the file the desk hands over opens with the figures' sheets, the title row and typed cells.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toBe('统计_2026-11-23_2026-11-29.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['概览', '按日', '按事项', '按决定', '按受理员', '用时分布']);
+  expect(String(workbook.getWorksheet('概览')!.getCell('A1').value)).toContain('2026-11-23 至 2026-11-29（全厅）');
+  expect(workbook.getWorksheet('概览')!.getCell('B3').value).toBe(37);
+  expect(workbook.getWorksheet('按日')!.getCell('A3').value).toEqual(new Date('2026-11-23T00:00:00.000Z'));
 
   // One window: 02's cases only.
   await page.getByRole('combobox', { name: '统计对象' }).click();
