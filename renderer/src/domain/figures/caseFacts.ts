@@ -43,9 +43,23 @@ export interface CaseFacts {
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MS_PER_DAY = 86_400_000;
 
+/** The hall's business day of an instant, as an epoch day number. */
+export function chinaEpochDayOf(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** Dates by epoch day: a year's figures ask for the same few hundred days over and over. */
+const dayNames = new Map<number, string>();
+
 /** The hall's business date of an instant given in epoch milliseconds (fast path of `businessDateOf`). */
 export function chinaDayOf(ms: number): string {
-  return formatIsoDate(fromEpochDay(Math.floor((ms + CHINA_OFFSET_MS) / MS_PER_DAY)));
+  const epochDay = chinaEpochDayOf(ms);
+  let name = dayNames.get(epochDay);
+  if (name === undefined) {
+    name = formatIsoDate(fromEpochDay(epochDay));
+    dayNames.set(epochDay, name);
+  }
+  return name;
 }
 
 /** What `caseFactsOf` reads of a case row. */
@@ -153,6 +167,17 @@ export function encodeCaseFacts(facts: CaseFacts): string {
 }
 
 const FIELD_COUNT = 19;
+/** Matter lists by their text: a hall has few combinations, and a year's figures decode a hundred thousand lines. */
+const matterLists = new Map<string, readonly string[]>();
+
+function matterListOf(text: string): readonly string[] {
+  let list = matterLists.get(text);
+  if (list === undefined) {
+    list = Object.freeze(text === '' ? [] : text.split(','));
+    matterLists.set(text, list);
+  }
+  return list;
+}
 const statusSet: ReadonlySet<string> = new Set(caseStatusCodes);
 const acceptanceOf = { n: 'none', a: 'accepted', d: 'deferral' } as const;
 
@@ -167,7 +192,7 @@ export function decodeCaseFacts(line: string): CaseFacts | null {
     deskCode: f[3]!,
     clerkId: f[4]!,
     statusCode: f[5] as CaseStatusCode,
-    matterCodes: f[6] === '' ? [] : f[6]!.split(','),
+    matterCodes: matterListOf(f[6]!),
     acceptance: acceptanceOf[f[7] as keyof typeof acceptanceOf],
     correctionNotices: Number(f[8]),
     acceptedMs: num(f[9]!),

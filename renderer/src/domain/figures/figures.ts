@@ -1,5 +1,5 @@
 import { isWorkingDay, workingDaysBetween, type WorkingCalendar } from '../calendar';
-import { chinaDayOf, type CaseFacts } from './caseFacts';
+import { chinaDayOf, chinaEpochDayOf, type CaseFacts } from './caseFacts';
 import { dateOfEpochDay, daysOf, epochDayOf, type FigureRange } from './ranges';
 
 /** 1.86 hours from intake to licence: the reference city's published figure, drawn as the reference line. */
@@ -132,7 +132,7 @@ export function computeFigures(facts: readonly CaseFacts[], options: FigureOptio
     countBy(byClerk, entry.clerkId);
     countBy(byDesk, entry.deskCode);
     countBy(byDayCount, entry.createdDay);
-    for (const kind of decisionsOf(entry)) byDecision[kind] += 1;
+    countDecisions(entry, byDecision);
 
     if (entry.completedMs !== null) {
       const hours = (entry.completedMs - entry.createdMs) / MS_PER_HOUR;
@@ -214,17 +214,15 @@ export function computeFigures(facts: readonly CaseFacts[], options: FigureOptio
   };
 }
 
-/** The decisions a case counts under (see `figuresMessages.how.byDecision`). */
-export function decisionsOf(entry: CaseFacts): DecisionKind[] {
-  const kinds: DecisionKind[] = [];
-  if (entry.correctionNotices > 0) kinds.push('correctionNotice');
-  if (entry.acceptance === 'accepted') kinds.push('accepted');
-  if (entry.acceptance === 'deferral') kinds.push('acceptedWithDeferral');
-  if (entry.statusCode === 'refused') kinds.push('refused');
-  if (entry.statusCode === 'withdrawn') kinds.push('withdrawn');
-  if (entry.outcome !== null) kinds.push(entry.outcome);
-  if (entry.statusCode === 'drafting' || entry.statusCode === 'awaitingCorrection') kinds.push('pending');
-  return kinds;
+/** Adds a case to each decision it counts under (see `figuresMessages.how.byDecision`); no list is made per case. */
+function countDecisions(entry: CaseFacts, counts: Record<DecisionKind, number>): void {
+  if (entry.correctionNotices > 0) counts.correctionNotice += 1;
+  if (entry.acceptance === 'accepted') counts.accepted += 1;
+  if (entry.acceptance === 'deferral') counts.acceptedWithDeferral += 1;
+  if (entry.statusCode === 'refused') counts.refused += 1;
+  if (entry.statusCode === 'withdrawn') counts.withdrawn += 1;
+  if (entry.outcome !== null) counts[entry.outcome] += 1;
+  if (entry.statusCode === 'drafting' || entry.statusCode === 'awaitingCorrection') counts.pending += 1;
 }
 
 /**
@@ -243,7 +241,7 @@ function overdueTrend(facts: readonly CaseFacts[], range: FigureRange, today: st
     if (due === undefined) dueDays.set(entry.dueDate, (due = epochDayOf(entry.dueDate)));
     // Overdue from the day after the due date up to the day before the decision (decided that day: not overdue at its end).
     const first = Math.max(due + 1 - start, 0);
-    const end = entry.clockStoppedMs === null ? length : Math.min(epochDayOf(chinaDayOf(entry.clockStoppedMs)) - start, length);
+    const end = entry.clockStoppedMs === null ? length : Math.min(chinaEpochDayOf(entry.clockStoppedMs) - start, length);
     if (first >= end) continue;
     delta[first]! += 1;
     delta[end]! -= 1;
