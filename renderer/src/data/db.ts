@@ -18,6 +18,7 @@ import type {
 } from './records';
 import { sealedRows } from './crypto/sealedRows';
 import type { LedgerFollowUpRow, LedgerItemRow } from './ledger/ledgerRows';
+import { caseFactsIndex } from './figures/caseFactsIndex';
 import { recoverInFlight } from './outboxFlight';
 import { outboxGuard } from './outboxGuard';
 import { latestSchemaVersion, schemaVersions, type SchemaVersion } from './schema';
@@ -63,6 +64,8 @@ export class DeskDatabase extends Dexie {
     }
     // Personal data rests sealed; every reader and writer sees plain rows (crypto/sealedRows.ts).
     this.use(sealedRows());
+    // Every case write writes the case's plain facts for the figures in the same transaction (figures/caseFactsIndex.ts).
+    this.use(caseFactsIndex());
     // Ops are never edited once written (ARCHITECTURE.md, "The sync contract"): enforced under Dexie's API, for every way of writing.
     if (this.tables.some((table) => table.name === 'outbox')) {
       this.use(outboxGuard());

@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie';
 import { markPlainRows } from './crypto/plainRows';
+import { caseFactsSchema, caseFactsStore } from './figures/caseFactsIndex';
+import { markCaseFactsPass } from './figures/caseFactsMark';
 import { markBlobsForSealing } from './sealingPass';
 import { markSearchRowsStale, rekeySearchRows } from './search/staleKeys';
 
@@ -220,6 +222,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // The 督办台账's items and follow-ups (data/ledger/). New stores only: no row is reshaped.
     version: 11,
     stores: storesSinceVersion11,
+  },
+  {
+    // The hall's figures (data/figures/): each case's plain, non-personal facts as one sortable line, the key
+    // of `caseFacts`, written with the case by a middleware (figures/caseFactsIndex.ts), so a range of days is
+    // read with one key-only request instead of opening every case. Cases stored before get theirs in the
+    // background (figures/caseFactsPass.ts); until then the figures open the cases themselves.
+    version: 12,
+    stores: { ...storesSinceVersion11, [caseFactsStore]: caseFactsSchema },
+    upgrade: markCaseFactsPass,
   },
 ];
 

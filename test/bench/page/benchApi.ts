@@ -80,6 +80,13 @@ export interface CasesBenchApi {
    * suite appends them to a file, as the main process does); returns how long and how many bytes.
    */
   backup(passphrase: string): Promise<{ ms: number; bytes: number }>;
+  /**
+   * The hall's figures (统计) for the `rangeDays` days ending on the last seeded day, hall-wide: first the facts
+   * of cases stored before schema version 12 are written (the background pass, run to its end and timed), then
+   * the figures are timed through the facts index (`readFigures`, key-only) and by the anchor, the same numbers
+   * computed by opening every case taken in over those days (`readFiguresByScan`); `same` says they agree.
+   */
+  figures(rangeDays: number): Promise<FiguresTiming>;
   /** The anchor: a plain `dexie-export-import` export of the same database as it rests, through the same sink. */
   exportAnchor(): Promise<{ ms: number; bytes: number }>;
   /**
@@ -88,6 +95,19 @@ export interface CasesBenchApi {
    * the verifying pass and that batch before it).
    */
   restore(passphrase: string): Promise<{ ms: number; rows: number; firstWriteMs: number }>;
+}
+
+/** One figures measurement (see `CasesBenchApi.figures`). */
+export interface FiguresTiming {
+  range: { from: string; to: string };
+  /** Through the facts index, and by opening every case (the anchor), in ms. */
+  ms: number;
+  anchorMs: number;
+  /** Whether both gave the same figures, and how many cases the range holds. */
+  same: boolean;
+  cases: number;
+  /** The facts pass run first: cases it wrote facts for, and how long it took (0 when nothing was due). */
+  backfill: { cases: number; ms: number };
 }
 
 /** What the backup suite exposes to the page: the sink appends base64 bytes to the file; the source reads 1 MiB at an offset ('' at the end). */

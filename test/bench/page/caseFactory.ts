@@ -42,6 +42,8 @@ for (let ms = firstDay; ms <= lastDay; ms += 86_400_000) {
   if (weekday !== 0 && weekday !== 6) seededDays.push(new Date(ms).toISOString().slice(0, 10));
 }
 const endOfSeeding = seededDays.at(-1)!;
+/** The last business day seeded cases are taken in on (the figures bench ends its ranges there). */
+export const lastSeededDay = endOfSeeding;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

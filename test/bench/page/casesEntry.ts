@@ -28,8 +28,11 @@ import { searchKeysStateKey, type SearchKeysState } from '../../../renderer/src/
 import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
-import type { BackupBenchBindings, CasesBenchApi, DataLayer, SearchKind, SearchSample, SeedTiming } from './benchApi';
-import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, seedFormat, seededCase } from './caseFactory';
+import type { BackupBenchBindings, CasesBenchApi, DataLayer, FiguresTiming, SearchKind, SearchSample, SeedTiming } from './benchApi';
+import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, lastSeededDay, seedFormat, seededCase } from './caseFactory';
+import { readCaseFactsPass, writeStoredCaseFacts } from '../../../renderer/src/data/figures/caseFactsPass';
+import { readFigures, readFiguresByScan } from '../../../renderer/src/data/figures/figuresQuery';
+import { dateOfEpochDay, epochDayOf } from '../../../renderer/src/domain/figures/ranges';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
@@ -342,6 +345,23 @@ const api: CasesBenchApi = {
     const started = performance.now();
     const rows = await db.cases.filter((candidate) => naiveMatch(kind, candidate, query)).toArray();
     return { query, ms: performance.now() - started, found: rows.some((candidate) => candidate.id === row.id), hits: rows.length };
+  },
+
+  async figures(rangeDays): Promise<FiguresTiming> {
+    const db = layerDb('sealed');
+    const backfillStarted = performance.now();
+    const pending = await readCaseFactsPass(db);
+    while (await writeStoredCaseFacts(db, 200));
+    const backfill = { cases: pending?.total ?? 0, ms: pending === null ? 0 : performance.now() - backfillStarted };
+    const range = { from: dateOfEpochDay(epochDayOf(lastSeededDay) - rangeDays + 1), to: lastSeededDay };
+    const query = { range, scope: { kind: 'hall' as const }, today: lastSeededDay, calendar: (await activeCalendar(db)).data };
+    let started = performance.now();
+    const answer = await readFigures(db, query);
+    const ms = performance.now() - started;
+    started = performance.now();
+    const anchor = await readFiguresByScan(db, query);
+    const anchorMs = performance.now() - started;
+    return { range, ms, anchorMs, same: answer.source === 'index' && JSON.stringify(answer.figures) === JSON.stringify(anchor), cases: anchor.cases, backfill };
   },
 
   async backup(passphrase) {

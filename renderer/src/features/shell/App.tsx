@@ -22,6 +22,8 @@ import { useClerk } from '../clerks/ClerkContext';
 import { ClerkGate } from '../clerks/ClerkGate';
 import { startReferenceInstall, useReferenceInstall } from '../common/reference';
 import { DayClosePage } from '../day-close/DayClosePage';
+import { FiguresPage } from '../figures/FiguresPage';
+import { useCaseFactsPass } from '../figures/useCaseFactsPass';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
 import { LedgerPage } from '../ledger/LedgerPage';
@@ -60,12 +62,14 @@ const pages: Record<SectionId, () => ReactNode> = {
   'day-close': () => <DayClosePage />,
   settings: () => <SettingsPage />,
   ledger: () => <LedgerPage />,
+  figures: () => <FiguresPage />,
 };
 
 export function App() {
   useSearchIndexUpkeep();
   useBlobSealing();
   useBlobRetention();
+  useCaseFactsPass();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <SyncEngineProvider>

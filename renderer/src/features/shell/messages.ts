@@ -13,6 +13,7 @@ export const shellMessages = {
     dayClose: '日结',
     settings: '设置',
     ledger: '督办台账',
+    figures: '统计',
   },
   shortcutHint: (key: string) => `Alt+${key}`,
   status: {

@@ -1,6 +1,6 @@
 import { shellMessages } from './messages';
 
-export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings', 'ledger'] as const;
+export const sectionIds = ['intake', 'cases', 'issuance', 'day-close', 'settings', 'ledger', 'figures'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export const sectionLabels: Record<SectionId, string> = {
@@ -10,11 +10,12 @@ export const sectionLabels: Record<SectionId, string> = {
   'day-close': shellMessages.sections.dayClose,
   settings: shellMessages.sections.settings,
   ledger: shellMessages.sections.ledger,
+  figures: shellMessages.sections.figures,
 };
 
 /**
  * The digit of each screen's Alt shortcut. Fixed per screen rather than its place in the list, so a clerk's
- * habits (and 设置 on Alt+5) survive a new screen; 6 is kept for the hall's figures.
+ * habits (and 设置 on Alt+5) survive a new screen; 6 is kept free.
  */
 export const sectionShortcuts: Readonly<Record<SectionId, string>> = {
   intake: '1',
@@ -23,6 +24,7 @@ export const sectionShortcuts: Readonly<Record<SectionId, string>> = {
   'day-close': '4',
   settings: '5',
   ledger: '7',
+  figures: '8',
 };
 
 /** The screen an address names: `#/settings`, or a part of one (`#/settings/printing`). */

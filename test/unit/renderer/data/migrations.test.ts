@@ -9,6 +9,8 @@ import { searchKeyerNow } from '../../../../renderer/src/data/crypto/deskKeys';
 import { rowSealingStateKey } from '../../../../renderer/src/data/crypto/plainRows';
 import { readSealingProgress } from '../../../../renderer/src/data/crypto/sealPlainRows';
 import { DeskDatabase } from '../../../../renderer/src/data/db';
+import { caseFactsStore } from '../../../../renderer/src/data/figures/caseFactsIndex';
+import { readCaseFactsPass, writeStoredCaseFacts } from '../../../../renderer/src/data/figures/caseFactsPass';
 import { developmentDeskIdentity } from '../../../../renderer/src/data/desk';
 import { readIntakeDraft, saveIntakeDraft } from '../../../../renderer/src/data/intakeDrafts';
 import { markInFlight } from '../../../../renderer/src/data/outbox';
@@ -26,6 +28,7 @@ import { unsentCaseFields } from '../../../../renderer/src/sync/deskFields';
 import { asKeyedByVersion2 } from '../../../fixtures/searchKeysV2';
 import { plainKeyer } from '../../support/plainKeyer';
 import { addAccount, applicantId, existingUscc, startUpInput } from './dataFixtures';
+import { caseRow } from './caseRowFixture';
 import { runMigration, type MigrationCase } from './migrationHarness';
 import { caseSearchKeysV1, enterpriseSearchKeysV1 } from './searchKeysV1';
 
@@ -340,6 +343,21 @@ const shippedMigrations: MigrationCase[] = [
       expect(await db.ledgerItems.where('[greenCard+status+dueDate]').between([1, 'open', ''], [1, 'open', '2026-12-08']).primaryKeys()).toEqual([id]);
       expect(await db.ledgerItems.where('[status+dueDate]').equals(['open', '2026-12-07']).count()).toBe(1);
       expect(await db.ledgerFollowUps.where('itemId').equals(id).count()).toBe(1);
+    },
+  },
+  {
+    // Version 12 (the figures' per-case facts): the upgrade only marks a
+    // pass; the cases stored before get their facts lines from it, in the background.
+    from: 11,
+    seed: async (db) => {
+      await db.cases.add(caseRow());
+    },
+    verify: async (db) => {
+      expect(await db.cases.count()).toBe(1);
+      expect(await readCaseFactsPass(db)).toEqual({ after: null, done: 0, total: 1 });
+      expect(await db.table(caseFactsStore).count()).toBe(0);
+      expect(await writeStoredCaseFacts(db)).toBe(false);
+      expect(await db.table(caseFactsStore).count()).toBe(1);
     },
   },
 ];

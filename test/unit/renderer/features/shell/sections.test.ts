@@ -27,11 +27,13 @@ describe('the screen and part an address names', () => {
 });
 
 describe('the Alt shortcut of each screen', () => {
-  it('is one digit per screen, none taken twice, 设置 on 5 and the ledger on 7', () => {
+  it('is one digit per screen, none taken twice, 设置 on 5, the ledger on 7, 统计 on 8', () => {
     const digits = sectionIds.map((id) => sectionShortcuts[id]);
     expect(new Set(digits).size).toBe(sectionIds.length);
     expect(digits.every((digit) => /^[1-9]$/u.test(digit))).toBe(true);
     expect(sectionShortcuts.settings).toBe('5');
     expect(sectionShortcuts.ledger).toBe('7');
+    expect(sectionShortcuts.figures).toBe('8');
+    expect(sectionFromHash('#/figures')).toBe('figures');
   });
 });
