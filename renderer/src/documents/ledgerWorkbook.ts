@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { toChinaCalendarDate } from '../domain/chineseDate';
 import { ledgerReportMetaSchema, ledgerReportRowSchema, LEDGER_REPORT_MAX_ROWS, type LedgerReportMeta, type LedgerReportRow } from '../domain/ledger/ledgerReport';
 import { z } from 'zod';
@@ -43,7 +44,7 @@ const rowsSchema = z.array(ledgerReportRowSchema).max(LEDGER_REPORT_MAX_ROWS);
 export async function ledgerWorkbook(rows: readonly LedgerReportRow[], meta: LedgerReportMeta): Promise<Uint8Array> {
   const items = rowsSchema.parse(rows);
   const { hallName, range, madeAt } = ledgerReportMetaSchema.parse(meta);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = '一窗通';
   // The file says when the ledger was made, not when it was written out.
   workbook.created = hallDateTime(madeAt);

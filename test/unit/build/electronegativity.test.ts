@@ -20,6 +20,16 @@ const reviewed: Record<string, string> = {
   CSP_GLOBAL_CHECK: "script-src 'self' serves only our own built files",
 };
 
+/**
+ * Findings accepted in one third-party chunk only, with why. exceljs's browser build (loaded on export,
+ * documents/excel.ts) holds lodash's `Function('return this')` fallback, reached only where neither `global`
+ * nor `self` exists, and a setImmediate polyfill that compiles string callbacks, which we never pass.
+ */
+const reviewedInFile: Record<string, RegExp> = {
+  DANGEROUS_FUNCTIONS_JS_CHECK: /[\\/]assets[\\/]exceljs[\w.-]*\.js$/,
+};
+const acceptedInFile = (issue: { id: string; file: string }) => reviewedInFile[issue.id]?.test(issue.file) === true;
+
 describe('electronegativity scan of the built app', () => {
   it('finds nothing beyond the reviewed findings', async () => {
     const result = await runElectronegativity(
@@ -38,7 +48,7 @@ describe('electronegativity scan of the built app', () => {
     // which Electronegativity's AST walker cannot read; every other file must be scanned.
     const unscanned = (result.errors as { file: string }[]).map((e) => e.file).filter((file) => !/[\\/]assets[\\/]pdf-[\w-]+\.js$/.test(file));
     expect(unscanned).toEqual([]);
-    const unreviewed = result.issues.filter((issue) => !(issue.manualReview && issue.id in reviewed));
+    const unreviewed = result.issues.filter((issue) => !(issue.manualReview && (issue.id in reviewed || acceptedInFile(issue))));
     expect(unreviewed.map((i) => `${i.id} ${i.file}:${i.location.line}`)).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../documents/excel';
 import { figuresMessages } from '../../domain/figures/messages';
 import { decisionKinds, type HallFigures } from '../../domain/figures/figures';
 import { figuresScreenMessages as m } from './messages';
@@ -55,7 +56,7 @@ export async function figuresWorkbook(input: FiguresExport): Promise<Uint8Array>
   const { figures } = input;
   const c = m.columns;
   const s = m.export.summary;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = input.hallName;
   const title = m.export.title(input.hallName, input.scopeLabel, m.range.shown(figures.range.from, figures.range.to), input.madeAt);
   const how = figuresMessages.how;
