@@ -133,7 +133,7 @@ test('the document camera: three pages captured, one cropped, one turned, one de
   await expect(titleRow).toContainText('1份');
 });
 
-test('a camera held by another program is explained in Chinese, and the file picker still attaches the scan', async ({ page, desk }) => {
+test('a camera held by another program is explained in Chinese, and the file picker still attaches the scan', async ({ page, desk, shot }) => {
   const { details } = await openItemDetails(page);
   // As Chromium answers when the vendor's own software holds the camera.
   await page.evaluate(() => {
@@ -144,6 +144,7 @@ test('a camera held by another program is explained in Chinese, and the file pic
   const alert = camera.getByRole('alert');
   await expect(alert).toContainText('高拍仪正被其他程序占用');
   await expect(camera.getByRole('button', { name: '拍摄本页' })).toBeDisabled();
+  await shot('camera-busy', { fullPage: false });
   await camera.locator('input[type="file"]').setInputFiles({ name: '房产证.pdf', mimeType: 'application/pdf', buffer: await scannedPdf(await scannedPagePng(page)) });
   await expect(camera).toBeHidden();
   await expect(details.getByRole('img', { name: '扫描件预览：房产证.pdf' })).toBeVisible();
