@@ -34,6 +34,7 @@ export const channels = {
   backupDataKey: 'backup:data-key',
   backupAdoptDataKey: 'backup:adopt-data-key',
   dataKeyInUse: 'data-key:in-use',
+  cameraDialog: 'camera:dialog',
 } as const;
 
 export type ChannelKey = keyof typeof channels;

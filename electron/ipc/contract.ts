@@ -96,6 +96,8 @@ export const contract = {
   backupAdoptDataKey: { input: backupAdoptInputSchema, output: z.object({ adopted: z.literal(true) }) },
   // The desk has an account: from now on its data key is never replaced by a restored backup's.
   dataKeyInUse: { input: z.undefined(), output: z.object({ marked: z.literal(true) }) },
+  // The document camera (高拍仪) dialog opened or closed: the camera permission is granted only while it is open.
+  cameraDialog: { input: z.object({ open: z.boolean() }).strict(), output: z.object({ open: z.boolean() }) },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

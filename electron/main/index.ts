@@ -17,7 +17,8 @@ import { sweepPrintLeftovers } from './printing/printFolders';
 import { createPrintService } from './printing/printService';
 import { appOrigin, appScheme, createAppRequestHandler } from './security/appProtocol';
 import { lockDevTools } from './security/devTools';
-import { denyAllPermissions, guardWebContents } from './security/webContentsGuards';
+import { createCameraGate, installPermissionHandlers } from './security/cameraPermission';
+import { guardWebContents } from './security/webContentsGuards';
 import { bringToFront, secureWebPreferences } from './window';
 
 // One desk per profile: a second launch brings the open window forward (see `second-instance`) and ends.
@@ -52,7 +53,10 @@ function startDesk(): void {
       const template = packagedMenuTemplate(process.platform);
       Menu.setApplicationMenu(template && Menu.buildFromTemplate(template));
     }
-    denyAllPermissions(session.defaultSession);
+    const trustedOrigins = devOrigin ? [appOrigin, devOrigin] : [appOrigin];
+    // Nothing is granted but the camera, for the document-camera dialog while it is open.
+    const camera = createCameraGate();
+    installPermissionHandlers(session.defaultSession, camera, trustedOrigins);
     protocol.handle(appScheme, createAppRequestHandler(join(__dirname, '../renderer'), (path) => readFile(path)));
     const userData = app.getPath('userData');
     const tempRoot = app.getPath('temp');
@@ -89,9 +93,10 @@ function startDesk(): void {
         }),
         dataKey,
         backupSecret: createBackupSecretStore({ file: diskKeyFile(join(userData, 'backup-secret.json')), dataKey: () => dataKey.forBackup() }),
+        camera,
       }),
       {
-        trustedOrigins: devOrigin ? [appOrigin, devOrigin] : [appOrigin],
+        trustedOrigins,
         onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel}`, error),
       },
     );
@@ -108,7 +113,10 @@ function startDesk(): void {
     created.once('ready-to-show', () => created.show());
     // Each new document (start, reload) may take the data key once; moving within the page is not one.
     created.webContents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) dataKey.newDocument();
+      if (details.isMainFrame && !details.isSameDocument) {
+        dataKey.newDocument();
+        camera.setOpen(false);
+      }
     });
     void created.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
     window = created;

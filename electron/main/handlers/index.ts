@@ -6,6 +6,7 @@ import type { BackupSecretStore } from '../backup/backupSecret';
 import type { DataKeyGrant } from '../dataKey/dataKeyGrant';
 import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
+import type { CameraGate } from '../security/cameraPermission';
 import { isAllowedExternalUrl } from '../security/externalUrls';
 
 /** What the handlers need from Electron and the OS, injected so the e2e harness can bind the same code. */
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   dataKey: DataKeyGrant;
   /** What the backup passphrase gave, sealed under the data key. */
   backupSecret: BackupSecretStore;
+  /** Whether the document-camera dialog is open, which the permission handler reads. */
+  camera: CameraGate;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -77,6 +80,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     dataKeyInUse: async () => {
       await deps.dataKey.markInUse();
       return { marked: true as const };
+    },
+    cameraDialog: ({ open }) => {
+      deps.camera.setOpen(open);
+      return { open: deps.camera.isOpen() };
     },
   };
 }

@@ -10,6 +10,7 @@ import { createDataKeyGrant } from '../../../electron/main/dataKey/dataKeyGrant'
 import { adoptDataKey, loadDataKey, type KeySafeStorage } from '../../../electron/main/dataKey/dataKeyStore';
 import { memoryKeyFile, type KeyFile } from '../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/handlers';
+import { createCameraGate, type CameraGate } from '../../../electron/main/security/cameraPermission';
 import { createHqClient, type HqClient } from '../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../electron/main/hq/settingsStore';
@@ -22,6 +23,8 @@ export interface BoundDesk {
   openedExternally: string[];
   /** The desk's HQ client in the main process (what 注册本窗口 and the sync engine call). */
   hq: HqClient;
+  /** Whether the page told the main process its document-camera dialog is open. */
+  camera: CameraGate;
 }
 
 /** The data key of the desks a worker opens on the default key store (see `bindDesk`). */
@@ -70,8 +73,12 @@ export async function bindDesk(
   const keyFile = { safeStorage, platform: 'linux' as NodeJS.Platform, file };
   const dataKey = createDataKeyGrant(() => loadDataKey(keyFile), { adopt: (key) => adoptDataKey(keyFile, key), inUse });
   page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) dataKey.newDocument();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      dataKey.newDocument();
+      camera.setOpen(false);
+    }
   });
+  const camera = createCameraGate();
   const hq = createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion });
   const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
   registerIpc(
@@ -90,6 +97,7 @@ export async function bindDesk(
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')), chooseFile: async () => null }),
       dataKey,
       backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: () => dataKey.forBackup() }),
+      camera,
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },
@@ -107,5 +115,5 @@ export async function bindDesk(
     for (const [key, channel] of Object.entries(map)) api[key] = (input?: unknown) => invoke(channel, input);
     Object.defineProperty(window, 'desk', { value: Object.freeze(api), enumerable: true });
   }, channels as Record<string, string>);
-  return { openedExternally, hq: overrides.hq ?? hq };
+  return { openedExternally, hq: overrides.hq ?? hq, camera: overrides.camera ?? camera };
 }

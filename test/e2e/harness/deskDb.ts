@@ -112,6 +112,11 @@ export async function storedBlob(page: Page, sha256: string): Promise<StoredByte
   return found;
 }
 
+/** Every kept scan of a media type (e.g. `application/pdf`), as it rests on the desk. */
+export async function storedBlobsOfType(page: Page, mediaType: string): Promise<StoredBytes[]> {
+  return storedBytesOf(page, { store: 'blobs', field: 'data', where: { mediaType } });
+}
+
 /** The plain bytes of stored bytes, opened with the desk's data key when sealed, as the app opens them. */
 export async function openStored(page: Page, bytes: StoredBytes): Promise<Buffer> {
   if (bytes.sealed !== 1) return bytes.stored;

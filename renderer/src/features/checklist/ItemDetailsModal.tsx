@@ -14,6 +14,7 @@ import { allowedStatuses } from './itemStatusRules';
 import { checklistMessages as m } from './messages';
 import { formatBytes } from '../settings/formatBytes';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { CameraDialog } from './camera/CameraDialog';
 
 /** What the file picker offers; the data layer checks the bytes of whatever is picked. */
 
@@ -49,6 +50,7 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
   /** Said after a scan was stored without a thumbnail (a PDF that could not be drawn). */
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [cameraOpen, setCameraOpen] = useState(false);
   const received = status === 'received';
 
   const save = async () => {
@@ -66,13 +68,14 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
     else setProblem(outcome.message);
   };
 
-  const attach = async (file: File | null) => {
-    if (file === null) return;
+  const attach = async (file: File | null): Promise<AttachOutcome | null> => {
+    if (file === null) return null;
     setBusy(true);
     const outcome = await props.onAttach(item, file);
     setBusy(false);
     setProblem(outcome.ok ? null : outcome.message);
     setNotice(outcome.ok && outcome.previewProblem !== null ? m.scans.previewProblems[outcome.previewProblem](file.name) : null);
+    return outcome;
   };
 
   return (
@@ -140,7 +143,17 @@ function ItemDetails(props: ItemDetailsModalProps & { item: ChecklistItem; recor
             />
           </Stack>
         </SimpleGrid>
-        <Scans scans={record.scans} editable={editable} busy={busy} onPick={(file) => void attach(file)} />
+        <Scans scans={record.scans} editable={editable} busy={busy} onPick={(file) => void attach(file)} onCamera={() => setCameraOpen(true)} />
+        {editable ? (
+          <CameraDialog
+            opened={cameraOpen}
+            itemName={item.name}
+            onClose={() => setCameraOpen(false)}
+            // The camera's PDF is stored as a picked file is: same checks, thumbnail, event and audit entry.
+            onSave={async (file) => (await attach(file)) ?? { ok: false, message: m.camera.saveFailed }}
+            onPickFile={(file) => void attach(file)}
+          />
+        ) : null}
         {notice !== null ? (
           <Alert color="yellow" role="status" title={m.scans.previewProblemTitle}>
             {notice}
@@ -177,7 +190,7 @@ function Reference(props: { title: string; lines: readonly string[] }) {
   );
 }
 
-function Scans(props: { scans: readonly ScanView[]; editable: boolean; busy: boolean; onPick: (file: File | null) => void }) {
+function Scans(props: { scans: readonly ScanView[]; editable: boolean; busy: boolean; onPick: (file: File | null) => void; onCamera: () => void }) {
   return (
     <Stack gap="xs">
       <Group gap="sm">
@@ -189,6 +202,11 @@ function Scans(props: { scans: readonly ScanView[]; editable: boolean; busy: boo
               </Button>
             )}
           </FileButton>
+        ) : null}
+        {props.editable ? (
+          <Button variant="light" onClick={props.onCamera} disabled={props.busy} title={m.camera.openHint}>
+            {m.camera.open}
+          </Button>
         ) : null}
         <Text size="xs" c="dimmed">
           {props.scans.length === 0 ? m.scans.none : m.scans.attachHint}

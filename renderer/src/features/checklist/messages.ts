@@ -1,4 +1,5 @@
 import type { ScanPreviewProblem } from '../../data/attachments';
+import type { CameraProblem } from './camera/cameraProblem';
 import type { ChecklistItemStatus } from '../../domain/cases/decisionChecklist';
 import type { MaterialForm } from '../../domain/catalogue/schema';
 
@@ -97,5 +98,45 @@ export const checklistMessages = {
       unreadable: (name: string) => `无法读取“${name}”（文件可能已损坏），没有生成预览。请核对文件，必要时请申请人重新提供或重新扫描。`,
       timedOut: (name: string) => `“${name}”的预览生成超时，没有生成预览。请核对文件内容。`,
     } satisfies Record<ScanPreviewProblem, (name: string) => string>,
+  },
+  camera: {
+    open: '拍照',
+    openHint: '用高拍仪逐页拍摄，保存为一份 PDF',
+    title: (name: string) => `高拍仪拍照：${name}`,
+    previewLabel: '高拍仪实时画面',
+    starting: '正在打开高拍仪…',
+    capture: '拍摄本页',
+    captureHint: '将材料放正在高拍仪下，逐页拍摄；可旋转、裁剪、调整顺序和删除。',
+    pagesLabel: '已拍摄的页',
+    noPages: '尚未拍摄',
+    pageCount: (count: number) => `已拍${count}页`,
+    pageLabel: (index: number) => `第${index}页`,
+    pageImage: (index: number) => `第${index}页预览`,
+    rotateRight: (index: number) => `第${index}页向右旋转`,
+    rotateLeft: (index: number) => `第${index}页向左旋转`,
+    moveEarlier: (index: number) => `第${index}页前移`,
+    moveLater: (index: number) => `第${index}页后移`,
+    crop: (index: number) => `裁剪第${index}页`,
+    remove: (index: number) => `删除第${index}页`,
+    cropTitle: (index: number) => `裁剪第${index}页：在图上拖出文件的范围`,
+    cropArea: '裁剪区域',
+    applyCrop: '应用裁剪',
+    cancelCrop: '不裁剪',
+    cropTooSmall: '裁剪范围太小，请在图上拖出文件的范围。',
+    limitReached: (max: number) => `一份最多${max}页，请先保存本份`,
+    save: (count: number) => `保存为 PDF（${count}页）`,
+    close: '关闭',
+    retry: '重试',
+    pickFile: '改为选择文件',
+    fileName: (item: string, pages: number) => `${item}（高拍仪${pages}页）.pdf`,
+    problemTitle: '无法使用高拍仪',
+    problems: {
+      notFound: '没有找到高拍仪（摄像头）。请检查高拍仪的 USB 线是否插好后点“重试”，或关闭本窗口用“附加扫描件”选择文件。',
+      busy: '高拍仪正被其他程序占用或无法启动。请关闭其他使用高拍仪的程序（如厂商的拍摄软件）后点“重试”，或关闭本窗口用“附加扫描件”选择文件。',
+      notAllowed: '本窗口未获准使用高拍仪。请关闭后重新打开拍照；仍不行请联系管理员，或用“附加扫描件”选择文件。',
+      unsupported: '本机环境不支持高拍仪拍照，请用“附加扫描件”选择文件。',
+      other: '无法打开高拍仪。请点“重试”，或关闭本窗口用“附加扫描件”选择文件。',
+    } satisfies Record<CameraProblem, string>,
+    saveFailed: '生成 PDF 失败，请重试。',
   },
 } as const;

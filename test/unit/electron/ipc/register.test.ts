@@ -38,6 +38,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     backupList: async () => [],
     backupRead: async () => ({ bytes: new Uint8Array(0), done: true }),
     backupChooseFile: async () => ({ fileName: null }),
+    cameraDialog: async ({ open }) => ({ open }),
     backupSecretGet: async () => ({ state: 'none' }),
     backupSecretSet: async () => ({ setAt: '2026-11-26T10:00:00.000Z' }),
     backupDataKey: async () => ({ key: null }),

@@ -136,6 +136,34 @@ export function mainWiringSpecs(start: (fake: FakeElectron) => Promise<void>) {
     });
   });
 
+  describe('camera permission', () => {
+    it('grants the camera to the app only between the dialog saying it opened and closed, and a new document closes it', async () => {
+      const fake = await started({ isPackaged: true, gotLock: true });
+      const session = fake.electron.session.defaultSession;
+      const [requestHandler] = session.setPermissionRequestHandler.mock.calls.at(-1) as [(wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void];
+      const ask = (details: { requestingUrl: string; mediaTypes: string[] }) => {
+        let granted: boolean | undefined;
+        requestHandler({}, 'media', (answer) => (granted = answer), details);
+        return granted;
+      };
+      const video = { requestingUrl: 'app://desk/index.html', mediaTypes: ['video'] };
+      const dialog = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'camera:dialog')?.[1] as (event: unknown, input: unknown) => Promise<unknown>;
+      const fromApp = { senderFrame: { url: 'app://desk/index.html', parent: null } };
+      expect(ask(video)).toBe(false);
+      expect(await dialog(fromApp, { open: true })).toEqual({ ok: true, value: { open: true } });
+      expect(ask(video)).toBe(true);
+      expect(ask({ ...video, mediaTypes: ['video', 'audio'] })).toBe(false);
+      expect(ask({ ...video, requestingUrl: 'https://example.com/' })).toBe(false);
+      await dialog(fromApp, { open: false });
+      expect(ask(video)).toBe(false);
+      // Reloaded with the dialog open: the new page has not opened it.
+      await dialog(fromApp, { open: true });
+      const navigation = fake.windows[0]!.webContents.on.mock.calls.find(([event]) => event === 'did-start-navigation')?.[1] as (details: unknown) => void;
+      navigation({ isMainFrame: true, isSameDocument: false });
+      expect(ask(video)).toBe(false);
+    });
+  });
+
   describe('temporary print files', () => {
     it('sweeps the print folders a crashed run left in the temporary folder, and keeps a print in flight', async () => {
       const fake = fakeElectron({ isPackaged: true, gotLock: true });

@@ -11,6 +11,7 @@ import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKey
 import { adoptDataKey, loadDataKey } from '../../../../../electron/main/dataKey/dataKeyStore';
 import { diskKeyFile, memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/handlers';
+import { createCameraGate } from '../../../../../electron/main/security/cameraPermission';
 import { createHqClient } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
@@ -34,6 +35,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
   dataKey: createDataKeyGrant(() => loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file: memoryKeyFile() })),
   backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => new Uint8Array(32).fill(9) }),
+  camera: createCameraGate(),
   ...overrides,
 });
 
@@ -169,5 +171,16 @@ describe('backup key handlers', () => {
     const none = dispatchOf(createHandlers(deps({ dataKey: createDataKeyGrant(() => loadDataKey(options), { adopt: (key) => adoptDataKey(options, key), inUse: memoryKeyFile() }) })));
     expect(await none('backupDataKey')).toEqual({ ok: true, value: { key: null } });
     expect(await none('backupAdoptDataKey', { key: new Uint8Array(32) })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('数据密钥') } });
+  });
+});
+
+describe('cameraDialog handler', () => {
+  it('opens and closes the camera gate the permission handler reads', async () => {
+    const camera = createCameraGate();
+    const handlers = createHandlers(deps({ camera }));
+    expect(await handlers.cameraDialog({ open: true })).toEqual({ open: true });
+    expect(camera.isOpen()).toBe(true);
+    expect(await handlers.cameraDialog({ open: false })).toEqual({ open: false });
+    expect(camera.isOpen()).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { createBackupSecretStore } from '../../../../../electron/main/backup/bac
 import { memoryKeyFile } from '../../../../../electron/main/dataKey/keyFile';
 import { createDataKeyGrant } from '../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../electron/main/handlers';
+import { createCameraGate } from '../../../../../electron/main/security/cameraPermission';
 import { createHqClient, type HqClient, type HqClientDeps } from '../../../../../electron/main/hq/hqClient';
 import { memorySecretStore, type SecretStore } from '../../../../../electron/main/hq/secretStore';
 import { jsonFileSettingsStore, memorySettingsStore } from '../../../../../electron/main/hq/settingsStore';
@@ -56,6 +57,7 @@ function dispatchTo(desk: HqClient) {
       dataFolder: '/tmp/desk',
       platform: 'linux',
       runtime: 'test',
+      camera: createCameraGate(),
       openExternal: async () => undefined,
       printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
       hq: desk,

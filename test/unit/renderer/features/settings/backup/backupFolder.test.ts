@@ -10,6 +10,7 @@ import { createBackupSecretStore } from '../../../../../../electron/main/backup/
 import { memoryKeyFile } from '../../../../../../electron/main/dataKey/keyFile';
 import { createDataKeyGrant } from '../../../../../../electron/main/dataKey/dataKeyGrant';
 import { createHandlers } from '../../../../../../electron/main/handlers';
+import { createCameraGate } from '../../../../../../electron/main/security/cameraPermission';
 import { createHqClient } from '../../../../../../electron/main/hq/hqClient';
 import { memorySecretStore } from '../../../../../../electron/main/hq/secretStore';
 import { memorySettingsStore } from '../../../../../../electron/main/hq/settingsStore';
@@ -36,6 +37,7 @@ function bindDesk(): string {
       dataFolder: '/tmp/desk',
       platform: 'linux',
       runtime: 'test',
+      camera: createCameraGate(),
       openExternal: async () => undefined,
       printService: { listPrinters: async () => [], print: async () => Promise.reject(new Error('unused')), jobState: async () => Promise.reject(new Error('unused')) },
       hq: createHqClient({ settings: memorySettingsStore(), secrets: memorySecretStore(), protocolVersion: 2 }),
