@@ -270,6 +270,7 @@ export const casesMessages = {
     notKnownYet: '（待同步后显示）',
     unreadable: '（无法显示）',
     none: '无',
+    queueService: (calledAt: string, finishedAt: string | null) => `叫号 ${calledAt}${finishedAt === null ? '，办理中' : `，完成 ${finishedAt}`}`,
     answers: (count: number) => `${count}项回答`,
     visits: (count: number) => `${count}次`,
     licenceCopies: (count: number) => `${count}份`,
