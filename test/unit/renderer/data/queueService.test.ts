@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../../../renderer/src/data/audit';
+import { updateIntake } from '../../../../renderer/src/data/intakeCorrection';
 import { finishQueueService, serviceOfCalledTicket } from '../../../../renderer/src/data/queueService';
 import { syncOpSchema } from '../../../../renderer/src/protocol/ops';
 import { created } from './caseWorkFixtures';
@@ -44,6 +45,17 @@ describe('a case taken in on a called ticket', () => {
     expect(row.queueService).toBeUndefined();
     const [caseOp] = await db.outbox.orderBy('seq').toArray();
     expect(caseOp!.op.payload).toMatchObject({ queueService: null });
+  });
+});
+
+describe('correcting the ticket number at intake', () => {
+  it('drops the called ticket’s times, which belong to the old number, and sends that to HQ', async () => {
+    const { db, clerk } = await readyDesk();
+    const row = await created(db, clerk, undefined, { ...startUpInput(), calledTicket: ticket });
+    const corrected = await updateIntake(db, row.id, { queueTicket: 'A024' }, { clerk, at: '2026-09-29T10:05:00.000+08:00' });
+    expect(corrected).toMatchObject({ ok: true, value: { queueTicket: 'A024', queueService: null } });
+    const caseOps = (await db.outbox.orderBy('seq').toArray()).filter((op) => op.entity === 'case');
+    expect(caseOps.at(-1)!.op.payload).toEqual({ queueTicket: 'A024', queueService: null });
   });
 });
 
