@@ -91,12 +91,14 @@ test('the clerk calls V first, skips, calls beside window 02 without sharing a t
   const caseNumber = await takeInOnTicket(page, '绵阳青枫叫号测试科技有限公司');
   await expect(page.getByRole('region', { name: '概况' })).toContainText(ticket01);
   await expect(panel.getByTestId('queue-current')).toHaveText(ticket01);
+  await expect(page.getByTestId('queue-times')).toHaveText(/^等候 \d+ 分钟 · 办理中$/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await partShot(panel, 'queue-02-panel-with-case');
   await shot('queue-03-case-taken-in-on-ticket', { fullPage: false });
   await panel.getByRole('button', { name: '完成' }).click();
   await expect(panel.getByRole('status')).toHaveText(`${ticket01} 号办理完成`);
   await expect(panel.getByTestId('queue-current')).toHaveText('当前没有叫到的号');
+  await expect(page.getByTestId('queue-times')).toHaveText(/^等候 \d+ 分钟 · 办理 \d+ 分钟$/);
   await shot('queue-04-finished', { fullPage: false });
 
   // --- The case carries the ticket and its times; it reached HQ -----------------------------------------
