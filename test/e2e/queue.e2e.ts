@@ -13,6 +13,7 @@ import { expect, partShot, test } from './fixtures';
  * older, skips it (过号: back of its line, not dropped), then calls again at the same moment as window 02
  * (HQ's desk API) and the two windows get different tickets; the clerk recalls (重呼), takes the case in on
  * the called ticket and presses 完成: the case carries the ticket with its issued, called and finished times.
+ * With HQ down, 叫号 says so and the clerk types the number from the applicant's slip.
  */
 
 // Desk 01 is furnished (codes MY-01) and enrolled by the fixture, its clerk 张三 signed in on 受理.
@@ -112,4 +113,16 @@ test('the clerk calls V first, skips, calls beside window 02 without sharing a t
   expect(service).toMatchObject({ ticketId: issued.ticketId, issuedAt: issued.issuedAt, calledAt: expect.any(String), finishedAt: expect.any(String) });
   expect(Date.parse(service!.issuedAt)).toBeLessThanOrEqual(Date.parse(service!.calledAt));
   expect(Date.parse(service!.calledAt)).toBeLessThanOrEqual(Date.parse(service!.finishedAt!));
+
+  // --- HQ unreachable: the panel says so, and the clerk types the number from the slip -----------------
+  await hq.stop();
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel('排队号')).toHaveValue('');
+  await page.keyboard.press('F3');
+  await expect(panel.getByRole('alert')).toContainText('叫号系统暂不可用');
+  await expect(panel.getByRole('alert')).toContainText('请按申请人取号单在“排队号”栏手工填写号码');
+  await expect(panel.getByTestId('queue-current')).toHaveText('当前没有叫到的号');
+  await page.getByLabel('排队号').fill('A031');
+  await expect(page.getByLabel('排队号')).toHaveValue('A031');
+  await shot('queue-05-offline-typed', { fullPage: false });
 });

@@ -22,7 +22,8 @@ export const queueMessages = {
   transferred: (number: string, deskCode: string) => `${number} 号已转至 ${deskCode} 号窗口`,
   finished: (number: string) => `${number} 号办理完成`,
   finishFailed: (reason: string) => `叫号已结束，但办理时间未能记录：${reason}`,
-  offline: (reason: string) => `叫号系统暂不可用（${reason}）。请按申请人取号单在“排队号”栏手工填写号码，办件照常受理。`,
+  // HQ's reason is a sentence of its own (ending in 。), so it stands first and the instruction follows.
+  offline: (reason: string) => `叫号系统暂不可用：${reason} 请按申请人取号单在“排队号”栏手工填写号码，办件照常受理。`,
   refused: (reason: string) => `叫号系统未执行：${reason}`,
   holdTicket: '请先完成、过号或转走当前号，再叫下一位',
 } as const;
