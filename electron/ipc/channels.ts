@@ -20,6 +20,8 @@ export const channels = {
   hqCloseDay: 'hq:close-day',
   hqClaimIssuance: 'hq:claim-issuance',
   hqReleaseIssuance: 'hq:release-issuance',
+  hqQueueCall: 'hq:queue-call',
+  hqQueueAct: 'hq:queue-act',
   backupGetFolder: 'backup:get-folder',
   backupChooseFolder: 'backup:choose-folder',
   backupOpen: 'backup:open',

@@ -12,6 +12,8 @@ import {
   pullInputSchema,
   pushInputSchema,
   putBlobInputSchema,
+  queueActInputSchema,
+  queueCallInputSchema,
   referenceInputSchema,
 } from './hq';
 import {
@@ -78,6 +80,9 @@ export const contract = {
   // One window issues a case's licence: the claim is taken before 正本/副本 print.
   hqClaimIssuance: { input: issuanceClaimInputSchema, output: hqOutputSchemas.claimIssuance },
   hqReleaseIssuance: { input: issuanceReleaseInputSchema, output: hqOutputSchemas.releaseIssuance },
+  // The hall's queue (叫号): call the next ticket for this window's lines, then recall, skip, transfer or finish it.
+  hqQueueCall: { input: queueCallInputSchema, output: hqOutputSchemas.queueCall },
+  hqQueueAct: { input: queueActInputSchema, output: hqOutputSchemas.queueAct },
   // Backup files, only in the folder the admin chose (see electron/ipc/backup.ts).
   backupGetFolder: { input: z.undefined(), output: backupFolderSchema },
   backupChooseFolder: { input: z.undefined(), output: backupFolderSchema },

@@ -21,6 +21,7 @@ import { issuanceClaimGrantSchema, issuanceClaimedSchema, issuanceClaimRequestSc
 import { pushOpEnvelopeSchema } from '../../renderer/src/protocol/ops';
 import { pullResponseSchema } from '../../renderer/src/protocol/pull';
 import { pushResponseSchema } from '../../renderer/src/protocol/push';
+import { calledTicketSchema, queueCallRequestSchema, queueTicketStateSchema } from '../../renderer/src/protocol/queue';
 import { referenceKindSchema, referenceResponseSchema } from '../../renderer/src/protocol/reference';
 
 const message = z.string().min(1);
@@ -153,6 +154,22 @@ export type IssuanceClaimOutput = z.infer<typeof issuanceClaimOutputSchema>;
 export const issuanceReleaseInputSchema = z.object({ caseId: caseIdSchema }).strict();
 export type IssuanceReleaseInput = z.input<typeof issuanceReleaseInputSchema>;
 
+export const queueCallInputSchema = queueCallRequestSchema.strict();
+export type QueueCallInput = z.input<typeof queueCallInputSchema>;
+/** The ticket this window called, or null when nobody waits for it (HQ's 204). */
+export const queueCallOutputSchema = z.object({ ticket: calledTicketSchema.nullable() });
+export type QueueCallOutput = z.infer<typeof queueCallOutputSchema>;
+
+const ticketIdSchema = z.uuid();
+/** What the window does with the ticket it called: 重呼, 过号, 转窗口 (to a desk code), 完成 (with the case it opened). */
+export const queueActInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('recall'), ticketId: ticketIdSchema }).strict(),
+  z.object({ action: z.literal('skip'), ticketId: ticketIdSchema }).strict(),
+  z.object({ action: z.literal('transfer'), ticketId: ticketIdSchema, deskCode: deskCodeSchema }).strict(),
+  z.object({ action: z.literal('done'), ticketId: ticketIdSchema, caseId: caseIdSchema.optional() }).strict(),
+]);
+export type QueueActInput = z.input<typeof queueActInputSchema>;
+
 /** Each HQ channel's output. */
 export const hqOutputSchemas = {
   enrol: hqResultSchema(enrolOutputSchema),
@@ -165,4 +182,6 @@ export const hqOutputSchemas = {
   closeDay: hqResultSchema(closeDayResponseSchema),
   claimIssuance: hqResultSchema(issuanceClaimOutputSchema),
   releaseIssuance: hqResultSchema(issuanceReleaseResponseSchema),
+  queueCall: hqResultSchema(queueCallOutputSchema),
+  queueAct: hqResultSchema(queueTicketStateSchema),
 } as const;

@@ -61,6 +61,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     hqCloseDay: (input) => deps.hq.closeDay(input),
     hqClaimIssuance: (input) => deps.hq.claimIssuance(input),
     hqReleaseIssuance: (input) => deps.hq.releaseIssuance(input),
+    hqQueueCall: (input) => deps.hq.queueCall(input),
+    hqQueueAct: (input) => deps.hq.queueAct(input),
     backupGetFolder: () => deps.backup.getFolder(),
     backupChooseFolder: () => deps.backup.chooseFolder(),
     backupOpen: (input) => deps.backup.open(input),

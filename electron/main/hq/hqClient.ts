@@ -14,6 +14,14 @@ import {
 } from '../../../renderer/src/protocol/issuanceClaim';
 import { pullResponseSchema, type PullResponse } from '../../../renderer/src/protocol/pull';
 import { pushRequestSchema, pushResponseSchema, type PushResponse } from '../../../renderer/src/protocol/push';
+import {
+  queueCallRequestSchema,
+  queueCallResponseSchema,
+  queueDoneRequestSchema,
+  queueTicketStateSchema,
+  queueTransferRequestSchema,
+  type QueueTicketState,
+} from '../../../renderer/src/protocol/queue';
 import { referenceResponseSchema, type ReferenceResponse } from '../../../renderer/src/protocol/reference';
 import { schemaVersionHeader } from '../../../renderer/src/protocol/version';
 import { sha256Hex } from '../../../renderer/src/domain/sha256';
@@ -32,6 +40,9 @@ import type {
   pullInputSchema,
   pushInputSchema,
   putBlobInputSchema,
+  queueActInputSchema,
+  queueCallInputSchema,
+  QueueCallOutput,
   referenceInputSchema,
 } from '../../ipc/hq';
 import { checkHqBaseUrl } from './hqUrl';
@@ -67,6 +78,10 @@ export interface HqClient {
   /** Another window's claim or issuance is a `claimed` value, not a failure. */
   claimIssuance(input: z.output<typeof issuanceClaimInputSchema>): Promise<HqResult<IssuanceClaimOutput>>;
   releaseIssuance(input: z.output<typeof issuanceReleaseInputSchema>): Promise<HqResult<IssuanceReleaseResponse>>;
+  /** The next ticket for the window's lines; `ticket: null` when nobody waits for it (HQ's 204). */
+  queueCall(input: z.output<typeof queueCallInputSchema>): Promise<HqResult<QueueCallOutput>>;
+  /** Recall, skip, transfer or finish a ticket this window called; another window's ticket is HQ's 409, a `badRequest` with HQ's sentence. */
+  queueAct(input: z.output<typeof queueActInputSchema>): Promise<HqResult<QueueTicketState>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -369,6 +384,28 @@ export function createHqClient(deps: HqClientDeps): HqClient {
 
     releaseIssuance({ caseId }) {
       return call('DELETE', claimPath(caseId), issuanceReleaseResponseSchema);
+    },
+
+    async queueCall({ lines }) {
+      const answer = await request('POST', '/v1/queue/call', { json: () => ({ lines }), check: queueCallRequestSchema });
+      if (answer.ok && answer.status === 204) return { ok: true, value: { ticket: null } };
+      const called = interpret(answer, queueCallResponseSchema);
+      return called.ok ? { ok: true, value: { ticket: called.value.ticket } } : called;
+    },
+
+    queueAct(input) {
+      const path = `/v1/queue/tickets/${encodeURIComponent(input.ticketId)}/${input.action}`;
+      switch (input.action) {
+        case 'transfer':
+          return call('POST', path, queueTicketStateSchema, { json: () => ({ deskCode: input.deskCode }), check: queueTransferRequestSchema });
+        case 'done':
+          return call('POST', path, queueTicketStateSchema, {
+            json: () => (input.caseId === undefined ? {} : { caseId: input.caseId }),
+            check: queueDoneRequestSchema,
+          });
+        default:
+          return call('POST', path, queueTicketStateSchema, { json: () => ({}) });
+      }
     },
   };
 }

@@ -113,6 +113,7 @@ export function caseFieldsOf(row: CaseRow): Required<z.input<typeof casePatchSch
     licenceCopies: requestedCopies(row),
     legalRepresentative: row.legalRepresentative ?? null,
     shareholders: row.shareholders ?? [],
+    queueService: row.queueService ?? null,
   };
 }
 

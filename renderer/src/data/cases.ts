@@ -1,3 +1,4 @@
+import { serviceOfCalledTicket, type CalledTicketInput } from './queueService';
 import { businessDateOf } from '../domain/chineseDate';
 import { addWorkingDaysOn } from '../domain/calendar';
 import { caseCommandSchema, type CaseCommandInput } from '../domain/cases/caseCommands';
@@ -68,6 +69,8 @@ export interface DraftCaseInput {
   selection: CatalogueSelection;
   answers: IntakeAnswers;
   queueTicket: string | null;
+  /** The ticket the window called (叫号); its times are recorded when the case is taken in on its number. */
+  calledTicket?: CalledTicketInput | null;
 }
 
 /** The longest promised limit of the selected matters: the case is due when its slowest matter is. */
@@ -96,6 +99,7 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
   });
   if (!checked.ok) return checked;
   const { applicant, agent, authorisation, queueTicket, answers, legalRepresentative, shareholders } = checked.value;
+  const queueService = serviceOfCalledTicket(input.calledTicket, queueTicket);
   const at = chinaIso(context.at ?? new Date());
   const [catalogue, cards] = await Promise.all([activeCatalogue(db), activeGreenCards(db)]);
   const built = buildChecklist(catalogue.data, input.selection, answers);
@@ -145,6 +149,7 @@ export async function createDraftCase(db: DeskDatabase, input: DraftCaseInput, c
       answers,
       catalogueVersion: checklist.catalogueVersion,
       queueTicket,
+      ...(queueService === null ? {} : { queueService }),
       ...(legalRepresentative === null ? {} : { legalRepresentative }),
       ...(shareholders.length === 0 ? {} : { shareholders }),
       clerkId: clerk.id,

@@ -170,6 +170,8 @@ async function planCorrection(db: DeskDatabase, before: CaseRow, patch: IntakePa
     after.agentAuthorisation = checked.agent.authorisation;
   }
   if (checked.queueTicket !== undefined) after.queueTicket = checked.queueTicket;
+  // The called ticket's times belong to its number: another number typed in keeps none (叫号, data/queueService.ts).
+  if (after.queueTicket !== before.queueTicket && before.queueService !== undefined && before.queueService !== null) after.queueService = null;
   if (checked.legalRepresentative !== undefined) after.legalRepresentative = checked.legalRepresentative;
   if (checked.shareholders !== undefined) after.shareholders = checked.shareholders;
 

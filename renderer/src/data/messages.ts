@@ -46,6 +46,7 @@ export const dataMessages = {
   cases: {
     notPermitted: '您没有受理办件的权限',
     notFound: '找不到该办件，可能已被删除或尚未同步到本机',
+    noCalledTicket: '该办件不是按叫号受理的，没有可记录的办理时间',
     enterpriseNotFound: '找不到所选企业，请重新查找',
     usccTaken: (name: string) => `该统一社会信用代码已登记为“${name}”，请从已有企业中选择`,
     intakeClosed: (status: string) => `办件${status}，不能再修改登记信息`,

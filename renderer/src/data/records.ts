@@ -14,6 +14,7 @@ import type { CommitmentCheckPayload } from '../domain/cases/commitments';
 import type { ChecklistItemStatus } from '../domain/cases/decisionChecklist';
 import type { HqDecision, LicenceData } from '../domain/cases/hqDecision';
 import type { LicenceCopyMark } from '../domain/cases/licenceCopies';
+import type { QueueService } from '../domain/cases/queueService';
 import type { LegalRepresentative, Person, Shareholder } from '../domain/cases/parties';
 import type { AnswerValue } from '../domain/catalogue/answers';
 import type { ChecklistItem, ChecklistItemKey } from '../domain/catalogue/checklist';
@@ -111,6 +112,8 @@ export interface CaseRow {
   legalRepresentative?: LegalRepresentative | null;
   /** The natural-person shareholders of a company being founded; absent on cases taken in without any. */
   shareholders?: Shareholder[];
+  /** The called ticket the case was taken in on, with its times; absent or null when the ticket was typed (offline) or there was none. */
+  queueService?: QueueService | null;
   /** Who took the case in. */
   clerkId: ClerkId;
   /**

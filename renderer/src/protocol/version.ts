@@ -41,6 +41,9 @@
  * and status it changed (those differing from its `previous`), the older values kept in `previous`; a
  * create (no `baseVersion`) of an item HQ already holds leaves it as it is, a change carries `baseVersion`
  * (0 before the desk has pulled the item back).
+ * Also 10: on cases, `queueService` (the called ticket's id and its `issuedAt`, `calledAt`, `finishedAt`:
+ * waiting and service times, no person; null when the ticket was typed), sent on every new case, at 完成
+ * and when a correction of `queueTicket` drops it.
  */
 export const protocolVersion = 10;
 

@@ -327,6 +327,7 @@ class PageWork {
       ...(record.licenceCopies === undefined ? {} : { licenceCopies: record.licenceCopies }),
       ...(record.legalRepresentative === undefined ? {} : { legalRepresentative: record.legalRepresentative }),
       ...(record.shareholders === undefined ? {} : { shareholders: record.shareholders }),
+      ...(record.queueService === undefined ? {} : { queueService: record.queueService }),
       // Set from the case's `opened` event when it is merged.
       clerkId: unknownClerkId,
       createdAt: chinaIso(record.createdAt),

@@ -38,6 +38,7 @@ export function withDeskFields(row: CaseRow, values: CasePatch): CaseRow {
   if (values.licenceCopies !== undefined) next.licenceCopies = values.licenceCopies;
   if (values.legalRepresentative !== undefined) next.legalRepresentative = values.legalRepresentative;
   if (values.shareholders !== undefined) next.shareholders = values.shareholders;
+  if (values.queueService !== undefined) next.queueService = values.queueService;
   return rekeyed(next, caseSearchKeys(next));
 }
 

@@ -20,6 +20,8 @@ export const sealedTables = {
     'bundleCode',
     'catalogueVersion',
     'queueTicket',
+    // Ticket id and times only (叫号): the hall's waiting and service figures read them.
+    'queueService',
     'licenceCopies',
     'clerkId',
     'createdAt',

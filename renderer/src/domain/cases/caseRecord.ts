@@ -9,6 +9,7 @@ import { caseNumberSchema, deskCodeSchema, hallCodeSchema } from './caseNumber';
 import { caseStatusSchema } from './caseStatus';
 import { hqDecisionSchema, licenceDataSchema } from './hqDecision';
 import { licenceCopiesSchema } from './licenceCopies';
+import { queueServiceSchema } from './queueService';
 import { casesMessages } from './messages';
 import { enterpriseSchema, legalRepresentativeSchema, personSchema, shareholdersSchema } from './parties';
 
@@ -42,6 +43,8 @@ const caseFieldShape = {
   legalRepresentative: legalRepresentativeSchema.nullable().optional(),
   /** Extension: the natural-person shareholders (自然人股东) of a company being founded; absent means none. */
   shareholders: shareholdersSchema.optional(),
+  /** Extension: the called ticket the case was taken in on, its waiting and service times; absent or null when the ticket was typed. */
+  queueService: queueServiceSchema.nullable().optional(),
 };
 
 export type CaseField = keyof typeof caseFieldShape;

@@ -132,6 +132,7 @@ export const casesMessages = {
     licenceCopies: '副本份数',
     legalRepresentative: '法定代表人',
     shareholders: '自然人股东',
+    queueService: '叫号与办理时间',
   },
   tooManyShareholders: (max: number) => `自然人股东最多${max}名`,
   rejections: {

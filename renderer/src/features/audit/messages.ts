@@ -52,6 +52,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'case.receiveDeferredMaterials': '补交容缺材料',
   'case.followUpRejection': '处理市级退回',
   'case.acknowledgeConflicts': '确认数据冲突',
+  'case.queueFinished': '叫号办理完成',
   'checklist.record': '登记材料',
   'checklist.attach': '上传材料扫描件',
   'commitment.check': '告知承诺核查',

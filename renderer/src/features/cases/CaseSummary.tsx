@@ -6,6 +6,7 @@ import type { Catalogue } from '../../domain/catalogue/schema';
 import { formatChineseDate, formatChineseDateTime } from '../../domain/chineseDate';
 import type { CaseStatus } from '../../domain/cases/caseStatus';
 import { documentText } from '../../domain/cases/parties';
+import { serviceSeconds, waitingSeconds, type QueueService } from '../../domain/cases/queueService';
 import { formatPhone } from '../../domain/phone';
 import { hallToday } from '../common/hallClock';
 import { useGreenCards } from '../common/reference';
@@ -26,6 +27,18 @@ export function bundleName(catalogue: Catalogue, code: string | null): string | 
 /** The due date promised at acceptance, kept on every later status (and on a withdrawal after acceptance). */
 function promisedDueDate(status: CaseStatus): string | null {
   return 'acceptance' in status && status.acceptance !== null ? status.acceptance.dueDate : null;
+}
+
+const minutes = (seconds: number) => Math.round(seconds / 60);
+
+/** The called ticket's waiting and service times (叫号), under its number. */
+function QueueTimes(props: { service: QueueService }) {
+  const service = serviceSeconds(props.service);
+  return (
+    <Text size="xs" c="dimmed" data-testid="queue-times">
+      {m.queueTimes(minutes(waitingSeconds(props.service)), service === null ? null : minutes(service))}
+    </Text>
+  );
 }
 
 function Fact(props: { label: string; children: ReactNode }) {
@@ -143,7 +156,10 @@ export function CaseSummary(props: { row: CaseRow; catalogue: Catalogue; clerkNa
             <Text size="xs">{matterNames(catalogue, row.matterCodes).join('、')}</Text>
           </Fact>
           <Fact label={m.visits}>{m.visitsValue(row.state.visits)}</Fact>
-          <Fact label={m.queueTicket}>{row.queueTicket ?? '—'}</Fact>
+          <Fact label={m.queueTicket}>
+            {row.queueTicket ?? '—'}
+            {row.queueService === undefined || row.queueService === null ? null : <QueueTimes service={row.queueService} />}
+          </Fact>
           <Fact label={m.clerk}>{props.clerkName}</Fact>
           <Fact label={m.createdAt}>{formatChineseDateTime(row.createdAt)}</Fact>
         </SimpleGrid>

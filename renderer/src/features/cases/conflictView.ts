@@ -69,6 +69,11 @@ export function describeFieldValue(field: CaseField, value: unknown, catalogue: 
       return patch.createdAt === undefined ? m.unreadable : formatChineseDateTime(patch.createdAt);
     case 'queueTicket':
       return patch.queueTicket ?? m.none;
+    case 'queueService': {
+      const service = patch.queueService;
+      if (service === undefined || service === null) return m.none;
+      return m.queueService(formatChineseDateTime(service.calledAt), service.finishedAt === null ? null : formatChineseDateTime(service.finishedAt));
+    }
     case 'licenceCopies':
       return m.licenceCopies(patch.licenceCopies ?? 1);
     case 'shareholders': {

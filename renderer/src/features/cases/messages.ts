@@ -61,6 +61,9 @@ export const casesMessages = {
     matters: '事项',
     catalogueVersion: '目录版本',
     queueTicket: '排队号',
+    /** 叫号 times under the ticket: waiting (issued → called) and service (called → 完成), in whole minutes. */
+    queueTimes: (waitingMinutes: number, serviceMinutes: number | null) =>
+      `等候 ${waitingMinutes} 分钟 · ${serviceMinutes === null ? '办理中' : `办理 ${serviceMinutes} 分钟`}`,
     visits: '到场次数',
     visitsValue: (count: number) => `${count}次`,
     dueDate: '承诺办结日期',
@@ -270,6 +273,7 @@ export const casesMessages = {
     notKnownYet: '（待同步后显示）',
     unreadable: '（无法显示）',
     none: '无',
+    queueService: (calledAt: string, finishedAt: string | null) => `叫号 ${calledAt}${finishedAt === null ? '，办理中' : `，完成 ${finishedAt}`}`,
     answers: (count: number) => `${count}项回答`,
     visits: (count: number) => `${count}次`,
     licenceCopies: (count: number) => `${count}份`,

@@ -13,6 +13,9 @@ import { useClerk } from '../clerks/ClerkContext';
 import { loadCounterReference, type CounterReference } from '../common/reference';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
+import { queueMessages } from '../queue/messages';
+import { QueuePanel } from '../queue/QueuePanel';
+import type { CalledTicket } from '../../protocol/queue';
 import type { KnownEnterprise } from './EnterpriseSection';
 import { agentInput, partyInput, shareholderInput } from './correctionForm';
 import { findKnownEnterprises } from './findKnownEnterprises';
@@ -33,15 +36,34 @@ export function IntakePage() {
   const [caseId, setCaseId] = useState<CaseId | null>(null);
   const clerk = useClerk();
   const draft = useIntakeDraft(clerk.id, form, setForm);
+  // The ticket this window called (叫号): its number fills 排队号 and its times go on the case taken in on it.
+  const [called, setCalled] = useState<CalledTicket | null>(null);
 
   const nextApplicant = () => {
-    setForm(emptyIntakeForm());
+    setForm({ ...emptyIntakeForm(), queueTicket: called?.number ?? '' });
     setCaseId(null);
+  };
+
+  const ticketCalled = (ticket: CalledTicket) => {
+    setCalled(ticket);
+    if (caseId !== null) {
+      // The last applicant's case stays in 办件; the screen turns to the one just called.
+      setCaseId(null);
+      setForm({ ...emptyIntakeForm(), queueTicket: ticket.number });
+    } else {
+      setForm((current) => ({ ...current, queueTicket: ticket.number }));
+    }
+  };
+
+  const ticketReleased = () => {
+    // A skipped or transferred applicant is not the one at the counter: their number leaves the form.
+    if (caseId === null && called !== null) setForm((current) => (current.queueTicket === called.number ? { ...current, queueTicket: '' } : current));
+    setCalled(null);
   };
   useHotkeys([['F2', nextApplicant]], []);
 
   const takeIn = async (intake: CheckedIntake<KnownEnterprise>): Promise<TakeInOutcome> => {
-    const result = await createDraftCase(deskDatabase(), toDraftInput(intake), { clerk });
+    const result = await createDraftCase(deskDatabase(), toDraftInput(intake, called), { clerk });
     if (!result.ok) return { ok: false, message: result.message };
     setCaseId(result.value.id);
     // The case is stored: its draft has served. A failure to remove it shows beside the form, not as a failed intake.
@@ -66,6 +88,7 @@ export function IntakePage() {
               { keys: ['Ctrl', 'K'], action: m.shortcuts.matters },
               { keys: ['Ctrl', 'Enter'], action: caseId === null ? m.shortcuts.submit : m.shortcuts.accept },
               { keys: ['F2'], action: m.shortcuts.reset },
+              { keys: ['F3'], action: queueMessages.call },
             ]}
           />
           {reference.state === 'ready' ? (
@@ -86,6 +109,7 @@ export function IntakePage() {
           {reference.message}
         </Alert>
       ) : null}
+      {reference.state === 'ready' ? <QueuePanel ticket={called} caseId={caseId} onCalled={ticketCalled} onReleased={ticketReleased} /> : null}
       <IntakeDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={() => void draft.discard()} />
       {reference.state === 'ready' && caseId === null ? <IntakeSteps active={0} /> : null}
       {caseId === null && draft.problem !== null ? (
@@ -149,7 +173,7 @@ function IntakeSteps(props: { active: number }) {
   );
 }
 
-function toDraftInput(intake: CheckedIntake<KnownEnterprise>): DraftCaseInput {
+function toDraftInput(intake: CheckedIntake<KnownEnterprise>, called: CalledTicket | null): DraftCaseInput {
   return {
     enterprise:
       intake.enterprise.mode === 'existing'
@@ -162,5 +186,6 @@ function toDraftInput(intake: CheckedIntake<KnownEnterprise>): DraftCaseInput {
     selection: intake.selection,
     answers: intake.answers,
     queueTicket: intake.queueTicket,
+    calledTicket: called,
   };
 }

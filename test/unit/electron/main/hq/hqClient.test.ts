@@ -19,7 +19,8 @@ import { clerkIdSchema } from '../../../../../renderer/src/domain/clerks/clerkId
 import { dayTotalsOf } from '../../../../../renderer/src/domain/dayClose/dayTotals';
 import type { SyncOp } from '../../../../../renderer/src/protocol/ops';
 import { acceptedStatus, at, licenceData, newCasePayload, sha256Hex } from '../../../../hq/support/fixtures';
-import { enrolmentCode, HqHarness, type TestDesk } from '../../../../hq/support/harness';
+import { adminToken, enrolmentCode, HqHarness, type TestDesk } from '../../../../hq/support/harness';
+import { queueTicketSchema } from '../../../../../renderer/src/protocol/queue';
 
 let hq: HqHarness;
 let secrets: SecretStore;
@@ -328,6 +329,62 @@ describe('issuance claims', () => {
   });
 });
 
+describe('the queue (叫号)', () => {
+  const take = async (line: 'A' | 'B' | 'V') => {
+    const answer = await hq.call('POST', '/operator/queue/tickets', { token: adminToken, json: { hallCode: 'FC', line } });
+    expect(answer.status).toBe(200);
+    return queueTicketSchema.parse(answer.body);
+  };
+
+  it('calls the next ticket for the window (V first), and answers ticket null when nobody waits', async () => {
+    const { hq: desk } = await enrolled();
+    const a = await take('A');
+    const v = await take('V');
+    expect(await desk.queueCall({ lines: ['A'] })).toEqual({ ok: true, value: { ticket: { ...v, calledAt: expect.any(String), deskCode: '03' } } });
+    expect(await desk.queueCall({ lines: ['A'] })).toMatchObject({ ok: true, value: { ticket: { ticketId: a.ticketId, number: a.number } } });
+    expect(await desk.queueCall({ lines: ['A', 'B'] })).toEqual({ ok: true, value: { ticket: null } });
+  });
+
+  it('recalls, skips, transfers and finishes the ticket it called, each answered with the ticket’s state', async () => {
+    const { hq: desk } = await enrolled();
+    await hq.enrol('FC', '04');
+    const a = await take('A');
+    await take('A');
+    const ticketId = a.ticketId;
+    await desk.queueCall({ lines: ['A'] });
+    expect(await desk.queueAct({ action: 'recall', ticketId })).toEqual({ ok: true, value: { ticketId, number: a.number, state: 'called' } });
+    expect(await desk.queueAct({ action: 'skip', ticketId })).toMatchObject({ ok: true, value: { state: 'waiting' } });
+    const next = await desk.queueCall({ lines: ['A'] });
+    const nextId = next.ok && next.value.ticket !== null ? next.value.ticket.ticketId : '';
+    expect(nextId).not.toBe(ticketId);
+    expect(await desk.queueAct({ action: 'transfer', ticketId: nextId, deskCode: '04' })).toMatchObject({ ok: true, value: { state: 'waiting' } });
+    await desk.queueCall({ lines: ['A'] });
+    const caseId = caseIdSchema.parse(uuidv7());
+    expect(await desk.queueAct({ action: 'done', ticketId, caseId })).toMatchObject({ ok: true, value: { ticketId, state: 'done' } });
+  });
+
+  it('answers another window’s ticket and an unknown window as badRequest with HQ’s sentence, and HQ unreachable as network', async () => {
+    const { hq: desk } = await enrolled();
+    const other = await hq.enrol('FC', '04');
+    const a = await take('A');
+    expect((await hq.call('POST', '/v1/queue/call', { token: other.token, json: { lines: ['A'] } })).status).toBe(200);
+    expect(await desk.queueAct({ action: 'skip', ticketId: a.ticketId })).toMatchObject({
+      ok: false,
+      failure: { kind: 'badRequest', status: 409, message: expect.stringContaining('该号由 04 号窗口叫号') },
+    });
+    await take('B');
+    const called = await desk.queueCall({ lines: ['B'] });
+    const ticketId = called.ok && called.value.ticket !== null ? called.value.ticket.ticketId : '';
+    expect(await desk.queueAct({ action: 'transfer', ticketId, deskCode: '09' })).toMatchObject({ ok: false, failure: { kind: 'badRequest', status: 422 } });
+    await hq.stop();
+    expect(await desk.queueCall({ lines: ['A'] })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+  });
+
+  it('answers notEnrolled on a desk not enrolled with HQ', async () => {
+    expect(await client().queueCall({ lines: ['A'] })).toMatchObject({ ok: false, failure: { kind: 'notEnrolled' } });
+  });
+});
+
 describe('failures', () => {
   it('answers 401 after HQ expired the token, and keeps the enrolment and token for the admin to see', async () => {
     const { hq: desk, deskId } = await enrolled();
@@ -409,6 +466,7 @@ describe('through the IPC contract', () => {
       await call('hqCloseDay', { businessDate: '2026-11-28', lastSeq: 1, totals: dayTotalsOf([op]) }),
       await call('hqClaimIssuance', { caseId: op.entityId, clerkId, clerkName: '王五' }),
       await call('hqReleaseIssuance', { caseId: op.entityId }),
+      await call('hqQueueCall', { lines: ['A'] }),
     );
     await hq.operator.expireToken((await settings.read())!.deskId);
     answers.push(await call('hqPull', { cursor: 0, limit: 10 }));
