@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { pdfSuite } from './suites/pdf';
 import { backupSuite } from './suites/backup';
 import { casesSuite } from './suites/cases';
+import { ledgerSuite } from './suites/ledger';
 import { startupSuite } from './suites/startup';
 import { syncSuite } from './suites/sync';
 import type { BenchResult, BenchSuite } from './types';
 
 /** Every suite by name; later suites register here. */
-const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, backupSuite, syncSuite];
+const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, backupSuite, syncSuite, ledgerSuite];
 
 function parseArgs(argv: string[]): { names: string[]; json?: string } {
   const names: string[] = [];

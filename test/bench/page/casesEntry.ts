@@ -28,6 +28,7 @@ import { caseStateSchema } from '../../../renderer/src/domain/cases/caseState';
 import { clerkIdSchema } from '../../../renderer/src/domain/clerks/clerkId';
 import { asKeyedByVersion2 } from '../../fixtures/searchKeysV2';
 import type { BackupBenchBindings, CasesBenchApi, DataLayer, SearchKind, SearchSample, SeedTiming } from './benchApi';
+import { ledgerBenchApi } from './ledgerBench';
 import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, keyedEnterprise, seedFormat, seededCase } from './caseFactory';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
@@ -403,6 +404,7 @@ const api: CasesBenchApi = {
 // Seeding and intake key search keys as the app does, under the bench's fixed data key.
 void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: benchDataKey(), protection: 'osKeyStore' })).then((keys) => {
   if (keys.state !== 'ready') throw new Error(`bench page has no desk keys: ${keys.problem}`);
-  Object.defineProperty(window, '__bench', { value: api });
+  const ledger = ledgerBenchApi(() => layerDb('sealed'), benchClerk);
+  Object.defineProperty(window, '__bench', { value: { ...api, ...ledger } });
   document.documentElement.dataset['benchReady'] = 'true';
 });
