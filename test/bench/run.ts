@@ -3,12 +3,13 @@ import { pdfSuite } from './suites/pdf';
 import { backupSuite } from './suites/backup';
 import { casesSuite } from './suites/cases';
 import { figuresSuite } from './suites/figures';
+import { ledgerSuite } from './suites/ledger';
 import { startupSuite } from './suites/startup';
 import { syncSuite } from './suites/sync';
 import type { BenchResult, BenchSuite } from './types';
 
 /** Every suite by name; later suites register here. */
-const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, backupSuite, syncSuite, figuresSuite];
+const suites: BenchSuite[] = [startupSuite, pdfSuite, casesSuite, backupSuite, syncSuite, figuresSuite, ledgerSuite];
 
 function parseArgs(argv: string[]): { names: string[]; json?: string } {
   const names: string[] = [];

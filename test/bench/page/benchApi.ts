@@ -115,3 +115,35 @@ export interface BackupBenchBindings {
   __benchSinkWrite(base64: string): Promise<void>;
   __benchSourceRead(offset: number): Promise<string>;
 }
+
+/** Which first page the `ledger` suite opens: the screen's default, or one of its filters. */
+export type LedgerFilter = 'all' | 'overdue' | 'greenCard';
+
+/** The page a call ended with: its items in order and how many matched, so two ways of reading it can be compared. */
+export interface LedgerPageSample {
+  ids: string[];
+  total: number;
+}
+
+/** What the `ledger` suite adds to `window.__bench` (`ledgerBench.ts`); `today` is the hall's business date. */
+export interface LedgerBenchApi {
+  /**
+   * Clears the previous run's ledger items (and their queued ops), names the enterprise of one in
+   * `greenCardEvery` cases served after acceptance on a green-card list and marks those enterprises' cases as green-card.
+   */
+  prepareLedger(today: string, greenCardEvery: number): Promise<{ clearedItems: number; cards: number; greenCases: number; newlyMarked: number; servedCases: number }>;
+  /** Times `refreshDerivedItems` on `today`; counts the items it left, by source. */
+  refreshLedger(today: string): Promise<{ ms: number; created: number; closed: number; bySource: Record<string, number>; items: number }>;
+  /** Times `n` reads of the screen's first page (20 active items by due date) through `readLedgerPage`. */
+  ledgerFirstPage(filter: LedgerFilter, today: string, n: number): Promise<{ ms: number[]; page: LedgerPageSample }>;
+  /** The anchor: the same first page by reading every item and case, filtering, sorting and paging in memory. */
+  ledgerFullScan(filter: LedgerFilter, today: string, n: number): Promise<{ ms: number[]; page: LedgerPageSample }>;
+  /**
+   * Times `n` exports of `rows` ledger rows to `.xlsx`: the rows built from `readLedgerPage` (repeated when
+   * the desk holds fewer items), then `ledgerWorkbook`.
+   */
+  ledgerExport(rows: number, today: string, n: number): Promise<{ ms: number[]; buildMs: number[]; workbookMs: number[]; bytes: number; distinct: number }>;
+}
+
+/** Everything the bench page exposes on `window.__bench`. */
+export type BenchPageApi = CasesBenchApi & LedgerBenchApi;

@@ -41,7 +41,8 @@ for (let ms = firstDay; ms <= lastDay; ms += 86_400_000) {
   const weekday = new Date(ms).getUTCDay();
   if (weekday !== 0 && weekday !== 6) seededDays.push(new Date(ms).toISOString().slice(0, 10));
 }
-const endOfSeeding = seededDays.at(-1)!;
+/** The last day cases were seeded on: cases of its last weeks are still running, some past their promised date. */
+export const endOfSeeding = seededDays.at(-1)!;
 /** The last business day seeded cases are taken in on (the figures bench ends its ranges there). */
 export const lastSeededDay = endOfSeeding;
 

@@ -33,6 +33,7 @@ import { benchDataKey, enterpriseAt, enterprisePoolOf, intakeInput, keyedCase, k
 import { readCaseFactsPass, writeStoredCaseFacts } from '../../../renderer/src/data/figures/caseFactsPass';
 import { readFigures, readFiguresByScan } from '../../../renderer/src/data/figures/figuresQuery';
 import { dateOfEpochDay, epochDayOf } from '../../../renderer/src/domain/figures/ranges';
+import { ledgerBenchApi } from './ledgerBench';
 
 // The app runs from app://, where Dexie's debug mode is off; it is on for pages served from 127.0.0.1, as
 // this one is, and tags every database call for async stack traces (a console task per call).
@@ -420,6 +421,7 @@ const api: CasesBenchApi = {
 // Seeding and intake key search keys as the app does, under the bench's fixed data key.
 void unlockDeskKeys(() => Promise.resolve({ state: 'ready', key: benchDataKey(), protection: 'osKeyStore' })).then((keys) => {
   if (keys.state !== 'ready') throw new Error(`bench page has no desk keys: ${keys.problem}`);
-  Object.defineProperty(window, '__bench', { value: api });
+  const ledger = ledgerBenchApi(() => layerDb('sealed'), benchClerk);
+  Object.defineProperty(window, '__bench', { value: { ...api, ...ledger } });
   document.documentElement.dataset['benchReady'] = 'true';
 });

@@ -1,13 +1,10 @@
 import { appendFile, cp, mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { assertChromium } from '../../e2e/chromium';
-import { builtRendererDir } from '../../e2e/harness/rendererServer';
 import type { BackupBenchBindings } from '../page/benchApi';
 import { round, summarise } from '../stats';
 import type { BenchResult, BenchSuite } from '../types';
-import { benchPage, buildBenchPage, caller, ensureSeeded, launch, port, profileDir, serve, total } from './cases';
+import { benchPage, buildBenchPageOnApp, caller, ensureSeeded, launch, port, profileDir, serve, total } from './cases';
 
 /**
  * Backup and restore of the `cases` suite's seeded desk (BENCH_CASES cases, its profile): `writeBackup`
@@ -79,9 +76,7 @@ const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 export const backupSuite: BenchSuite = {
   name: 'backup',
   async run() {
-    assertChromium();
-    if (!existsSync(resolve(builtRendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
-    await buildBenchPage();
+    await buildBenchPageOnApp();
     const server = await serve(port);
     const results: BenchResult[] = [];
     await rm(workDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { appOrigin, createAppRequestHandler } from '../../../electron/main/secur
 import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/chromium';
 import { bindDesk } from '../../e2e/harness/deskBinding';
 import { builtRendererDir } from '../../e2e/harness/rendererServer';
-import type { CasesBenchApi, DataLayer, SearchKind, SearchSample } from '../page/benchApi';
+import type { BenchPageApi, DataLayer, SearchKind, SearchSample } from '../page/benchApi';
 import { seedFormat, seededCase } from '../page/caseFactory';
 import { indexedDbFiles, valuesInFiles } from '../../support/profileScan';
 import { latestSchemaVersion } from '../../../renderer/src/data/schema';
@@ -93,6 +93,13 @@ export async function buildBenchPage(): Promise<void> {
   });
 }
 
+/** Checks Chromium and the built app (`npm run build`), then builds the bench page beside it. */
+export async function buildBenchPageOnApp(): Promise<void> {
+  assertChromium();
+  if (!existsSync(resolve(builtRendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  await buildBenchPage();
+}
+
 /** The built app at `/`, the bench page at `/cases.html`, through the app's own request handler (CSP included). */
 export async function serve(port: number): Promise<Server> {
   const app = createAppRequestHandler(builtRendererDir, (path) => readFile(path));
@@ -125,11 +132,11 @@ export async function benchPage(context: BrowserContext, at = origin): Promise<P
   return page;
 }
 
-export type Call = <M extends keyof CasesBenchApi>(method: M, ...args: Parameters<CasesBenchApi[M]>) => ReturnType<CasesBenchApi[M]>;
+export type Call = <M extends keyof BenchPageApi>(method: M, ...args: Parameters<BenchPageApi[M]>) => ReturnType<BenchPageApi[M]>;
 
 /** Calls `window.__bench[method](...args)` in the page. */
 export function caller(page: Page): Call {
-  return ((method: keyof CasesBenchApi, ...args: unknown[]) =>
+  return ((method: keyof BenchPageApi, ...args: unknown[]) =>
     page.evaluate(
       ([name, values]) => {
         const bench = (window as unknown as { __bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).__bench;
@@ -218,9 +225,7 @@ function unencryptedOf(encrypted: readonly number[], plain: readonly number[]): 
 export const casesSuite: BenchSuite = {
   name: 'cases',
   async run() {
-    assertChromium();
-    if (!existsSync(resolve(builtRendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
-    await buildBenchPage();
+    await buildBenchPageOnApp();
     const servers = [await serve(port), await serve(port + 1)];
     const results: BenchResult[] = [];
     const label = `${(total / 1000).toLocaleString('en')}k cases`;

@@ -53,7 +53,7 @@ export interface DerivedLedgerItem {
 }
 
 /** Statuses of a case still being served after acceptance: green-card items run from acceptance to handover. */
-const servedAfterAcceptance: ReadonlySet<CaseStatus['code']> = new Set(['accepted', 'acceptedWithDeferral', 'underReview', 'approved', 'awaitingIssuance']);
+export const servedAfterAcceptance: ReadonlySet<CaseStatus['code']> = new Set(['accepted', 'acceptedWithDeferral', 'underReview', 'approved', 'awaitingIssuance']);
 
 /**
  * The items `facts` calls for on `today` (`YYYY-MM-DD`):
