@@ -7,6 +7,14 @@ import { ledgerScreenMessages as m } from './messages';
 /** Rows a ledger page shows: only these are read and rendered, whatever the ledger holds. */
 export const ledgerPageSize = 20;
 
+/** The ledger opens with green-card cases first (绿卡企业优先办理), soonest due first within each group. */
+export const defaultLedgerSort: LedgerSort = 'greenCardFirst';
+
+/** A green-card case's item past its due date: the screen marks it 绿卡超期, beyond the overdue tint every late item has. */
+export function isGreenCardOverdue(row: { greenCard: boolean; overdue: boolean }): boolean {
+  return row.greenCard && row.overdue;
+}
+
 /** What the clerk chose above the table. By default the items still to supervise (待督办 and 督办中). */
 export interface LedgerFilters {
   source: LedgerSource | null;

@@ -22,6 +22,7 @@ export const ledgerScreenMessages = {
     clear: '清除筛选',
   },
   sorts: {
+    greenCardFirst: '绿卡企业优先',
     dueDate: '期限由早到晚',
     dueDateDesc: '期限由晚到早',
   },
@@ -37,6 +38,7 @@ export const ledgerScreenMessages = {
     openCase: (caseNumber: string) => `打开办件 ${caseNumber}`,
     openItem: (caseNumber: string, source: string) => `督办 ${caseNumber} ${source}`,
     greenCard: '绿卡',
+    greenCardOverdue: '绿卡超期',
     noOwner: '未指派',
     /** The item came from HQ before its case reached this desk. */
     caseNotHere: '办件尚未同步到本窗口',

@@ -63,6 +63,19 @@ describe('readLedgerPage', () => {
     expect(ids((await page(db, { sort: 'greenCardFirst' })).rows)).toEqual(['overdue@2026-10-08', 'greenCard@2026-10-13', 'greenCard@2026-10-14', 'deferred@2026-10-09', 'escalated@2026-10-20']);
   });
 
+  it('puts green-card items first across pages (the screen’s default order), each group soonest due first', async () => {
+    const { db } = await ledgerDesk();
+    const first = await page(db, { sort: 'greenCardFirst', pageSize: 2 });
+    const second = await page(db, { sort: 'greenCardFirst', page: 2, pageSize: 2 });
+    const third = await page(db, { sort: 'greenCardFirst', page: 3, pageSize: 2 });
+    expect([...first.rows, ...second.rows, ...third.rows].map((row) => row.greenCard)).toEqual([true, true, true, false, false]);
+    // The overdue green-card item leads even though a plain item (deferred, due the 9th) is overdue too.
+    expect(first.rows[0]).toMatchObject({ source: 'overdue', greenCard: true, overdue: true });
+    expect(ids(second.rows)).toEqual(['greenCard@2026-10-14', 'deferred@2026-10-09']);
+    // Only overdue: the overdue green-card item still comes before the plain overdue one.
+    expect(ids((await page(db, { sort: 'greenCardFirst', overdueOnly: true })).rows)).toEqual(['overdue@2026-10-08', 'deferred@2026-10-09']);
+  });
+
   it('filters by source, status, department, overdue and green card, alone and together', async () => {
     const { db } = await ledgerDesk();
     expect(ids((await page(db, { source: 'greenCard' })).rows)).toEqual(['greenCard@2026-10-13', 'greenCard@2026-10-14']);
