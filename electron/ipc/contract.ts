@@ -30,6 +30,7 @@ import {
   backupReadOutputSchema,
   backupWriteIdSchema,
 } from './backup';
+import { saveExportInputSchema, saveExportOutputSchema } from './exportFile';
 import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from './printing';
 
 /**
@@ -94,6 +95,8 @@ export const contract = {
   // The raw data key only for the inside of a backup, and a restored backup's key adopted as this desk's.
   backupDataKey: { input: z.undefined(), output: backupDataKeySchema },
   backupAdoptDataKey: { input: backupAdoptInputSchema, output: z.object({ adopted: z.literal(true) }) },
+  // An export (the 督办台账's .xlsx) saved where the person picks in the save dialog (see electron/ipc/exportFile.ts).
+  saveExport: { input: saveExportInputSchema, output: saveExportOutputSchema },
   // The desk has an account: from now on its data key is never replaced by a restored backup's.
   dataKeyInUse: { input: z.undefined(), output: z.object({ marked: z.literal(true) }) },
 } satisfies Record<ChannelKey, { input: z.ZodType; output: z.ZodType }>;

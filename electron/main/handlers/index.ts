@@ -7,6 +7,7 @@ import type { DataKeyGrant } from '../dataKey/dataKeyGrant';
 import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
 import { isAllowedExternalUrl } from '../security/externalUrls';
+import { writeExportFile } from '../exportFile';
 
 /** What the handlers need from Electron and the OS, injected so the e2e harness can bind the same code. */
 export interface HandlerDeps {
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   dataKey: DataKeyGrant;
   /** What the backup passphrase gave, sealed under the data key. */
   backupSecret: BackupSecretStore;
+  /** The save dialog for an export: the path the person picked for `suggestedName`, or null when they cancelled. */
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -73,6 +76,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     backupAdoptDataKey: async ({ key }) => {
       await deps.dataKey.adopt(key);
       return { adopted: true as const };
+    },
+    saveExport: async ({ suggestedName, bytes }) => {
+      const path = await deps.chooseExportPath(suggestedName);
+      if (path === null) return { saved: false as const };
+      // Written whole then renamed: a half-written spreadsheet never sits where the person looks for it.
+      await writeExportFile(path, bytes);
+      return { saved: true as const, path };
     },
     dataKeyInUse: async () => {
       await deps.dataKey.markInUse();

@@ -90,6 +90,8 @@ export async function bindDesk(
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => mkdtempSync(join(tmpdir(), 'yct-backup-e2e-')), chooseFile: async () => null }),
       dataKey,
       backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: () => dataKey.forBackup() }),
+      // The save dialog answers with the suggested name in a fresh temporary folder (the app shows where it saved).
+      chooseExportPath: async (suggestedName) => join(mkdtempSync(join(tmpdir(), 'yct-export-e2e-')), suggestedName),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

@@ -14,8 +14,9 @@ import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import { partFromHash } from '../shell/sections';
 import { GreenCardMark, GreenCardOverdueMark, LedgerItemDrawer, LedgerStatusBadge } from './LedgerItemDrawer';
-import { clampPage, defaultLedgerSort, isFiltering, isGreenCardOverdue, ledgerPageQuery, noLedgerFilters, ownerText, pageAfterKey, pageCount, shownRangeText, type LedgerFilters } from './ledgerView';
+import { clampPage, defaultLedgerSort, ledgerExportQuery, isFiltering, isGreenCardOverdue, ledgerPageQuery, noLedgerFilters, ownerText, pageAfterKey, pageCount, shownRangeText, type LedgerFilters } from './ledgerView';
 import { ledgerScreenMessages as m } from './messages';
+import { LedgerExports } from './LedgerExports';
 import { RemainingText } from './RemainingText';
 
 const sortOptions: { value: LedgerSort; label: string }[] = [
@@ -116,13 +117,16 @@ export function LedgerPage() {
             {m.subtitle}
           </Text>
         </Stack>
-        <ShortcutLegend
-          shortcuts={[
-            { keys: ['/'], action: m.shortcuts.search },
-            { keys: ['Esc'], action: m.shortcuts.clear },
-            { keys: ['PageUp', 'PageDown'], action: m.shortcuts.pages },
-          ]}
-        />
+        <Group gap="md" align="flex-end">
+          {canAct ? <LedgerExports query={ledgerExportQuery(filters, search, sort, today)} /> : null}
+          <ShortcutLegend
+            shortcuts={[
+              { keys: ['/'], action: m.shortcuts.search },
+              { keys: ['Esc'], action: m.shortcuts.clear },
+              { keys: ['PageUp', 'PageDown'], action: m.shortcuts.pages },
+            ]}
+          />
+        </Group>
       </Group>
       {!canAct ? (
         <Alert color="blue" role="note">

@@ -49,6 +49,12 @@ export function ledgerPageQuery(filters: LedgerFilters, search: string, sort: Le
   };
 }
 
+/** What the exports list: the screen's filters, search and sort, every page. */
+export function ledgerExportQuery(filters: LedgerFilters, search: string, sort: LedgerSort, today: string): Omit<LedgerPageQuery, 'page' | 'pageSize'> & { today: string } {
+  const { page: _page, pageSize: _pageSize, ...query } = ledgerPageQuery(filters, search, sort, 1, today);
+  return { ...query, today };
+}
+
 /** How many pages `total` rows fill (at least one, so an empty ledger is "page 1 of 1"). */
 export function pageCount(total: number, pageSize: number = ledgerPageSize): number {
   return Math.max(1, Math.ceil(total / pageSize));
