@@ -8,6 +8,7 @@ export const channels = {
   listPrinters: 'printers:list',
   printPdf: 'print:pdf',
   printJobState: 'print:job-state',
+  saveExport: 'desk:save-export',
   dataKey: 'desk:data-key',
   hqGetConfig: 'hq:get-config',
   hqEnrol: 'hq:enrol',

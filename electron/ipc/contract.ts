@@ -32,6 +32,7 @@ import {
   backupReadOutputSchema,
   backupWriteIdSchema,
 } from './backup';
+import { saveExportInputSchema, saveExportOutputSchema } from './exportFile';
 import { printerSchema, printJobIdSchema, printJobSchema, printOutcomeSchema } from './printing';
 
 /**
@@ -99,6 +100,8 @@ export const contract = {
   // The raw data key only for the inside of a backup, and a restored backup's key adopted as this desk's.
   backupDataKey: { input: z.undefined(), output: backupDataKeySchema },
   backupAdoptDataKey: { input: backupAdoptInputSchema, output: z.object({ adopted: z.literal(true) }) },
+  // An export (the 督办台账's .xlsx) saved where the person picks in the save dialog (see electron/ipc/exportFile.ts).
+  saveExport: { input: saveExportInputSchema, output: saveExportOutputSchema },
   // The desk has an account: from now on its data key is never replaced by a restored backup's.
   dataKeyInUse: { input: z.undefined(), output: z.object({ marked: z.literal(true) }) },
   // The document camera (高拍仪) dialog opened or closed: the camera permission is granted only while it is open.

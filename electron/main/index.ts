@@ -94,6 +94,10 @@ function startDesk(): void {
         dataKey,
         backupSecret: createBackupSecretStore({ file: diskKeyFile(join(userData, 'backup-secret.json')), dataKey: () => dataKey.forBackup() }),
         camera,
+        chooseExportPath: async (suggestedName) => {
+          const chosen = await dialog.showSaveDialog({ title: '导出 Excel', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+          return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+        },
       }),
       {
         trustedOrigins,

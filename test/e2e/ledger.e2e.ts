@@ -1,7 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { residentId } from '../fixtures/identities';
 import { takeInAndAccept } from './harness/counterCase';
 import { expectAccessible } from './harness/accessibility';
+import { archivedText } from './harness/deskDb';
+import { documentWork, printedJob } from './harness/printing';
 import { fillAgency } from './harness/deskSettings';
 import { enrolDesk, syncNow } from './harness/hqDesk';
 import { chiefRepresentative, expect, goToSection, partShot, scrollToTop, signIn, signOut, test } from './fixtures';
@@ -51,6 +54,7 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   page: deskA,
   hq,
   openDesk,
+  printer,
   shot: shotA,
 }) => {
   test.setTimeout(300_000);
@@ -150,6 +154,56 @@ test('a case past its 承诺时限 is listed in the ledger, assigned and followe
   await scrollToTop(deskA);
   await shotA('ledger-04-desk-a-ledger', { fullPage: false });
   await expectAccessible(deskA, '督办台账');
+
+  // --- 导出 Excel: every item the filters match (here the overdue one), read back from the saved file ---------
+  await deskA.getByRole('button', { name: '导出 Excel' }).click();
+  const exported = deskA.getByRole('status').filter({ hasText: '已导出' });
+  await expect(exported).toContainText('已导出 1 项督办事项到');
+  const savedPath = /到 (\S+\.xlsx)/.exec((await exported.textContent()) ?? '')?.[1];
+  expect(savedPath).toMatch(/督办台账-MY01-20261106\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(savedPath!);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['督办台账']);
+  const sheet = workbook.getWorksheet('督办台账')!;
+  expect(sheet.getCell('A1').text).toMatch(/^督办台账\u3000.+\u30002026-11-03至2026-11-06\u3000制表时间：2026-11-06 09:30$/);
+  expect(sheet.getCell('B2').text).toBe('办件编号');
+  expect(sheet.rowCount).toBe(3);
+  const line = sheet.getRow(3);
+  expect([2, 3, 5, 6, 7, 8, 11, 13, 14].map((column) => line.getCell(column).text)).toEqual([
+    caseNumber,
+    enterprise,
+    '超期预警',
+    department,
+    liaison.name,
+    liaison.phone,
+    '督办中',
+    '李首席',
+    followUpText,
+  ]);
+  // Typed cells: the due date a date (hall wall-clock, stored as UTC), the days left a number.
+  expect(line.getCell(9).value).toEqual(new Date(Date.UTC(2026, 10, 3)));
+  expect(line.getCell(10).value).toBe(-3);
+  await partShot(exported, 'ledger-04b-desk-a-exported');
+
+  // --- 打印台账: the PDF through the print dialog, with a 督字 文号, archived (read back decrypted) --------------
+  await deskA.getByRole('button', { name: '打印台账' }).click();
+  const printDialog = deskA.getByRole('dialog', { name: '打印督办台账' });
+  await expect(printDialog.getByTestId('print-preview').locator('canvas').first()).toHaveAttribute('data-drawn', 'true', documentWork);
+  await expect(printDialog.getByTestId('document-number')).toContainText('督字〔2026〕第MY01-');
+  const ledgerNumber = /文号：(\S+号)/.exec((await printDialog.getByTestId('document-number').textContent()) ?? '')![1]!;
+  await printDialog.getByRole('combobox', { name: '打印机' }).selectOption(printer.printer);
+  await settled(printDialog);
+  await shotA('ledger-04c-desk-a-print-ledger', { fullPage: false });
+  await printDialog.getByRole('button', { name: '打印并存档' }).click();
+  await printedJob(printDialog.getByRole('status', { name: '打印结果' }), printer.printer);
+  await printDialog.getByRole('button', { name: '关闭', exact: true }).click();
+  const printed = (await archivedText(deskA, 'ledgerReport')).replace(/\s+/g, '');
+  // Table cells wrap over lines in the text layout: what is checked here stays on one line.
+  expect(printed).toContain(`督办台账${ledgerNumber}`);
+  expect(printed).toContain('2026年11月3日至2026年11月6日');
+  expect(printed).toContain('共1项，其中逾期1项');
+  expect(printed).toContain(`${caseNumber}${enterprise}超期预警`);
+  expect(printed).toContain('逾期3个工作日督办中');
   await syncNow(deskA);
 
   // --- Desk 02 of the hall pulls the item and its follow-up -------------------------------------------------

@@ -4,7 +4,7 @@ import { caseIdSchema } from '../../renderer/src/domain/cases/caseId';
 import { ledgerItemIdOf, type LedgerItem } from '../../renderer/src/domain/ledger/ledgerItem';
 import { pullResponseSchema, type PullChange } from '../../renderer/src/protocol/pull';
 import { pushResponseSchema } from '../../renderer/src/protocol/push';
-import { acceptedStatus, at, Outbox } from './support/fixtures';
+import { acceptedStatus, at, documentPayload, Outbox } from './support/fixtures';
 import { HqHarness, type TestDesk } from './support/harness';
 
 let hq: HqHarness;
@@ -144,6 +144,15 @@ describe('ledger items on HQ', () => {
     expect(pushed.results[1]?.reason).toBe('督办事项编号与其来源、办件和对应事项不符');
     expect(pushed.results[2]?.reason).toBe('市级系统中没有该办件（可能其新建操作已被拒绝）');
     expect(pushed.results[3]?.reason).toBe('市级系统中没有该督办事项（可能其新建操作已被拒绝）');
+  });
+
+  it('archives a printed 督办台账 (ledgerReport, a document of no case) and relays it to the hall', async () => {
+    const outbox = new Outbox();
+    const id = uuidv7();
+    const printed = documentPayload({ caseId: null, kind: 'ledgerReport', documentNumber: '绵市监督字〔2026〕第FC03-0001号' });
+    expect(await statuses(deskA, [outbox.op('documentEvent', id, printed)])).toEqual(['applied']);
+    expect((await pulled(deskB)).filter((change) => change.entity === 'documentEvent')).toMatchObject([{ entityId: id, data: { kind: 'ledgerReport', documentNumber: '绵市监督字〔2026〕第FC03-0001号' } }]);
+    expect(await statuses(deskA, [outbox.op('documentEvent', uuidv7(), { ...printed, kind: 'ledgerSummary' as never })])).toEqual(['rejected']);
   });
 
   it('refuses an item of another hall’s case', async () => {

@@ -8,6 +8,7 @@ import type { HqClient } from '../hq/hqClient';
 import type { PrintService } from '../printing/service';
 import type { CameraGate } from '../security/cameraPermission';
 import { isAllowedExternalUrl } from '../security/externalUrls';
+import { writeExportFile } from '../exportFile';
 
 /** What the handlers need from Electron and the OS, injected so the e2e harness can bind the same code. */
 export interface HandlerDeps {
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   backupSecret: BackupSecretStore;
   /** Whether the document-camera dialog is open, which the permission handler reads. */
   camera: CameraGate;
+  /** The save dialog for an export: the path the person picked for `suggestedName`, or null when they cancelled. */
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
 }
 
 function platformName(platform: NodeJS.Platform): 'linux' | 'darwin' | 'win32' | 'other' {
@@ -78,6 +81,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     backupAdoptDataKey: async ({ key }) => {
       await deps.dataKey.adopt(key);
       return { adopted: true as const };
+    },
+    saveExport: async ({ suggestedName, bytes }) => {
+      const path = await deps.chooseExportPath(suggestedName);
+      if (path === null) return { saved: false as const };
+      // Written whole then renamed: a half-written spreadsheet never sits where the person looks for it.
+      await writeExportFile(path, bytes);
+      return { saved: true as const, path };
     },
     dataKeyInUse: async () => {
       await deps.dataKey.markInUse();

@@ -57,6 +57,7 @@ export const documentWords: Readonly<Record<DocumentKind, string>> = {
   licenceCopy: '照',
   calibrationSheet: '校',
   dayReport: '日',
+  ledgerReport: '督',
 };
 
 /** 机关代字 of a kind of document, e.g. 绵市监企受 (at most 10 characters, within the 文号's 12). */

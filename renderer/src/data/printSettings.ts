@@ -37,6 +37,7 @@ export const printableKinds = [
   'licenceOriginal',
   'licenceCopy',
   'calibrationSheet',
+  'ledgerReport',
 ] as const satisfies readonly DocumentKind[];
 export type PrintableKind = (typeof printableKinds)[number];
 
@@ -56,6 +57,7 @@ export const standardPaper: Readonly<Record<PrintableKind, PaperSize>> = {
   licenceOriginal: 'A3',
   licenceCopy: 'A4',
   calibrationSheet: 'A3',
+  ledgerReport: 'A4',
 };
 
 export type LicencePaper = LicenceSheetRow['kind'];

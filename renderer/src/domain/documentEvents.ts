@@ -23,6 +23,8 @@ export const documentKinds = [
   'licenceCopy',
   'calibrationSheet',
   'dayReport',
+  // 督办台账 printed by the chief: a document of no case, numbered and archived like the others.
+  'ledgerReport',
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentActions = ['printed', 'reprinted', 'voided'] as const;

@@ -1,5 +1,6 @@
 import { readRestoredFrom } from '../data/backup/restoreBackup';
 import { activeCatalogue } from '../data/catalogueStore';
+import { changesLedgerInputs, notePulledCaseChanges } from '../data/ledger/ledgerUpkeep';
 import { readPullCursor } from '../data/syncState';
 import { protocolLimits } from '../protocol/common';
 import { applyPullPage } from './applyPullPage';
@@ -19,6 +20,8 @@ export async function pullChanges(ctx: SyncContext, deskId: string): Promise<Pha
     if (!answer.ok) return failureOfHq(answer.failure);
     const page = answer.value;
     if (page.changes.length > 0 || page.nextCursor !== cursor) await applyPullPage(ctx.db, page, { deskId, catalogue, restored });
+    // After the page is stored: the ledger's derived items are brought up to the cases it brought.
+    if (changesLedgerInputs(page.changes)) notePulledCaseChanges();
     if (!page.hasMore) return null;
     if (page.nextCursor <= cursor) return { kind: 'failed', message: syncMessages.cursorStuck };
     cursor = page.nextCursor;

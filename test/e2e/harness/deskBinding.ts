@@ -98,6 +98,8 @@ export async function bindDesk(
       dataKey,
       backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: () => dataKey.forBackup() }),
       camera,
+      // The save dialog answers with the suggested name in a fresh temporary folder (the app shows where it saved).
+      chooseExportPath: async (suggestedName) => join(mkdtempSync(join(tmpdir(), 'yct-export-e2e-')), suggestedName),
       ...overrides,
     }),
     { trustedOrigins: [trustedOrigin] },

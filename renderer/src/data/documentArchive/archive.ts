@@ -44,9 +44,15 @@ export function isLicenceKind(kind: DocumentKind): kind is 'licenceOriginal' | '
   return licenceSheetKindOf[kind] !== undefined;
 }
 
-/** Who may print each kind: licences the issuing window, the calibration sheet the chief, notices the counter. */
+/** Documents of no case: the calibration sheet, the printed 督办台账. */
+function isCaseless(kind: PrintableKind): kind is 'calibrationSheet' | 'ledgerReport' {
+  return kind === 'calibrationSheet' || kind === 'ledgerReport';
+}
+
+/** Who may print each kind: licences the issuing window, the calibration sheet the chief, the ledger who supervises it, notices the counter. */
 function printPermission(kind: PrintableKind): ClerkAction {
   if (isLicenceKind(kind)) return 'licence.print';
+  if (kind === 'ledgerReport') return 'ledger.supervise';
   return kind === 'calibrationSheet' ? 'printer.calibrate' : 'case.counterDecision';
 }
 
@@ -235,7 +241,7 @@ export async function archiveDocument(
           if (committed === 0) throw new Refusal(m.nothingCommitted);
           const live = await liveDocuments(db, row.id, draft.kind);
           if (live.length > 0) throw new Refusal(m.alreadyPrinted(live[0]!.documentNumber));
-        } else if (draft.kind !== 'calibrationSheet') {
+        } else if (!isCaseless(draft.kind)) {
           const row = await requireCaseRow(db, draft.caseId);
           const asked = documentRequestsOf(row.state.timeline).some((request) => request.eventSeq === draft.eventSeq && request.kind === draft.kind);
           if (!asked) throw new Refusal(m.notRequested);
@@ -248,8 +254,8 @@ export async function archiveDocument(
         }
         const archived: DocumentRow = {
           ...sealed,
-          caseId: draft.kind === 'calibrationSheet' ? null : draft.caseId,
-          eventSeq: isLicenceKind(draft.kind) || draft.kind === 'calibrationSheet' || draft.kind === 'commitmentLetter' ? null : draft.eventSeq,
+          caseId: isCaseless(draft.kind) ? null : draft.caseId,
+          eventSeq: isLicenceKind(draft.kind) || isCaseless(draft.kind) || draft.kind === 'commitmentLetter' ? null : draft.eventSeq,
           documentNumber,
           kind: draft.kind,
           templateVersion: draft.templateVersion,

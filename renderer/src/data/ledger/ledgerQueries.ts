@@ -18,6 +18,9 @@ import type { CaseRow } from '../records';
 import { searchCases } from '../search/searchCases';
 import { businessDateOf } from '../../domain/chineseDate';
 import type { LedgerFollowUpRow, LedgerItemRow } from './ledgerRows';
+import { LEDGER_REPORT_MAX_ROWS } from '../../domain/ledger/ledgerReport';
+import { ledgerDataMessages } from './messages';
+import { Refusal } from '../refusal';
 
 /** How the ledger's list is ordered: by due date (soonest first, or latest first), or green-card items first. */
 export const ledgerSorts = ['dueDate', 'dueDateDesc', 'greenCardFirst'] as const;
@@ -128,8 +131,47 @@ export async function readLedgerPage(db: DeskDatabase, query: LedgerPageQuery): 
   return { rows: pageRows.map((item) => ledgerRowOf(item, cases.get(item.caseId), today, calendar)), total, page, pageSize };
 }
 
+/** The most items one export reads (`LEDGER_REPORT_MAX_ROWS`): a ledger past it is refused, never cut short. */
+export const LEDGER_EXPORT_MAX_ITEMS = LEDGER_REPORT_MAX_ROWS;
+
+/** Every item the filters match (all pages), in the query's order, each with its latest follow-up. */
+export interface LedgerExportListing {
+  rows: { row: LedgerRow; latestFollowUp: LedgerFollowUpRow | null }[];
+}
+
+/**
+ * What the exports list: every page of the ledger for the filters, search and sort the screen shows, in
+ * that order, with each item's latest 督办记录. Refused (a `Refusal`) past `LEDGER_EXPORT_MAX_ITEMS`, so an
+ * export never silently leaves items out.
+ */
+export async function readLedgerForExport(db: DeskDatabase, query: Omit<LedgerPageQuery, 'page' | 'pageSize'>): Promise<LedgerExportListing> {
+  const today = query.today ?? businessDateOf(chinaIso());
+  const caseIds = query.search === undefined || query.search.trim() === '' ? null : await searchedCaseIds(db, query.search);
+  if (caseIds !== null && caseIds.size === 0) return { rows: [] };
+  const calendarRead = activeCalendar(db);
+  const { items, cases, followUps } = await guardStorage(() =>
+    db.transaction('r', [db.ledgerItems, db.ledgerFollowUps, db.cases], async () => {
+      const candidates = await matchingCandidates(db, query, today, caseIds);
+      if (candidates.length > LEDGER_EXPORT_MAX_ITEMS) throw new Refusal(ledgerDataMessages.exportTooLarge(candidates.length, LEDGER_EXPORT_MAX_ITEMS));
+      candidates.sort(sorters[query.sort]);
+      const ids = candidates.map((candidate) => candidate.id);
+      const [found, followUpRows] = await Promise.all([db.ledgerItems.bulkGet(ids), ids.length === 0 ? Promise.resolve([]) : db.ledgerFollowUps.where('itemId').anyOf(ids).toArray()]);
+      const rows = found.filter((item): item is LedgerItemRow => item !== undefined);
+      const caseRows = await db.cases.bulkGet([...new Set(rows.map((item) => item.caseId))]);
+      return { items: rows, cases: new Map(caseRows.filter((row): row is CaseRow => row !== undefined).map((row) => [row.id, row])), followUps: followUpRows };
+    }),
+  );
+  const latest = new Map<string, LedgerFollowUpRow>();
+  for (const followUp of followUps) {
+    const known = latest.get(followUp.itemId);
+    if (known === undefined || Date.parse(followUp.at) > Date.parse(known.at) || (Date.parse(followUp.at) === Date.parse(known.at) && followUp.id > known.id)) latest.set(followUp.itemId, followUp);
+  }
+  const calendar = (await calendarRead).data;
+  return { rows: items.map((item) => ({ row: ledgerRowOf(item, cases.get(item.caseId), today, calendar), latestFollowUp: latest.get(item.id) ?? null })) };
+}
+
 /** Inside a read: every item matching the filters, as index keys. */
-async function matchingCandidates(db: DeskDatabase, query: LedgerPageQuery, today: string, caseIds: ReadonlySet<string> | null): Promise<Candidate[]> {
+async function matchingCandidates(db: DeskDatabase, query: Omit<LedgerPageQuery, 'page' | 'pageSize'>, today: string, caseIds: ReadonlySet<string> | null): Promise<Candidate[]> {
   const flags: readonly (0 | 1)[] = query.greenCardOnly === true ? [1] : [1, 0];
   const department = query.department === undefined || query.department === '' ? null : new Set(await db.ledgerItems.where('ownerDepartment').equals(query.department).primaryKeys());
   if (department !== null && department.size === 0) return [];

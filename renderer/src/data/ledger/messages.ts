@@ -11,4 +11,5 @@ export const ledgerDataMessages = {
   dueDateUnchanged: '新的办结期限与原期限相同',
   followUpTextRequired: '须填写督办情况',
   followUpByRequired: '须填写办理人',
+  exportTooLarge: (count: number, max: number) => `符合条件的督办事项有 ${count} 项，一次最多导出 ${max} 项，请先筛选`,
 } as const;

@@ -94,6 +94,7 @@ export const casesMessages = {
         licenceCopy: '营业执照副本',
         calibrationSheet: '套打校准页',
         dayReport: '日结报表',
+        ledgerReport: '督办台账',
       },
       sheetActions: { used: '使用营业执照纸', voided: '作废营业执照纸' },
       handover: '交付证照',

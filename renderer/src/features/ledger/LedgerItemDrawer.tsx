@@ -14,7 +14,7 @@ import { hallToday } from '../common/hallClock';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { MissingRecord, useStoredData } from '../common/useStoredData';
 import { useWriteQueue } from '../common/useWriteQueue';
-import { checkAssignForm, checkDueForm, checkFollowUpForm, checkRequiredText, followUpInstant, ownerText, previousText, type AssignForm } from './ledgerView';
+import { checkAssignForm, checkDueForm, checkFollowUpForm, checkRequiredText, followUpInstant, isGreenCardOverdue, ownerText, previousText, type AssignForm } from './ledgerView';
 import { ledgerScreenMessages as m } from './messages';
 import { RemainingText } from './RemainingText';
 
@@ -94,6 +94,7 @@ function ItemBody(props: { view: LedgerItemDetail; canAct: boolean; onOpenCase: 
           <Fact label={m.drawer.enterprise}>
             {view.row.enterpriseName ?? ''}
             {view.row.greenCard ? <GreenCardMark /> : null}
+            {isGreenCardOverdue(view.row) ? <GreenCardOverdueMark /> : null}
           </Fact>
           <Fact label={m.drawer.owner}>{ownerText(item.owner)}</Fact>
           <Fact label={m.drawer.dueDate}>
@@ -123,6 +124,15 @@ export function GreenCardMark() {
   return (
     <Badge color="green" variant="filled" size="sm" ml={6} aria-label={m.table.greenCard}>
       {m.table.greenCard}
+    </Badge>
+  );
+}
+
+/** A green-card case's item past its due date: late, and for an enterprise promised to be served first. */
+export function GreenCardOverdueMark() {
+  return (
+    <Badge color="red" variant="filled" size="sm" ml={6} aria-label={m.table.greenCardOverdue}>
+      {m.table.greenCardOverdue}
     </Badge>
   );
 }

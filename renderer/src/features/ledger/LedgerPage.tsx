@@ -13,12 +13,14 @@ import { hallToday } from '../common/hallClock';
 import { ShortcutLegend } from '../common/ShortcutLegend';
 import { useStoredData } from '../common/useStoredData';
 import { partFromHash } from '../shell/sections';
-import { GreenCardMark, LedgerItemDrawer, LedgerStatusBadge } from './LedgerItemDrawer';
-import { clampPage, isFiltering, ledgerPageQuery, noLedgerFilters, ownerText, pageAfterKey, pageCount, shownRangeText, type LedgerFilters } from './ledgerView';
+import { GreenCardMark, GreenCardOverdueMark, LedgerItemDrawer, LedgerStatusBadge } from './LedgerItemDrawer';
+import { clampPage, defaultLedgerSort, ledgerExportQuery, isFiltering, isGreenCardOverdue, ledgerPageQuery, noLedgerFilters, ownerText, pageAfterKey, pageCount, shownRangeText, type LedgerFilters } from './ledgerView';
 import { ledgerScreenMessages as m } from './messages';
+import { LedgerExports } from './LedgerExports';
 import { RemainingText } from './RemainingText';
 
 const sortOptions: { value: LedgerSort; label: string }[] = [
+  { value: 'greenCardFirst', label: m.sorts.greenCardFirst },
   { value: 'dueDate', label: m.sorts.dueDate },
   { value: 'dueDateDesc', label: m.sorts.dueDateDesc },
 ];
@@ -51,7 +53,7 @@ export function LedgerPage() {
   const [query, setQuery] = useState('');
   const [search] = useDebouncedValue(query.trim(), 200);
   const [filters, setFilters] = useState<LedgerFilters>(noLedgerFilters);
-  const [sort, setSort] = useState<LedgerSort>('dueDate');
+  const [sort, setSort] = useState<LedgerSort>(defaultLedgerSort);
   const [page, setPage] = useState(1);
   const [opened, setOpened] = useState<LedgerItemId | null>(() => addressedItem(window.location.hash));
   const [refresh, setRefresh] = useState<{ state: 'running' | 'done' } | { state: 'failed'; message: string }>({ state: 'running' });
@@ -115,13 +117,16 @@ export function LedgerPage() {
             {m.subtitle}
           </Text>
         </Stack>
-        <ShortcutLegend
-          shortcuts={[
-            { keys: ['/'], action: m.shortcuts.search },
-            { keys: ['Esc'], action: m.shortcuts.clear },
-            { keys: ['PageUp', 'PageDown'], action: m.shortcuts.pages },
-          ]}
-        />
+        <Group gap="md" align="flex-end">
+          {canAct ? <LedgerExports query={ledgerExportQuery(filters, search, sort, today)} /> : null}
+          <ShortcutLegend
+            shortcuts={[
+              { keys: ['/'], action: m.shortcuts.search },
+              { keys: ['Esc'], action: m.shortcuts.clear },
+              { keys: ['PageUp', 'PageDown'], action: m.shortcuts.pages },
+            ]}
+          />
+        </Group>
       </Group>
       {!canAct ? (
         <Alert color="blue" role="note">
@@ -269,6 +274,7 @@ function LedgerTable(props: { rows: readonly LedgerRow[]; onOpenItem: (id: Ledge
                 <Text size="sm" lineClamp={2}>
                   {row.enterpriseName ?? ''}
                   {row.greenCard ? <GreenCardMark /> : null}
+                  {isGreenCardOverdue(row) ? <GreenCardOverdueMark /> : null}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -7,6 +7,14 @@ import { ledgerScreenMessages as m } from './messages';
 /** Rows a ledger page shows: only these are read and rendered, whatever the ledger holds. */
 export const ledgerPageSize = 20;
 
+/** The ledger opens with green-card cases first (绿卡企业优先办理), soonest due first within each group. */
+export const defaultLedgerSort: LedgerSort = 'greenCardFirst';
+
+/** A green-card case's item past its due date: the screen marks it 绿卡超期, beyond the overdue tint every late item has. */
+export function isGreenCardOverdue(row: { greenCard: boolean; overdue: boolean }): boolean {
+  return row.greenCard && row.overdue;
+}
+
 /** What the clerk chose above the table. By default the items still to supervise (待督办 and 督办中). */
 export interface LedgerFilters {
   source: LedgerSource | null;
@@ -39,6 +47,12 @@ export function ledgerPageQuery(filters: LedgerFilters, search: string, sort: Le
     pageSize: ledgerPageSize,
     today,
   };
+}
+
+/** What the exports list: the screen's filters, search and sort, every page. */
+export function ledgerExportQuery(filters: LedgerFilters, search: string, sort: LedgerSort, today: string): Omit<LedgerPageQuery, 'page' | 'pageSize'> & { today: string } {
+  const { page: _page, pageSize: _pageSize, ...query } = ledgerPageQuery(filters, search, sort, 1, today);
+  return { ...query, today };
 }
 
 /** How many pages `total` rows fill (at least one, so an empty ledger is "page 1 of 1"). */

@@ -22,6 +22,7 @@ export const ledgerScreenMessages = {
     clear: '清除筛选',
   },
   sorts: {
+    greenCardFirst: '绿卡企业优先',
     dueDate: '期限由早到晚',
     dueDateDesc: '期限由晚到早',
   },
@@ -37,6 +38,7 @@ export const ledgerScreenMessages = {
     openCase: (caseNumber: string) => `打开办件 ${caseNumber}`,
     openItem: (caseNumber: string, source: string) => `督办 ${caseNumber} ${source}`,
     greenCard: '绿卡',
+    greenCardOverdue: '绿卡超期',
     noOwner: '未指派',
     /** The item came from HQ before its case reached this desk. */
     caseNotHere: '办件尚未同步到本窗口',
@@ -126,6 +128,16 @@ export const ledgerScreenMessages = {
     underSupervisionDetail: (source: string, status: string, due: string) => `${source} · ${status} · 期限 ${due}`,
     openLedger: '在督办台账中查看',
     done: '已提请专班督办',
+  },
+  exports: {
+    excel: '导出 Excel',
+    print: '打印台账',
+    saved: (count: number, path: string, withoutCase: number) =>
+      `已导出 ${count} 项督办事项到 ${path}${withoutCase === 0 ? '' : `（另有 ${withoutCase} 项的办件尚未同步到本窗口，未列入）`}`,
+    cancelled: '已取消导出，没有保存文件。',
+    failed: (detail: string) => `未能导出督办台账：${detail}`,
+    agencyMissing: '管理员尚未设置发证机关和大厅名称，暂不能导出或打印督办台账',
+    deskMissing: '本窗口尚未设置大厅和窗口编号，暂不能导出或打印督办台账',
   },
   required: (label: string) => `请填写${label}`,
   saveFailed: (detail: string) => `未保存：${detail}`,

@@ -10,6 +10,7 @@ export const printingMessages = {
     licenceOriginal: '营业执照正本',
     licenceCopy: '营业执照副本',
     calibrationSheet: '套打校准页',
+    ledgerReport: '督办台账',
   },
   paperLabels: { A3: 'A3（297 × 420 毫米）', A4: 'A4（210 × 297 毫米）', A5: 'A5（148 × 210 毫米）' },
   print: '打印',

@@ -18,13 +18,14 @@ export const templateKindOf: Readonly<Record<PrintableKind, TemplateKind>> = {
   licenceOriginal: 'licenceOriginal',
   licenceCopy: 'licenceDuplicate',
   calibrationSheet: 'calibrationSheet',
+  ledgerReport: 'ledgerReport',
 };
 
 export type Orientation = NonNullable<ChannelInput<'printPdf'>['orientation']>;
 
-/** 正本 paper (420 × 297 mm) is landscape, and so is a calibration sheet made on it; everything else portrait. */
+/** 正本 paper (420 × 297 mm) is landscape, and so are a calibration sheet made on it and the 督办台账's wide table; everything else portrait. */
 export function orientationOf(kind: PrintableKind, calibrationPaper: LicencePaper | null = null): Orientation {
-  return kind === 'licenceOriginal' || (kind === 'calibrationSheet' && calibrationPaper === 'original') ? 'landscape' : 'portrait';
+  return kind === 'licenceOriginal' || kind === 'ledgerReport' || (kind === 'calibrationSheet' && calibrationPaper === 'original') ? 'landscape' : 'portrait';
 }
 
 export const printableKindLabels: Readonly<Record<PrintableKind, string>> = printingMessages.kindLabels;

@@ -27,6 +27,7 @@ import { useCaseFactsPass } from '../figures/useCaseFactsPass';
 import { IntakePage } from '../intake/IntakePage';
 import { IssuancePage } from '../issuance/IssuancePage';
 import { LedgerPage } from '../ledger/LedgerPage';
+import { useLedgerUpkeep } from '../ledger/useLedgerUpkeep';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncEngineProvider } from '../sync/SyncEngineProvider';
 import { emptySectionMemory, landingSection, rememberSection } from './landing';
@@ -87,6 +88,7 @@ let sectionMemory = emptySectionMemory;
 /** The working desk, shown only once a clerk is signed in. */
 function Desk() {
   const clerk = useClerk();
+  useLedgerUpkeep(clerk);
   // Screens read stored data in live queries, which may not write: the catalogue and calendar are installed first.
   const reference = useReferenceInstall();
   // Started while the clerk signed in; again here after a failure.

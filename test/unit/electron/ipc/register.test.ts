@@ -46,6 +46,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     backupDataKey: async () => ({ key: null }),
     backupAdoptDataKey: async () => ({ adopted: true as const }),
     dataKeyInUse: async () => ({ marked: true as const }),
+    saveExport: async () => ({ saved: false as const }),
     ...overrides,
   };
 }

@@ -36,6 +36,7 @@ const deps = (overrides: Partial<HandlerDeps> = {}): HandlerDeps => ({
   dataKey: createDataKeyGrant(() => loadDataKey({ safeStorage: fakeSafeStorage(), platform: 'linux', file: memoryKeyFile() })),
   backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => new Uint8Array(32).fill(9) }),
   camera: createCameraGate(),
+  chooseExportPath: async () => null,
   ...overrides,
 });
 
@@ -182,5 +183,34 @@ describe('cameraDialog handler', () => {
     expect(camera.isOpen()).toBe(true);
     expect(await handlers.cameraDialog({ open: false })).toEqual({ open: false });
     expect(camera.isOpen()).toBe(false);
+describe('saveExport handler', () => {
+  const dispatchOf = (handlers: ReturnType<typeof createHandlers>) => {
+    const dispatch = createDispatch(handlers, { trustedOrigins: ['app://desk'] });
+    return (input: unknown) => dispatch({ senderFrame: { url: 'app://desk/index.html', parent: null } }, 'saveExport', input);
+  };
+  const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+
+  it('writes the bytes where the person chose, offering the suggested name, and leaves nothing beside it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'export-'));
+    const chooseExportPath = vi.fn(async (name: string) => join(folder, name));
+    const call = dispatchOf(createHandlers(deps({ chooseExportPath })));
+    expect(await call({ suggestedName: '督办台账-2026-10-12.xlsx', bytes: xlsx })).toEqual({ ok: true, value: { saved: true, path: join(folder, '督办台账-2026-10-12.xlsx') } });
+    expect(chooseExportPath).toHaveBeenCalledWith('督办台账-2026-10-12.xlsx');
+    expect(new Uint8Array(await readFile(join(folder, '督办台账-2026-10-12.xlsx')))).toEqual(xlsx);
+    expect(await readdir(folder)).toEqual(['督办台账-2026-10-12.xlsx']);
+  });
+
+  it('answers saved: false when the dialog is cancelled, writing nothing', async () => {
+    const call = dispatchOf(createHandlers(deps()));
+    expect(await call({ suggestedName: '督办台账.xlsx', bytes: xlsx })).toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('refuses a name with a folder in it, and bytes that are no spreadsheet, before any dialog opens', async () => {
+    const chooseExportPath = vi.fn(async () => '/tmp/never.xlsx');
+    const call = dispatchOf(createHandlers(deps({ chooseExportPath })));
+    expect(await call({ suggestedName: '../../etc/督办台账.xlsx', bytes: xlsx })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call({ suggestedName: '督办台账.xlsx', bytes: new TextEncoder().encode('%PDF-1.7') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call({ suggestedName: '督办台账.pdf', bytes: xlsx })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(chooseExportPath).not.toHaveBeenCalled();
   });
 });

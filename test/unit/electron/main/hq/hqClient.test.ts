@@ -65,6 +65,7 @@ function dispatchTo(desk: HqClient) {
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => null, chooseFile: async () => null }),
       backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
       dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
+      chooseExportPath: async () => null,
     }),
     { trustedOrigins: ['app://desk'] },
   );

@@ -109,6 +109,32 @@ describe('archiveDocument', () => {
     expect(await archiveDocument(desk.db, again, { clerk: desk.clerk, at: printAt })).toMatchObject({ ok: false, message: expect.stringContaining('请使用“重印”') });
   });
 
+  it('archives the printed 督办台账 as a document of no case, with a 督字 number, for the chief and the admin only', async () => {
+    const desk = await issuingDesk();
+    const ledgerDraft = async (): Promise<DocumentDraft> => {
+      const pdf = fakePdf('ledger');
+      return {
+        kind: 'ledgerReport',
+        caseId: null,
+        eventSeq: null,
+        documentNumber: unwrapResult(await nextDocumentNumber(desk.db, 'ledgerReport', printAt)),
+        templateVersion: 'ledgerReport/1',
+        pdf,
+        sha256: await sha256Hex(pdf),
+        copies: 1,
+        printerName: 'DeskPDF',
+        licenceSheetSerial: null,
+      };
+    };
+    expect(await archiveDocument(desk.db, await ledgerDraft(), { clerk: desk.clerk, at: printAt })).toMatchObject({ ok: false, message: '您没有打印此类文书的权限' });
+    const archived = unwrapResult(await archiveDocument(desk.db, await ledgerDraft(), { clerk: desk.chief, at: printAt }));
+    expect(archived).toMatchObject({ kind: 'ledgerReport', caseId: null, eventSeq: null, documentNumber: '绵市监企督字〔2026〕第MY01-0001号', printedBy: desk.chief.id });
+    const [op] = await opsOf(desk, 'documentEvent');
+    expect(syncOpSchema.safeParse(op!.op).success).toBe(true);
+    expect(op!.op.payload).toMatchObject({ kind: 'ledgerReport', caseId: null, action: 'printed' });
+    expect(unwrapResult(await archiveDocument(desk.db, await ledgerDraft(), { clerk: desk.admin, at: printAt })).documentNumber).toBe('绵市监企督字〔2026〕第MY01-0002号');
+  });
+
   it('refuses the admin, who runs the machine but does not issue documents', async () => {
     const desk = await issuingDesk();
     const row = await acceptedCase(desk);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../../../../../renderer/src/data/db';
-import { readLedgerItem, readLedgerPage, type LedgerPageQuery } from '../../../../../renderer/src/data/ledger/ledgerQueries';
+import { readLedgerForExport, readLedgerItem, readLedgerPage, type LedgerPageQuery } from '../../../../../renderer/src/data/ledger/ledgerQueries';
+import { ledgerItemIdOf } from '../../../../../renderer/src/domain/ledger/ledgerItem';
 import type { CaseRow } from '../../../../../renderer/src/data/records';
 import { created } from '../caseWorkFixtures';
 import { closeDatabases, readyDesk, startUpInput } from '../dataFixtures';
@@ -63,6 +64,19 @@ describe('readLedgerPage', () => {
     expect(ids((await page(db, { sort: 'greenCardFirst' })).rows)).toEqual(['overdue@2026-10-08', 'greenCard@2026-10-13', 'greenCard@2026-10-14', 'deferred@2026-10-09', 'escalated@2026-10-20']);
   });
 
+  it('puts green-card items first across pages (the screen’s default order), each group soonest due first', async () => {
+    const { db } = await ledgerDesk();
+    const first = await page(db, { sort: 'greenCardFirst', pageSize: 2 });
+    const second = await page(db, { sort: 'greenCardFirst', page: 2, pageSize: 2 });
+    const third = await page(db, { sort: 'greenCardFirst', page: 3, pageSize: 2 });
+    expect([...first.rows, ...second.rows, ...third.rows].map((row) => row.greenCard)).toEqual([true, true, true, false, false]);
+    // The overdue green-card item leads even though a plain item (deferred, due the 9th) is overdue too.
+    expect(first.rows[0]).toMatchObject({ source: 'overdue', greenCard: true, overdue: true });
+    expect(ids(second.rows)).toEqual(['greenCard@2026-10-14', 'deferred@2026-10-09']);
+    // Only overdue: the overdue green-card item still comes before the plain overdue one.
+    expect(ids((await page(db, { sort: 'greenCardFirst', overdueOnly: true })).rows)).toEqual(['overdue@2026-10-08', 'deferred@2026-10-09']);
+  });
+
   it('filters by source, status, department, overdue and green card, alone and together', async () => {
     const { db } = await ledgerDesk();
     expect(ids((await page(db, { source: 'greenCard' })).rows)).toEqual(['greenCard@2026-10-13', 'greenCard@2026-10-14']);
@@ -94,6 +108,30 @@ describe('readLedgerPage', () => {
     }) as typeof db.ledgerItems.bulkGet;
     await page(db, { pageSize: 2 });
     expect(opened).toHaveLength(2);
+  });
+});
+
+describe('readLedgerForExport', () => {
+  const followUp = (itemId: string, id: string, at: string, text: string) => ({ id, itemId, at, by: '周专员', text, clerkId: 'c', deskCode: '01', recordedAt: at });
+
+  it('lists every page the filters match, in the screen’s order, each item with its latest follow-up', async () => {
+    const { db, b } = await ledgerDesk();
+    const deferred = ledgerItemIdOf('deferred', b.id, 'lease');
+    await db.ledgerFollowUps.bulkAdd([
+      followUp(deferred, '0190f000-0000-7000-8000-000000000002', '2026-10-10T10:00:00+08:00', '已电话督促登记科'),
+      followUp(deferred, '0190f000-0000-7000-8000-000000000001', '2026-10-11T09:00:00+08:00', '登记科承诺周一办结'),
+    ] as never);
+    const listing = await readLedgerForExport(db, { sort: 'greenCardFirst', today });
+    expect(listing.rows.map(({ row }) => `${row.source}@${row.dueDate}`)).toEqual(['overdue@2026-10-08', 'greenCard@2026-10-13', 'greenCard@2026-10-14', 'deferred@2026-10-09', 'escalated@2026-10-20']);
+    expect(listing.rows[3]).toMatchObject({ row: { id: deferred, workingDaysLeft: -2 }, latestFollowUp: { text: '登记科承诺周一办结' } });
+    expect(listing.rows.filter(({ latestFollowUp }) => latestFollowUp !== null)).toHaveLength(1);
+  });
+
+  it('applies the filters and the search as the page does', async () => {
+    const { db, a } = await ledgerDesk();
+    expect((await readLedgerForExport(db, { sort: 'dueDate', today, overdueOnly: true })).rows.map(({ row }) => row.source)).toEqual(['overdue', 'deferred']);
+    expect((await readLedgerForExport(db, { sort: 'dueDate', today, status: 'all', search: a.caseNumber })).rows.map(({ row }) => row.caseId)).toEqual([a.id, a.id]);
+    expect((await readLedgerForExport(db, { sort: 'dueDate', today, search: '没有这家企业' })).rows).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import {
   checkFollowUpForm,
   checkRequiredText,
   clampPage,
+  defaultLedgerSort,
+  isGreenCardOverdue,
   followUpInstant,
   isFiltering,
   ledgerPageQuery,
@@ -145,5 +147,18 @@ describe('办结 and 提请专班督办', () => {
   it('need their text', () => {
     expect(checkRequiredText(' ', '办理结果')).toEqual({ ok: false, message: '请填写办理结果' });
     expect(checkRequiredText('已出证', '办理结果')).toEqual({ ok: true, value: '已出证' });
+  });
+});
+
+describe('green-card priority on the ledger', () => {
+  it('opens green-card items first', () => {
+    expect(defaultLedgerSort).toBe('greenCardFirst');
+    expect(ledgerPageQuery(noLedgerFilters, '', defaultLedgerSort, 1, '2026-10-12').sort).toBe('greenCardFirst');
+  });
+
+  it('marks a green-card item only when it is overdue, and an overdue plain item not as green-card', () => {
+    expect(isGreenCardOverdue({ greenCard: true, overdue: true })).toBe(true);
+    expect(isGreenCardOverdue({ greenCard: true, overdue: false })).toBe(false);
+    expect(isGreenCardOverdue({ greenCard: false, overdue: true })).toBe(false);
   });
 });

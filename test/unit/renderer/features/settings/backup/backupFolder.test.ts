@@ -44,6 +44,7 @@ function bindDesk(): string {
       backup: createBackupFiles({ folderStore: memoryBackupFolderStore(), chooseFolder: async () => folder, chooseFile: async () => null }),
       dataKey: createDataKeyGrant(async () => ({ state: 'unavailable', problem: 'noEncryption' })),
       backupSecret: createBackupSecretStore({ file: memoryKeyFile(), dataKey: async () => null }),
+      chooseExportPath: async () => null,
     }),
     { trustedOrigins: ['app://desk'] },
   );
