@@ -183,6 +183,9 @@ describe('cameraDialog handler', () => {
     expect(camera.isOpen()).toBe(true);
     expect(await handlers.cameraDialog({ open: false })).toEqual({ open: false });
     expect(camera.isOpen()).toBe(false);
+  });
+});
+
 describe('saveExport handler', () => {
   const dispatchOf = (handlers: ReturnType<typeof createHandlers>) => {
     const dispatch = createDispatch(handlers, { trustedOrigins: ['app://desk'] });
