@@ -1,20 +1,22 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatChineseDateTime } from '../../domain/chineseDate';
 import { figuresMessages } from '../../domain/figures/messages';
 import { decisionKinds, referenceHours } from '../../domain/figures/figures';
 import { figureRangeSchema, rangeAround, type FigureRange, type RangeKind } from '../../domain/figures/ranges';
+import { ledgerSourceLabels, ledgerSources } from '../../domain/ledger/ledgerItem';
 import { chinaIso } from '../../data/clock';
 import { deskDatabase } from '../../data/db';
+import { callDesk } from '../../platform/desk';
 import { useClerk } from '../clerks/ClerkContext';
+import { ChineseDateInput } from '../common/ChineseDateInput';
 import { hallToday } from '../common/hallClock';
 import { useStoredData } from '../common/useStoredData';
 import { FigureCard } from './FigureCard';
 import { figuresWorkbook } from './figuresWorkbook';
 import { loadFigures, type FiguresView, type ScopeValue } from './loadFigures';
 import { figuresScreenMessages as m } from './messages';
-import { saveBytes, xlsxMediaType } from './saveFile';
 
 const CHART_HEIGHT = 220;
 
@@ -30,7 +32,7 @@ export function FiguresPage() {
   const [anchor, setAnchor] = useState(today);
   const [custom, setCustom] = useState<FigureRange>(() => rangeAround('week', today));
   const [scope, setScope] = useState<ScopeValue>('hall');
-  const [exporting, setExporting] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [exporting, setExporting] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; path: string } | { kind: 'failed'; message: string }>({ kind: 'idle' });
 
   const asked = kind === 'custom' ? custom : rangeAround(kind, figureRangeSchema.shape.from.safeParse(anchor).success ? anchor : today);
   const checked = figureRangeSchema.safeParse(asked);
@@ -53,8 +55,8 @@ export function FiguresPage() {
         matterName: (code) => view.matterNames.get(code) ?? code,
         clerkName: (id) => clerkLabel(view, id),
       });
-      saveBytes(bytes, m.export.fileName(view.figures.range.from, view.figures.range.to), xlsxMediaType);
-      setExporting({ kind: 'idle' });
+      const saved = await callDesk('saveExport', { suggestedName: m.export.fileName(view.figures.range.from, view.figures.range.to), bytes: new Uint8Array(bytes) });
+      setExporting(saved.saved ? { kind: 'saved', path: saved.path } : { kind: 'idle' });
     } catch (error) {
       setExporting({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -85,11 +87,11 @@ export function FiguresPage() {
         />
         {kind === 'custom' ? (
           <>
-            <TextInput type="date" label={m.range.from} value={custom.from} onChange={(event) => setCustom({ ...custom, from: event.currentTarget.value })} />
-            <TextInput type="date" label={m.range.to} value={custom.to} onChange={(event) => setCustom({ ...custom, to: event.currentTarget.value })} />
+            <ChineseDateInput label={m.range.from} value={custom.from} onChange={(from) => setCustom({ ...custom, from })} />
+            <ChineseDateInput label={m.range.to} value={custom.to} onChange={(to) => setCustom({ ...custom, to })} />
           </>
         ) : (
-          <TextInput type="date" label={m.range.anchor} value={anchor} onChange={(event) => setAnchor(event.currentTarget.value)} />
+          <ChineseDateInput label={m.range.anchor} value={anchor} onChange={setAnchor} />
         )}
         <Select
           label={m.scope.label}
@@ -105,6 +107,7 @@ export function FiguresPage() {
       {clerk.role === 'clerk' ? <Text size="sm" c="dimmed">{m.scope.ownDeskOnly}</Text> : null}
       {!checked.success ? <Alert color="red">{checked.error.issues[0]?.message}</Alert> : null}
       {exporting.kind === 'failed' ? <Alert color="red">{m.export.failed(exporting.message)}</Alert> : null}
+      {exporting.kind === 'saved' ? <Alert color="green">{m.export.saved(exporting.path)}</Alert> : null}
       {loaded.state === 'loading' ? <Loader size="sm" aria-label={m.loading} /> : null}
       {loaded.state === 'failed' ? <Alert color="red">{m.loadFailed(loaded.message)}</Alert> : null}
       {view !== null ? <FiguresBody view={view} /> : null}
@@ -286,8 +289,17 @@ function FiguresBody({ view }: { view: FiguresView }) {
             tooltipAnimationDuration={0}
           />
         </FigureCard>
-        <FigureCard title={m.charts.ledger} how={how.ledger} empty testId="figure-ledger">
-          {null}
+        <FigureCard title={m.charts.ledger} how={how.ledger} empty={view.ledger.open === 0 && view.ledger.closed === 0} testId="figure-ledger">
+          <Text size="sm">{m.charts.ledgerStats(view.ledger.open, view.ledger.overdue, view.ledger.closed, view.ledger.closedOnTime)}</Text>
+          <BarChart
+            h={CHART_HEIGHT}
+            data={ledgerSources.map((source) => ({ source: ledgerSourceLabels[source], count: view.ledger.openBySource[source] }))}
+            dataKey="source"
+            orientation="vertical"
+            yAxisProps={{ width: 110 }}
+            series={[{ name: 'count', label: m.charts.ledgerOpenBySource, color: 'grape.6' }]}
+            tooltipAnimationDuration={0}
+          />
         </FigureCard>
       </SimpleGrid>
     </Stack>

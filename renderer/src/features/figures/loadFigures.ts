@@ -3,9 +3,11 @@ import { listClerks } from '../../data/clerks';
 import type { DeskDatabase } from '../../data/db';
 import { requireDeskIdentity } from '../../data/desk';
 import { readFigures, type FiguresAnswer } from '../../data/figures/figuresQuery';
+import { readLedgerItemFacts } from '../../data/figures/ledgerFacts';
 import { readIssuingAgency } from '../../data/issuingAgency';
 import type { SignedInClerk } from '../../domain/clerks/account';
 import type { FigureScope } from '../../domain/figures/figures';
+import { ledgerFiguresOf, type LedgerFigures } from '../../domain/figures/ledgerFigures';
 import type { FigureRange } from '../../domain/figures/ranges';
 
 /** The scope as the screen's select holds it: `hall`, `desk:<code>` or `clerk:<id>`. */
@@ -32,15 +34,18 @@ export interface FiguresView extends FiguresAnswer {
   scope: ScopeValue;
   matterNames: ReadonlyMap<string, string>;
   clerkNames: ReadonlyMap<string, string>;
+  /** The 督办台账's figures: hall-wide, as the ledger is. */
+  ledger: LedgerFigures;
 }
 
 export async function loadFigures(db: DeskDatabase, clerk: SignedInClerk, range: FigureRange, asked: ScopeValue, today: string): Promise<FiguresView> {
-  const [identity, agency, calendar, catalogue, clerks] = await Promise.all([
+  const [identity, agency, calendar, catalogue, clerks, ledgerItems] = await Promise.all([
     requireDeskIdentity(db),
     readIssuingAgency(db),
     activeCalendar(db),
     activeCatalogue(db),
     listClerks(db),
+    readLedgerItemFacts(db),
   ]);
   const scope = allowedScope(clerk, identity.deskCode, asked);
   const answer = await readFigures(db, { range, scope: scopeOf(scope), today, calendar: calendar.data });
@@ -51,5 +56,6 @@ export async function loadFigures(db: DeskDatabase, clerk: SignedInClerk, range:
     scope,
     matterNames: new Map(catalogue.data.matters.map((matter) => [matter.code as string, matter.name])),
     clerkNames: new Map(clerks.map((account) => [account.id as string, account.displayName])),
+    ledger: ledgerFiguresOf(ledgerItems, range, today),
   };
 }

@@ -1,3 +1,4 @@
+import { formatChineseDate } from '../../domain/chineseDate';
 import { figuresMessages } from '../../domain/figures/messages';
 
 /** Every Chinese string of the 统计 screen and its Excel export (how each figure is computed is the domain's). */
@@ -17,7 +18,7 @@ export const figuresScreenMessages = {
     anchor: '日期',
     from: '起始日期',
     to: '结束日期',
-    shown: (from: string, to: string) => (from === to ? from : `${from} 至 ${to}`),
+    shown: (from: string, to: string) => (from === to ? formatChineseDate(from) : `${formatChineseDate(from)} 至 ${formatChineseDate(to)}`),
   },
   scope: {
     label: '统计对象',
@@ -58,7 +59,9 @@ export const figuresScreenMessages = {
     offDay: '非工作日登记',
     overdueSeries: '日终超期件数',
     ledger: '督办台账',
-    ledgerPending: '督办台账尚未在本机建立，暂无数据。',
+    ledgerOpenBySource: '在办事项',
+    ledgerStats: (open: number, overdue: number, closed: number, onTime: number) =>
+      `在办 ${open} 项（超期 ${overdue} 项）；统计范围内办结 ${closed} 项，按期 ${onTime} 项`,
   },
   columns: {
     matterCode: '事项编码',
@@ -88,6 +91,7 @@ export const figuresScreenMessages = {
     button: '导出 Excel',
     working: '正在导出…',
     failed: (message: string) => `导出失败：${message}`,
+    saved: (path: string) => `统计表已保存到 ${path}`,
     fileName: (from: string, to: string) => `统计_${from}_${to}.xlsx`,
     title: (hall: string, scope: string, range: string, madeAt: string) => `${hall} 统计 ${range}（${scope}） 制表时间：${madeAt}`,
     sheets: { summary: '概览', byDay: '按日', byMatter: '按事项', byDecision: '按决定', byClerk: '按受理员', elapsed: '用时分布' },

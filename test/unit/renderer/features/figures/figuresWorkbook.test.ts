@@ -32,7 +32,7 @@ describe('figuresWorkbook', () => {
     const workbook = await weekWorkbook();
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['概览', '按日', '按事项', '按决定', '按受理员', '用时分布']);
     for (const sheet of workbook.worksheets) {
-      expect(sheet.getCell('A1').value).toBe('绵阳市政务服务中心企业服务中心 统计 2026-09-28 至 2026-10-04（全厅） 制表时间：2026年10月9日 10:30');
+      expect(sheet.getCell('A1').value).toBe('绵阳市政务服务中心企业服务中心 统计 2026年9月28日 至 2026年10月4日（全厅） 制表时间：2026年10月9日 10:30');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(14);
     }
