@@ -1,5 +1,6 @@
 import type { CaseState } from '../cases/caseState';
 import { caseStatusCodes, type CaseStatusCode } from '../cases/caseStatus';
+import { serviceSeconds, waitingSeconds, type QueueService } from '../cases/queueService';
 import { formatIsoDate, fromEpochDay } from '../civilDate';
 
 /**
@@ -38,6 +39,10 @@ export interface CaseFacts {
   deferredMaterials: number;
   deferredReceived: number;
   deferredLate: number;
+  /** 叫号: seconds from the ticket to the call, null when the case was not taken in on a ticket. */
+  waitingSeconds: number | null;
+  /** 叫号: seconds from the call to 完成, null without a ticket or while the service runs. */
+  serviceSeconds: number | null;
 }
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -70,6 +75,8 @@ export interface FactsSource {
   clerkId: string;
   matterCodes: readonly string[];
   state: CaseState;
+  /** The queue ticket the case was taken in on, if any (absent on cases before 叫号). */
+  queueService?: QueueService | null | undefined;
 }
 
 /** Statuses HQ's approval leads to. */
@@ -133,6 +140,8 @@ export function caseFactsOf(row: FactsSource): CaseFacts {
     deferredMaterials,
     deferredReceived: Math.min(deferredReceived, deferredMaterials),
     deferredLate: Math.min(deferredLate, deferredMaterials),
+    waitingSeconds: row.queueService == null ? null : waitingSeconds(row.queueService),
+    serviceSeconds: row.queueService == null ? null : serviceSeconds(row.queueService),
   };
 }
 
@@ -163,10 +172,12 @@ export function encodeCaseFacts(facts: CaseFacts): string {
     facts.deferredMaterials,
     facts.deferredReceived,
     facts.deferredLate,
+    num(facts.waitingSeconds),
+    num(facts.serviceSeconds),
   ].join('|');
 }
 
-const FIELD_COUNT = 19;
+const FIELD_COUNT = 21;
 /** Matter lists by their text: a hall has few combinations, and a year's figures decode a hundred thousand lines. */
 const matterLists = new Map<string, readonly string[]>();
 
@@ -205,5 +216,7 @@ export function decodeCaseFacts(line: string): CaseFacts | null {
     deferredMaterials: Number(f[16]),
     deferredReceived: Number(f[17]),
     deferredLate: Number(f[18]),
+    waitingSeconds: num(f[19]!),
+    serviceSeconds: num(f[20]!),
   };
 }

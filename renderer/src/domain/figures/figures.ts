@@ -6,6 +6,8 @@ import { dateOfEpochDay, daysOf, epochDayOf, type FigureRange } from './ranges';
 export const referenceHours = 1.86;
 /** Upper bounds (hours) of the elapsed-time buckets; the last bucket is open. */
 export const elapsedBucketBounds = [1, referenceHours, 4, 24, 72, 168] as const;
+/** Upper bounds (minutes) of the queue's waiting and service buckets; the last bucket is open. */
+export const queueBucketBounds = [5, 10, 15, 30, 60] as const;
 /** How far before the range the overdue trend looks for cases still owed (a case stays overdue until decided). */
 export const overdueLookbackDays = 90;
 
@@ -55,6 +57,16 @@ export interface HallFigures {
     trend: { day: string; overdue: number | null }[];
   };
   deferral: { cases: number; complete: number; completeOnTime: number; rate: number | null; materials: number; received: number };
+  /** 叫号: cohort cases taken in on a ticket, their waiting (issued → called) and service (called → finished) in minutes. */
+  queue: {
+    ticketed: number;
+    medianWaitingMinutes: number | null;
+    waitingBuckets: number[];
+    /** Ticketed cases whose service was finished (完成); only they have a service time. */
+    served: number;
+    medianServiceMinutes: number | null;
+    serviceBuckets: number[];
+  };
 }
 
 export interface FigureOptions {
@@ -88,6 +100,12 @@ export function median(values: readonly number[]): number | null {
 export function elapsedBucketOf(hours: number): number {
   const index = elapsedBucketBounds.findIndex((bound) => hours <= bound);
   return index === -1 ? elapsedBucketBounds.length : index;
+}
+
+/** Index of the queue bucket of `minutes` (bounds inclusive above). */
+export function queueBucketOf(minutes: number): number {
+  const index = queueBucketBounds.findIndex((bound) => minutes <= bound);
+  return index === -1 ? queueBucketBounds.length : index;
 }
 
 const MS_PER_HOUR = 3_600_000;
@@ -126,6 +144,10 @@ export function computeFigures(facts: readonly CaseFacts[], options: FigureOptio
   let openOverdue = 0;
   let maxOverdue: number | null = null;
   const deferral = { cases: 0, complete: 0, completeOnTime: 0, materials: 0, received: 0 };
+  const waitingMinutes: number[] = [];
+  const serviceMinutes: number[] = [];
+  const waitingBuckets = new Array<number>(queueBucketBounds.length + 1).fill(0);
+  const serviceBuckets = new Array<number>(queueBucketBounds.length + 1).fill(0);
 
   for (const entry of cohort) {
     for (const code of entry.matterCodes) countBy(byMatter, code);
@@ -174,6 +196,17 @@ export function computeFigures(facts: readonly CaseFacts[], options: FigureOptio
         if (entry.deferredLate === 0) deferral.completeOnTime += 1;
       }
     }
+
+    if (entry.waitingSeconds !== null) {
+      const minutes = entry.waitingSeconds / 60;
+      waitingMinutes.push(minutes);
+      waitingBuckets[queueBucketOf(minutes)]! += 1;
+      if (entry.serviceSeconds !== null) {
+        const served = entry.serviceSeconds / 60;
+        serviceMinutes.push(served);
+        serviceBuckets[queueBucketOf(served)]! += 1;
+      }
+    }
   }
 
   const days = daysOf(range);
@@ -211,6 +244,14 @@ export function computeFigures(facts: readonly CaseFacts[], options: FigureOptio
     byDay: days.map((day) => ({ day, count: byDayCount.get(day) ?? 0, working: workingOrNull(day, calendar) })),
     overdue: { everOverdue, openOverdue, maxWorkingDaysOverdue: maxOverdue, trend: overdueTrend(scoped, range, today) },
     deferral: { ...deferral, rate: deferral.cases === 0 ? null : deferral.complete / deferral.cases },
+    queue: {
+      ticketed: waitingMinutes.length,
+      medianWaitingMinutes: median(waitingMinutes),
+      waitingBuckets,
+      served: serviceMinutes.length,
+      medianServiceMinutes: median(serviceMinutes),
+      serviceBuckets,
+    },
   };
 }
 

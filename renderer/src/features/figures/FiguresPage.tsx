@@ -289,6 +289,31 @@ function FiguresBody({ view }: { view: FiguresView }) {
             tooltipAnimationDuration={0}
           />
         </FigureCard>
+        <FigureCard title={m.charts.queue} how={how.queue} empty={figures.queue.ticketed === 0} testId="figure-queue">
+          <Text size="sm">
+            {m.charts.queueMedians(
+              figures.queue.ticketed,
+              figures.queue.medianWaitingMinutes === null ? m.noData : m.charts.minutes(figures.queue.medianWaitingMinutes),
+              figures.queue.served,
+              figures.queue.medianServiceMinutes === null ? m.noData : m.charts.minutes(figures.queue.medianServiceMinutes),
+            )}
+          </Text>
+          <BarChart
+            h={CHART_HEIGHT}
+            data={figuresMessages.queueBucketLabels.map((label, index) => ({
+              bucket: label,
+              waiting: figures.queue.waitingBuckets[index] ?? 0,
+              service: figures.queue.serviceBuckets[index] ?? 0,
+            }))}
+            dataKey="bucket"
+            series={[
+              { name: 'waiting', label: m.charts.waitingSeries, color: 'grape.6' },
+              { name: 'service', label: m.charts.serviceSeries, color: 'lime.7' },
+            ]}
+            xAxisProps={{ interval: 0 }}
+            tooltipAnimationDuration={0}
+          />
+        </FigureCard>
         <FigureCard title={m.charts.ledger} how={how.ledger} empty={view.ledger.open === 0 && view.ledger.closed === 0} testId="figure-ledger">
           <Text size="sm">{m.charts.ledgerStats(view.ledger.open, view.ledger.overdue, view.ledger.closed, view.ledger.closedOnTime)}</Text>
           <BarChart

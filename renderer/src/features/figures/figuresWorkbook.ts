@@ -25,6 +25,7 @@ interface Column {
 const DATE = 'yyyy-mm-dd';
 const PERCENT = '0.0%';
 const HOURS = '0.00';
+const MINUTES = '0.0';
 
 /** A business date as an Excel date cell (midnight UTC, so no zone moves it to another day). */
 function dateCell(day: string): Date {
@@ -71,12 +72,18 @@ export async function figuresWorkbook(input: FiguresExport): Promise<Uint8Array>
     [s.deferralRate, figures.deferral.rate, how.deferral],
     [s.everOverdue, figures.overdue.everOverdue, how.overdue],
     [s.openOverdue, figures.overdue.openOverdue, how.overdue],
+    [s.ticketed, figures.queue.ticketed, how.queue],
+    [s.medianWaitingMinutes, figures.queue.medianWaitingMinutes, how.queue],
+    [s.served, figures.queue.served, how.queue],
+    [s.medianServiceMinutes, figures.queue.medianServiceMinutes, how.queue],
   ]);
   // Rates and hours keep their number formats in the value column, row by row.
   const summary = workbook.getWorksheet(m.export.sheets.summary)!;
   summary.getCell('B5').numFmt = HOURS;
   summary.getCell('B8').numFmt = PERCENT;
   summary.getCell('B9').numFmt = PERCENT;
+  summary.getCell('B13').numFmt = MINUTES;
+  summary.getCell('B15').numFmt = MINUTES;
 
   const trend = new Map(figures.overdue.trend.map((entry) => [entry.day, entry.overdue]));
   addTable(
@@ -130,6 +137,14 @@ export async function figuresWorkbook(input: FiguresExport): Promise<Uint8Array>
     title,
     [{ header: c.bucket, width: 16 }, { header: c.count, width: 10 }],
     figuresMessages.elapsedBucketLabels.map((label, index) => [label, figures.elapsed.buckets[index] ?? 0]),
+  );
+
+  addTable(
+    workbook,
+    m.export.sheets.queue,
+    title,
+    [{ header: c.bucket, width: 16 }, { header: c.waitingCount, width: 12 }, { header: c.serviceCount, width: 12 }],
+    figuresMessages.queueBucketLabels.map((label, index) => [label, figures.queue.waitingBuckets[index] ?? 0, figures.queue.serviceBuckets[index] ?? 0]),
   );
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -58,6 +58,12 @@ export const figuresScreenMessages = {
     workingDay: '工作日登记',
     offDay: '非工作日登记',
     overdueSeries: '日终超期件数',
+    queue: '取号等候与办理用时',
+    queueMedians: (ticketed: number, waiting: string, served: number, service: string) =>
+      `取号登记 ${ticketed} 件，等候中位 ${waiting}；已完成 ${served} 件，办理中位 ${service}`,
+    minutes: (minutes: number) => `${minutes.toFixed(1)} 分钟`,
+    waitingSeries: '等候（件数）',
+    serviceSeries: '办理（件数）',
     ledger: '督办台账',
     ledgerOpenBySource: '在办事项',
     ledgerStats: (open: number, overdue: number, closed: number, onTime: number) =>
@@ -79,6 +85,8 @@ export const figuresScreenMessages = {
     working: '工作日',
     overdue: '日终超期件数',
     bucket: '用时区间',
+    waitingCount: '等候件数',
+    serviceCount: '办理件数',
     metric: '指标',
     value: '数值',
     how: '计算方法',
@@ -94,7 +102,7 @@ export const figuresScreenMessages = {
     saved: (path: string) => `统计表已保存到 ${path}`,
     fileName: (from: string, to: string) => `统计_${from}_${to}.xlsx`,
     title: (hall: string, scope: string, range: string, madeAt: string) => `${hall} 统计 ${range}（${scope}） 制表时间：${madeAt}`,
-    sheets: { summary: '概览', byDay: '按日', byMatter: '按事项', byDecision: '按决定', byClerk: '按受理员', elapsed: '用时分布' },
+    sheets: { summary: '概览', byDay: '按日', byMatter: '按事项', byDecision: '按决定', byClerk: '按受理员', elapsed: '用时分布', queue: '等候与办理' },
     summary: {
       cases: '登记件数',
       completed: '已办结件数',
@@ -105,6 +113,10 @@ export const figuresScreenMessages = {
       deferralRate: '容缺办结率',
       everOverdue: '曾超期件数',
       openOverdue: '当前超期件数',
+      ticketed: '取号登记件数',
+      medianWaitingMinutes: '取号到叫号中位等候（分钟）',
+      served: '叫号后已完成件数',
+      medianServiceMinutes: '叫号到完成中位办理（分钟）',
     },
   },
 } as const;

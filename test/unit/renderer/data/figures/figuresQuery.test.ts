@@ -10,7 +10,9 @@ import type { CaseRow } from '../../../../../renderer/src/data/records';
 import type { CaseId } from '../../../../../renderer/src/domain/cases/caseId';
 import { caseFactsOf, decodeCaseFacts, encodeCaseFacts } from '../../../../../renderer/src/domain/figures/caseFacts';
 import type { MatterCode } from '../../../../../renderer/src/domain/catalogue/schema';
+import { finishQueueService } from '../../../../../renderer/src/data/queueService';
 import { caseRow } from '../caseRowFixture';
+import { created } from '../caseWorkFixtures';
 import { beforeNationalDay, closeDatabases, freshDatabase, readyDesk, startUpInput } from '../dataFixtures';
 import { signedWithdrawalRequest } from '../../domain/cases/caseFixtures';
 import { holidayCalendar, weekFixture } from '../../domain/figures/fixtures';
@@ -31,6 +33,7 @@ function weekRows(): CaseRow[] {
       matterCodes: source.matterCodes as MatterCode[],
       state: source.state,
       statusCode: source.state.status.code,
+      ...(source.queueService == null ? {} : { queueService: source.queueService }),
     }),
   );
 }
@@ -62,6 +65,22 @@ describe('the caseFacts index', () => {
     for (const personal of ['王小明', '陈代办', '绵阳星辰', '长虹大道', startUpInput().applicant.idNumber, startUpInput().applicant.phone]) expect(stored).not.toContain(personal);
   });
 
+  it('carries the 叫号 waiting time from intake and the service time once 完成 is pressed', async () => {
+    const { db, clerk } = await readyDesk();
+    const calledTicket = {
+      ticketId: '0192f1a0-0000-4000-8000-000000000023',
+      number: 'A023',
+      issuedAt: '2026-09-29T09:41:00.000+08:00',
+      calledAt: '2026-09-29T09:58:30.000+08:00',
+    };
+    const row = await created(db, clerk, undefined, { ...startUpInput(), calledTicket });
+    const factsOf = async () => (await linesOf(db)).map((line) => decodeCaseFacts(line.line));
+    expect(await factsOf()).toEqual([expect.objectContaining({ waitingSeconds: 1050, serviceSeconds: null })]);
+    const finished = await finishQueueService(db, row.id, { clerk, at: '2026-09-29T10:12:00.000+08:00' });
+    expect(finished.ok).toBe(true);
+    expect(await factsOf()).toEqual([expect.objectContaining({ waitingSeconds: 1050, serviceSeconds: 810 })]);
+  });
+
   it('keeps the line when a case is written as it rests (re-key), and drops it with the case', async () => {
     const db = freshDatabase();
     const rows = weekRows();
@@ -87,6 +106,8 @@ describe('readFigures', () => {
     expect(answer.desks).toEqual(['01', '02']);
     expect(answer.clerks).toHaveLength(2);
     expect(answer.figures.overdue.trend.map((entry) => entry.overdue)).toEqual([1, 1, 1, 2, 2, 2, 2]);
+    // The 叫号 times rest in the line: the index gives the tickets' minutes without opening a case.
+    expect(answer.figures.queue).toMatchObject({ ticketed: 3, medianWaitingMinutes: 25, served: 2, medianServiceMinutes: 31.5 });
     const scoped = await readFigures(db, { ...query, scope: { kind: 'desk', deskCode: '02' } });
     expect(scoped.figures.cases).toBe(1);
   });

@@ -54,6 +54,15 @@ describe('the facts line', () => {
     expect([...lines].sort()[0]!.startsWith('2026-09-20|')).toBe(true);
   });
 
+  it('carries the 叫号 waiting and service seconds, empty without a ticket or before 完成', () => {
+    const [A, B, , D] = weekFixture().rows.map(caseFactsOf);
+    expect(A).toMatchObject({ waitingSeconds: 480, serviceSeconds: 1320 });
+    expect(B).toMatchObject({ waitingSeconds: 1500, serviceSeconds: null });
+    expect(D).toMatchObject({ waitingSeconds: null, serviceSeconds: null });
+    expect(encodeCaseFacts(A!).endsWith('|480|1320')).toBe(true);
+    expect(encodeCaseFacts(D!).endsWith('||')).toBe(true);
+  });
+
   it('refuses a line that is not one (other version, cut short, unknown status)', () => {
     const line = encodeCaseFacts(caseFactsOf(weekFixture().rows[0]!));
     expect(decodeCaseFacts(line.split('|').slice(0, -1).join('|'))).toBeNull();

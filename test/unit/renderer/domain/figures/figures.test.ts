@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseFactsOf } from '../../../../../renderer/src/domain/figures/caseFacts';
-import { computeFigures, elapsedBucketOf, median, type FigureOptions } from '../../../../../renderer/src/domain/figures/figures';
+import { computeFigures, elapsedBucketOf, median, queueBucketOf, type FigureOptions } from '../../../../../renderer/src/domain/figures/figures';
 import { daysOf } from '../../../../../renderer/src/domain/figures/ranges';
 import { clerkB, holidayCalendar, weekFixture } from './fixtures';
 
@@ -91,6 +91,19 @@ describe('computeFigures on the week around the holiday (fixtures.ts gives the h
     expect(figuresOfWeek().deferral).toEqual({ cases: 1, complete: 1, completeOnTime: 0, rate: 1, materials: 2, received: 2 });
   });
 
+  it('gives 叫号 waiting and service minutes of the ticketed cases only (not D E G without a ticket, not H after)', () => {
+    expect(figuresOfWeek().queue).toEqual({
+      ticketed: 3,
+      medianWaitingMinutes: 25,
+      waitingBuckets: [0, 1, 0, 1, 1, 0],
+      served: 2,
+      medianServiceMinutes: 31.5,
+      serviceBuckets: [0, 0, 0, 1, 1, 0],
+    });
+    // Window 02 took in G alone, without a ticket: no queue figure rather than zero minutes.
+    expect(figuresOfWeek({ scope: { kind: 'desk', deskCode: '02' } }).queue).toMatchObject({ ticketed: 0, medianWaitingMinutes: null, served: 0, medianServiceMinutes: null });
+  });
+
   it('narrows to one window or one clerk, by who took the case in', () => {
     expect(figuresOfWeek({ scope: { kind: 'desk', deskCode: '01' } }).cases).toBe(5);
     const clerk = figuresOfWeek({ scope: { kind: 'clerk', clerkId: clerkB } });
@@ -105,6 +118,14 @@ describe('computeFigures on the week around the holiday (fixtures.ts gives the h
     expect(empty.elapsed).toMatchObject({ completed: 0, medianHours: null, byMatter: [] });
     expect(empty.oneVisit.rate).toBeNull();
     expect(empty.deferral.rate).toBeNull();
+    expect(empty.queue).toEqual({
+      ticketed: 0,
+      medianWaitingMinutes: null,
+      waitingBuckets: [0, 0, 0, 0, 0, 0],
+      served: 0,
+      medianServiceMinutes: null,
+      serviceBuckets: [0, 0, 0, 0, 0, 0],
+    });
     expect(empty.byDay.map((entry) => entry.count)).toEqual([0, 0]);
     // F and D are still owed in November: the trend counts them though nothing was taken in.
     expect(empty.overdue.trend.map((entry) => entry.overdue)).toEqual([2, 2]);
@@ -134,5 +155,13 @@ describe('median and buckets', () => {
     expect(elapsedBucketOf(1.86)).toBe(1);
     expect(elapsedBucketOf(1.87)).toBe(2);
     expect(elapsedBucketOf(500)).toBe(6);
+  });
+
+  it('puts exactly 5 min in the first queue bucket and anything past an hour in the last', () => {
+    expect(queueBucketOf(0)).toBe(0);
+    expect(queueBucketOf(5)).toBe(0);
+    expect(queueBucketOf(5.01)).toBe(1);
+    expect(queueBucketOf(60)).toBe(4);
+    expect(queueBucketOf(61)).toBe(5);
   });
 });

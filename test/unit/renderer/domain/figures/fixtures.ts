@@ -3,6 +3,7 @@ import type { CaseState } from '../../../../../renderer/src/domain/cases/caseSta
 import type { CaseStatus } from '../../../../../renderer/src/domain/cases/caseStatus';
 import { workingCalendarSchema } from '../../../../../renderer/src/domain/calendar';
 import type { ClerkId } from '../../../../../renderer/src/domain/clerks/clerkId';
+import type { QueueService } from '../../../../../renderer/src/domain/cases/queueService';
 import type { FactsSource } from '../../../../../renderer/src/domain/figures/caseFacts';
 
 /**
@@ -24,9 +25,10 @@ export function state(promisedWorkingDays: number, visits: number, status: CaseS
 }
 
 let counter = 0;
-export function row(createdAt: string, caseState: CaseState, options: { matters?: string[]; desk?: string; clerk?: ClerkId } = {}): FactsSource {
+export function row(createdAt: string, caseState: CaseState, options: { matters?: string[]; desk?: string; clerk?: ClerkId; queue?: QueueService } = {}): FactsSource {
   counter += 1;
   return {
+    ...(options.queue === undefined ? {} : { queueService: options.queue }),
     id: `0190a000-0000-7000-8000-${String(counter).padStart(12, '0')}`,
     createdAt,
     deskCode: options.desk ?? '01',
@@ -38,6 +40,12 @@ export function row(createdAt: string, caseState: CaseState, options: { matters?
 
 const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
 const collector = { name: '王小明', idNumber: '510703198503121234' };
+const ticket = (n: number, issuedAt: string, calledAt: string, finishedAt: string | null): QueueService => ({
+  ticketId: `0190b000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+  issuedAt,
+  calledAt,
+  finishedAt,
+});
 const acceptance = (acceptedAt: string, dueDate: string) => ({ acceptedAt, dueDate, deferral: null });
 
 /**
@@ -56,6 +64,13 @@ const acceptance = (acceptedAt: string, dueDate: string) => ({ acceptedAt, dueDa
  * - G: taken in Saturday 3 Oct at window 02 by clerk B, still being registered.
  * - F: taken in 20 Sep (before the week), accepted (due 25 Sep), never decided: in the overdue trend only.
  * - H: taken in 10 Oct: after the week.
+ * 叫号 tickets (D, E, G and F were taken in without one):
+ * - A: issued 08:50, called 08:58, finished 09:20: waited 8 min, served 22 min.
+ * - B: issued 09:30, called 09:55, 完成 never pressed: waited 25 min, no service time.
+ * - C: issued 13:00, called 13:59:30, finished 14:40:30: waited 59.5 min, served 41 min.
+ * - H: issued 08:57, called 09:00 (3 min), after the week: not counted.
+ * So the week has 3 ticketed cases, median wait 25 min (buckets 5–10, 15–30, 30–60), and 2 served, median
+ * service (22 + 41) / 2 = 31.5 min (buckets 15–30, 30–60).
  */
 export function weekFixture(): { rows: FactsSource[]; names: Record<string, string> } {
   // The same ids on every call, so two calls describe the same cases.
@@ -68,6 +83,7 @@ export function weekFixture(): { rows: FactsSource[]; names: Record<string, stri
       { type: 'approved', at: at('2026-09-30', '09:40'), note: null },
       { type: 'completed', at: at('2026-09-30', '10:00'), collector },
     ]),
+    { queue: ticket(1, at('2026-09-30', '08:50'), at('2026-09-30', '08:58'), at('2026-09-30', '09:20')) },
   );
   const B = row(
     at('2026-09-30', '10:00'),
@@ -79,7 +95,7 @@ export function weekFixture(): { rows: FactsSource[]; names: Record<string, stri
       { type: 'approved', at: at('2026-10-08', '15:00'), note: null },
       { type: 'completed', at: at('2026-10-09', '10:00'), collector },
     ]),
-    { matters: ['M-SLDJ', 'M-GZKZ'] },
+    { matters: ['M-SLDJ', 'M-GZKZ'], queue: ticket(2, at('2026-09-30', '09:30'), at('2026-09-30', '09:55'), null) },
   );
   const deferral = {
     undertaking: '承诺按期补交',
@@ -105,6 +121,7 @@ export function weekFixture(): { rows: FactsSource[]; names: Record<string, stri
       { type: 'approved', at: at('2026-10-06', '11:00'), note: null },
       { type: 'completed', at: at('2026-10-06', '11:30'), collector },
     ]),
+    { queue: ticket(3, '2026-09-30T13:00:00+08:00', '2026-09-30T13:59:30+08:00', '2026-09-30T14:40:30+08:00') },
   );
   const D = row(
     at('2026-09-29', '09:00'),
@@ -129,7 +146,9 @@ export function weekFixture(): { rows: FactsSource[]; names: Record<string, stri
       { type: 'accepted', at: at('2026-09-20', '09:30'), visit: 1, dueDate: '2026-09-25', documents: [] },
     ]),
   );
-  const H = row(at('2026-10-10', '09:00'), state(5, 1, { code: 'drafting' }, [{ type: 'opened', at: at('2026-10-10', '09:00') }]));
+  const H = row(at('2026-10-10', '09:00'), state(5, 1, { code: 'drafting' }, [{ type: 'opened', at: at('2026-10-10', '09:00') }]), {
+    queue: ticket(4, at('2026-10-10', '08:57'), at('2026-10-10', '09:00'), null),
+  });
   const rows = [A, B, C, D, E, G, F, H];
   return { rows, names: Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'G', 'F', 'H'].map((name, index) => [rows[index]!.id, name])) };
 }
