@@ -135,7 +135,7 @@ test('统计 shows the seeded week as charts, each with how it is computed, narr
   expect(savedPath).toMatch(/统计_2026-11-23_2026-11-29\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(savedPath!);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['概览', '按日', '按事项', '按决定', '按受理员', '用时分布']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['概览', '按日', '按事项', '按决定', '按受理员', '用时分布', '等候与办理']);
   expect(String(workbook.getWorksheet('概览')!.getCell('A1').value)).toContain('2026年11月23日 至 2026年11月29日（全厅）');
   expect(workbook.getWorksheet('概览')!.getCell('B3').value).toBe(37);
   expect(workbook.getWorksheet('按日')!.getCell('A3').value).toEqual(new Date('2026-11-23T00:00:00.000Z'));
